@@ -1,0 +1,143 @@
+/* sa-client.h — asynchronous client of the Desk API (libsoup 3)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sa-assignment.h"
+#include "sa-order.h"
+#include "sa-profile.h"
+#include "sa-smart-account.h"
+#include "sa-types.h"
+#include "sa-virtual-account.h"
+
+G_BEGIN_DECLS
+
+#define SA_TYPE_CLIENT (sa_client_get_type ())
+G_DECLARE_FINAL_TYPE (SaClient, sa_client, SA, CLIENT, GObject)
+
+/* Properties: "base-uri" (string, construct-only, e.g. "http://127.0.0.1:41234/"),
+ * "timeout" (uint, seconds, default 30), "signed-in" (boolean, read-only),
+ * "username" (string, read-only, NULL until signed in).
+ *
+ * One SoupSession per client, shared by all calls. Loopback URIs bypass any proxy.
+ * The access token lives in memory only and is never logged.
+ *
+ * Every *_async call takes a GCancellable owned by the caller; cancelling gives
+ * G_IO_ERROR_CANCELLED from *_finish. All other errors are in SA_CLIENT_ERROR. */
+SaClient     *sa_client_new                      (const char           *base_uri);
+const char   *sa_client_get_base_uri             (SaClient             *self);
+gboolean      sa_client_get_signed_in            (SaClient             *self);
+const char   *sa_client_get_username             (SaClient             *self);
+void          sa_client_set_timeout              (SaClient             *self,
+                                                  guint                 seconds);
+void          sa_client_sign_out                 (SaClient             *self);
+
+/* POST /oauth2/token, password grant. */
+void          sa_client_sign_in_async            (SaClient             *self,
+                                                  const char           *username,
+                                                  const char           *password,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      sa_client_sign_in_finish           (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* GET /v1/profile. */
+void          sa_client_get_profile_async        (SaClient             *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SaProfile    *sa_client_get_profile_finish       (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* GET /v1/orders. @value NULL lists all orders the user may see. Returns a
+ * GListModel of SaOrder (no ETag: fetch one order for that); @total_records,
+ * when not NULL, receives the server's totalRecords. */
+void          sa_client_search_orders_async      (SaClient             *self,
+                                                  SaOrderSearchField    field,
+                                                  const char           *value,
+                                                  guint                 offset,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel   *sa_client_search_orders_finish     (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  guint                *total_records,
+                                                  GError              **error);
+
+/* GET /v1/orders/{salesOrderNumber}: the order with its ETag. */
+void          sa_client_get_order_async          (SaClient             *self,
+                                                  const char           *sales_order_number,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SaOrder      *sa_client_get_order_finish         (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* PUT /v1/orders/{n}/smart-account-assignment with If-Match from @order's ETag.
+ * @end_customer and @holding: the new slot contents (domain and Virtual Account
+ * are sent), or NULL to leave that slot as it is; at least one is required.
+ * Returns the updated order with its new ETag. */
+void          sa_client_update_assignment_async  (SaClient             *self,
+                                                  SaOrder              *order,
+                                                  SaAssignment         *end_customer,
+                                                  SaAssignment         *holding,
+                                                  gboolean              terms_accepted,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SaOrder      *sa_client_update_assignment_finish (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* GET /v1/accounts/search. @type_filter: an SaAccountType, or -1 for any.
+ * Returns a GListModel of SaSmartAccount. */
+void          sa_client_search_accounts_async    (SaClient             *self,
+                                                  SaAccountSearchField  field,
+                                                  const char           *value,
+                                                  int                   type_filter,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListModel   *sa_client_search_accounts_finish   (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+/* GET /v1/accounts/{domain}/{type}/virtual-accounts. Returns a GListModel of
+ * SaVirtualAccount, DEFAULT first. */
+void          sa_client_list_virtual_accounts_async  (SaClient         *self,
+                                                      const char       *domain,
+                                                      SaAccountType     account_type,
+                                                      GCancellable     *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer          user_data);
+GListModel   *sa_client_list_virtual_accounts_finish (SaClient         *self,
+                                                      GAsyncResult     *result,
+                                                      GError          **error);
+
+/* POST /sandbox/reset and POST /sandbox/orders/{n}/ship (sandbox only; used by
+ * the training menu and by tests). */
+void          sa_client_sandbox_reset_async      (SaClient             *self,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      sa_client_sandbox_reset_finish     (SaClient             *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void          sa_client_sandbox_ship_order_async (SaClient             *self,
+                                                  const char           *sales_order_number,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      sa_client_sandbox_ship_order_finish (SaClient            *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+G_END_DECLS

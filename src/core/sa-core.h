@@ -1,0 +1,15 @@
+/* sa-core.h — everything in the core layer (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sa-assignment.h"
+#include "sa-client.h"
+#include "sa-error.h"
+#include "sa-order.h"
+#include "sa-profile.h"
+#include "sa-smart-account.h"
+#include "sa-types.h"
+#include "sa-validate.h"
+#include "sa-virtual-account.h"

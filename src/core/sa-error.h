@@ -1,0 +1,77 @@
+/* sa-error.h — the client error domain; codes match the server's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SA_CLIENT_ERROR (sa_client_error_quark ())
+
+/**
+ * SaClientError:
+ * @SA_CLIENT_ERROR_FAILED: anything else (unexpected HTTP status)
+ * @SA_CLIENT_ERROR_NETWORK: the server could not be reached
+ * @SA_CLIENT_ERROR_TIMEOUT: the server did not answer in time
+ * @SA_CLIENT_ERROR_INVALID_RESPONSE: the answer was not the JSON the contract gives
+ * @SA_CLIENT_ERROR_SERVER_ERROR: the server answered 5xx
+ * @SA_CLIENT_ERROR_INVALID_INPUT: rejected by local validation before sending
+ * @SA_CLIENT_ERROR_INVALID_CREDENTIALS: token endpoint said invalid_grant
+ * @SA_CLIENT_ERROR_INVALID_REQUEST: 400 INVALID_REQUEST
+ * @SA_CLIENT_ERROR_UNAUTHENTICATED: 401 UNAUTHENTICATED
+ * @SA_CLIENT_ERROR_NOT_AUTHORIZED: 403 NOT_AUTHORIZED
+ * @SA_CLIENT_ERROR_NOT_FOUND: 404 NOT_FOUND
+ * @SA_CLIENT_ERROR_ORDER_NOT_FOUND: 404 ORDER_NOT_FOUND
+ * @SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND: 404 SMART_ACCOUNT_NOT_FOUND
+ * @SA_CLIENT_ERROR_ORDER_SHIPPED: 409 ORDER_SHIPPED
+ * @SA_CLIENT_ERROR_VERSION_CONFLICT: 412 VERSION_CONFLICT
+ * @SA_CLIENT_ERROR_WRONG_ACCOUNT_TYPE: 422 WRONG_ACCOUNT_TYPE
+ * @SA_CLIENT_ERROR_VIRTUAL_ACCOUNT_NOT_FOUND: 422 VIRTUAL_ACCOUNT_NOT_FOUND
+ * @SA_CLIENT_ERROR_TERMS_NOT_ACCEPTED: 422 TERMS_NOT_ACCEPTED
+ * @SA_CLIENT_ERROR_PRECONDITION_REQUIRED: 428 PRECONDITION_REQUIRED
+ * @SA_CLIENT_ERROR_METHOD_NOT_ALLOWED: 405 METHOD_NOT_ALLOWED
+ *
+ * Error codes of %SA_CLIENT_ERROR. The server's `code` string maps to one of
+ * these through sa_client_error_from_code().
+ */
+typedef enum
+{
+  SA_CLIENT_ERROR_FAILED,
+  SA_CLIENT_ERROR_NETWORK,
+  SA_CLIENT_ERROR_TIMEOUT,
+  SA_CLIENT_ERROR_INVALID_RESPONSE,
+  SA_CLIENT_ERROR_SERVER_ERROR,
+  SA_CLIENT_ERROR_INVALID_INPUT,
+  SA_CLIENT_ERROR_INVALID_CREDENTIALS,
+  SA_CLIENT_ERROR_INVALID_REQUEST,
+  SA_CLIENT_ERROR_UNAUTHENTICATED,
+  SA_CLIENT_ERROR_NOT_AUTHORIZED,
+  SA_CLIENT_ERROR_NOT_FOUND,
+  SA_CLIENT_ERROR_ORDER_NOT_FOUND,
+  SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND,
+  SA_CLIENT_ERROR_ORDER_SHIPPED,
+  SA_CLIENT_ERROR_VERSION_CONFLICT,
+  SA_CLIENT_ERROR_WRONG_ACCOUNT_TYPE,
+  SA_CLIENT_ERROR_VIRTUAL_ACCOUNT_NOT_FOUND,
+  SA_CLIENT_ERROR_TERMS_NOT_ACCEPTED,
+  SA_CLIENT_ERROR_PRECONDITION_REQUIRED,
+  SA_CLIENT_ERROR_METHOD_NOT_ALLOWED,
+} SaClientError;
+
+GQuark       sa_client_error_quark          (void);
+
+/* The wire code ("ORDER_SHIPPED") of an error code, or NULL for the local-only
+ * ones (NETWORK, TIMEOUT, INVALID_RESPONSE, SERVER_ERROR, INVALID_INPUT, …). */
+const char  *sa_client_error_to_code        (SaClientError  code);
+/* Unknown codes give SA_CLIENT_ERROR_FAILED. */
+SaClientError sa_client_error_from_code     (const char    *code);
+/* The HTTP status the server answers with for @code (400, 401, …), 500 if none. */
+guint        sa_client_error_get_http_status (SaClientError code);
+
+/* A translated sentence for the user, explaining @error and what to do next.
+ * Works for any GError (other domains give a generic message). Free with g_free(). */
+char        *sa_error_dup_user_message      (const GError  *error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* sa-sandbox-server.h — the sandbox back office: SoupServer over SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SA_SANDBOX_TRAINING_USERNAME "trainee"
+#define SA_SANDBOX_TRAINING_PASSWORD "training"
+
+#define SA_TYPE_SANDBOX_SERVER (sa_sandbox_server_get_type ())
+G_DECLARE_FINAL_TYPE (SaSandboxServer, sa_sandbox_server, SA, SANDBOX_SERVER, GObject)
+
+/* Opens (creating when needed) DATA_DIR/sandbox.sqlite and loads the training
+ * data on first start. Runs in the thread-default main context of the caller;
+ * all later calls must come from that thread. G_IO_ERROR_* / SQLite failures
+ * as G_IO_ERROR_FAILED. */
+SaSandboxServer *sa_sandbox_server_new    (const char       *data_dir,
+                                           GError          **error);
+/* @address: "127.0.0.1" or another address of this host; @port: 0 picks one. */
+gboolean         sa_sandbox_server_listen (SaSandboxServer  *self,
+                                           const char       *address,
+                                           guint16           port,
+                                           GError          **error);
+/* "http://127.0.0.1:41234/"; NULL before listening. Free with g_free(). */
+char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
+/* Reloads the training data (what POST /sandbox/reset does). */
+gboolean         sa_sandbox_server_reset  (SaSandboxServer  *self,
+                                           GError          **error);
+
+G_END_DECLS

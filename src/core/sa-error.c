@@ -1,1 +1,195 @@
-/* placeholder: implemented by the core work */
+/* sa-error.c — the client error domain, its wire codes and user messages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sa-error.h"
+
+G_DEFINE_QUARK (sa-client-error-quark, sa_client_error)
+
+typedef struct
+{
+  SaClientError  code;
+  const char    *wire;
+  guint          http_status;
+} ErrorInfo;
+
+/* Indexed by SaClientError. Local-only codes have no wire name. */
+static const ErrorInfo error_info[] = {
+  { SA_CLIENT_ERROR_FAILED, NULL, 500 },
+  { SA_CLIENT_ERROR_NETWORK, NULL, 500 },
+  { SA_CLIENT_ERROR_TIMEOUT, NULL, 500 },
+  { SA_CLIENT_ERROR_INVALID_RESPONSE, NULL, 500 },
+  { SA_CLIENT_ERROR_SERVER_ERROR, NULL, 500 },
+  { SA_CLIENT_ERROR_INVALID_INPUT, NULL, 500 },
+  { SA_CLIENT_ERROR_INVALID_CREDENTIALS, NULL, 400 },
+  { SA_CLIENT_ERROR_INVALID_REQUEST, "INVALID_REQUEST", 400 },
+  { SA_CLIENT_ERROR_UNAUTHENTICATED, "UNAUTHENTICATED", 401 },
+  { SA_CLIENT_ERROR_NOT_AUTHORIZED, "NOT_AUTHORIZED", 403 },
+  { SA_CLIENT_ERROR_NOT_FOUND, "NOT_FOUND", 404 },
+  { SA_CLIENT_ERROR_ORDER_NOT_FOUND, "ORDER_NOT_FOUND", 404 },
+  { SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND, "SMART_ACCOUNT_NOT_FOUND", 404 },
+  { SA_CLIENT_ERROR_ORDER_SHIPPED, "ORDER_SHIPPED", 409 },
+  { SA_CLIENT_ERROR_VERSION_CONFLICT, "VERSION_CONFLICT", 412 },
+  { SA_CLIENT_ERROR_WRONG_ACCOUNT_TYPE, "WRONG_ACCOUNT_TYPE", 422 },
+  { SA_CLIENT_ERROR_VIRTUAL_ACCOUNT_NOT_FOUND, "VIRTUAL_ACCOUNT_NOT_FOUND", 422 },
+  { SA_CLIENT_ERROR_TERMS_NOT_ACCEPTED, "TERMS_NOT_ACCEPTED", 422 },
+  { SA_CLIENT_ERROR_PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED", 428 },
+  { SA_CLIENT_ERROR_METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", 405 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_METHOD_NOT_ALLOWED + 1);
+
+static const ErrorInfo *
+get_info (SaClientError code)
+{
+  if ((guint) code >= G_N_ELEMENTS (error_info))
+    return NULL;
+
+  return &error_info[code];
+}
+
+/**
+ * sa_client_error_to_code:
+ * @code: an #SaClientError
+ *
+ * The Desk API `code` string of an error code (docs/desk-api.md, "Errors").
+ *
+ * Returns: (transfer none) (nullable): the wire code ("ORDER_SHIPPED" …), or %NULL
+ *   for codes that exist only on the client (NETWORK, TIMEOUT, INVALID_RESPONSE,
+ *   SERVER_ERROR, INVALID_INPUT, INVALID_CREDENTIALS, FAILED)
+ */
+const char *
+sa_client_error_to_code (SaClientError code)
+{
+  const ErrorInfo *info = get_info (code);
+
+  return info != NULL ? info->wire : NULL;
+}
+
+/**
+ * sa_client_error_from_code:
+ * @code: (nullable): a Desk API error `code` string such as "VERSION_CONFLICT"
+ *
+ * Maps the `code` member of a server error body to an #SaClientError.
+ *
+ * Returns: the matching code, or %SA_CLIENT_ERROR_FAILED for %NULL or an unknown
+ *   string
+ */
+SaClientError
+sa_client_error_from_code (const char *code)
+{
+  if (code == NULL)
+    return SA_CLIENT_ERROR_FAILED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_info); i++)
+    {
+      if (error_info[i].wire != NULL && strcmp (error_info[i].wire, code) == 0)
+        return error_info[i].code;
+    }
+
+  return SA_CLIENT_ERROR_FAILED;
+}
+
+/**
+ * sa_client_error_get_http_status:
+ * @code: an #SaClientError
+ *
+ * The HTTP status the server answers with together with @code. The sandbox uses
+ * it to answer, the client to cross-check.
+ *
+ * Returns: an HTTP status (400, 401, 403, 404, 405, 409, 412, 422, 428), or 500
+ *   for codes that have no status of their own
+ */
+guint
+sa_client_error_get_http_status (SaClientError code)
+{
+  const ErrorInfo *info = get_info (code);
+
+  return info != NULL ? info->http_status : 500;
+}
+
+static char *
+dup_client_message (const GError *error)
+{
+  switch ((SaClientError) error->code)
+    {
+    case SA_CLIENT_ERROR_NETWORK:
+      return g_strdup (_("The server could not be reached. Check your network connection, then try again: your changes are kept."));
+    case SA_CLIENT_ERROR_TIMEOUT:
+      return g_strdup (_("The server did not answer in time. Your changes are kept: try again in a moment."));
+    case SA_CLIENT_ERROR_INVALID_RESPONSE:
+      return g_strdup (_("The server sent an answer this application does not understand. Try again later; if it keeps happening, contact your administrator."));
+    case SA_CLIENT_ERROR_SERVER_ERROR:
+      return g_strdup (_("The server ran into a problem and could not complete the request. Your changes are kept: try again later."));
+    case SA_CLIENT_ERROR_INVALID_INPUT:
+      /* Already a translated sentence built by the validation code. */
+      if (error->message != NULL && *error->message != '\0')
+        return g_strdup (error->message);
+      return g_strdup (_("Some of the values you entered are not valid. Correct them and try again."));
+    case SA_CLIENT_ERROR_INVALID_CREDENTIALS:
+      return g_strdup (_("The user name or password is not correct. Check them and sign in again."));
+    case SA_CLIENT_ERROR_INVALID_REQUEST:
+      return g_strdup (_("The server refused the request as malformed. Check the values you entered and try again."));
+    case SA_CLIENT_ERROR_UNAUTHENTICATED:
+      return g_strdup (_("You are not signed in, or your session has expired. Sign in again, then repeat the action."));
+    case SA_CLIENT_ERROR_NOT_AUTHORIZED:
+      return g_strdup (_("You do not have access to this order. Ask your administrator for access if you need to change it."));
+    case SA_CLIENT_ERROR_NOT_FOUND:
+      return g_strdup (_("The requested item does not exist on the server."));
+    case SA_CLIENT_ERROR_ORDER_NOT_FOUND:
+      return g_strdup (_("No order with this number was found. Check the number and search again."));
+    case SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND:
+      return g_strdup (_("This Smart Account was not found. Search for the account again and pick it from the results."));
+    case SA_CLIENT_ERROR_ORDER_SHIPPED:
+      return g_strdup (_("This order has already shipped, so its license is already provisioned and its Smart Account assignment can no longer be changed here. To move it, open a case in Support Case Manager (SCM) with Global Licensing Operations (GLO)."));
+    case SA_CLIENT_ERROR_VERSION_CONFLICT:
+      return g_strdup (_("Someone changed this order in the meantime. It has been reloaded: check its current Smart Accounts, then submit your change again."));
+    case SA_CLIENT_ERROR_WRONG_ACCOUNT_TYPE:
+      return g_strdup (_("This Smart Account is of the wrong type for this slot: the End Customer slot takes only customer accounts, the Holding slot only Holding accounts. Choose another account."));
+    case SA_CLIENT_ERROR_VIRTUAL_ACCOUNT_NOT_FOUND:
+      return g_strdup (_("The chosen Virtual Account does not belong to this Smart Account. Choose one from the list, or the DEFAULT Virtual Account."));
+    case SA_CLIENT_ERROR_TERMS_NOT_ACCEPTED:
+      return g_strdup (_("You must accept the terms of use before the change can be submitted."));
+    case SA_CLIENT_ERROR_PRECONDITION_REQUIRED:
+      return g_strdup (_("The order must be loaded again before it can be changed. Reload it and submit your change again."));
+    case SA_CLIENT_ERROR_METHOD_NOT_ALLOWED:
+      return g_strdup (_("The server does not support this action. Check that the server address points to a Smart Account Desk server."));
+    case SA_CLIENT_ERROR_FAILED:
+    default:
+      return g_strdup (_("The request could not be completed. Try again later."));
+    }
+}
+
+/**
+ * sa_error_dup_user_message:
+ * @error: any #GError
+ *
+ * A translated sentence for the user saying what happened and what to do next.
+ * %SA_CLIENT_ERROR codes each have their own sentence (for
+ * %SA_CLIENT_ERROR_INVALID_INPUT the error's message, which the validation code
+ * already translated); %G_IO_ERROR_CANCELLED and other domains get a generic one.
+ * The server's own text is never included.
+ *
+ * Returns: (transfer full): a newly allocated string; free with g_free()
+ */
+char *
+sa_error_dup_user_message (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, g_strdup (""));
+
+  if (error->domain == SA_CLIENT_ERROR)
+    return dup_client_message (error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup (_("The operation was cancelled."));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_strdup (_("The server did not answer in time. Your changes are kept: try again in a moment."));
+
+  return g_strdup (_("Something went wrong and the operation could not be completed. Try again."));
+}

@@ -33,6 +33,7 @@ gboolean      sa_client_get_signed_in            (SaClient             *self);
 const char   *sa_client_get_username             (SaClient             *self);
 void          sa_client_set_timeout              (SaClient             *self,
                                                   guint                 seconds);
+guint         sa_client_get_timeout              (SaClient             *self);
 void          sa_client_sign_out                 (SaClient             *self);
 
 /* POST /oauth2/token, password grant. */

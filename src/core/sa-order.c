@@ -1,1 +1,446 @@
-/* placeholder: implemented by the core work */
+/* sa-order.c — a Sales Order with its Smart Account assignment
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sa-error.h"
+#include "sa-json-private.h"
+#include "sa-order.h"
+
+struct _SaOrder
+{
+  GObject        parent_instance;
+
+  char          *sales_order_number;
+  char          *web_order_id;
+  char          *purchase_order_number;
+  char          *end_customer_name;
+  char          *description;
+  char          *created_date;
+  char          *etag;
+  SaAssignment  *end_customer;
+  SaAssignment  *holding;
+  gint64         version;
+  SaOrderStatus  status;
+  gboolean       export_hold;
+};
+
+G_DEFINE_FINAL_TYPE (SaOrder, sa_order, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SALES_ORDER_NUMBER,
+  PROP_WEB_ORDER_ID,
+  PROP_PURCHASE_ORDER_NUMBER,
+  PROP_END_CUSTOMER_NAME,
+  PROP_DESCRIPTION,
+  PROP_CREATED_DATE,
+  PROP_STATUS,
+  PROP_EXPORT_HOLD,
+  PROP_VERSION,
+  PROP_ETAG,
+  PROP_END_CUSTOMER,
+  PROP_HOLDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sa_order_dispose (GObject *object)
+{
+  SaOrder *self = (SaOrder *)object;
+
+  g_clear_object (&self->end_customer);
+  g_clear_object (&self->holding);
+
+  G_OBJECT_CLASS (sa_order_parent_class)->dispose (object);
+}
+
+static void
+sa_order_finalize (GObject *object)
+{
+  SaOrder *self = (SaOrder *)object;
+
+  g_clear_pointer (&self->sales_order_number, g_free);
+  g_clear_pointer (&self->web_order_id, g_free);
+  g_clear_pointer (&self->purchase_order_number, g_free);
+  g_clear_pointer (&self->end_customer_name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->created_date, g_free);
+  g_clear_pointer (&self->etag, g_free);
+
+  G_OBJECT_CLASS (sa_order_parent_class)->finalize (object);
+}
+
+static void
+sa_order_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SaOrder *self = SA_ORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SALES_ORDER_NUMBER:
+      g_value_set_string (value, self->sales_order_number);
+      break;
+    case PROP_WEB_ORDER_ID:
+      g_value_set_string (value, self->web_order_id);
+      break;
+    case PROP_PURCHASE_ORDER_NUMBER:
+      g_value_set_string (value, self->purchase_order_number);
+      break;
+    case PROP_END_CUSTOMER_NAME:
+      g_value_set_string (value, self->end_customer_name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_CREATED_DATE:
+      g_value_set_string (value, self->created_date);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_EXPORT_HOLD:
+      g_value_set_boolean (value, self->export_hold);
+      break;
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+    case PROP_ETAG:
+      g_value_set_string (value, self->etag);
+      break;
+    case PROP_END_CUSTOMER:
+      g_value_set_object (value, self->end_customer);
+      break;
+    case PROP_HOLDING:
+      g_value_set_object (value, self->holding);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_order_class_init (SaOrderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = sa_order_dispose;
+  object_class->finalize = sa_order_finalize;
+  object_class->get_property = sa_order_get_property;
+
+  properties[PROP_SALES_ORDER_NUMBER] =
+    g_param_spec_string ("sales-order-number", NULL, NULL, NULL, flags);
+  properties[PROP_WEB_ORDER_ID] =
+    g_param_spec_string ("web-order-id", NULL, NULL, NULL, flags);
+  properties[PROP_PURCHASE_ORDER_NUMBER] =
+    g_param_spec_string ("purchase-order-number", NULL, NULL, NULL, flags);
+  properties[PROP_END_CUSTOMER_NAME] =
+    g_param_spec_string ("end-customer-name", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_CREATED_DATE] =
+    g_param_spec_string ("created-date", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL,
+                      SA_ORDER_STATUS_ENTERED, SA_ORDER_STATUS_SHIPPED,
+                      SA_ORDER_STATUS_ENTERED, flags);
+  properties[PROP_EXPORT_HOLD] =
+    g_param_spec_boolean ("export-hold", NULL, NULL, FALSE, flags);
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ETAG] =
+    g_param_spec_string ("etag", NULL, NULL, NULL, flags);
+  properties[PROP_END_CUSTOMER] =
+    g_param_spec_object ("end-customer", NULL, NULL, SA_TYPE_ASSIGNMENT, flags);
+  properties[PROP_HOLDING] =
+    g_param_spec_object ("holding", NULL, NULL, SA_TYPE_ASSIGNMENT, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sa_order_init (SaOrder *self)
+{
+}
+
+static gboolean
+read_slot (JsonObject     *object,
+           const char     *member,
+           SaAccountType   expected_type,
+           SaAssignment  **out,
+           GError        **error)
+{
+  JsonObject *slot = NULL;
+
+  *out = NULL;
+
+  if (!sa_json_read_object (object, "order", member, &slot, error))
+    return FALSE;
+
+  if (slot == NULL)
+    return TRUE;
+
+  *out = sa_assignment_new_from_json (slot, error);
+  if (*out == NULL)
+    return FALSE;
+
+  /* The server never puts an account of the other type in a slot. */
+  if (sa_assignment_get_account_type (*out) != expected_type)
+    {
+      g_clear_object (out);
+      return sa_json_fail_value ("order", member, error);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sa_order_new_from_json:
+ * @object: an order object of the Desk API
+ * @etag: (nullable): the `ETag` header sent with it, quotes included; %NULL for
+ *   an order from a search result
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads an order (the order page: step 3 of updating an assignment).
+ * `salesOrderNumber`, `status` and `version` are required; the other strings and
+ * `exportHold` (default %FALSE) may be missing or null; `endCustomer` and
+ * `holding` are an assignment object or null.
+ *
+ * Returns: (transfer full) (nullable): a new #SaOrder, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE when a field is missing, of the wrong type
+ *   or has an unknown value
+ */
+SaOrder *
+sa_order_new_from_json (JsonObject  *object,
+                        const char  *etag,
+                        GError     **error)
+{
+  const char *what = "order";
+  const char *sales_order_number, *web_order_id, *purchase_order_number;
+  const char *end_customer_name, *description, *created_date, *status_str;
+  g_autoptr(SaAssignment) end_customer = NULL;
+  g_autoptr(SaAssignment) holding = NULL;
+  SaOrderStatus status;
+  gboolean export_hold;
+  gint64 version;
+  SaOrder *self;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!sa_json_read_string (object, what, "salesOrderNumber", TRUE, &sales_order_number, error) ||
+      !sa_json_read_string (object, what, "webOrderId", FALSE, &web_order_id, error) ||
+      !sa_json_read_string (object, what, "purchaseOrderNumber", FALSE, &purchase_order_number, error) ||
+      !sa_json_read_string (object, what, "endCustomerName", FALSE, &end_customer_name, error) ||
+      !sa_json_read_string (object, what, "description", FALSE, &description, error) ||
+      !sa_json_read_string (object, what, "createdDate", FALSE, &created_date, error) ||
+      !sa_json_read_string (object, what, "status", TRUE, &status_str, error) ||
+      !sa_json_read_boolean (object, what, "exportHold", FALSE, FALSE, &export_hold, error) ||
+      !sa_json_read_int (object, what, "version", TRUE, 0, &version, error) ||
+      !read_slot (object, "endCustomer", SA_ACCOUNT_TYPE_CUSTOMER, &end_customer, error) ||
+      !read_slot (object, "holding", SA_ACCOUNT_TYPE_HOLDING, &holding, error))
+    return NULL;
+
+  if (!sa_order_status_from_string (status_str, &status))
+    return (sa_json_fail_value (what, "status", error), NULL);
+  if (version < 0)
+    return (sa_json_fail_value (what, "version", error), NULL);
+
+  self = g_object_new (SA_TYPE_ORDER, NULL);
+  self->sales_order_number = g_strdup (sales_order_number);
+  self->web_order_id = g_strdup (web_order_id);
+  self->purchase_order_number = g_strdup (purchase_order_number);
+  self->end_customer_name = g_strdup (end_customer_name);
+  self->description = g_strdup (description);
+  self->created_date = g_strdup (created_date);
+  self->status = status;
+  self->export_hold = export_hold;
+  self->version = version;
+  self->etag = g_strdup (etag);
+  self->end_customer = g_steal_pointer (&end_customer);
+  self->holding = g_steal_pointer (&holding);
+
+  return self;
+}
+
+/**
+ * sa_order_get_sales_order_number:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none): the Sales Order No.
+ */
+const char *
+sa_order_get_sales_order_number (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->sales_order_number;
+}
+
+/**
+ * sa_order_get_web_order_id:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the Web Order No.
+ */
+const char *
+sa_order_get_web_order_id (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->web_order_id;
+}
+
+/**
+ * sa_order_get_purchase_order_number:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the PO No.
+ */
+const char *
+sa_order_get_purchase_order_number (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->purchase_order_number;
+}
+
+/**
+ * sa_order_get_end_customer_name:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the end customer's name on the order
+ */
+const char *
+sa_order_get_end_customer_name (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->end_customer_name;
+}
+
+/**
+ * sa_order_get_description:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): what was ordered
+ */
+const char *
+sa_order_get_description (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->description;
+}
+
+/**
+ * sa_order_get_created_date:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the creation date, ISO 8601 ("2026-09-14")
+ */
+const char *
+sa_order_get_created_date (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->created_date;
+}
+
+/**
+ * sa_order_get_status:
+ * @self: an #SaOrder
+ *
+ * Returns: the order status
+ */
+SaOrderStatus
+sa_order_get_status (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), SA_ORDER_STATUS_ENTERED);
+  return self->status;
+}
+
+/**
+ * sa_order_get_export_hold:
+ * @self: an #SaOrder
+ *
+ * Returns: %TRUE when an export hold blocks the order (its licenses do not
+ *   appear until it is released)
+ */
+gboolean
+sa_order_get_export_hold (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), FALSE);
+  return self->export_hold;
+}
+
+/**
+ * sa_order_get_version:
+ * @self: an #SaOrder
+ *
+ * Returns: the order's version; it grows with every change
+ */
+gint64
+sa_order_get_version (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), 0);
+  return self->version;
+}
+
+/**
+ * sa_order_get_etag:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the ETag sent with the order, quotes
+ *   included, or %NULL for an order from a search result
+ */
+const char *
+sa_order_get_etag (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->etag;
+}
+
+/**
+ * sa_order_get_end_customer:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the End Customer Smart Account slot
+ */
+SaAssignment *
+sa_order_get_end_customer (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->end_customer;
+}
+
+/**
+ * sa_order_get_holding:
+ * @self: an #SaOrder
+ *
+ * Returns: (transfer none) (nullable): the Holding Smart Account slot
+ */
+SaAssignment *
+sa_order_get_holding (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), NULL);
+  return self->holding;
+}
+
+/**
+ * sa_order_can_change_assignment:
+ * @self: an #SaOrder
+ *
+ * The documented rule: once an order is SHIPPED its license is provisioned and
+ * its assignment can only be moved through a case with Global Licensing
+ * Operations (the pencil buttons of the order page are then insensitive).
+ *
+ * Returns: %FALSE once the order is SHIPPED
+ */
+gboolean
+sa_order_can_change_assignment (SaOrder *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER (self), FALSE);
+  return self->status != SA_ORDER_STATUS_SHIPPED;
+}

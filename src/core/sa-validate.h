@@ -37,4 +37,9 @@ gboolean sa_validate_account_search    (SaAccountSearchField  field,
                                          const char           *value,
                                          GError              **error);
 
+/* A Virtual Account Name as sent in an assignment: printable text (any script),
+ * 1 to SA_MAX_SEARCH_LENGTH characters. */
+gboolean sa_validate_virtual_account_name (const char  *str,
+                                           GError     **error);
+
 G_END_DECLS

@@ -1,0 +1,345 @@
+/* sa-application.c — the Smart Account Desk application
+ *
+ * In training mode (the only mode of this version) the application starts the
+ * sandbox back office in a thread of its own, creates the client for its
+ * loopback address and signs in with the training user, all asynchronously,
+ * then shows the Orders view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-application.h"
+#include "sa-preferences-window.h"
+#include "sa-sandbox-server.h"
+#include "sa-sandbox-thread.h"
+#include "sa-ui-util.h"
+#include "sa-window.h"
+
+struct _SaApplication
+{
+  AdwApplication   parent_instance;
+
+  SaSandboxThread *sandbox;
+  SaClient        *client;
+  GCancellable    *cancellable;
+  gboolean         starting;
+};
+
+G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
+
+static void start_training (SaApplication *self);
+
+static SaWindow *
+get_window (SaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SA_IS_WINDOW (window))
+    return SA_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SA_IS_WINDOW (l->data))
+      return SA_WINDOW (l->data);
+
+  return NULL;
+}
+
+static void
+show_start_error (SaApplication *self,
+                  const GError  *error)
+{
+  g_autofree char *message = sa_error_dup_user_message (error);
+  SaWindow *window = get_window (self);
+
+  g_warning ("Training mode could not start: %s", error->message);
+  self->starting = FALSE;
+  if (window != NULL)
+    sa_window_show_error (window, _("The Training Back Office Could Not Start"), message);
+}
+
+static void
+sign_in_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SaApplication) self = SA_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  SaWindow *window;
+
+  if (!sa_client_sign_in_finish (SA_CLIENT (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_start_error (self, error);
+      return;
+    }
+
+  self->starting = FALSE;
+  window = get_window (self);
+  if (window != NULL)
+    sa_window_set_client (window, self->client, TRUE);
+}
+
+static void
+sandbox_started_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SaApplication) self = SA_APPLICATION (user_data);
+  g_autoptr(SaSandboxThread) sandbox = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sandbox = sa_sandbox_thread_start_finish (result, &error);
+  if (sandbox == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_start_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->sandbox, sandbox);
+  g_clear_object (&self->client);
+  self->client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  sa_client_sign_in_async (self->client,
+                           SA_SANDBOX_TRAINING_USERNAME,
+                           SA_SANDBOX_TRAINING_PASSWORD,
+                           self->cancellable,
+                           sign_in_cb,
+                           g_object_ref (self));
+}
+
+static void
+start_training (SaApplication *self)
+{
+  g_autofree char *data_dir = NULL;
+  SaWindow *window;
+
+  if (self->starting)
+    return;
+
+  self->starting = TRUE;
+  window = get_window (self);
+  if (window != NULL)
+    sa_window_show_starting (window);
+
+  /* The sandbox already runs (a failed sign-in): just sign in again. */
+  if (self->sandbox != NULL && self->client != NULL)
+    {
+      sa_client_sign_in_async (self->client,
+                               SA_SANDBOX_TRAINING_USERNAME,
+                               SA_SANDBOX_TRAINING_PASSWORD,
+                               self->cancellable,
+                               sign_in_cb,
+                               g_object_ref (self));
+      return;
+    }
+
+  data_dir = g_build_filename (g_get_user_data_dir (), "smart-account-desk", "sandbox", NULL);
+  sa_sandbox_thread_start_async (data_dir, self->cancellable, sandbox_started_cb, g_object_ref (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close (rather than destroy) so windows save their state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+retry_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  start_training (SA_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  static const char *developers[] = { "Smart Account Desk contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Smart Account Desk"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Assign orders to Cisco Smart Accounts and change their assignment, "
+                                      "step by step as the documented procedures describe — with a built-in "
+                                      "training back office."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/sadesk/smart-account-desk",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
+
+  builder = gtk_builder_new_from_resource (SA_RESOURCE_PATH "/gtk/help-overlay.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (window, parent);
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (sa_preferences_window_new (parent)));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+  { .name = "shortcuts", .activate = shortcuts_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "retry", .activate = retry_action },
+};
+
+static void
+sa_application_startup (GApplication *application)
+{
+  SaApplication *self = SA_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (sa_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+sa_application_activate (GApplication *application)
+{
+  SaApplication *self = SA_APPLICATION (application);
+  SaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = sa_window_new (GTK_APPLICATION (self));
+      if (self->client != NULL && sa_client_get_signed_in (self->client))
+        sa_window_set_client (window, self->client, TRUE);
+      else
+        start_training (self);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sa_application_shutdown (GApplication *application)
+{
+  SaApplication *self = SA_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->client);
+  /* Stops the server and joins its thread. */
+  g_clear_object (&self->sandbox);
+
+  G_APPLICATION_CLASS (sa_application_parent_class)->shutdown (application);
+}
+
+static void
+sa_application_dispose (GObject *object)
+{
+  SaApplication *self = SA_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->sandbox);
+
+  G_OBJECT_CLASS (sa_application_parent_class)->dispose (object);
+}
+
+static void
+sa_application_class_init (SaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sa_application_dispose;
+  app_class->startup = sa_application_startup;
+  app_class->activate = sa_application_activate;
+  app_class->shutdown = sa_application_shutdown;
+}
+
+static void
+sa_application_init (SaApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * sa_application_new:
+ *
+ * Creates the application (ID APPLICATION_ID). Activating it opens the main
+ * window and starts training mode: the embedded sandbox back office, then the
+ * sign-in of the training user.
+ *
+ * Returns: (transfer full): the new application
+ */
+SaApplication *
+sa_application_new (void)
+{
+  return g_object_new (SA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", SA_RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * sa_application_get_client:
+ * @self: a #SaApplication
+ *
+ * Returns: (transfer none) (nullable): the signed-in client, once training
+ *   mode has started
+ */
+SaClient *
+sa_application_get_client (SaApplication *self)
+{
+  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
+
+  return self->client;
+}

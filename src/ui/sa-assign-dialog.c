@@ -1,0 +1,680 @@
+/* sa-assign-dialog.c — the Assign Smart Account dialog
+ *
+ * Mirrors steps 5 to 8 of "How do I assign an order to a Smart Account" and
+ * step 7 of "Updating Smart Account Assignment in CCW": a ribbon names the slot
+ * being edited; "Select an Existing Account"; search by Domain Identifier,
+ * Account Name or Email ID; pick the Smart Account; pick its Virtual Account;
+ * Assign. The dialog only returns the choice ("assigned"); the order page
+ * submits it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-assign-dialog.h"
+#include "sa-procedure-panel.h"
+#include "sa-ui-util.h"
+
+struct _SaAssignDialog
+{
+  AdwWindow         parent_instance;
+
+  SaClient         *client;
+  SaAccountType     slot;
+  GCancellable     *search_cancellable;
+  GCancellable     *va_cancellable;
+  GSettings        *settings;
+
+  GListModel       *accounts;
+  SaSmartAccount   *selected_account;
+  GListModel       *virtual_accounts;
+
+  GtkLabel         *ribbon_label;
+  AdwActionRow     *options_row;
+  AdwActionRow     *search_by_row;
+  AdwActionRow     *va_row;
+  GtkDropDown      *options_dropdown;
+  GtkDropDown      *search_by_dropdown;
+  GtkSearchEntry   *search_entry;
+  GtkButton        *search_button;
+  GtkButton        *assign_button;
+  GtkButton        *cancel_button;
+  GtkLabel         *search_error_label;
+  GtkStack         *results_stack;
+  GtkSpinner       *search_spinner;
+  GtkListBox       *results_list;
+  GtkWidget        *pending_note;
+  GtkWidget        *holding_note;
+  GtkDropDown      *va_dropdown;
+  GtkSpinner       *va_spinner;
+  GtkToggleButton  *procedure_button;
+  GtkRevealer      *procedure_revealer;
+  SaProcedurePanel *procedure_panel;
+};
+
+G_DEFINE_FINAL_TYPE (SaAssignDialog, sa_assign_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  ASSIGNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_procedure (SaAssignDialog *self)
+{
+  const char *step;
+  const char *text;
+
+  if (self->selected_account != NULL)
+    {
+      /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
+      step = _("Step 8 of 10");
+      text = _("Pick the Virtual Account that should receive the licenses in “Virtual Account Name”, then select Assign. "
+               "The name is shown exactly as it is written, even in Japanese; if in doubt, the DEFAULT Virtual Account is always there.");
+    }
+  else if (self->accounts != NULL && g_list_model_get_n_items (self->accounts) > 0)
+    {
+      step = _("Step 7 of 10");
+      text = _("Select the Smart Account you want in the search results. Check its status: a Pending account can be "
+               "assigned, but it receives the license only once it is Active.");
+    }
+  else
+    {
+      step = _("Step 6 of 10");
+      text = _("Keep “Select an Existing Account”, choose what to search by — Domain Identifier, Account Name or Email ID — "
+               "then type the value and search for the Smart Account.");
+    }
+
+  sa_procedure_panel_set_step (self->procedure_panel, step, text);
+}
+
+static void
+update_actions (SaAssignDialog *self)
+{
+  gboolean can_assign = self->selected_account != NULL &&
+                        self->virtual_accounts != NULL &&
+                        gtk_drop_down_get_selected_item (self->va_dropdown) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.assign", can_assign);
+}
+
+static void
+show_search_error (SaAssignDialog *self,
+                   const char     *message)
+{
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->search_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->search_error_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+    }
+}
+
+static char *
+virtual_account_label_cb (SaVirtualAccount *virtual_account,
+                          gpointer          user_data)
+{
+  if (virtual_account == NULL)
+    return NULL;
+
+  return sa_ui_dup_virtual_account_label (virtual_account);
+}
+
+static void
+clear_virtual_accounts (SaAssignDialog *self)
+{
+  g_cancellable_cancel (self->va_cancellable);
+  g_clear_object (&self->va_cancellable);
+  g_clear_object (&self->virtual_accounts);
+  gtk_drop_down_set_model (self->va_dropdown, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->va_dropdown), FALSE);
+  gtk_spinner_set_spinning (self->va_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->va_spinner), FALSE);
+}
+
+static void
+list_virtual_accounts_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  SaAssignDialog *self;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  model = sa_client_list_virtual_accounts_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ASSIGN_DIALOG (user_data);
+  gtk_spinner_set_spinning (self->va_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->va_spinner), FALSE);
+
+  if (model == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Listing Virtual Accounts failed: %s", error->message);
+      show_search_error (self, message);
+      update_actions (self);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SaVirtualAccount) va = g_list_model_get_item (model, i);
+
+      if (sa_virtual_account_get_is_default (va))
+        {
+          selected = i;
+          break;
+        }
+    }
+
+  self->virtual_accounts = g_object_ref (model);
+  gtk_drop_down_set_model (self->va_dropdown, model);
+  if (g_list_model_get_n_items (model) > 0)
+    gtk_drop_down_set_selected (self->va_dropdown, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->va_dropdown), g_list_model_get_n_items (model) > 0);
+
+  update_actions (self);
+  update_procedure (self);
+}
+
+static void
+select_account (SaAssignDialog *self,
+                SaSmartAccount *account)
+{
+  if (account == self->selected_account)
+    return;
+
+  clear_virtual_accounts (self);
+  g_set_object (&self->selected_account, account);
+
+  gtk_widget_set_visible (self->pending_note,
+                          account != NULL &&
+                          sa_smart_account_get_status (account) == SA_ACCOUNT_STATUS_PENDING);
+  update_actions (self);
+  update_procedure (self);
+
+  if (account == NULL)
+    return;
+
+  show_search_error (self, NULL);
+  self->va_cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->va_spinner), TRUE);
+  gtk_spinner_set_spinning (self->va_spinner, TRUE);
+  sa_client_list_virtual_accounts_async (self->client,
+                                         sa_smart_account_get_domain (account),
+                                         sa_smart_account_get_account_type (account),
+                                         self->va_cancellable,
+                                         list_virtual_accounts_cb,
+                                         self);
+}
+
+static GtkWidget *
+create_account_row (gpointer item,
+                    gpointer user_data)
+{
+  SaSmartAccount *account = SA_SMART_ACCOUNT (item);
+  g_autofree char *subtitle = NULL;
+  const char *email = sa_smart_account_get_email (account);
+  GtkWidget *row;
+  GtkWidget *pill;
+
+  if (email != NULL && *email != '\0')
+    /* Translators: a Smart Account in the search results: "acme-industrie.fr · Customer · it@acme-industrie.fr" */
+    subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s"),
+                                sa_smart_account_get_domain (account),
+                                sa_account_type_get_label (sa_smart_account_get_account_type (account)),
+                                email);
+  else
+    /* Translators: a Smart Account in the search results: "acme-industrie.fr · Customer" */
+    subtitle = g_strdup_printf (_("%1$s · %2$s"),
+                                sa_smart_account_get_domain (account),
+                                sa_account_type_get_label (sa_smart_account_get_account_type (account)));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sa_smart_account_get_name (account));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  pill = gtk_label_new (NULL);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  sa_ui_set_account_status_pill (GTK_LABEL (pill), sa_smart_account_get_status (account));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+
+  g_object_set_data_full (G_OBJECT (row), "sa-smart-account", g_object_ref (account), g_object_unref);
+
+  return row;
+}
+
+static void
+on_row_selected (GtkListBox     *list,
+                 GtkListBoxRow  *row,
+                 SaAssignDialog *self)
+{
+  select_account (self, row != NULL ? g_object_get_data (G_OBJECT (row), "sa-smart-account") : NULL);
+}
+
+static void
+on_row_activated (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  SaAssignDialog *self)
+{
+  gtk_list_box_select_row (list, row);
+  gtk_widget_grab_focus (GTK_WIDGET (self->va_dropdown));
+}
+
+static void
+search_accounts_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SaAssignDialog *self;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  model = sa_client_search_accounts_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ASSIGN_DIALOG (user_data);
+  gtk_spinner_set_spinning (self->search_spinner, FALSE);
+
+  if (model == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Smart Account search failed: %s", error->message);
+      show_search_error (self, message);
+      gtk_stack_set_visible_child_name (self->results_stack, "initial");
+      return;
+    }
+
+  g_set_object (&self->accounts, model);
+  gtk_list_box_bind_model (self->results_list, model, create_account_row, self, NULL);
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    g_list_model_get_n_items (model) > 0 ? "results" : "empty");
+  update_procedure (self);
+}
+
+/**
+ * sa_assign_dialog_search:
+ * @self: a #SaAssignDialog
+ *
+ * Runs the Smart Account search with what the "Search by" drop-down and the
+ * search entry hold (step 6 of "assign an order"). Invalid input is shown
+ * under the entry and not sent. The results are filtered to the slot's type
+ * (CUSTOMER for End Customer, HOLDING for Holding). What the dialog does when
+ * the user presses Enter or Search.
+ */
+void
+sa_assign_dialog_search (SaAssignDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  SaAccountSearchField field;
+  const char *value;
+
+  g_return_if_fail (SA_IS_ASSIGN_DIALOG (self));
+
+  field = (SaAccountSearchField) gtk_drop_down_get_selected (self->search_by_dropdown);
+  value = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (!sa_validate_account_search (field, value, &error))
+    {
+      show_search_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+
+  show_search_error (self, NULL);
+  select_account (self, NULL);
+  g_clear_object (&self->accounts);
+  gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+
+  gtk_stack_set_visible_child_name (self->results_stack, "loading");
+  gtk_spinner_set_spinning (self->search_spinner, TRUE);
+  update_procedure (self);
+
+  sa_client_search_accounts_async (self->client, field, value, (int) self->slot,
+                                   self->search_cancellable, search_accounts_cb, self);
+}
+
+static void
+update_placeholder (SaAssignDialog *self)
+{
+  const char *placeholder;
+
+  switch ((SaAccountSearchField) gtk_drop_down_get_selected (self->search_by_dropdown))
+    {
+    case SA_ACCOUNT_SEARCH_NAME:
+      placeholder = _("Account name, e.g. Acme Industrie");
+      break;
+    case SA_ACCOUNT_SEARCH_EMAIL:
+      placeholder = _("E-mail address, e.g. it@acme-industrie.fr");
+      break;
+    case SA_ACCOUNT_SEARCH_DOMAIN:
+    default:
+      placeholder = _("Domain, e.g. acme-industrie.fr");
+      break;
+    }
+
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder,
+                                  -1);
+}
+
+static void
+on_search_by_changed (GtkDropDown    *dropdown,
+                      GParamSpec     *pspec,
+                      SaAssignDialog *self)
+{
+  update_placeholder (self);
+  show_search_error (self, NULL);
+}
+
+static void
+on_va_selected (GtkDropDown    *dropdown,
+                GParamSpec     *pspec,
+                SaAssignDialog *self)
+{
+  update_actions (self);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    SaAssignDialog *self)
+{
+  sa_assign_dialog_search (self);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                SaAssignDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sa_assign_dialog_search (SA_ASSIGN_DIALOG (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (widget);
+  SaVirtualAccount *va;
+  g_autoptr(SaAssignment) assignment = NULL;
+
+  va = gtk_drop_down_get_selected_item (self->va_dropdown);
+  if (self->selected_account == NULL || va == NULL)
+    return;
+
+  assignment = sa_assignment_new (sa_smart_account_get_domain (self->selected_account),
+                                  sa_smart_account_get_name (self->selected_account),
+                                  sa_smart_account_get_account_type (self->selected_account),
+                                  sa_smart_account_get_status (self->selected_account),
+                                  sa_virtual_account_get_name (va));
+
+  /* Keep ourselves alive while handlers run, then close. */
+  g_object_ref (self);
+  g_signal_emit (self, signals[ASSIGNED], 0, assignment);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+toggle_procedure_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (widget);
+
+  g_settings_set_boolean (self->settings, "show-procedure-panel",
+                          !g_settings_get_boolean (self->settings, "show-procedure-panel"));
+}
+
+static void
+sa_assign_dialog_dispose (GObject *object)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->va_cancellable);
+
+  if (self->results_list != NULL)
+    gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG);
+
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->va_cancellable);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->selected_account);
+  g_clear_object (&self->virtual_accounts);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (sa_assign_dialog_parent_class)->dispose (object);
+}
+
+static void
+sa_assign_dialog_class_init (SaAssignDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sa_assign_dialog_dispose;
+
+  /**
+   * SaAssignDialog::assigned:
+   * @self: the dialog
+   * @assignment: (transfer none): the chosen Smart Account and Virtual Account
+   *
+   * Emitted when the user selects Assign (step 8 of "assign an order"); the
+   * dialog closes right after. Nothing is sent to the server yet.
+   */
+  signals[ASSIGNED] = g_signal_new ("assigned",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, SA_TYPE_ASSIGNMENT);
+
+  g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sadesk/SmartAccountDesk/sa-assign-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, ribbon_label);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_row);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_by_row);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_row);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_by_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, results_list);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, pending_note);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, holding_note);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_panel);
+
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "dialog.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "dialog.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "dialog.toggle-procedure", NULL, toggle_procedure_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "dialog.toggle-procedure", NULL);
+}
+
+static void
+sa_assign_dialog_init (SaAssignDialog *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (virtual_account_label_cb),
+                                            NULL, NULL);
+  gtk_drop_down_set_expression (self->va_dropdown, expression);
+
+  g_signal_connect (self->results_list, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->search_by_dropdown, "notify::selected", G_CALLBACK (on_search_by_changed), self);
+  g_signal_connect (self->va_dropdown, "notify::selected", G_CALLBACK (on_va_selected), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
+
+  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
+
+  update_placeholder (self);
+  update_actions (self);
+  update_procedure (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * sa_assign_dialog_new:
+ * @client: a signed-in #SaClient
+ * @slot: which slot of the order is edited: %SA_ACCOUNT_TYPE_CUSTOMER for the
+ *   End Customer Smart Account, %SA_ACCOUNT_TYPE_HOLDING for the Holding one
+ * @parent: (nullable): the window to be modal for
+ *
+ * Creates the Assign Smart Account dialog (step 5 of "assign an order", step 6
+ * of "update an assignment": what the pencil opens). Show it with
+ * gtk_window_present(); connect to #SaAssignDialog::assigned for the choice.
+ *
+ * Returns: (transfer none): the new dialog, owned by GTK's toplevel list
+ */
+SaAssignDialog *
+sa_assign_dialog_new (SaClient      *client,
+                      SaAccountType  slot,
+                      GtkWindow     *parent)
+{
+  SaAssignDialog *self;
+
+  g_return_val_if_fail (SA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  self = g_object_new (SA_TYPE_ASSIGN_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->client = g_object_ref (client);
+  self->slot = slot;
+
+  if (slot == SA_ACCOUNT_TYPE_HOLDING)
+    gtk_label_set_text (self->ribbon_label, _("Updating Holding Smart Account"));
+  else
+    gtk_label_set_text (self->ribbon_label, _("Updating End Customer Smart Account"));
+  gtk_widget_set_visible (self->holding_note, slot == SA_ACCOUNT_TYPE_HOLDING);
+
+  return self;
+}
+
+/**
+ * sa_assign_dialog_get_slot:
+ * @self: a #SaAssignDialog
+ *
+ * Returns: the slot being edited
+ */
+SaAccountType
+sa_assign_dialog_get_slot (SaAssignDialog *self)
+{
+  g_return_val_if_fail (SA_IS_ASSIGN_DIALOG (self), SA_ACCOUNT_TYPE_CUSTOMER);
+
+  return self->slot;
+}
+
+/**
+ * sa_assign_dialog_get_selected_account:
+ * @self: a #SaAssignDialog
+ *
+ * Returns: (transfer none) (nullable): the Smart Account selected in the
+ *   results (step 7), if any
+ */
+SaSmartAccount *
+sa_assign_dialog_get_selected_account (SaAssignDialog *self)
+{
+  g_return_val_if_fail (SA_IS_ASSIGN_DIALOG (self), NULL);
+
+  return self->selected_account;
+}
+
+/**
+ * sa_assign_dialog_select_virtual_account:
+ * @self: a #SaAssignDialog
+ * @name: a Virtual Account name, exactly as the server gives it
+ *
+ * Selects @name in the "Virtual Account Name" drop-down, as the user does in
+ * step 8 (used by tests and the screenshot tool).
+ *
+ * Returns: %TRUE when the loaded list holds @name
+ */
+gboolean
+sa_assign_dialog_select_virtual_account (SaAssignDialog *self,
+                                         const char     *name)
+{
+  g_return_val_if_fail (SA_IS_ASSIGN_DIALOG (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->virtual_accounts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->virtual_accounts); i++)
+    {
+      g_autoptr(SaVirtualAccount) va = g_list_model_get_item (self->virtual_accounts, i);
+
+      if (g_strcmp0 (sa_virtual_account_get_name (va), name) == 0)
+        {
+          gtk_drop_down_set_selected (self->va_dropdown, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,25 @@
+/* sa-assign-dialog.h — the Assign Smart Account dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-core.h"
+
+G_BEGIN_DECLS
+
+#define SA_TYPE_ASSIGN_DIALOG (sa_assign_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (SaAssignDialog, sa_assign_dialog, SA, ASSIGN_DIALOG, AdwWindow)
+
+SaAssignDialog *sa_assign_dialog_new                (SaClient       *client,
+                                                     SaAccountType   slot,
+                                                     GtkWindow      *parent);
+SaAccountType   sa_assign_dialog_get_slot           (SaAssignDialog *self);
+SaSmartAccount *sa_assign_dialog_get_selected_account (SaAssignDialog *self);
+gboolean        sa_assign_dialog_select_virtual_account (SaAssignDialog *self,
+                                                         const char     *name);
+void            sa_assign_dialog_search             (SaAssignDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,911 @@
+/* sa-order-page.c — one order, its Smart Account section and the change flow
+ *
+ * Mirrors steps 3 to 10 of "How do I assign an order to a Smart Account" and
+ * steps 4 to 9 of "Updating Smart Account Assignment in CCW": the order details
+ * and status; the "View or change Smart Account Assignments" banner; the Smart
+ * Account section with the End Customer and Holding rows and their pencils;
+ * the pending change; the terms of use; Submit; the "Submit Change"
+ * confirmation. A SHIPPED order explains why it cannot change and where to go.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-order-page.h"
+#include "sa-procedure-panel.h"
+#include "sa-ui-util.h"
+
+struct _SaOrderPage
+{
+  AdwBin            parent_instance;
+
+  SaClient         *client;
+  char             *sales_order_number;
+  SaOrder          *order;
+  SaAssignment     *pending_end_customer;
+  SaAssignment     *pending_holding;
+  char             *error_message;
+  GCancellable     *load_cancellable;
+  GCancellable     *submit_cancellable;
+  GSettings        *settings;
+  SaAssignDialog   *assign_dialog;   /* weak */
+  AdwMessageDialog *submit_dialog;   /* weak */
+  guint             loading : 1;
+  guint             submitting : 1;
+  guint             revealed : 1;
+  guint             conflict_reload : 1;
+
+  GtkLabel         *title_label;
+  GtkStack         *state_stack;
+  GtkSpinner       *load_spinner;
+  AdwStatusPage    *load_error_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkWidget        *banner;
+  GtkButton        *banner_button;
+  GtkWidget        *shipped_box;
+  GtkLabel         *shipped_label;
+  GtkLinkButton    *scm_link;
+  GtkWidget        *export_hold_box;
+  AdwActionRow     *sales_order_row;
+  AdwActionRow     *web_order_row;
+  AdwActionRow     *po_row;
+  AdwActionRow     *customer_row;
+  GtkLabel         *status_pill;
+  GtkLabel         *export_hold_pill;
+  GtkRevealer      *section_revealer;
+  AdwActionRow     *end_customer_row;
+  GtkWidget        *end_customer_pending_box;
+  GtkLabel         *end_customer_pending_label;
+  GtkButton        *end_customer_edit_button;
+  AdwActionRow     *holding_row;
+  GtkWidget        *holding_pending_box;
+  GtkLabel         *holding_pending_label;
+  GtkButton        *holding_edit_button;
+  GtkWidget        *holding_note;
+  GtkWidget        *pending_account_note;
+  GtkWidget        *submit_error_box;
+  GtkLabel         *submit_error_label;
+  GtkCheckButton   *terms_check;
+  GtkSpinner       *submit_spinner;
+  GtkButton        *submit_button;
+  GtkToggleButton  *procedure_button;
+  GtkRevealer      *procedure_revealer;
+  SaProcedurePanel *procedure_panel;
+};
+
+G_DEFINE_FINAL_TYPE (SaOrderPage, sa_order_page, ADW_TYPE_BIN)
+
+enum {
+  ORDER_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void load_order (SaOrderPage *self);
+
+static gboolean
+has_pending (SaOrderPage *self)
+{
+  return self->pending_end_customer != NULL || self->pending_holding != NULL;
+}
+
+static gboolean
+can_change (SaOrderPage *self)
+{
+  return self->order != NULL && sa_order_can_change_assignment (self->order);
+}
+
+static void
+update_procedure (SaOrderPage *self)
+{
+  const char *step;
+  const char *text;
+
+  if (self->order != NULL && !can_change (self))
+    {
+      /* Translators: heading in the procedure panel, before the numbered steps */
+      step = _("Before You Start");
+      text = _("A shipped order already has its license provisioned, so its Smart Account assignment cannot be changed here. "
+               "To move the license, open a case with Cisco Global Licensing Operations in Support Case Manager (SCM).");
+    }
+  else if (self->submit_dialog != NULL || self->submitting)
+    {
+      /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
+      step = _("Step 10 of 10");
+      text = _("Confirm with Yes to submit the change. The back office saves the new Smart Account assignment of the order.");
+    }
+  else if (has_pending (self))
+    {
+      step = _("Step 9 of 10");
+      text = _("Check that the Smart Account section shows your change, tick the box to accept the terms of use, then select Submit.");
+    }
+  else if (self->revealed)
+    {
+      step = _("Step 5 of 10");
+      text = _("In the Smart Account section, select the pencil next to End Customer Smart Account or Holding Smart Account, "
+               "depending on which one you need to set or change.");
+    }
+  else
+    {
+      step = _("Steps 3 and 4 of 10");
+      text = _("These are the order's details. Select “View or change Smart Account Assignments” in the banner at the top "
+               "to open the order's Smart Account section.");
+    }
+
+  sa_procedure_panel_set_step (self->procedure_panel, step, text);
+}
+
+static void
+update_actions (SaOrderPage *self)
+{
+  gboolean editable = can_change (self) && !self->submitting;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-end-customer", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-holding", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-end-customer",
+                                 !self->submitting && self->pending_end_customer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-holding",
+                                 !self->submitting && self->pending_holding != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.submit",
+                                 editable && has_pending (self) &&
+                                 gtk_check_button_get_active (self->terms_check));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", !self->loading && !self->submitting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-assignments", self->order != NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->terms_check), editable && has_pending (self));
+}
+
+static void
+set_pending_label (GtkLabel     *label,
+                   GtkWidget    *box,
+                   SaAssignment *pending)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (box, pending != NULL);
+  if (pending == NULL)
+    return;
+
+  summary = sa_ui_dup_assignment_summary (pending);
+  /* Translators: a change waiting to be submitted, shown beside the current Smart Account */
+  text = g_strdup_printf (_("New: %s"), summary);
+  gtk_label_set_text (label, text);
+}
+
+static gboolean
+is_pending_account (SaAssignment *assignment)
+{
+  return assignment != NULL && sa_assignment_get_status (assignment) == SA_ACCOUNT_STATUS_PENDING;
+}
+
+static void
+update_view (SaOrderPage *self)
+{
+  SaAssignment *end_customer = NULL;
+  SaAssignment *holding = NULL;
+  SaAssignment *effective_end_customer;
+  SaAssignment *effective_holding;
+  g_autofree char *title = NULL;
+  g_autofree char *ec_summary = NULL;
+  g_autofree char *holding_summary = NULL;
+  const char *web_order;
+  const char *po;
+
+  /* Translators: the order page's title; %s is the Sales Order No. */
+  title = g_strdup_printf (_("Order %s"), self->sales_order_number);
+  gtk_label_set_text (self->title_label, title);
+
+  if (self->order != NULL)
+    {
+      end_customer = sa_order_get_end_customer (self->order);
+      holding = sa_order_get_holding (self->order);
+
+      web_order = sa_order_get_web_order_id (self->order);
+      po = sa_order_get_purchase_order_number (self->order);
+
+      adw_action_row_set_subtitle (self->sales_order_row, sa_order_get_sales_order_number (self->order));
+      adw_action_row_set_subtitle (self->web_order_row, web_order != NULL && *web_order ? web_order : "—");
+      adw_action_row_set_subtitle (self->po_row, po != NULL && *po ? po : "—");
+      adw_action_row_set_subtitle (self->customer_row, sa_order_get_end_customer_name (self->order));
+      sa_ui_set_order_status_pill (self->status_pill, sa_order_get_status (self->order));
+      if (sa_order_get_export_hold (self->order))
+        /* Translators: the order is on export hold */
+        sa_ui_set_pill (self->export_hold_pill, _("On hold"), "warning");
+      else
+        /* Translators: the order is not on export hold */
+        sa_ui_set_pill (self->export_hold_pill, _("None"), "neutral");
+
+      gtk_widget_set_visible (self->shipped_box, !sa_order_can_change_assignment (self->order));
+      gtk_widget_set_visible (self->export_hold_box, sa_order_get_export_hold (self->order));
+    }
+
+  ec_summary = sa_ui_dup_assignment_summary (end_customer);
+  holding_summary = sa_ui_dup_assignment_summary (holding);
+  adw_action_row_set_subtitle (self->end_customer_row, ec_summary);
+  adw_action_row_set_subtitle (self->holding_row, holding_summary);
+
+  set_pending_label (self->end_customer_pending_label, self->end_customer_pending_box,
+                     self->pending_end_customer);
+  set_pending_label (self->holding_pending_label, self->holding_pending_box,
+                     self->pending_holding);
+
+  effective_end_customer = self->pending_end_customer != NULL ? self->pending_end_customer : end_customer;
+  effective_holding = self->pending_holding != NULL ? self->pending_holding : holding;
+
+  gtk_widget_set_visible (self->holding_note,
+                          self->order != NULL && effective_holding != NULL && effective_end_customer == NULL);
+  gtk_widget_set_visible (self->pending_account_note,
+                          is_pending_account (effective_end_customer) || is_pending_account (effective_holding));
+
+  gtk_widget_set_visible (self->submit_error_box, self->error_message != NULL);
+  gtk_label_set_text (self->submit_error_label, self->error_message ? self->error_message : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_spinner), self->submitting);
+  gtk_spinner_set_spinning (self->submit_spinner, self->submitting);
+
+  update_actions (self);
+  update_procedure (self);
+}
+
+static void
+set_error_message (SaOrderPage *self,
+                   const char  *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+}
+
+static void
+reveal_section (SaOrderPage *self,
+                gboolean     grab_focus)
+{
+  self->revealed = TRUE;
+  gtk_revealer_set_reveal_child (self->section_revealer, TRUE);
+  update_procedure (self);
+
+  if (grab_focus)
+    {
+      if (gtk_widget_is_sensitive (GTK_WIDGET (self->end_customer_edit_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->end_customer_edit_button));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->terms_check));
+    }
+}
+
+static void
+get_order_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaOrderPage *self;
+  g_autoptr(SaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = sa_client_get_order_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ORDER_PAGE (user_data);
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->load_spinner, FALSE);
+
+  if (order == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Loading order %s failed: %s", self->sales_order_number, error->message);
+      if (self->order == NULL)
+        {
+          adw_status_page_set_description (self->load_error_page, message);
+          gtk_stack_set_visible_child_name (self->state_stack, "error");
+        }
+      else
+        set_error_message (self, message);
+
+      update_view (self);
+      return;
+    }
+
+  g_set_object (&self->order, order);
+
+  /* Reloaded after a VERSION_CONFLICT: if the change came from the order
+   * shipping, say that rather than "submit again". */
+  if (self->conflict_reload && !sa_order_can_change_assignment (order))
+    {
+      g_autoptr(GError) shipped = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_SHIPPED, "");
+      g_autofree char *message = sa_error_dup_user_message (shipped);
+
+      set_error_message (self, message);
+    }
+  self->conflict_reload = FALSE;
+
+  gtk_stack_set_visible_child_name (self->state_stack, "order");
+  update_view (self);
+}
+
+static void
+load_order (SaOrderPage *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  self->loading = TRUE;
+  if (self->order == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "loading");
+      gtk_spinner_set_spinning (self->load_spinner, TRUE);
+    }
+  update_actions (self);
+
+  sa_client_get_order_async (self->client, self->sales_order_number,
+                             self->load_cancellable, get_order_cb, self);
+}
+
+static void
+update_assignment_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SaOrderPage *self;
+  g_autoptr(SaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = sa_client_update_assignment_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ORDER_PAGE (user_data);
+  self->submitting = FALSE;
+
+  if (order == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      /* The user's choices (pending change, terms) are kept for a retry. */
+      g_debug ("Submitting the change of order %s failed: %s", self->sales_order_number, error->message);
+      set_error_message (self, message);
+      update_view (self);
+
+      /* The order changed on the server (new version, or now shipped):
+       * show its current state, still keeping the pending change. */
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VERSION_CONFLICT) ||
+          g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_SHIPPED))
+        {
+          self->conflict_reload = TRUE;
+          load_order (self);
+        }
+
+      gtk_widget_grab_focus (GTK_WIDGET (self->submit_error_label));
+      return;
+    }
+
+  g_set_object (&self->order, order);
+  g_clear_object (&self->pending_end_customer);
+  g_clear_object (&self->pending_holding);
+  set_error_message (self, NULL);
+  gtk_check_button_set_active (self->terms_check, FALSE);
+  update_view (self);
+
+  {
+    /* Translators: toast after Submit Change → Yes succeeded; %s is the Sales Order No. */
+    g_autofree char *toast = g_strdup_printf (_("Smart Account assignment saved for order %s"),
+                                              sa_order_get_sales_order_number (order));
+    sa_ui_show_toast (GTK_WIDGET (self), toast);
+  }
+
+  g_signal_emit (self, signals[ORDER_UPDATED], 0, order);
+}
+
+static void
+submit (SaOrderPage *self)
+{
+  if (self->order == NULL || !has_pending (self) || self->submitting)
+    return;
+
+  g_cancellable_cancel (self->submit_cancellable);
+  g_clear_object (&self->submit_cancellable);
+  self->submit_cancellable = g_cancellable_new ();
+
+  self->submitting = TRUE;
+  set_error_message (self, NULL);
+  update_view (self);
+
+  sa_client_update_assignment_async (self->client, self->order,
+                                     self->pending_end_customer,
+                                     self->pending_holding,
+                                     gtk_check_button_get_active (self->terms_check),
+                                     self->submit_cancellable,
+                                     update_assignment_cb, self);
+}
+
+static void
+on_submit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SaOrderPage      *self)
+{
+  gboolean confirmed = g_strcmp0 (response, "yes") == 0;
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  g_clear_weak_pointer (&self->submit_dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (confirmed)
+    submit (self);
+  else
+    update_procedure (self);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->submit_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->submit_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Submit Change"), NULL);
+  /* Translators: body of the Submit Change confirmation; %s is the Sales Order No. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Do you want to submit the Smart Account assignment change for order %s?"),
+                                  self->sales_order_number);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "no", _("No"),
+                                    "yes", _("Yes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "yes", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "yes");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "no");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), self);
+
+  g_set_weak_pointer (&self->submit_dialog, ADW_MESSAGE_DIALOG (dialog));
+  update_procedure (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_assigned (SaAssignDialog *dialog,
+             SaAssignment   *assignment,
+             SaOrderPage    *self)
+{
+  sa_order_page_set_pending (self, sa_assign_dialog_get_slot (dialog), assignment);
+  gtk_widget_grab_focus (GTK_WIDGET (self->terms_check));
+}
+
+static void
+open_assign_dialog (SaOrderPage   *self,
+                    SaAccountType  slot)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SaAssignDialog *dialog;
+
+  if (!can_change (self))
+    return;
+
+  if (self->assign_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->assign_dialog));
+
+  reveal_section (self, FALSE);
+
+  dialog = sa_assign_dialog_new (self->client, slot, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_signal_connect_object (dialog, "assigned", G_CALLBACK (on_assigned), self, 0);
+  g_set_weak_pointer (&self->assign_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_end_customer_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  open_assign_dialog (SA_ORDER_PAGE (widget), SA_ACCOUNT_TYPE_CUSTOMER);
+}
+
+static void
+edit_holding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_assign_dialog (SA_ORDER_PAGE (widget), SA_ACCOUNT_TYPE_HOLDING);
+}
+
+static void
+undo_end_customer_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  sa_order_page_set_pending (self, SA_ACCOUNT_TYPE_CUSTOMER, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->end_customer_edit_button));
+}
+
+static void
+undo_holding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  sa_order_page_set_pending (self, SA_ACCOUNT_TYPE_HOLDING, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->holding_edit_button));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sa_order_page_reload (SA_ORDER_PAGE (widget));
+}
+
+static void
+show_assignments_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  reveal_section (SA_ORDER_PAGE (widget), TRUE);
+}
+
+static void
+toggle_procedure_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  g_settings_set_boolean (self->settings, "show-procedure-panel",
+                          !g_settings_get_boolean (self->settings, "show-procedure-panel"));
+}
+
+static void
+on_terms_toggled (GtkCheckButton *check,
+                  SaOrderPage    *self)
+{
+  update_actions (self);
+}
+
+static void
+sa_order_page_dispose (GObject *object)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->submit_cancellable);
+
+  if (self->assign_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->assign_dialog));
+  g_clear_weak_pointer (&self->assign_dialog);
+  if (self->submit_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->submit_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->submit_dialog));
+    }
+  g_clear_weak_pointer (&self->submit_dialog);
+
+  /* Unparent through AdwBin so that it does not keep a stale child. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE);
+
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->submit_cancellable);
+  g_clear_object (&self->order);
+  g_clear_object (&self->pending_end_customer);
+  g_clear_object (&self->pending_holding);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (sa_order_page_parent_class)->dispose (object);
+}
+
+static void
+sa_order_page_finalize (GObject *object)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (object);
+
+  g_free (self->sales_order_number);
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (sa_order_page_parent_class)->finalize (object);
+}
+
+static void
+sa_order_page_class_init (SaOrderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sa_order_page_dispose;
+  object_class->finalize = sa_order_page_finalize;
+
+  /**
+   * SaOrderPage::order-updated:
+   * @self: the page
+   * @order: (transfer none): the order as the server returned it after the change
+   *
+   * Emitted after a submitted change was saved (step 10 of "assign an order").
+   */
+  signals[ORDER_UPDATED] = g_signal_new ("order-updated",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, SA_TYPE_ORDER);
+
+  g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sadesk/SmartAccountDesk/sa-order-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_error_page);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, shipped_box);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, shipped_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, scm_link);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_box);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, sales_order_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, web_order_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, po_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, section_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_pending_box);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_pending_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_pending_box);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_pending_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_note);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, pending_account_note);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_error_box);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, terms_check);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_panel);
+
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "page.show-assignments", NULL, show_assignments_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-end-customer", NULL, edit_end_customer_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-holding", NULL, edit_holding_action);
+  gtk_widget_class_install_action (widget_class, "page.undo-end-customer", NULL, undo_end_customer_action);
+  gtk_widget_class_install_action (widget_class, "page.undo-holding", NULL, undo_holding_action);
+  gtk_widget_class_install_action (widget_class, "page.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "page.toggle-procedure", NULL, toggle_procedure_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "page.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "page.toggle-procedure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "page.submit", NULL);
+}
+
+static void
+sa_order_page_init (SaOrderPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
+
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
+
+  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
+}
+
+/**
+ * sa_order_page_new:
+ * @client: a signed-in #SaClient
+ * @sales_order_number: the Sales Order No. to show
+ *
+ * Creates the order page (step 3 of "assign an order": the order details) and
+ * starts loading the order with sa_client_get_order_async(); a spinner shows
+ * until it arrives, a translated error with Retry if it fails.
+ *
+ * Returns: (transfer floating): the new #SaOrderPage
+ */
+GtkWidget *
+sa_order_page_new (SaClient   *client,
+                   const char *sales_order_number)
+{
+  SaOrderPage *self;
+
+  g_return_val_if_fail (SA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (sales_order_number != NULL, NULL);
+
+  self = g_object_new (SA_TYPE_ORDER_PAGE, NULL);
+  self->client = g_object_ref (client);
+  self->sales_order_number = g_strdup (sales_order_number);
+
+  update_view (self);
+  load_order (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * sa_order_page_get_sales_order_number:
+ * @self: a #SaOrderPage
+ *
+ * Returns: (transfer none): the Sales Order No. this page shows
+ */
+const char *
+sa_order_page_get_sales_order_number (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return self->sales_order_number;
+}
+
+/**
+ * sa_order_page_get_order:
+ * @self: a #SaOrderPage
+ *
+ * Returns: (transfer none) (nullable): the order as last loaded from the
+ *   server, %NULL until it arrives
+ */
+SaOrder *
+sa_order_page_get_order (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return self->order;
+}
+
+/**
+ * sa_order_page_get_loading:
+ * @self: a #SaOrderPage
+ *
+ * Returns: %TRUE while the order is being (re)loaded
+ */
+gboolean
+sa_order_page_get_loading (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * sa_order_page_get_submitting:
+ * @self: a #SaOrderPage
+ *
+ * Returns: %TRUE while a submitted change waits for the server
+ */
+gboolean
+sa_order_page_get_submitting (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), FALSE);
+
+  return self->submitting;
+}
+
+/**
+ * sa_order_page_get_pending:
+ * @self: a #SaOrderPage
+ * @slot: %SA_ACCOUNT_TYPE_CUSTOMER (End Customer) or %SA_ACCOUNT_TYPE_HOLDING
+ *
+ * Returns: (transfer none) (nullable): the change chosen in the Assign Smart
+ *   Account dialog and not yet submitted, for @slot
+ */
+SaAssignment *
+sa_order_page_get_pending (SaOrderPage   *self,
+                           SaAccountType  slot)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return slot == SA_ACCOUNT_TYPE_HOLDING ? self->pending_holding : self->pending_end_customer;
+}
+
+/**
+ * sa_order_page_set_pending:
+ * @self: a #SaOrderPage
+ * @slot: %SA_ACCOUNT_TYPE_CUSTOMER (End Customer) or %SA_ACCOUNT_TYPE_HOLDING
+ * @assignment: (nullable): the new contents of @slot, or %NULL to undo
+ *
+ * Sets the change waiting to be submitted for @slot (what Assign does, step 8
+ * of "assign an order"), and shows it in the Smart Account section.
+ */
+void
+sa_order_page_set_pending (SaOrderPage   *self,
+                           SaAccountType  slot,
+                           SaAssignment  *assignment)
+{
+  g_return_if_fail (SA_IS_ORDER_PAGE (self));
+  g_return_if_fail (assignment == NULL || SA_IS_ASSIGNMENT (assignment));
+
+  if (slot == SA_ACCOUNT_TYPE_HOLDING)
+    g_set_object (&self->pending_holding, assignment);
+  else
+    g_set_object (&self->pending_end_customer, assignment);
+
+  if (!has_pending (self))
+    set_error_message (self, NULL);
+
+  reveal_section (self, FALSE);
+  update_view (self);
+}
+
+/**
+ * sa_order_page_reload:
+ * @self: a #SaOrderPage
+ *
+ * Fetches the order again (keeping any pending change).
+ */
+void
+sa_order_page_reload (SaOrderPage *self)
+{
+  g_return_if_fail (SA_IS_ORDER_PAGE (self));
+
+  if (self->submitting)
+    return;
+
+  load_order (self);
+}
+
+/**
+ * sa_order_page_get_assign_dialog:
+ * @self: a #SaOrderPage
+ *
+ * Returns: (transfer none) (nullable): the Assign Smart Account dialog a pencil
+ *   opened, while it is open (for tests)
+ */
+SaAssignDialog *
+sa_order_page_get_assign_dialog (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return self->assign_dialog;
+}
+
+/**
+ * sa_order_page_get_submit_dialog:
+ * @self: a #SaOrderPage
+ *
+ * Returns: (transfer none) (nullable): the "Submit Change" confirmation, while
+ *   it is open (for tests: answer it with adw_message_dialog_response())
+ */
+AdwMessageDialog *
+sa_order_page_get_submit_dialog (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return self->submit_dialog;
+}
+
+/**
+ * sa_order_page_get_error_message:
+ * @self: a #SaOrderPage
+ *
+ * Returns: (transfer none) (nullable): the translated message of the last
+ *   failed submission, shown in the page, or %NULL
+ */
+const char *
+sa_order_page_get_error_message (SaOrderPage *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
+
+  return self->error_message;
+}

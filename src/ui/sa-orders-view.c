@@ -1,0 +1,645 @@
+/* sa-orders-view.c — the Orders view: order search, results, order pages
+ *
+ * Mirrors steps 2 and 3 of "How do I assign an order to a Smart Account" and
+ * steps 2 to 4 of "Updating Smart Account Assignment in CCW": all orders are
+ * listed; search by Sales Order No., Web Order No. or PO No.; activating a
+ * result opens its order page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-orders-view.h"
+#include "sa-procedure-panel.h"
+#include "sa-ui-util.h"
+
+#define SA_ORDERS_PAGE_SIZE 100
+
+struct _SaOrdersView
+{
+  AdwBin          parent_instance;
+
+  SaClient       *client;
+  GCancellable   *search_cancellable;
+  GListModel     *results;
+  GSettings      *settings;
+  SaOrderPage    *order_page;
+  char           *last_query;
+  guint           loading : 1;
+  guint           stale : 1;
+
+  GtkStack       *nav_stack;
+  GtkLabel       *search_by_label;
+  GtkDropDown    *search_by_dropdown;
+  GtkSearchEntry *search_entry;
+  GtkLabel       *search_error_label;
+  GtkLabel       *count_label;
+  GtkStack       *results_stack;
+  GtkSpinner     *spinner;
+  GtkListBox     *results_list;
+  AdwStatusPage  *error_page;
+  GtkToggleButton *procedure_button;
+  GtkRevealer    *procedure_revealer;
+  SaProcedurePanel *procedure_panel;
+};
+
+G_DEFINE_FINAL_TYPE (SaOrdersView, sa_orders_view, ADW_TYPE_BIN)
+
+static void
+show_search_error (SaOrdersView *self,
+                   const char   *message)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->search_error_label), message != NULL);
+  gtk_label_set_text (self->search_error_label, message ? message : "");
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+static GtkWidget *
+create_order_row (gpointer item,
+                  gpointer user_data)
+{
+  SaOrder *order = SA_ORDER (item);
+  SaAssignment *end_customer = sa_order_get_end_customer (order);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *account = NULL;
+  GtkWidget *row;
+  GtkWidget *pill;
+  GtkWidget *arrow;
+
+  if (end_customer != NULL)
+    account = g_strdup_printf ("%s (%s)",
+                               sa_assignment_get_name (end_customer),
+                               sa_assignment_get_domain (end_customer));
+  else
+    account = g_strdup (_("Not assigned"));
+
+  /* Translators: an order in the results; %s is the Sales Order No. */
+  title = g_strdup_printf (_("Sales Order No. %s"), sa_order_get_sales_order_number (order));
+  /* Translators: second line of an order in the results: Web Order No., PO No.,
+   * End Customer name, then its End Customer Smart Account on a new line. */
+  subtitle = g_strdup_printf (_("Web Order No. %1$s · PO No. %2$s · %3$s\nEnd Customer Smart Account: %4$s"),
+                              sa_order_get_web_order_id (order) ? sa_order_get_web_order_id (order) : "—",
+                              sa_order_get_purchase_order_number (order) ? sa_order_get_purchase_order_number (order) : "—",
+                              sa_order_get_end_customer_name (order) ? sa_order_get_end_customer_name (order) : "",
+                              account);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  if (sa_order_get_export_hold (order))
+    {
+      pill = gtk_label_new (NULL);
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      /* Translators: marker on an order that is on export hold */
+      sa_ui_set_pill (GTK_LABEL (pill), _("Export hold"), "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+    }
+
+  pill = gtk_label_new (NULL);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  sa_ui_set_order_status_pill (GTK_LABEL (pill), sa_order_get_status (order));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  g_object_set_data_full (G_OBJECT (row), "sa-sales-order-number",
+                          g_strdup (sa_order_get_sales_order_number (order)), g_free);
+
+  return row;
+}
+
+static void
+search_orders_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaOrdersView *self;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+  guint n;
+
+  model = sa_client_search_orders_finish (SA_CLIENT (source), result, &total, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ORDERS_VIEW (user_data);
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+
+  if (model == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Order search failed: %s", error->message);
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->results_stack, "error");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  g_set_object (&self->results, model);
+  gtk_list_box_bind_model (self->results_list, model, create_order_row, self, NULL);
+
+  n = g_list_model_get_n_items (model);
+  if (n > 0)
+    {
+      g_autofree char *count = NULL;
+
+      if (total > n)
+        /* Translators: above the order results when not all fit: "Showing 100 of 250 orders" */
+        count = g_strdup_printf (_("Showing %1$u of %2$u orders"), n, total);
+      else
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
+      gtk_label_set_text (self->count_label, count);
+      gtk_stack_set_visible_child_name (self->results_stack, "results");
+    }
+  else
+    {
+      gtk_label_set_text (self->count_label, "");
+      gtk_stack_set_visible_child_name (self->results_stack, "empty");
+    }
+}
+
+/**
+ * sa_orders_view_search:
+ * @self: a #SaOrdersView
+ *
+ * Runs the order search with what the "Search by" drop-down and the search
+ * entry hold (step 2 of "assign an order", step 3 of "update an assignment");
+ * an empty entry lists all the orders the user may see. Invalid input is shown
+ * under the entry and not sent. Does nothing before a client is set.
+ */
+void
+sa_orders_view_search (SaOrdersView *self)
+{
+  g_autoptr(GError) error = NULL;
+  SaOrderSearchField field;
+  const char *value;
+
+  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
+
+  if (self->client == NULL)
+    return;
+
+  field = (SaOrderSearchField) gtk_drop_down_get_selected (self->search_by_dropdown);
+  value = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (value != NULL && !sa_validate_order_search (field, value, &error))
+    {
+      show_search_error (self, error->message);
+      return;
+    }
+
+  show_search_error (self, NULL);
+  self->stale = FALSE;
+  g_free (self->last_query);
+  self->last_query = g_strdup_printf ("%d:%s", field, value ? value : "");
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+
+  self->loading = TRUE;
+  if (self->results == NULL)
+    gtk_stack_set_visible_child_name (self->results_stack, "loading");
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  sa_client_search_orders_async (self->client, field, value, 0, SA_ORDERS_PAGE_SIZE,
+                                 self->search_cancellable, search_orders_cb, self);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   SaOrdersView   *self)
+{
+  g_autofree char *query = g_strdup_printf ("%d:%s",
+                                            (int) gtk_drop_down_get_selected (self->search_by_dropdown),
+                                            gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  /* Typing pauses emit this after the search already ran (Enter, or
+   * sa_orders_view_set_search()): don't ask twice. */
+  if (g_strcmp0 (query, self->last_query) == 0 && self->results != NULL)
+    return;
+
+  sa_orders_view_search (self);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    SaOrdersView   *self)
+{
+  sa_orders_view_search (self);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                SaOrdersView   *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+update_search_field (SaOrdersView *self)
+{
+  SaOrderSearchField field = (SaOrderSearchField) gtk_drop_down_get_selected (self->search_by_dropdown);
+  const char *placeholder;
+
+  switch (field)
+    {
+    case SA_ORDER_SEARCH_WEB_ORDER_ID:
+      placeholder = _("Web Order No., e.g. WO73910452");
+      break;
+    case SA_ORDER_SEARCH_PURCHASE_ORDER_NUMBER:
+      placeholder = _("PO No., e.g. PO-ACME-2291");
+      break;
+    case SA_ORDER_SEARCH_SALES_ORDER_NUMBER:
+    default:
+      placeholder = _("Sales Order No., e.g. 104857601");
+      break;
+    }
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder,
+                                  -1);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-order-search-field",
+                           sa_order_search_field_to_string (field));
+}
+
+static void
+on_search_by_changed (GtkDropDown  *dropdown,
+                      GParamSpec   *pspec,
+                      SaOrdersView *self)
+{
+  update_search_field (self);
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    sa_orders_view_search (self);
+}
+
+static void
+on_row_activated (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  SaOrdersView  *self)
+{
+  const char *number = g_object_get_data (G_OBJECT (row), "sa-sales-order-number");
+
+  if (number != NULL)
+    sa_orders_view_open_order (self, number);
+}
+
+static void
+on_order_updated (SaOrderPage  *page,
+                  SaOrder      *order,
+                  SaOrdersView *self)
+{
+  self->stale = TRUE;
+}
+
+static void
+remove_order_page (SaOrdersView *self)
+{
+  if (self->order_page == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->order_page, self);
+  gtk_stack_remove (self->nav_stack, GTK_WIDGET (self->order_page));
+  self->order_page = NULL;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  sa_orders_view_go_back (SA_ORDERS_VIEW (widget));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  sa_orders_view_search (SA_ORDERS_VIEW (widget));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  sa_orders_view_focus_search (SA_ORDERS_VIEW (widget));
+}
+
+static void
+sa_orders_view_dispose (GObject *object)
+{
+  SaOrdersView *self = SA_ORDERS_VIEW (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  if (self->results_list != NULL)
+    gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+  if (self->order_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->order_page, self);
+  self->order_page = NULL;
+
+  /* Unparent through AdwBin so that it does not keep a stale child. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ORDERS_VIEW);
+
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->results);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (sa_orders_view_parent_class)->dispose (object);
+}
+
+static void
+sa_orders_view_finalize (GObject *object)
+{
+  SaOrdersView *self = SA_ORDERS_VIEW (object);
+
+  g_free (self->last_query);
+
+  G_OBJECT_CLASS (sa_orders_view_parent_class)->finalize (object);
+}
+
+static void
+sa_orders_view_class_init (SaOrdersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sa_orders_view_dispose;
+  object_class->finalize = sa_orders_view_finalize;
+
+  g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sadesk/SmartAccountDesk/sa-orders-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, nav_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_by_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_by_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_list);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_button);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_panel);
+
+  gtk_widget_class_install_action (widget_class, "orders.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "orders.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "orders.focus-search", NULL, focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "orders.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "orders.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "orders.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "orders.back", NULL);
+}
+
+static void
+sa_orders_view_init (SaOrdersView *self)
+{
+  g_autofree char *last_field = NULL;
+  SaOrderSearchField field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-procedure-panel",
+                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
+  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
+  /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
+  sa_procedure_panel_set_step (self->procedure_panel, _("Steps 2 and 3 of 10"),
+                               _("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "
+                                 "and type it, or leave the search empty to see all your orders. Then open the order "
+                                 "from the results to see its details."));
+  last_field = g_settings_get_string (self->settings, "last-order-search-field");
+  if (!sa_order_search_field_from_string (last_field, &field))
+    field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
+  gtk_drop_down_set_selected (self->search_by_dropdown, field);
+
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect (self->search_by_dropdown, "notify::selected", G_CALLBACK (on_search_by_changed), self);
+  g_signal_connect (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self);
+
+  update_search_field (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
+}
+
+/**
+ * sa_orders_view_new:
+ *
+ * Creates the Orders view. It shows nothing until sa_orders_view_set_client().
+ *
+ * Returns: (transfer floating): a new #SaOrdersView
+ */
+GtkWidget *
+sa_orders_view_new (void)
+{
+  return g_object_new (SA_TYPE_ORDERS_VIEW, NULL);
+}
+
+/**
+ * sa_orders_view_set_client:
+ * @self: a #SaOrdersView
+ * @client: (nullable): a signed-in #SaClient
+ *
+ * Sets the client the view searches with, goes back to the order list and
+ * lists all orders (step 2 of "update an assignment": Orders, View All).
+ */
+void
+sa_orders_view_set_client (SaOrdersView *self,
+                           SaClient     *client)
+{
+  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
+  g_return_if_fail (client == NULL || SA_IS_CLIENT (client));
+
+  sa_orders_view_go_back (self);
+  g_cancellable_cancel (self->search_cancellable);
+  g_set_object (&self->client, client);
+  g_clear_object (&self->results);
+  gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+
+  if (client != NULL)
+    sa_orders_view_search (self);
+}
+
+/**
+ * sa_orders_view_get_client:
+ * @self: a #SaOrdersView
+ *
+ * Returns: (transfer none) (nullable): the client
+ */
+SaClient *
+sa_orders_view_get_client (SaOrdersView *self)
+{
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * sa_orders_view_set_search:
+ * @self: a #SaOrdersView
+ * @field: what to search in
+ * @value: (nullable): the value typed, %NULL or "" for all orders
+ *
+ * Fills the "Search by" drop-down and the entry, as the user does, and
+ * searches at once.
+ */
+void
+sa_orders_view_set_search (SaOrdersView       *self,
+                           SaOrderSearchField  field,
+                           const char         *value)
+{
+  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
+
+  g_signal_handlers_block_by_func (self->search_by_dropdown, on_search_by_changed, self);
+  gtk_drop_down_set_selected (self->search_by_dropdown, field);
+  g_signal_handlers_unblock_by_func (self->search_by_dropdown, on_search_by_changed, self);
+  update_search_field (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), value ? value : "");
+
+  sa_orders_view_search (self);
+}
+
+/**
+ * sa_orders_view_get_loading:
+ * @self: a #SaOrdersView
+ *
+ * Returns: %TRUE while a search is running
+ */
+gboolean
+sa_orders_view_get_loading (SaOrdersView *self)
+{
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * sa_orders_view_get_results:
+ * @self: a #SaOrdersView
+ *
+ * Returns: (transfer none) (nullable): the #SaOrder list of the last search
+ */
+GListModel *
+sa_orders_view_get_results (SaOrdersView *self)
+{
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * sa_orders_view_open_order:
+ * @self: a #SaOrdersView
+ * @sales_order_number: the Sales Order No.
+ *
+ * Opens the order page for @sales_order_number (step 3 of "assign an order":
+ * select the order in the results), replacing any open one.
+ *
+ * Returns: (transfer none): the new page
+ */
+SaOrderPage *
+sa_orders_view_open_order (SaOrdersView *self,
+                           const char   *sales_order_number)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
+  g_return_val_if_fail (self->client != NULL, NULL);
+  g_return_val_if_fail (sales_order_number != NULL, NULL);
+
+  remove_order_page (self);
+
+  page = sa_order_page_new (self->client, sales_order_number);
+  self->order_page = SA_ORDER_PAGE (page);
+  g_signal_connect (page, "order-updated", G_CALLBACK (on_order_updated), self);
+  gtk_stack_add_named (self->nav_stack, page, "order");
+  gtk_stack_set_visible_child (self->nav_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", TRUE);
+  gtk_widget_grab_focus (page);
+
+  return self->order_page;
+}
+
+/**
+ * sa_orders_view_get_order_page:
+ * @self: a #SaOrdersView
+ *
+ * Returns: (transfer none) (nullable): the open order page
+ */
+SaOrderPage *
+sa_orders_view_get_order_page (SaOrdersView *self)
+{
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
+
+  return self->order_page;
+}
+
+/**
+ * sa_orders_view_go_back:
+ * @self: a #SaOrdersView
+ *
+ * Closes the order page and goes back to the results (Alt+Left, Escape),
+ * refreshing them when a change was saved.
+ */
+void
+sa_orders_view_go_back (SaOrdersView *self)
+{
+  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
+
+  if (self->order_page == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->nav_stack, "search");
+  remove_order_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
+
+  if (self->stale)
+    sa_orders_view_search (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * sa_orders_view_focus_search:
+ * @self: a #SaOrdersView
+ *
+ * Goes back to the results if needed and focuses the search entry (Ctrl+F).
+ */
+void
+sa_orders_view_focus_search (SaOrdersView *self)
+{
+  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
+
+  sa_orders_view_go_back (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

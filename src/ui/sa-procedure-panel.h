@@ -1,0 +1,22 @@
+/* sa-procedure-panel.h — the side panel showing the documented step at hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SA_TYPE_PROCEDURE_PANEL (sa_procedure_panel_get_type ())
+G_DECLARE_FINAL_TYPE (SaProcedurePanel, sa_procedure_panel, SA, PROCEDURE_PANEL, AdwBin)
+
+GtkWidget  *sa_procedure_panel_new       (void);
+void        sa_procedure_panel_set_procedure (SaProcedurePanel *self,
+                                              const char       *procedure);
+void        sa_procedure_panel_set_step  (SaProcedurePanel *self,
+                                          const char       *step,
+                                          const char       *text);
+const char *sa_procedure_panel_get_text  (SaProcedurePanel *self);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* sa-ui-util.c — small helpers shared by the widgets of src/ui
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-ui-util.h"
+
+/**
+ * sa_ui_show_toast:
+ * @widget: any widget inside an #AdwToastOverlay
+ * @title: (transfer none): the translated message
+ *
+ * Shows @title as a toast in the nearest #AdwToastOverlay above @widget.
+ * Does nothing when @widget is not (yet) inside one.
+ */
+void
+sa_ui_show_toast (GtkWidget  *widget,
+                  const char *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_debug ("No toast overlay for: %s", title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static const char * const pill_kinds[] = {
+  "sa-pill-neutral", "sa-pill-success", "sa-pill-warning", "sa-pill-error", "sa-pill-accent",
+};
+
+/**
+ * sa_ui_set_pill:
+ * @label: a #GtkLabel styled as a pill (CSS class "sa-pill")
+ * @text: (transfer none): the translated text
+ * @kind: "neutral", "success", "warning", "error" or "accent"
+ *
+ * Sets the text and the colour of a status pill.
+ */
+void
+sa_ui_set_pill (GtkLabel   *label,
+                const char *text,
+                const char *kind)
+{
+  g_autofree char *klass = g_strdup_printf ("sa-pill-%s", kind);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, text);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "sa-pill");
+  for (guint i = 0; i < G_N_ELEMENTS (pill_kinds); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), pill_kinds[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (label), klass);
+}
+
+/**
+ * sa_ui_set_order_status_pill:
+ * @label: a #GtkLabel
+ * @status: the order status
+ *
+ * Shows an order status ("Shipped", "Booked" …, translated) as a pill.
+ */
+void
+sa_ui_set_order_status_pill (GtkLabel      *label,
+                             SaOrderStatus  status)
+{
+  const char *kind = "neutral";
+
+  if (status == SA_ORDER_STATUS_SHIPPED)
+    kind = "success";
+  else if (status == SA_ORDER_STATUS_BOOKED || status == SA_ORDER_STATUS_SCHEDULED)
+    kind = "accent";
+
+  sa_ui_set_pill (label, sa_order_status_get_label (status), kind);
+}
+
+/**
+ * sa_ui_set_account_status_pill:
+ * @label: a #GtkLabel
+ * @status: the Smart Account status
+ *
+ * Shows a Smart Account status ("Active", "Pending" …, translated) as a pill.
+ */
+void
+sa_ui_set_account_status_pill (GtkLabel        *label,
+                               SaAccountStatus  status)
+{
+  const char *kind = "neutral";
+
+  if (status == SA_ACCOUNT_STATUS_ACTIVE)
+    kind = "success";
+  else if (status == SA_ACCOUNT_STATUS_PENDING)
+    kind = "warning";
+  else if (status == SA_ACCOUNT_STATUS_EXPIRED)
+    kind = "error";
+
+  sa_ui_set_pill (label, sa_account_status_get_label (status), kind);
+}
+
+/**
+ * sa_ui_dup_assignment_summary:
+ * @assignment: (nullable): one Smart Account slot of an order
+ *
+ * Describes a slot in one line for the Smart Account section of the order
+ * page (step 8 of "update an assignment": verify what the section shows).
+ *
+ * Returns: (transfer full): a translated, plain-text summary; "Not assigned"
+ *   when @assignment is %NULL. Free with g_free().
+ */
+char *
+sa_ui_dup_assignment_summary (SaAssignment *assignment)
+{
+  const char *va;
+
+  if (assignment == NULL)
+    return g_strdup (_("Not assigned"));
+
+  va = sa_assignment_get_virtual_account (assignment);
+
+  /* Translators: a Smart Account slot of an order: "Acme Industrie (acme-industrie.fr)
+   * · Active · Virtual Account: DEFAULT" — %1$s the account name, %2$s its domain,
+   * %3$s its status, %4$s the Virtual Account name. */
+  return g_strdup_printf (_("%1$s (%2$s) · %3$s · Virtual Account: %4$s"),
+                          sa_assignment_get_name (assignment) ? sa_assignment_get_name (assignment) : "",
+                          sa_assignment_get_domain (assignment) ? sa_assignment_get_domain (assignment) : "",
+                          sa_account_status_get_label (sa_assignment_get_status (assignment)),
+                          va != NULL && *va != '\0' ? va : _("none"));
+}
+
+/**
+ * sa_ui_dup_virtual_account_label:
+ * @virtual_account: a Virtual Account
+ *
+ * The label of a Virtual Account in the "Virtual Account Name" drop-down (step 8
+ * of "assign an order"): its name exactly as the server gives it, whatever the
+ * script (Japanese included), with the DEFAULT one marked.
+ *
+ * Returns: (transfer full): the label. Free with g_free().
+ */
+char *
+sa_ui_dup_virtual_account_label (SaVirtualAccount *virtual_account)
+{
+  const char *name = sa_virtual_account_get_name (virtual_account);
+
+  if (sa_virtual_account_get_is_default (virtual_account))
+    /* Translators: the default Virtual Account in the drop-down: "DEFAULT (default)". */
+    return g_strdup_printf (_("%s (default)"), name);
+
+  return g_strdup (name);
+}
+
+/**
+ * sa_ui_load_style:
+ *
+ * Loads the application style sheet for the default display. #AdwApplication
+ * does this by itself; tests and tools that build widgets without one call it.
+ */
+void
+sa_ui_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, SA_RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

@@ -1,0 +1,341 @@
+/* sa-window.c — the main window
+ *
+ * Header bar with the view switcher (Orders), the Training indicator and the
+ * primary menu; a start-up status page while the training back office starts
+ * and signs in; toasts for results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-orders-view.h"
+#include "sa-ui-util.h"
+#include "sa-window.h"
+
+struct _SaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SaClient        *client;
+  GSettings       *settings;
+  GCancellable    *cancellable;
+  gboolean         training;
+
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *training_pill;
+  GtkStack        *main_stack;
+  AdwStatusPage   *starting_page;
+  GtkSpinner      *starting_spinner;
+  AdwStatusPage   *error_page;
+  GtkButton       *retry_button;
+  AdwViewStack    *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
+  SaOrdersView    *orders_view;
+};
+
+G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+sandbox_reset_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_client_sandbox_reset_finish (SA_CLIENT (source), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      self = SA_WINDOW (user_data);
+      message = sa_error_dup_user_message (error);
+      g_debug ("Resetting the training data failed: %s", error->message);
+      sa_window_add_toast (self, message);
+      return;
+    }
+
+  self = SA_WINDOW (user_data);
+  sa_orders_view_set_client (self->orders_view, self->client);
+  sa_window_add_toast (self, _("Training data reset"));
+}
+
+static void
+on_reset_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SaWindow         *self)
+{
+  if (g_strcmp0 (response, "reset") != 0 || self->client == NULL)
+    return;
+
+  sa_client_sandbox_reset_async (self->client, self->cancellable, sandbox_reset_cb, self);
+}
+
+static void
+reset_training_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reset Training Data?"),
+                                   _("All orders and Smart Accounts go back to the original practice data. "
+                                     "The changes made in training so far are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "orders");
+  sa_orders_view_focus_search (self->orders_view);
+}
+
+static gboolean
+sa_window_close_request (GtkWindow *window)
+{
+  SaWindow *self = SA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (sa_window_parent_class)->close_request (window);
+}
+
+static void
+sa_window_dispose (GObject *object)
+{
+  SaWindow *self = SA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  /* Detach the switchers before the stack goes (libadwaita 1.2 otherwise
+   * unparents their buttons twice). */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sa_window_parent_class)->dispose (object);
+}
+
+static void
+sa_window_class_init (SaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sa_window_dispose;
+  window_class->close_request = sa_window_close_request;
+
+  g_type_ensure (SA_TYPE_ORDERS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sadesk/SmartAccountDesk/sa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, training_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, starting_page);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, starting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, orders_view);
+
+  gtk_widget_class_install_action (widget_class, "win.reset-training", NULL, reset_training_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+}
+
+static void
+sa_window_init (SaWindow *self)
+{
+  g_type_ensure (SA_TYPE_ORDERS_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
+  sa_window_show_starting (self);
+}
+
+/**
+ * sa_window_new:
+ * @application: (nullable): the application
+ *
+ * Creates the main window, showing the start-up page until
+ * sa_window_set_client() or sa_window_show_error().
+ *
+ * Returns: (transfer none): the new window
+ */
+SaWindow *
+sa_window_new (GtkApplication *application)
+{
+  return g_object_new (SA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * sa_window_show_starting:
+ * @self: a #SaWindow
+ *
+ * Shows "Starting the training back office…" with a spinner, while the
+ * application starts the sandbox and signs in (step 1 of "assign an order":
+ * sign in, done by the app itself in training mode).
+ */
+void
+sa_window_show_starting (SaWindow *self)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  gtk_spinner_set_spinning (self->starting_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "starting");
+}
+
+/**
+ * sa_window_show_error:
+ * @self: a #SaWindow
+ * @title: (nullable): the translated heading, or %NULL for the default one
+ * @message: (transfer none): the translated explanation
+ *
+ * Shows a start-up failure with a Retry button (action app.retry).
+ */
+void
+sa_window_show_error (SaWindow   *self,
+                      const char *title,
+                      const char *message)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  gtk_spinner_set_spinning (self->starting_spinner, FALSE);
+  adw_status_page_set_title (self->error_page, title ? title : _("Could Not Connect"));
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_grab_focus (GTK_WIDGET (self->retry_button));
+}
+
+/**
+ * sa_window_set_client:
+ * @self: a #SaWindow
+ * @client: a signed-in #SaClient
+ * @training: %TRUE when @client talks to the built-in sandbox back office
+ *
+ * Shows the Orders view for @client and, in training mode, the Training
+ * indicator and the "Reset Training Data" menu item.
+ */
+void
+sa_window_set_client (SaWindow *self,
+                      SaClient *client,
+                      gboolean  training)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+  g_return_if_fail (SA_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+  self->training = training;
+
+  gtk_widget_set_visible (self->training_pill, training);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", training);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", TRUE);
+
+  gtk_spinner_set_spinning (self->starting_spinner, FALSE);
+  sa_orders_view_set_client (self->orders_view, client);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  sa_orders_view_focus_search (self->orders_view);
+}
+
+/**
+ * sa_window_get_client:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none) (nullable): the client, once signed in
+ */
+SaClient *
+sa_window_get_client (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * sa_window_get_orders_view:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none): the Orders view
+ */
+SaOrdersView *
+sa_window_get_orders_view (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->orders_view;
+}
+
+/**
+ * sa_window_add_toast:
+ * @self: a #SaWindow
+ * @title: (transfer none): the translated message
+ *
+ * Shows @title as a toast.
+ */
+void
+sa_window_add_toast (SaWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}

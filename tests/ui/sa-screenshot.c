@@ -1,0 +1,222 @@
+/* sa-screenshot.c — render a view of the app to PNG (not a test)
+ *
+ *   sa-screenshot --lang fr|it|en --out FILE.png --view orders|order|assign|pending
+ *
+ * Starts the sandbox back office in a temporary directory, builds the main
+ * window, goes to the view (the Orders list; the order page of an order on a
+ * Holding Smart Account only, its Smart Account section open; or the Assign
+ * Smart Account dialog after a Domain Identifier search; or, with "pending",
+ * the order page after Assign, with the change pending and the terms
+ * accepted), waits for drawing
+ * and saves the window as PNG. Needs a display (Xvfb is fine).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sa-assign-dialog.h"
+#include "sa-order-page.h"
+#include "sa-orders-view.h"
+#include "sa-ui-test-util.h"
+#include "sa-ui-util.h"
+#include "sa-window.h"
+
+#define CHILD(widget, type, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
+
+static gboolean
+orders_loaded (gpointer user_data)
+{
+  SaOrdersView *view = user_data;
+
+  return !sa_orders_view_get_loading (view) && sa_orders_view_get_results (view) != NULL;
+}
+
+static gboolean
+order_page_loaded (gpointer user_data)
+{
+  SaOrderPage *page = user_data;
+
+  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
+}
+
+static gboolean
+results_shown (gpointer user_data)
+{
+  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (user_data));
+
+  return g_strcmp0 (name, "results") == 0 || g_strcmp0 (name, "empty") == 0;
+}
+
+static gboolean
+virtual_accounts_loaded (gpointer user_data)
+{
+  GtkDropDown *dropdown = user_data;
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
+         gtk_drop_down_get_selected_item (dropdown) != NULL;
+}
+
+static gboolean
+save_png (GtkWidget   *widget,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *lang = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *view_name = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaOrder) order = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *virtual_account = NULL;
+  SaTestSandbox *sandbox;
+  SaWindow *window;
+  SaOrdersView *view;
+  GtkWidget *target;
+  const GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "UI language: fr, it or en", "LANG" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "PNG file to write", "FILE" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "orders, order, assign or pending", "VIEW" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— render a view of Smart Account Desk to PNG");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (out == NULL)
+    {
+      g_printerr ("--out FILE.png is required\n");
+      return 2;
+    }
+  if (view_name == NULL)
+    view_name = g_strdup ("order");
+  if (lang == NULL)
+    lang = g_strdup ("en");
+
+  sa_test_setup_environment ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", lang, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  sa_ui_load_style ();
+
+  sandbox = sa_test_sandbox_new ();
+
+  window = sa_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  sa_window_set_client (window, sandbox->client, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  view = sa_window_get_orders_view (window);
+  sa_test_wait_until (orders_loaded, view, 30000);
+  target = GTK_WIDGET (window);
+
+  if (g_str_equal (view_name, "order") || g_str_equal (view_name, "assign") ||
+      g_str_equal (view_name, "pending"))
+    {
+      SaOrderPage *page;
+
+      order = sa_test_find_order (sandbox->client, sa_test_order_is_holding_only, NULL);
+      if (order == NULL)
+        order = sa_test_find_order (sandbox->client, sa_test_order_is_changeable_without_end_customer, NULL);
+      g_assert_nonnull (order);
+
+      page = sa_orders_view_open_order (view, sa_order_get_sales_order_number (order));
+      sa_test_wait_until (order_page_loaded, page, 30000);
+      g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
+
+      if (g_str_equal (view_name, "assign") || g_str_equal (view_name, "pending"))
+        {
+          SaAssignDialog *dialog;
+          GtkStack *results_stack;
+          GtkListBox *results;
+          GtkListBoxRow *row;
+
+          g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
+          g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
+          dialog = sa_order_page_get_assign_dialog (page);
+          gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
+          sa_assign_dialog_search (dialog);
+          results_stack = GTK_STACK (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
+          sa_test_wait_until (results_shown, results_stack, 30000);
+          results = GTK_LIST_BOX (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list"));
+          for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+            {
+              gtk_list_box_select_row (results, row);
+              if (g_strcmp0 (sa_smart_account_get_domain (sa_assign_dialog_get_selected_account (dialog)), domain) == 0)
+                break;
+            }
+          sa_test_wait_until (virtual_accounts_loaded, CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"), 30000);
+          sa_assign_dialog_select_virtual_account (dialog, virtual_account);
+          target = GTK_WIDGET (dialog);
+
+          if (g_str_equal (view_name, "pending"))
+            {
+              gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.assign", NULL);
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
+              target = GTK_WIDGET (window);
+            }
+        }
+    }
+  else if (!g_str_equal (view_name, "orders"))
+    {
+      g_printerr ("Unknown view “%s”: orders, order, assign or pending\n", view_name);
+      return 2;
+    }
+
+  /* Let transitions end and everything draw. */
+  sa_test_wait_ms (1200);
+
+  if (!save_png (target, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_sandbox_free (sandbox);
+
+  return 0;
+}

@@ -1,0 +1,507 @@
+/* sa-ui-test-util.c — helpers for the UI tests and the screenshot tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "sa-sandbox-server.h"
+#include "sa-ui-test-util.h"
+#include "sa-ui-util.h"
+
+/**
+ * sa_test_setup_environment:
+ *
+ * Makes a program runnable outside `meson test` too: the compiled GSettings
+ * schema and the .mo files of the build tree, a memory GSettings backend, no
+ * accessibility bus, no proxy. Call before anything else.
+ */
+void
+sa_test_setup_environment (void)
+{
+  g_setenv ("GSETTINGS_SCHEMA_DIR", SA_TEST_SCHEMA_DIR, FALSE);
+  g_setenv ("SA_LOCALEDIR", SA_TEST_LOCALEDIR, FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", FALSE);
+}
+
+/**
+ * sa_test_init_gtk:
+ * @argc: the program's argc
+ * @argv: the program's argv
+ *
+ * gtk_test_init() (which leaves the locale at C and makes warnings fatal),
+ * libadwaita, the application's style sheet, and the text domain.
+ */
+void
+sa_test_init_gtk (int    *argc,
+                  char ***argv)
+{
+  sa_test_setup_environment ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  sa_ui_load_style ();
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * sa_test_set_language:
+ * @language: "fr", "it", "en" …
+ *
+ * Switches the UI language (for widgets built from now on), the way
+ * TESTING.md gives: C.UTF-8 plus LANGUAGE, then textdomain() again so that
+ * gettext drops its cache.
+ */
+void
+sa_test_set_language (const char *language)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * sa_test_wait_until:
+ * @condition: checked after every main loop iteration
+ * @user_data: passed to @condition
+ * @timeout_ms: how long to wait at most
+ *
+ * Runs the default main context until @condition holds.
+ *
+ * Returns: %TRUE when @condition held in time
+ */
+gboolean
+sa_test_wait_until (SaTestCondition condition,
+                    gpointer        user_data,
+                    guint           timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (user_data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      if (!g_main_context_pending (NULL))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+time_passed (gpointer user_data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) user_data;
+}
+
+/**
+ * sa_test_wait_ms:
+ * @ms: milliseconds
+ *
+ * Runs the main loop for @ms milliseconds (drawing, transitions).
+ */
+void
+sa_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  sa_test_wait_until (time_passed, &end, ms + 1000);
+}
+
+static GAsyncResult *last_result;
+
+/**
+ * sa_test_async_ready_cb:
+ *
+ * A #GAsyncReadyCallback that keeps the result for sa_test_wait_for_result().
+ */
+void
+sa_test_async_ready_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_assert_null (last_result);
+  last_result = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer user_data)
+{
+  return last_result != NULL;
+}
+
+/**
+ * sa_test_wait_for_result:
+ *
+ * Returns: (transfer full): the result sa_test_async_ready_cb() received
+ */
+GAsyncResult *
+sa_test_wait_for_result (void)
+{
+  GAsyncResult *result;
+
+  g_assert_true (sa_test_wait_until (have_result, NULL, 30000));
+  result = last_result;
+  last_result = NULL;
+  return result;
+}
+
+/**
+ * sa_test_new_client:
+ * @sandbox: a running sandbox
+ *
+ * Returns: (transfer full): a new client signed in as the training user
+ */
+SaClient *
+sa_test_new_client (SaTestSandbox *sandbox)
+{
+  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_client_sign_in_async (client, SA_SANDBOX_TRAINING_USERNAME, SA_SANDBOX_TRAINING_PASSWORD,
+                           NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  g_assert_true (sa_client_sign_in_finish (client, result, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&client);
+}
+
+/**
+ * sa_test_sandbox_new:
+ *
+ * Starts the sandbox back office over a fresh temporary directory and signs
+ * a client in.
+ *
+ * Returns: (transfer full): free with sa_test_sandbox_free()
+ */
+SaTestSandbox *
+sa_test_sandbox_new (void)
+{
+  SaTestSandbox *sandbox = g_new0 (SaTestSandbox, 1);
+  g_autoptr(GError) error = NULL;
+
+  sandbox->data_dir = g_dir_make_tmp ("sa-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  sandbox->sandbox = sa_sandbox_thread_start (sandbox->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sandbox->sandbox);
+  sandbox->client = sa_test_new_client (sandbox);
+
+  return sandbox;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+/**
+ * sa_test_sandbox_free:
+ * @sandbox: (transfer full): a sandbox from sa_test_sandbox_new()
+ *
+ * Stops the server and removes its data directory.
+ */
+void
+sa_test_sandbox_free (SaTestSandbox *sandbox)
+{
+  g_clear_object (&sandbox->client);
+  if (sandbox->sandbox != NULL)
+    sa_sandbox_thread_stop (sandbox->sandbox);
+  g_clear_object (&sandbox->sandbox);
+  remove_tree (sandbox->data_dir);
+  g_free (sandbox->data_dir);
+  g_free (sandbox);
+}
+
+/**
+ * sa_test_list_orders:
+ * @client: a signed-in client
+ *
+ * Returns: (transfer full): all the orders the user may see (one page of 100)
+ */
+GListModel *
+sa_test_list_orders (SaClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+
+  sa_client_search_orders_async (client, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, NULL, 0, 100,
+                                 NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  orders = sa_client_search_orders_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (orders);
+
+  return orders;
+}
+
+/**
+ * sa_test_get_order:
+ * @client: a signed-in client
+ * @sales_order_number: the order
+ *
+ * Returns: (transfer full): the order as the server has it now
+ */
+SaOrder *
+sa_test_get_order (SaClient   *client,
+                   const char *sales_order_number)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SaOrder *order;
+
+  sa_client_get_order_async (client, sales_order_number, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  order = sa_client_get_order_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+
+  return order;
+}
+
+/**
+ * sa_test_find_order:
+ * @client: a signed-in client
+ * @predicate: what the order must be
+ * @exclude: (nullable): a Sales Order No. not to return
+ *
+ * Returns: (transfer full) (nullable): the first visible order that matches
+ */
+SaOrder *
+sa_test_find_order (SaClient   *client,
+                    gboolean  (*predicate) (SaOrder *order),
+                    const char *exclude)
+{
+  g_autoptr(GListModel) orders = sa_test_list_orders (client);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(SaOrder) order = g_list_model_get_item (orders, i);
+
+      if (g_strcmp0 (sa_order_get_sales_order_number (order), exclude) == 0)
+        continue;
+      if (predicate (order))
+        return g_steal_pointer (&order);
+    }
+
+  return NULL;
+}
+
+gboolean
+sa_test_order_is_holding_only (SaOrder *order)
+{
+  return sa_order_can_change_assignment (order) &&
+         sa_order_get_end_customer (order) == NULL &&
+         sa_order_get_holding (order) != NULL;
+}
+
+gboolean
+sa_test_order_is_unassigned (SaOrder *order)
+{
+  return sa_order_can_change_assignment (order) &&
+         sa_order_get_end_customer (order) == NULL &&
+         sa_order_get_holding (order) == NULL;
+}
+
+gboolean
+sa_test_order_is_changeable_without_end_customer (SaOrder *order)
+{
+  return sa_order_can_change_assignment (order) && sa_order_get_end_customer (order) == NULL;
+}
+
+gboolean
+sa_test_order_is_shipped (SaOrder *order)
+{
+  return sa_order_get_status (order) == SA_ORDER_STATUS_SHIPPED;
+}
+
+/**
+ * sa_test_is_japanese:
+ * @str: a UTF-8 string
+ *
+ * Returns: %TRUE when @str holds Hiragana, Katakana or Han characters (the
+ *   double-byte names the portal cannot show)
+ */
+gboolean
+sa_test_is_japanese (const char *str)
+{
+  for (const char *p = str; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HIRAGANA ||
+          script == G_UNICODE_SCRIPT_KATAKANA ||
+          script == G_UNICODE_SCRIPT_HAN)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sa_test_find_japanese_virtual_account:
+ * @client: a signed-in client
+ * @domain: (out): the domain of a CUSTOMER Smart Account …
+ * @virtual_account: (out): … with a Virtual Account named in Japanese
+ *
+ * Looks through the CUSTOMER Smart Accounts (every domain has a dot).
+ *
+ * Returns: %TRUE when the training data holds one
+ */
+gboolean
+sa_test_find_japanese_virtual_account (SaClient  *client,
+                                       char     **domain,
+                                       char     **virtual_account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+
+  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, ".", SA_ACCOUNT_TYPE_CUSTOMER,
+                                   NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  accounts = sa_client_search_accounts_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
+      g_autoptr(GAsyncResult) va_result = NULL;
+      g_autoptr(GListModel) vas = NULL;
+
+      sa_client_list_virtual_accounts_async (client,
+                                             sa_smart_account_get_domain (account),
+                                             sa_smart_account_get_account_type (account),
+                                             NULL, sa_test_async_ready_cb, NULL);
+      va_result = sa_test_wait_for_result ();
+      vas = sa_client_list_virtual_accounts_finish (client, va_result, &error);
+      g_assert_no_error (error);
+
+      for (guint j = 0; j < g_list_model_get_n_items (vas); j++)
+        {
+          g_autoptr(SaVirtualAccount) va = g_list_model_get_item (vas, j);
+
+          if (sa_test_is_japanese (sa_virtual_account_get_name (va)))
+            {
+              *domain = g_strdup (sa_smart_account_get_domain (account));
+              *virtual_account = g_strdup (sa_virtual_account_get_name (va));
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sa_test_ship_order:
+ * @client: a signed-in client
+ * @sales_order_number: the order to ship (POST /sandbox/orders/{n}/ship)
+ */
+void
+sa_test_ship_order (SaClient   *client,
+                    const char *sales_order_number)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_client_sandbox_ship_order_async (client, sales_order_number, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  g_assert_true (sa_client_sandbox_ship_order_finish (client, result, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * sa_test_find_label:
+ * @root: where to look
+ * @text: the exact text
+ *
+ * Returns: (transfer none) (nullable): the first #GtkLabel under @root
+ *   (included) showing @text
+ */
+GtkWidget *
+sa_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_test_find_widget_of_type:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @root
+ */
+GtkWidget *
+sa_test_find_widget_of_type (GtkWidget *root,
+                             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_test_widget_is_drawable:
+ * @widget: a widget
+ *
+ * Returns: %TRUE when @widget is mapped and visible through all its parents
+ */
+gboolean
+sa_test_widget_is_drawable (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_is_visible (widget);
+}

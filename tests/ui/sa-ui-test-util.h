@@ -1,0 +1,63 @@
+/* sa-ui-test-util.h — helpers for the UI tests and the screenshot tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-core.h"
+#include "sa-sandbox-thread.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SaTestCondition) (gpointer user_data);
+
+typedef struct
+{
+  char            *data_dir;
+  SaSandboxThread *sandbox;
+  SaClient        *client;
+} SaTestSandbox;
+
+void           sa_test_setup_environment (void);
+void           sa_test_init_gtk          (int              *argc,
+                                          char           ***argv);
+void           sa_test_set_language      (const char       *language);
+gboolean       sa_test_wait_until        (SaTestCondition   condition,
+                                          gpointer          user_data,
+                                          guint             timeout_ms);
+void           sa_test_wait_ms           (guint             ms);
+GAsyncResult  *sa_test_wait_for_result   (void);
+void           sa_test_async_ready_cb    (GObject          *source,
+                                          GAsyncResult     *result,
+                                          gpointer          user_data);
+
+SaTestSandbox *sa_test_sandbox_new       (void);
+void           sa_test_sandbox_free      (SaTestSandbox    *sandbox);
+SaClient      *sa_test_new_client        (SaTestSandbox    *sandbox);
+
+GListModel    *sa_test_list_orders       (SaClient         *client);
+SaOrder       *sa_test_get_order         (SaClient         *client,
+                                          const char       *sales_order_number);
+SaOrder       *sa_test_find_order        (SaClient         *client,
+                                          gboolean        (*predicate) (SaOrder *order),
+                                          const char       *exclude);
+gboolean       sa_test_order_is_holding_only (SaOrder      *order);
+gboolean       sa_test_order_is_unassigned   (SaOrder      *order);
+gboolean       sa_test_order_is_changeable_without_end_customer (SaOrder *order);
+gboolean       sa_test_order_is_shipped  (SaOrder          *order);
+gboolean       sa_test_find_japanese_virtual_account (SaClient *client,
+                                                      char    **domain,
+                                                      char    **virtual_account);
+void           sa_test_ship_order        (SaClient         *client,
+                                          const char       *sales_order_number);
+
+GtkWidget     *sa_test_find_label        (GtkWidget        *root,
+                                          const char       *text);
+GtkWidget     *sa_test_find_widget_of_type (GtkWidget      *root,
+                                            GType           type);
+gboolean       sa_test_widget_is_drawable (GtkWidget       *widget);
+gboolean       sa_test_is_japanese       (const char       *str);
+
+G_END_DECLS

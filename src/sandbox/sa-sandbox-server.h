@@ -30,5 +30,8 @@ char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
 /* Reloads the training data (what POST /sandbox/reset does). */
 gboolean         sa_sandbox_server_reset  (SaSandboxServer  *self,
                                            GError          **error);
+/* Lifetime of access tokens issued from now on, in seconds (default 3600). */
+void             sa_sandbox_server_set_token_lifetime (SaSandboxServer *self,
+                                                       guint            seconds);
 
 G_END_DECLS

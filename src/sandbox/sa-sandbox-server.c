@@ -2278,26 +2278,28 @@ sa_sandbox_server_listen (SaSandboxServer  *self,
 char *
 sa_sandbox_server_dup_uri (SaSandboxServer *self)
 {
-  GSList *uris;
-  GUri *uri;
-  const char *host;
-  char *result;
+  GSList *listeners;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
+  GInetSocketAddress *inet;
 
   g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), NULL);
 
-  uris = soup_server_get_uris (self->server);
-  if (uris == NULL)
+  /* From the listening socket itself (soup_server_get_uris() leaks in 3.2). */
+  listeners = soup_server_get_listeners (self->server);
+  if (listeners == NULL)
+    return NULL;
+  address = g_socket_get_local_address (listeners->data, NULL);
+  g_slist_free (listeners);
+  if (address == NULL || !G_IS_INET_SOCKET_ADDRESS (address))
     return NULL;
 
-  uri = uris->data;
-  host = g_uri_get_host (uri);
+  inet = G_INET_SOCKET_ADDRESS (address);
+  host = g_inet_address_to_string (g_inet_socket_address_get_address (inet));
   if (strchr (host, ':') != NULL)
-    result = g_strdup_printf ("http://[%s]:%d/", host, g_uri_get_port (uri));
-  else
-    result = g_strdup_printf ("http://%s:%d/", host, g_uri_get_port (uri));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+    return g_strdup_printf ("http://[%s]:%u/", host, g_inet_socket_address_get_port (inet));
 
-  return result;
+  return g_strdup_printf ("http://%s:%u/", host, g_inet_socket_address_get_port (inet));
 }
 
 /**

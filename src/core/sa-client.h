@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "sa-access-request.h"
+#include "sa-account-request.h"
 #include "sa-assignment.h"
 #include "sa-order.h"
 #include "sa-profile.h"
@@ -140,5 +142,134 @@ void          sa_client_sandbox_ship_order_async (SaClient             *self,
 gboolean      sa_client_sandbox_ship_order_finish (SaClient            *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+
+/* ---- Procedure 3: request a Smart Account for a customer ---- */
+
+/* POST /v1/account-requests. @users: NULL-terminated e-mails (may be NULL).
+ * Validates locally first (INVALID_INPUT). Returns the new request; its Smart
+ * Account is Pending and can be assigned at once. */
+void              sa_client_create_account_request_async  (SaClient            *self,
+                                                           const char          *account_name,
+                                                           const char          *customer_email,
+                                                           const char          *account_domain,
+                                                           const char          *note_to_customer,
+                                                           const char * const  *users,
+                                                           const char          *note_to_users,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* On SA_CLIENT_ERROR_VALIDATION_FAILED, *fields (when not NULL) receives a
+ * GHashTable of field name ("accountDomain", "users[2]" …) → server message
+ * (untranslated, for g_debug or matching; show your own translated text). */
+SaAccountRequest *sa_client_create_account_request_finish (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GHashTable         **fields,
+                                                           GError             **error);
+/* GET /v1/account-requests: a GListModel of SaAccountRequest, newest first. */
+void              sa_client_list_account_requests_async   (SaClient            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_list_account_requests_finish  (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* ---- Procedure 4: request access to an existing Smart Account ---- */
+
+/* PUT /v1/profile ("Update your profile"); returns the profile as saved. */
+void              sa_client_update_profile_async          (SaClient            *self,
+                                                           SaProfile           *profile,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+SaProfile        *sa_client_update_profile_finish         (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GHashTable         **fields,
+                                                           GError             **error);
+/* GET /v1/access-requests/candidates?domain=: the Smart Accounts with exactly
+ * this Account Domain Identifier (GListModel of SaSmartAccount; may be empty). */
+void              sa_client_find_access_candidates_async  (SaClient            *self,
+                                                           const char          *domain,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_find_access_candidates_finish (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* POST /v1/access-requests. @account_id: the chosen Smart Account's id, or NULL. */
+void              sa_client_create_access_request_async   (SaClient            *self,
+                                                           const char          *domain,
+                                                           const char          *account_id,
+                                                           const char          *reason,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* On SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, *candidates (when not NULL) receives a
+ * GListModel of SaSmartAccount to choose from. */
+SaAccessRequest  *sa_client_create_access_request_finish  (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GListModel         **candidates,
+                                                           GError             **error);
+/* GET /v1/access-requests: a GListModel of SaAccessRequest, newest first. */
+void              sa_client_list_access_requests_async    (SaClient            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_list_access_requests_finish   (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* POST /v1/access-requests/{id}/reminders ("Send a reminder"). */
+void              sa_client_send_reminder_async           (SaClient            *self,
+                                                           const char          *access_request_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* On SA_CLIENT_ERROR_REMINDER_TOO_SOON, *next_reminder (when not NULL) receives
+ * when the next reminder is allowed (from nextReminderDate or Retry-After). */
+SaAccessRequest  *sa_client_send_reminder_finish          (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GDateTime          **next_reminder,
+                                                           GError             **error);
+
+/* ---- Sandbox only: training controls ---- */
+
+void              sa_client_sandbox_accept_account_request_async  (SaClient      *self,
+                                                                   const char    *account_request_id,
+                                                                   GCancellable  *cancellable,
+                                                                   GAsyncReadyCallback callback,
+                                                                   gpointer       user_data);
+SaAccountRequest *sa_client_sandbox_accept_account_request_finish (SaClient      *self,
+                                                                   GAsyncResult  *result,
+                                                                   GError       **error);
+/* POST /sandbox/clock {"advanceDays": N}. Returns the new sandbox time. */
+void              sa_client_sandbox_advance_clock_async   (SaClient            *self,
+                                                           guint                days,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GDateTime        *sa_client_sandbox_advance_clock_finish  (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void              sa_client_sandbox_decide_access_request_async  (SaClient       *self,
+                                                                  const char     *access_request_id,
+                                                                  gboolean        approve,
+                                                                  GCancellable   *cancellable,
+                                                                  GAsyncReadyCallback callback,
+                                                                  gpointer        user_data);
+SaAccessRequest  *sa_client_sandbox_decide_access_request_finish (SaClient       *self,
+                                                                  GAsyncResult   *result,
+                                                                  GError        **error);
+
+/* ---- Sign-in renewal (Live mode) ---- */
+
+/* When enabled, a 401 on any call makes the client look up the credentials
+ * remembered in the keyring for its base URI (sa_credentials_lookup_async), sign
+ * in again once and repeat the call once; if that fails the call fails with
+ * SA_CLIENT_ERROR_UNAUTHENTICATED and the client emits "sign-in-required".
+ * Signal: "sign-in-required" (no arguments) — the UI opens its sign-in dialog
+ * and, once signed in, repeats what the user was doing. */
+void              sa_client_set_renew_from_keyring        (SaClient            *self,
+                                                           gboolean             enabled);
+gboolean          sa_client_get_renew_from_keyring        (SaClient            *self);
 
 G_END_DECLS

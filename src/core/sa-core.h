@@ -4,7 +4,11 @@
  */
 #pragma once
 
+#include "sa-access-request.h"
+#include "sa-account-request.h"
 #include "sa-assignment.h"
+#include "sa-credentials.h"
+#include "sa-draft.h"
 #include "sa-client.h"
 #include "sa-error.h"
 #include "sa-order.h"

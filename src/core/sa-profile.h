@@ -13,6 +13,13 @@ G_DECLARE_FINAL_TYPE (SaProfile, sa_profile, SA, PROFILE, GObject)
 
 /* Properties (strings): "username", "first-name", "last-name", "email", "company",
  * "country", "phone". */
+SaProfile   *sa_profile_new              (const char  *username,
+                                         const char  *first_name,
+                                         const char  *last_name,
+                                         const char  *email,
+                                         const char  *company,
+                                         const char  *country,
+                                         const char  *phone);
 SaProfile   *sa_profile_new_from_json   (JsonObject  *object,
                                          GError     **error);
 const char  *sa_profile_get_username    (SaProfile   *self);

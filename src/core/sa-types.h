@@ -81,6 +81,20 @@ typedef enum
   SA_ACCOUNT_SEARCH_EMAIL,
 } SaAccountSearchField;
 
+/**
+ * SaAccessRequestStatus:
+ * @SA_ACCESS_REQUEST_STATUS_PENDING: "PENDING": waiting for the Smart Account's
+ *   administrators
+ * @SA_ACCESS_REQUEST_STATUS_APPROVED: "APPROVED"
+ * @SA_ACCESS_REQUEST_STATUS_DENIED: "DENIED"
+ */
+typedef enum
+{
+  SA_ACCESS_REQUEST_STATUS_PENDING,
+  SA_ACCESS_REQUEST_STATUS_APPROVED,
+  SA_ACCESS_REQUEST_STATUS_DENIED,
+} SaAccessRequestStatus;
+
 /* Wire names ("CUSTOMER", "PENDING", "SHIPPED", "salesOrderNumber", "domain" …).
  * The *_from_string functions return FALSE for an unknown name. */
 const char *sa_account_type_to_string          (SaAccountType         type);
@@ -99,9 +113,16 @@ const char *sa_account_search_field_to_string  (SaAccountSearchField  field);
 gboolean    sa_account_search_field_from_string (const char          *str,
                                                  SaAccountSearchField *field);
 
+const char *sa_access_request_status_to_string (SaAccessRequestStatus status);
+gboolean    sa_access_request_status_from_string (const char          *str,
+                                                  SaAccessRequestStatus *status);
+
 /* Translated, user-visible names ("Pending", "En attente", "In sospeso" …). */
 const char *sa_account_type_get_label          (SaAccountType         type);
 const char *sa_account_status_get_label        (SaAccountStatus       status);
 const char *sa_order_status_get_label          (SaOrderStatus         status);
+const char *sa_access_request_status_get_label (SaAccessRequestStatus status);
+/* "Pending customer acceptance", "Active", "Expired": an account request's status. */
+const char *sa_account_request_status_get_label (SaAccountStatus      status);
 
 G_END_DECLS

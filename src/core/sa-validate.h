@@ -42,4 +42,39 @@ gboolean sa_validate_account_search    (SaAccountSearchField  field,
 gboolean sa_validate_virtual_account_name (const char  *str,
                                            GError     **error);
 
+#define SA_MAX_ACCOUNT_NAME_LENGTH 100
+#define SA_MAX_NOTE_LENGTH         1000
+#define SA_MAX_USERS               50
+#define SA_MAX_REASON_LENGTH       500
+#define SA_MAX_PROFILE_FIELD_LENGTH 100
+#define SA_MAX_PHONE_LENGTH        40
+
+/* Account Name of a requested Smart Account: 1 to SA_MAX_ACCOUNT_NAME_LENGTH
+ * printable characters. */
+gboolean sa_validate_account_name       (const char  *str,
+                                         GError     **error);
+/* Optional note (Note to Customer, Note to Added Users): NULL or empty is fine,
+ * at most SA_MAX_NOTE_LENGTH characters, no control characters but newlines/tabs. */
+gboolean sa_validate_note               (const char  *str,
+                                         GError     **error);
+/* User e-mails to add: at most SA_MAX_USERS, each valid, no duplicates
+ * (case-insensitive). On error *bad_index (when not NULL) is the first bad one. */
+gboolean sa_validate_user_emails        (const char * const *emails,
+                                         guint              *bad_index,
+                                         GError            **error);
+/* Reason for request: required, 1 to SA_MAX_REASON_LENGTH characters. */
+gboolean sa_validate_reason             (const char  *str,
+                                         GError     **error);
+/* A required profile field (first/last name, company, country): 1 to
+ * SA_MAX_PROFILE_FIELD_LENGTH printable characters. */
+gboolean sa_validate_profile_field      (const char  *str,
+                                         GError     **error);
+/* Optional phone number: digits, spaces, + - ( ) . only, at most SA_MAX_PHONE_LENGTH. */
+gboolean sa_validate_phone              (const char  *str,
+                                         GError     **error);
+/* A Live server address: an absolute http(s) URI; plain http only for loopback
+ * hosts (127.0.0.0/8, ::1, localhost), else SA_CLIENT_ERROR_INSECURE_URI. */
+gboolean sa_validate_server_uri         (const char  *str,
+                                         GError     **error);
+
 G_END_DECLS

@@ -1,8 +1,11 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- Training data of the sandbox back office. Every company, person, domain,
--- number and address here is fictional. Loaded into the tenant 'trainee' on
--- first start and by POST /sandbox/reset (after that tenant's rows are deleted).
+-- number and address here is fictional. Every user of the sandbox (the
+-- trainee and those a trainer adds) works on a copy of its own: this script
+-- runs into temporary tables, whose rows are then copied into the user's
+-- tenant, on first start, when a trainee is added, and on reset. The
+-- 'trainee' below is the template's tenant name only.
 --
 -- The trainee works for the partner Northwind Networks SARL (NORTHWIND); the
 -- orders of Blue Harbour Integrators Ltd (BLUEHARBOUR) exist in the same data
@@ -111,3 +114,54 @@ INSERT INTO orders (tenant, sales_order_number, web_order_id, purchase_order_num
   ('trainee', '209715201', 'WO81200311', 'PO-BH-1001',    'BOOKED',    0, 'Harbour Analytics plc',      'Catalyst 9400 chassis, DNA Advantage, 5Y', '2026-09-10', 1, 'BLUEHARBOUR', NULL, NULL, 'SA-100013', 'DEFAULT'),
   ('trainee', '209715202', 'WO81200348', 'PO-BH-1002',    'ENTERED',   0, 'Kestrel Logistics Ltd',      'Meraki MX250 security appliances (x2)', '2026-09-12', 1, 'BLUEHARBOUR', NULL, NULL, NULL, NULL),
   ('trainee', '209715203', 'WO81200392', 'PO-ACME-BH-77', 'SHIPPED',   0, 'Acme Industrie SA',          'Secure Firewall 3110 pair, 3Y', '2026-06-02', 2, 'BLUEHARBOUR', 'SA-100001', 'DEFAULT', NULL, NULL);
+
+-- Restricted Smart Accounts (procedure 4): account search finds them only for
+-- a user whose access request was approved. groupe-hexagone.example is shared
+-- by two of them (a request must say which); vigneti-colli.example has one.
+-- The last three carry the trainee's existing access requests below.
+INSERT INTO smart_accounts (tenant, id, domain, name, type, status, email, restricted) VALUES
+  ('trainee', 'SA-100015', 'groupe-hexagone.example',   'Groupe Hexagone France',  'CUSTOMER', 'ACTIVE', 'dsi@groupe-hexagone.example', 1),
+  ('trainee', 'SA-100016', 'groupe-hexagone.example',   'Groupe Hexagone Holding', 'HOLDING',  'ACTIVE', 'licences@groupe-hexagone.example', 1),
+  ('trainee', 'SA-100017', 'vigneti-colli.example',     'Vigneti dei Colli S.r.l.', 'CUSTOMER', 'ACTIVE', 'it@vigneti-colli.example', 1),
+  ('trainee', 'SA-100018', 'atelier-meridien.example',  'Atelier Méridien',        'CUSTOMER', 'ACTIVE', 'reseau@atelier-meridien.example', 1),
+  ('trainee', 'SA-100019', 'lagune-shipping.example',   'Lagune Shipping SAS',     'CUSTOMER', 'ACTIVE', 'it@lagune-shipping.example', 1),
+  ('trainee', 'SA-100020', 'nordlicht-energie.example', 'Nordlicht Energie GmbH',  'CUSTOMER', 'ACTIVE', 'it@nordlicht-energie.example', 1);
+
+INSERT INTO virtual_accounts (tenant, account_id, name, description, is_default, position) VALUES
+  ('trainee', 'SA-100015', 'DEFAULT', 'Default Virtual Account', 1, 0),
+  ('trainee', 'SA-100015', 'Sites',   'Réseau des sites régionaux', 0, 1),
+  ('trainee', 'SA-100016', 'DEFAULT', 'Default Virtual Account', 1, 0),
+  ('trainee', 'SA-100017', 'DEFAULT', 'Default Virtual Account', 1, 0),
+  ('trainee', 'SA-100018', 'DEFAULT', 'Default Virtual Account', 1, 0),
+  ('trainee', 'SA-100019', 'DEFAULT', 'Default Virtual Account', 1, 0),
+  ('trainee', 'SA-100019', 'Terminals', 'Port terminals', 0, 1),
+  ('trainee', 'SA-100020', 'DEFAULT', 'Default Virtual Account', 1, 0);
+
+-- The trainee's Smart Account requests (procedure 3). Dates are seconds since
+-- the epoch, relative to the moment the data is loaded; a request expires 90
+-- days after it was made unless the customer accepts it.
+INSERT INTO account_requests (tenant, id, account_id, account_name, account_domain, customer_email,
+                              note_to_customer, users, note_to_users, status, created_at, expires_at) VALUES
+  ('trainee', 'AR-000001', 'SA-100004', 'Boulangeries Delorme', 'boulangeries-delorme.example',
+   'dsi@boulangeries-delorme.example', 'Compte pour les licences des magasins.',
+   '["camille.martin@northwind-networks.example"]', '',
+   'PENDING', CAST(strftime('%s', 'now', '-20 days') AS INTEGER), CAST(strftime('%s', 'now', '+70 days') AS INTEGER)),
+  ('trainee', 'AR-000002', 'SA-100006', 'Pasticceria Brera S.r.l.', 'pasticceria-brera.example',
+   'info@pasticceria-brera.example', 'Account per le licenze Meraki.',
+   '[]', '',
+   'PENDING', CAST(strftime('%s', 'now', '-85 days') AS INTEGER), CAST(strftime('%s', 'now', '+5 days') AS INTEGER)),
+  ('trainee', 'AR-000003', 'SA-100014', 'Hôtel Belle Rive', 'hotel-belle-rive.example',
+   'reception.it@hotel-belle-rive.example', '',
+   '["camille.martin@northwind-networks.example", "support@northwind-networks.example"]', 'Accès pour le support.',
+   'ACTIVE', CAST(strftime('%s', 'now', '-150 days') AS INTEGER), CAST(strftime('%s', 'now', '-60 days') AS INTEGER));
+
+-- The trainee's access requests (procedure 4): one pending (a reminder may be
+-- sent: the last one was three days ago), one approved (Lagune Shipping is
+-- found by account search), one denied.
+INSERT INTO access_requests (tenant, id, account_id, reason, status, created_at, decided_at, last_reminder_at) VALUES
+  ('trainee', 'XR-000001', 'SA-100018', 'Nous gérons le renouvellement du réseau Wi-Fi de l''atelier.',
+   'PENDING', CAST(strftime('%s', 'now', '-5 days') AS INTEGER), NULL, CAST(strftime('%s', 'now', '-3 days') AS INTEGER)),
+  ('trainee', 'XR-000002', 'SA-100019', 'Partner in charge of the port terminals network refresh.',
+   'APPROVED', CAST(strftime('%s', 'now', '-30 days') AS INTEGER), CAST(strftime('%s', 'now', '-28 days') AS INTEGER), NULL),
+  ('trainee', 'XR-000003', 'SA-100020', 'Renewal of the firewall subscriptions.',
+   'DENIED', CAST(strftime('%s', 'now', '-20 days') AS INTEGER), CAST(strftime('%s', 'now', '-15 days') AS INTEGER), NULL);

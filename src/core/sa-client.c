@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "sa-client.h"
+#include "sa-credentials.h"
 #include "sa-error.h"
 #include "sa-json-private.h"
 #include "sa-validate.h"
@@ -32,6 +33,10 @@ struct _SaClient
   char        *access_token; /* memory only, never logged */
   char        *username;
   guint        timeout;
+  guint        token_serial;  /* increases with every new token */
+  GPtrArray   *renew_waiters; /* GTasks waiting for a renewal; NULL when none runs */
+  guint        renew_from_keyring : 1;
+  guint        insecure : 1;  /* plain http to a host that is not this computer */
 };
 
 G_DEFINE_FINAL_TYPE (SaClient, sa_client, G_TYPE_OBJECT)
@@ -46,6 +51,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGN_IN_REQUIRED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Per-call state, the GTask's task data. */
 typedef struct _Request Request;
@@ -64,8 +76,22 @@ struct _Request
   ResponseHandler  handler;
   char            *username;       /* sign-in only */
   guint            total_records;  /* order search */
+  guint            token_serial;   /* of the token the request was sent with */
   guint            is_token : 1;   /* POST /oauth2/token */
   guint            needs_json : 1; /* 2xx must carry a JSON body */
+  guint            renewed : 1;    /* already re-sent once after a 401 */
+
+  /* What the message is made of, so that it can be built again and re-sent
+   * after the sign-in was renewed (the token request is never re-sent). */
+  char            *method;
+  char            *uri;
+  GBytes          *body;           /* application/json, or NULL */
+  char            *if_match;
+
+  /* Details of an error answer, handed out by some finish functions. */
+  GHashTable      *fields;         /* VALIDATION_FAILED: field → message */
+  GListStore      *candidates;     /* ACCOUNT_ID_REQUIRED: SaSmartAccount */
+  GDateTime       *next_reminder;  /* REMINDER_TOO_SOON */
 };
 
 static void
@@ -75,6 +101,13 @@ request_free (gpointer data)
 
   g_clear_object (&request->msg);
   g_clear_pointer (&request->username, g_free);
+  g_clear_pointer (&request->method, g_free);
+  g_clear_pointer (&request->uri, g_free);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_pointer (&request->if_match, g_free);
+  g_clear_pointer (&request->fields, g_hash_table_unref);
+  g_clear_object (&request->candidates);
+  g_clear_pointer (&request->next_reminder, g_date_time_unref);
   g_free (request);
 }
 
@@ -184,6 +217,8 @@ sa_client_constructed (GObject *object)
   self->base_uri = normalize_base_uri (self->given_uri, &loopback);
   if (self->base_uri == NULL)
     g_debug ("Not a usable server address: every call will fail");
+  else if (!loopback && g_str_has_prefix (self->base_uri, "http:"))
+    self->insecure = TRUE;
 
   user_agent = g_strdup_printf ("smart-account-desk/%s", PACKAGE_VERSION);
 
@@ -232,6 +267,7 @@ sa_client_finalize (GObject *object)
   SaClient *self = (SaClient *)object;
 
   clear_secret (&self->access_token);
+  g_clear_pointer (&self->renew_waiters, g_ptr_array_unref);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->given_uri, g_free);
@@ -339,6 +375,24 @@ sa_client_class_init (SaClientClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SaClient::sign-in-required:
+   * @self: the #SaClient
+   *
+   * Emitted when a call was refused with 401 UNAUTHENTICATED (the token
+   * expired or was revoked) and could not be renewed from the keyring (see
+   * sa_client_set_renew_from_keyring()), just before that call fails with
+   * %SA_CLIENT_ERROR_UNAUTHENTICATED. The UI asks the user to sign in, then
+   * repeats what they were doing. Emitted once per failed renewal, and once
+   * per refused call when renewal is off: handlers must tolerate repeats.
+   */
+  signals[SIGN_IN_REQUIRED] =
+    g_signal_new ("sign-in-required",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -591,6 +645,97 @@ parse_json (GBytes  *bytes,
   return json_parser_steal_root (parser);
 }
 
+static gpointer parse_account_item (JsonObject  *object,
+                                    GError     **error);
+
+/* Keeps the details some error answers carry (docs/desk-api.md, "Errors"):
+ * `fields` of VALIDATION_FAILED, `candidates` of ACCOUNT_ID_REQUIRED,
+ * `nextReminderDate` (or the Retry-After header) of REMINDER_TOO_SOON. A
+ * malformed detail is dropped (logged), the error itself stays. */
+static void
+read_error_details (Request     *request,
+                    JsonObject  *object,
+                    const char  *code_str)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (code_str, "VALIDATION_FAILED") == 0 && object != NULL)
+    {
+      JsonObject *fields = NULL;
+
+      if (sa_json_read_object (object, "error", "fields", &fields, &error) && fields != NULL)
+        {
+          g_autoptr(GList) members = json_object_get_members (fields);
+
+          request->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              const char *message = NULL;
+
+              if (!g_utf8_validate (l->data, -1, NULL) ||
+                  !sa_json_read_string (fields, "error", l->data, FALSE, &message, NULL))
+                continue;
+              g_hash_table_replace (request->fields, g_strdup (l->data),
+                                    g_strdup (message != NULL ? message : ""));
+            }
+        }
+    }
+  else if (g_strcmp0 (code_str, "ACCOUNT_ID_REQUIRED") == 0 && object != NULL)
+    {
+      JsonArray *array = NULL;
+
+      if (sa_json_read_array (object, "error", "candidates", &array, &error))
+        {
+          g_autoptr(GListStore) store = g_list_store_new (SA_TYPE_SMART_ACCOUNT);
+          guint n = json_array_get_length (array);
+
+          for (guint i = 0; i < n; i++)
+            {
+              JsonNode *node = json_array_get_element (array, i);
+              g_autoptr(GObject) item = NULL;
+
+              if (JSON_NODE_HOLDS_OBJECT (node))
+                item = parse_account_item (json_node_get_object (node), &error);
+              if (item == NULL)
+                {
+                  g_clear_object (&store);
+                  break;
+                }
+              g_list_store_append (store, item);
+            }
+          request->candidates = g_steal_pointer (&store);
+        }
+    }
+  else if (g_strcmp0 (code_str, "REMINDER_TOO_SOON") == 0)
+    {
+      GDateTime *next = NULL;
+
+      if (object != NULL &&
+          sa_json_read_date (object, "error", "nextReminderDate", FALSE, &next, &error) &&
+          next != NULL)
+        {
+          request->next_reminder = next;
+        }
+      else
+        {
+          SoupMessageHeaders *headers = soup_message_get_response_headers (request->msg);
+          const char *retry_after = soup_message_headers_get_one (headers, "Retry-After");
+          guint64 seconds = 0;
+
+          if (retry_after != NULL &&
+              g_ascii_string_to_unsigned (retry_after, 10, 0, 7 * 24 * 3600, &seconds, NULL))
+            {
+              g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+              request->next_reminder = g_date_time_add_seconds (now, (gdouble) seconds);
+            }
+        }
+    }
+
+  if (error != NULL)
+    g_debug ("Ignoring the details of an error answer: %s", error->message);
+}
+
 /* Builds the error for a non-2xx answer from its body
  * {"status":"ERROR","code":…,"statusMessage":…,"fields":…} (or, from the token
  * endpoint, {"error":…,"error_description":…}), falling back on the status. */
@@ -646,6 +791,11 @@ error_from_response (Request *request,
   code = sa_client_error_from_code (code_str);
   if (code == SA_CLIENT_ERROR_FAILED)
     code = code_for_http_status (status);
+  else
+    read_error_details (request,
+                        root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+                        ? json_node_get_object (root) : NULL,
+                        code_str);
 
   return new_client_error (code, detail);
 }
@@ -694,7 +844,7 @@ check_base_uri (SaClient  *self,
                 GError   **error)
 {
   if (self->base_uri != NULL)
-    return TRUE;
+    return sa_validate_server_uri (self->base_uri, error);
 
   g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT,
                        _("The server address is not valid. Enter an address such as https://desk.example.com/."));
@@ -718,6 +868,12 @@ new_task (SaClient            *self,
 
   return task;
 }
+
+static void send_request  (SaClient *self,
+                           GTask    *task);
+static void start_renewal (SaClient *self,
+                           GTask    *task);
+static gboolean rebuild_message (Request *request);
 
 static void
 on_sent (GObject      *object,
@@ -754,10 +910,34 @@ on_sent (GObject      *object,
     {
       g_autoptr(GError) server_error = error_from_response (request, status, body);
 
-      /* The token is no longer accepted: the UI asks the user to sign in. */
       if (g_error_matches (server_error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
           !request->is_token)
-        drop_token (self);
+        {
+          /* Another call renewed the token while this one was under way:
+           * send it again with the new one. */
+          if (!request->renewed && self->access_token != NULL &&
+              request->token_serial != self->token_serial &&
+              rebuild_message (request))
+            {
+              request->renewed = TRUE;
+              send_request (self, g_steal_pointer (&task));
+              return;
+            }
+
+          /* The token is no longer accepted: renew it from the keyring once
+           * (the old token stays until the new one replaces it, so that
+           * "signed-in" does not flicker), or let the UI ask the user to sign
+           * in. */
+          if (!request->renewed && self->renew_from_keyring)
+            {
+              request->renewed = TRUE;
+              start_renewal (self, g_steal_pointer (&task));
+              return;
+            }
+
+          drop_token (self);
+          g_signal_emit (self, signals[SIGN_IN_REQUIRED], 0);
+        }
 
       g_task_return_error (task, g_steal_pointer (&server_error));
       return;
@@ -800,6 +980,8 @@ send_request (SaClient *self,
 
   soup_message_headers_replace (headers, "Accept", "application/json");
 
+  request->token_serial = self->token_serial;
+
   if (!request->is_token && self->access_token != NULL)
     {
       g_autofree char *authorization = g_strconcat ("Bearer ", self->access_token, NULL);
@@ -839,7 +1021,12 @@ prepare_message (SaClient   *self,
   if (uri != NULL)
     request->msg = soup_message_new (method, uri);
 
-  if (request->msg == NULL)
+  if (request->msg != NULL)
+    {
+      request->method = g_strdup (method);
+      request->uri = g_steal_pointer (&uri);
+    }
+  else
     {
       g_task_return_error (task, new_client_error (SA_CLIENT_ERROR_INVALID_INPUT,
                                                    "could not build the request URI"));
@@ -861,6 +1048,53 @@ return_if_invalid (GTask    *task,
 
   g_assert (error != NULL && *error != NULL);
   g_task_return_error (task, g_steal_pointer (error));
+  return TRUE;
+}
+
+/* Sets the JSON body of @request's message, keeping it for a re-send. */
+static void
+set_json_body (Request *request,
+               GBytes  *body)
+{
+  g_clear_pointer (&request->body, g_bytes_unref);
+  request->body = g_bytes_ref (body);
+  soup_message_set_request_body_from_bytes (request->msg, "application/json", body);
+}
+
+/* Serialises the object built with @builder. */
+static GBytes *
+builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  char *json;
+  gsize json_length;
+
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, &json_length);
+  return g_bytes_new_take (json, json_length);
+}
+
+/* Builds @request's message again from its description (method, URI, body,
+ * If-Match), for the one re-send after a renewed sign-in. */
+static gboolean
+rebuild_message (Request *request)
+{
+  g_clear_object (&request->msg);
+
+  if (request->method == NULL || request->uri == NULL)
+    return FALSE;
+
+  request->msg = soup_message_new (request->method, request->uri);
+  if (request->msg == NULL)
+    return FALSE;
+
+  if (request->body != NULL)
+    soup_message_set_request_body_from_bytes (request->msg, "application/json", request->body);
+  if (request->if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                  "If-Match", request->if_match);
+
   return TRUE;
 }
 
@@ -947,6 +1181,7 @@ handle_token (SaClient  *self,
 
   clear_secret (&self->access_token);
   self->access_token = g_strdup (token);
+  self->token_serial++;
 
   g_free (self->username);
   self->username = g_steal_pointer (&request->username);
@@ -1468,12 +1703,15 @@ sa_client_update_assignment_async (SaClient            *self,
   if (!prepare_message (self, task, "PUT", path, NULL))
     return;
 
-  soup_message_set_request_body_from_bytes (request->msg, "application/json", body);
+  set_json_body (request, body);
 
   etag = sa_order_get_etag (order);
   if (etag != NULL && *etag != '\0' && strpbrk (etag, "\r\n") == NULL)
-    soup_message_headers_replace (soup_message_get_request_headers (request->msg),
-                                  "If-Match", etag);
+    {
+      request->if_match = g_strdup (etag);
+      soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                    "If-Match", etag);
+    }
 
   send_request (self, g_steal_pointer (&task));
 }
@@ -1885,4 +2123,1259 @@ sa_client_sandbox_ship_order_finish (SaClient      *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_sandbox_ship_order_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sign-in renewal */
+
+/* Ends a renewal: every waiting call is re-sent once with the new token, or
+ * fails with UNAUTHENTICATED after "sign-in-required" was emitted. */
+static void
+finish_renewal (SaClient *self,
+                gboolean  renewed)
+{
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->renew_waiters);
+
+  if (!renewed)
+    {
+      drop_token (self);
+      g_signal_emit (self, signals[SIGN_IN_REQUIRED], 0);
+    }
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_object_ref (g_ptr_array_index (waiters, i));
+      Request *request = g_task_get_task_data (task);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   "%s", _("The operation was cancelled."));
+          g_object_unref (task);
+        }
+      else if (renewed && rebuild_message (request))
+        {
+          g_debug ("Sending %s %s again after the sign-in was renewed",
+                   request->method, g_uri_get_path (soup_message_get_uri (request->msg)));
+          send_request (self, task);
+        }
+      else
+        {
+          g_task_return_error (task, new_client_error (SA_CLIENT_ERROR_UNAUTHENTICATED,
+                                                       "the sign-in could not be renewed"));
+          g_object_unref (task);
+        }
+    }
+}
+
+static void
+on_renew_signed_in (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SaClient) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean renewed;
+
+  renewed = sa_client_sign_in_finish (self, result, &error);
+  if (!renewed)
+    g_debug ("Renewing the sign-in with the remembered credentials failed: %s", error->message);
+
+  finish_renewal (self, renewed);
+}
+
+static void
+on_renew_lookup (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SaClient) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *username = NULL;
+  char *password = NULL;
+
+  if (!sa_credentials_lookup_finish (result, &username, &password, &error))
+    {
+      g_debug ("No keyring to renew the sign-in from: %s", error->message);
+      finish_renewal (self, FALSE);
+      return;
+    }
+
+  if (username == NULL || password == NULL)
+    {
+      g_debug ("No credentials remembered for this server");
+      sa_credentials_free_password (password);
+      finish_renewal (self, FALSE);
+      return;
+    }
+
+  g_debug ("Renewing the sign-in with the remembered credentials");
+  sa_client_sign_in_async (self, username, password, NULL,
+                           on_renew_signed_in, g_object_ref (self));
+  sa_credentials_free_password (password);
+}
+
+/* Queues @task (taking its reference) until the sign-in is renewed; the
+ * first one starts the renewal, the others wait for its outcome. */
+static void
+start_renewal (SaClient *self,
+               GTask    *task)
+{
+  if (self->renew_waiters != NULL)
+    {
+      g_ptr_array_add (self->renew_waiters, task);
+      return;
+    }
+
+  self->renew_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->renew_waiters, task);
+
+  g_debug ("The server no longer accepts the token: looking up the keyring");
+  sa_credentials_lookup_async (self->base_uri, NULL, on_renew_lookup, g_object_ref (self));
+}
+
+/**
+ * sa_client_set_renew_from_keyring:
+ * @self: an #SaClient
+ * @enabled: whether to renew an expired sign-in from the keyring
+ *
+ * In Live mode with "Remember me", a session that expires in the middle of the
+ * user's work is renewed without asking: when a call is refused with 401
+ * UNAUTHENTICATED, the client looks up the credentials remembered for its base
+ * URI (sa_credentials_lookup_async()), signs in again once, and sends the call
+ * again once, the same (method, address, body, `If-Match`). Calls refused
+ * meanwhile wait for that one renewal. When there is nothing remembered, the
+ * keyring fails or the sign-in is refused, #SaClient::sign-in-required is
+ * emitted and the calls fail with %SA_CLIENT_ERROR_UNAUTHENTICATED. Off by
+ * default.
+ */
+void
+sa_client_set_renew_from_keyring (SaClient *self,
+                                  gboolean  enabled)
+{
+  g_return_if_fail (SA_IS_CLIENT (self));
+
+  self->renew_from_keyring = !!enabled;
+}
+
+/**
+ * sa_client_get_renew_from_keyring:
+ * @self: an #SaClient
+ *
+ * Returns: whether an expired sign-in is renewed from the keyring
+ */
+gboolean
+sa_client_get_renew_from_keyring (SaClient *self)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), FALSE);
+
+  return self->renew_from_keyring;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Requests: common parts */
+
+/* Completes @task with @error (INVALID_INPUT from local validation), noting
+ * @field → the translated message in the request's fields, so that the UI can
+ * mark the field as it does for the server's VALIDATION_FAILED. */
+static void
+return_field_error (GTask      *task,
+                    const char *field,
+                    GError     *error)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (request->fields == NULL)
+    request->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (request->fields, g_strdup (field), g_strdup (error->message));
+
+  g_task_return_error (task, error);
+}
+
+/* An identifier the server gave ("AR-000001", "XR-000001", "SA-100001"):
+ * ASCII letters, digits, '-' and '_', 1 to 64 of them. */
+static gboolean
+validate_id (const char  *id,
+             GError     **error)
+{
+  gsize i;
+
+  if (id == NULL || *id == '\0')
+    goto invalid;
+
+  for (i = 0; id[i] != '\0'; i++)
+    if (i >= 64 || !(g_ascii_isalnum (id[i]) || id[i] == '-' || id[i] == '_'))
+      goto invalid;
+
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT,
+                       _("This request is not known. Refresh the list and try again."));
+  return FALSE;
+}
+
+static GHashTable *
+dup_fields (GAsyncResult *result)
+{
+  Request *request = g_task_get_task_data (G_TASK (result));
+
+  return request->fields != NULL ? g_hash_table_ref (request->fields) : NULL;
+}
+
+static gboolean
+handle_account_request (SaClient  *self,
+                        GTask     *task,
+                        Request   *request,
+                        JsonNode  *root,
+                        GError   **error)
+{
+  SaAccountRequest *account_request;
+
+  account_request = sa_account_request_new_from_json (json_node_get_object (root), error);
+  if (account_request == NULL)
+    return FALSE;
+
+  g_task_return_pointer (task, account_request, g_object_unref);
+  return TRUE;
+}
+
+static gboolean
+handle_access_request (SaClient  *self,
+                       GTask     *task,
+                       Request   *request,
+                       JsonNode  *root,
+                       GError   **error)
+{
+  SaAccessRequest *access_request;
+
+  access_request = sa_access_request_new_from_json (json_node_get_object (root), error);
+  if (access_request == NULL)
+    return FALSE;
+
+  g_task_return_pointer (task, access_request, g_object_unref);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Procedure 3: request a Smart Account for a customer */
+
+/**
+ * sa_client_create_account_request_async:
+ * @self: an #SaClient
+ * @account_name: the Account Name (the customer's company)
+ * @customer_email: the Customer Email (who will accept the request)
+ * @account_domain: the Account Domain
+ * @note_to_customer: (nullable): the Note to Customer
+ * @users: (nullable) (array zero-terminated=1): the User Emails to add
+ * @note_to_users: (nullable): the Note to Added Users
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Sends a request for a customer's Smart Account (`POST /v1/account-requests`):
+ * "Send Request", the last step of "Request a Smart Account" after "Identify
+ * Account Name and Customer", "Add Users to the Account" and "Review
+ * Request". Every field is checked locally first (sa_validate_account_name(),
+ * sa_validate_email(), sa_validate_domain(), sa_validate_note(),
+ * sa_validate_user_emails()); a refused one fails with
+ * %SA_CLIENT_ERROR_INVALID_INPUT and is named in the finish function's
+ * @fields. The request creates a Pending CUSTOMER Smart Account at once.
+ */
+void
+sa_client_create_account_request_async (SaClient            *self,
+                                        const char          *account_name,
+                                        const char          *customer_email,
+                                        const char          *account_domain,
+                                        const char          *note_to_customer,
+                                        const char * const  *users,
+                                        const char          *note_to_users,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  Request *request;
+  guint bad_index = 0;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_create_account_request_async, cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->handler = handle_account_request;
+
+  if (!sa_validate_account_name (account_name, &error))
+    {
+      return_field_error (task, "accountName", error);
+      return;
+    }
+  if (!sa_validate_email (customer_email, &error))
+    {
+      return_field_error (task, "customerEmail", error);
+      return;
+    }
+  if (!sa_validate_domain (account_domain, &error))
+    {
+      return_field_error (task, "accountDomain", error);
+      return;
+    }
+  if (!sa_validate_note (note_to_customer, &error))
+    {
+      return_field_error (task, "noteToCustomer", error);
+      return;
+    }
+  if (!sa_validate_user_emails (users, &bad_index, &error))
+    {
+      g_autofree char *field = g_strdup_printf ("users[%u]", bad_index);
+
+      return_field_error (task, field, error);
+      return;
+    }
+  if (!sa_validate_note (note_to_users, &error))
+    {
+      return_field_error (task, "noteToUsers", error);
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "accountName");
+  json_builder_add_string_value (builder, account_name);
+  json_builder_set_member_name (builder, "customerEmail");
+  json_builder_add_string_value (builder, customer_email);
+  json_builder_set_member_name (builder, "accountDomain");
+  json_builder_add_string_value (builder, account_domain);
+  json_builder_set_member_name (builder, "noteToCustomer");
+  json_builder_add_string_value (builder, note_to_customer != NULL ? note_to_customer : "");
+  json_builder_set_member_name (builder, "users");
+  json_builder_begin_array (builder);
+  for (guint i = 0; users != NULL && users[i] != NULL; i++)
+    json_builder_add_string_value (builder, users[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "noteToUsers");
+  json_builder_add_string_value (builder, note_to_users != NULL ? note_to_users : "");
+  json_builder_end_object (builder);
+  body = builder_to_bytes (builder);
+
+  if (!prepare_message (self, task, "POST", "v1/account-requests", NULL))
+    return;
+  set_json_body (request, body);
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_create_account_request_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @fields: (out) (optional) (nullable) (transfer full): on
+ *   %SA_CLIENT_ERROR_VALIDATION_FAILED, the server's field name ("accountName",
+ *   "customerEmail", "accountDomain", "noteToCustomer", "users[2]",
+ *   "noteToUsers") → its untranslated message; on
+ *   %SA_CLIENT_ERROR_INVALID_INPUT, the locally refused field → the translated
+ *   message; otherwise %NULL. Free with g_hash_table_unref().
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the request as the server stored it
+ *   (Pending customer acceptance, with its Pending Smart Account); or %NULL
+ *   with %SA_CLIENT_ERROR_INVALID_INPUT, %SA_CLIENT_ERROR_VALIDATION_FAILED,
+ *   %SA_CLIENT_ERROR_DOMAIN_TAKEN (request access to the existing account
+ *   instead), %SA_CLIENT_ERROR_INVALID_REQUEST,
+ *   %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_INSECURE_URI,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+SaAccountRequest *
+sa_client_create_account_request_finish (SaClient      *self,
+                                         GAsyncResult  *result,
+                                         GHashTable   **fields,
+                                         GError       **error)
+{
+  SaAccountRequest *account_request;
+
+  if (fields != NULL)
+    *fields = NULL;
+
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_create_account_request_async, NULL);
+
+  account_request = g_task_propagate_pointer (G_TASK (result), error);
+  if (account_request == NULL && fields != NULL)
+    *fields = dup_fields (result);
+
+  return account_request;
+}
+
+static gpointer
+parse_account_request_item (JsonObject  *object,
+                            GError     **error)
+{
+  return sa_account_request_new_from_json (object, error);
+}
+
+static gboolean
+handle_account_request_list (SaClient  *self,
+                             GTask     *task,
+                             Request   *request,
+                             JsonNode  *root,
+                             GError   **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  store = parse_list (root, "accountRequests", SA_TYPE_ACCOUNT_REQUEST,
+                      parse_account_request_item, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!read_total_records (root, &request->total_records, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  return TRUE;
+}
+
+/**
+ * sa_client_list_account_requests_async:
+ * @self: an #SaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Lists the user's Smart Account requests (`GET /v1/account-requests`),
+ * newest first: the "Smart Account requests" view, where the user follows
+ * each one until the customer accepts it (or it expires after 90 days).
+ */
+void
+sa_client_list_account_requests_async (SaClient            *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_list_account_requests_async, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_account_request_list;
+
+  if (!prepare_message (self, task, "GET", "v1/account-requests", NULL))
+    return;
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_list_account_requests_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #SaAccountRequest,
+ *   newest first, possibly empty; or %NULL with
+ *   %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_INSECURE_URI,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+GListModel *
+sa_client_list_account_requests_finish (SaClient      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_list_account_requests_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Procedure 4: request access to an existing Smart Account */
+
+/**
+ * sa_client_update_profile_async:
+ * @self: an #SaClient
+ * @profile: the profile as the user corrected it (its user name is not sent:
+ *   it cannot change)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Saves the user's profile (`PUT /v1/profile`): "Update your profile", the
+ * first step of requesting access to an existing Smart Account. First name,
+ * last name, company and country are required (sa_validate_profile_field()),
+ * the e-mail must be valid (sa_validate_email()), the phone is optional
+ * (sa_validate_phone()); a refused field fails with
+ * %SA_CLIENT_ERROR_INVALID_INPUT and is named in the finish function's
+ * @fields ("firstName", "lastName", "email", "company", "country", "phone").
+ */
+void
+sa_client_update_profile_async (SaClient            *self,
+                                SaProfile           *profile,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  Request *request;
+  const char *phone;
+  struct {
+    const char *member;
+    const char *value;
+  } required[] = {
+    { "firstName", sa_profile_get_first_name (profile) },
+    { "lastName", sa_profile_get_last_name (profile) },
+    { "email", sa_profile_get_email (profile) },
+    { "company", sa_profile_get_company (profile) },
+    { "country", sa_profile_get_country (profile) },
+  };
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (SA_IS_PROFILE (profile));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_update_profile_async, cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->handler = handle_profile;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      gboolean valid = g_str_equal (required[i].member, "email")
+                       ? sa_validate_email (required[i].value, &error)
+                       : sa_validate_profile_field (required[i].value, &error);
+
+      if (!valid)
+        {
+          return_field_error (task, required[i].member, error);
+          return;
+        }
+    }
+
+  phone = sa_profile_get_phone (profile);
+  if (!sa_validate_phone (phone, &error))
+    {
+      return_field_error (task, "phone", error);
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      json_builder_set_member_name (builder, required[i].member);
+      json_builder_add_string_value (builder, required[i].value);
+    }
+  json_builder_set_member_name (builder, "phone");
+  json_builder_add_string_value (builder, phone != NULL ? phone : "");
+  json_builder_end_object (builder);
+  body = builder_to_bytes (builder);
+
+  if (!prepare_message (self, task, "PUT", "v1/profile", NULL))
+    return;
+  set_json_body (request, body);
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_update_profile_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @fields: (out) (optional) (nullable) (transfer full): on
+ *   %SA_CLIENT_ERROR_VALIDATION_FAILED the server's field name → its
+ *   untranslated message, on %SA_CLIENT_ERROR_INVALID_INPUT the locally
+ *   refused field → the translated message; otherwise %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the profile as saved; or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT, %SA_CLIENT_ERROR_VALIDATION_FAILED,
+ *   %SA_CLIENT_ERROR_INVALID_REQUEST, %SA_CLIENT_ERROR_UNAUTHENTICATED,
+ *   %SA_CLIENT_ERROR_INSECURE_URI, %SA_CLIENT_ERROR_NETWORK,
+ *   %SA_CLIENT_ERROR_TIMEOUT, %SA_CLIENT_ERROR_SERVER_ERROR,
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE or %G_IO_ERROR_CANCELLED
+ */
+SaProfile *
+sa_client_update_profile_finish (SaClient      *self,
+                                 GAsyncResult  *result,
+                                 GHashTable   **fields,
+                                 GError       **error)
+{
+  SaProfile *profile;
+
+  if (fields != NULL)
+    *fields = NULL;
+
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_update_profile_async, NULL);
+
+  profile = g_task_propagate_pointer (G_TASK (result), error);
+  if (profile == NULL && fields != NULL)
+    *fields = dup_fields (result);
+
+  return profile;
+}
+
+/**
+ * sa_client_find_access_candidates_async:
+ * @self: an #SaClient
+ * @domain: the Account Domain Identifier the user typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Finds the Smart Accounts whose domain is exactly @domain, including those the
+ * user cannot see yet (`GET /v1/access-requests/candidates`): the step of
+ * "Request Access to an Existing Smart Account" where the user enters the
+ * Account Domain Identifier and, when several accounts share it, picks one.
+ * @domain is checked with sa_validate_domain() first.
+ */
+void
+sa_client_find_access_candidates_async (SaClient            *self,
+                                        const char          *domain,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  GError *error = NULL;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_find_access_candidates_async, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_account_list;
+
+  if (return_if_invalid (task, sa_validate_domain (domain, &error), &error))
+    return;
+
+  query_add (query, "domain", domain);
+
+  if (!prepare_message (self, task, "GET", "v1/access-requests/candidates", query->str))
+    return;
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_find_access_candidates_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #SaSmartAccount,
+ *   possibly empty (no Smart Account has this domain); or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT, %SA_CLIENT_ERROR_INVALID_REQUEST,
+ *   %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_INSECURE_URI,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+GListModel *
+sa_client_find_access_candidates_finish (SaClient      *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_find_access_candidates_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sa_client_create_access_request_async:
+ * @self: an #SaClient
+ * @domain: the Account Domain Identifier
+ * @account_id: (nullable): the id of the Smart Account chosen among several
+ *   sharing @domain, or %NULL
+ * @reason: the Reason for request
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Sends a request for access to an existing Smart Account
+ * (`POST /v1/access-requests`): the last step of "Request Access to an
+ * Existing Smart Account"; the account's administrators then approve or deny
+ * it. @domain and @reason are checked locally first (sa_validate_domain(),
+ * sa_validate_reason()). When several accounts share @domain and @account_id
+ * is %NULL, the server answers %SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED and the
+ * finish function hands out the candidates to choose from.
+ */
+void
+sa_client_create_access_request_async (SaClient            *self,
+                                       const char          *domain,
+                                       const char          *account_id,
+                                       const char          *reason,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+  Request *request;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_create_access_request_async, cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->handler = handle_access_request;
+
+  if (!sa_validate_domain (domain, &error))
+    {
+      return_field_error (task, "domain", error);
+      return;
+    }
+  if (account_id != NULL && !validate_id (account_id, &error))
+    {
+      return_field_error (task, "accountId", error);
+      return;
+    }
+  if (!sa_validate_reason (reason, &error))
+    {
+      return_field_error (task, "reason", error);
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "domain");
+  json_builder_add_string_value (builder, domain);
+  if (account_id != NULL)
+    {
+      json_builder_set_member_name (builder, "accountId");
+      json_builder_add_string_value (builder, account_id);
+    }
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, reason);
+  json_builder_end_object (builder);
+  body = builder_to_bytes (builder);
+
+  if (!prepare_message (self, task, "POST", "v1/access-requests", NULL))
+    return;
+  set_json_body (request, body);
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_create_access_request_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @candidates: (out) (optional) (nullable) (transfer full): on
+ *   %SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, a #GListModel of the
+ *   #SaSmartAccount sharing the domain; otherwise %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the new access request (Pending); or
+ *   %NULL with %SA_CLIENT_ERROR_INVALID_INPUT,
+ *   %SA_CLIENT_ERROR_VALIDATION_FAILED, %SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED
+ *   (choose among @candidates and send again with its id),
+ *   %SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND,
+ *   %SA_CLIENT_ERROR_DUPLICATE_REQUEST (one is already pending),
+ *   %SA_CLIENT_ERROR_INVALID_REQUEST, %SA_CLIENT_ERROR_UNAUTHENTICATED,
+ *   %SA_CLIENT_ERROR_INSECURE_URI, %SA_CLIENT_ERROR_NETWORK,
+ *   %SA_CLIENT_ERROR_TIMEOUT, %SA_CLIENT_ERROR_SERVER_ERROR,
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE or %G_IO_ERROR_CANCELLED
+ */
+SaAccessRequest *
+sa_client_create_access_request_finish (SaClient      *self,
+                                        GAsyncResult  *result,
+                                        GListModel   **candidates,
+                                        GError       **error)
+{
+  SaAccessRequest *access_request;
+  Request *request;
+
+  if (candidates != NULL)
+    *candidates = NULL;
+
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_create_access_request_async, NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  access_request = g_task_propagate_pointer (G_TASK (result), error);
+  if (access_request == NULL && candidates != NULL && request->candidates != NULL)
+    *candidates = G_LIST_MODEL (g_object_ref (request->candidates));
+
+  return access_request;
+}
+
+static gpointer
+parse_access_request_item (JsonObject  *object,
+                           GError     **error)
+{
+  return sa_access_request_new_from_json (object, error);
+}
+
+static gboolean
+handle_access_request_list (SaClient  *self,
+                            GTask     *task,
+                            Request   *request,
+                            JsonNode  *root,
+                            GError   **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  store = parse_list (root, "accessRequests", SA_TYPE_ACCESS_REQUEST,
+                      parse_access_request_item, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!read_total_records (root, &request->total_records, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  return TRUE;
+}
+
+/**
+ * sa_client_list_access_requests_async:
+ * @self: an #SaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Lists the user's access requests (`GET /v1/access-requests`), newest first:
+ * "Your Access Requests", where the user follows each until it is approved or
+ * denied and may send a reminder.
+ */
+void
+sa_client_list_access_requests_async (SaClient            *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_list_access_requests_async, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_access_request_list;
+
+  if (!prepare_message (self, task, "GET", "v1/access-requests", NULL))
+    return;
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_list_access_requests_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #SaAccessRequest,
+ *   newest first, possibly empty; or %NULL with
+ *   %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_INSECURE_URI,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+GListModel *
+sa_client_list_access_requests_finish (SaClient      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_list_access_requests_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* POSTs to ROOT/ID/SUFFIX with an optional JSON body. */
+static void
+post_on_request (SaClient        *self,
+                 GTask           *task,
+                 const char      *root_path,
+                 const char      *id,
+                 const char      *suffix,
+                 GBytes          *body)
+{
+  Request *request = g_task_get_task_data (task);
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  if (return_if_invalid (task, validate_id (id, &error), &error))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  escaped = escape (id);
+  path = g_strconcat (root_path, escaped, suffix, NULL);
+
+  if (!prepare_message (self, task, "POST", path, NULL))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (body != NULL)
+    set_json_body (request, body);
+
+  send_request (self, task);
+}
+
+/**
+ * sa_client_send_reminder_async:
+ * @self: an #SaClient
+ * @access_request_id: the access request's id ("XR-000001")
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * "Send a reminder" to the Smart Account's administrators about a pending
+ * access request (`POST /v1/access-requests/{id}/reminders`): at most one per
+ * request every 24 hours.
+ */
+void
+sa_client_send_reminder_async (SaClient            *self,
+                               const char          *access_request_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_send_reminder_async, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_access_request;
+
+  post_on_request (self, task, "v1/access-requests/", access_request_id, "/reminders", NULL);
+}
+
+/**
+ * sa_client_send_reminder_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @next_reminder: (out) (optional) (nullable) (transfer full): on
+ *   %SA_CLIENT_ERROR_REMINDER_TOO_SOON, when the next reminder is allowed
+ *   (the server's `nextReminderDate`, UTC, else now + `Retry-After`);
+ *   otherwise %NULL
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the access request with its new
+ *   reminder dates; or %NULL with %SA_CLIENT_ERROR_REMINDER_TOO_SOON,
+ *   %SA_CLIENT_ERROR_REQUEST_NOT_PENDING,
+ *   %SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND, %SA_CLIENT_ERROR_INVALID_INPUT,
+ *   %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_INSECURE_URI,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+SaAccessRequest *
+sa_client_send_reminder_finish (SaClient      *self,
+                                GAsyncResult  *result,
+                                GDateTime    **next_reminder,
+                                GError       **error)
+{
+  SaAccessRequest *access_request;
+  Request *request;
+
+  if (next_reminder != NULL)
+    *next_reminder = NULL;
+
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_send_reminder_async, NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  access_request = g_task_propagate_pointer (G_TASK (result), error);
+  if (access_request == NULL && next_reminder != NULL && request->next_reminder != NULL)
+    *next_reminder = g_date_time_ref (request->next_reminder);
+
+  return access_request;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sandbox only: training controls */
+
+/**
+ * sa_client_sandbox_accept_account_request_async:
+ * @self: an #SaClient
+ * @account_request_id: the Smart Account request's id ("AR-000001")
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Plays the customer accepting a Smart Account request
+ * (`POST /sandbox/account-requests/{id}/accept`, sandbox only): the request and
+ * its Smart Account become Active.
+ */
+void
+sa_client_sandbox_accept_account_request_async (SaClient            *self,
+                                                const char          *account_request_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_sandbox_accept_account_request_async,
+                   cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_account_request;
+
+  post_on_request (self, task, "sandbox/account-requests/", account_request_id, "/accept", NULL);
+}
+
+/**
+ * sa_client_sandbox_accept_account_request_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the accepted request; or %NULL with
+ *   %SA_CLIENT_ERROR_REQUEST_NOT_PENDING (expired or already accepted),
+ *   %SA_CLIENT_ERROR_ACCOUNT_REQUEST_NOT_FOUND, %SA_CLIENT_ERROR_INVALID_INPUT,
+ *   %SA_CLIENT_ERROR_NOT_FOUND (not a sandbox), %SA_CLIENT_ERROR_UNAUTHENTICATED,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+SaAccountRequest *
+sa_client_sandbox_accept_account_request_finish (SaClient      *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_sandbox_accept_account_request_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+handle_clock (SaClient  *self,
+              GTask     *task,
+              Request   *request,
+              JsonNode  *root,
+              GError   **error)
+{
+  GDateTime *now = NULL;
+
+  if (!sa_json_read_date (json_node_get_object (root), "clock", "now", TRUE, &now, error))
+    return FALSE;
+
+  g_task_return_pointer (task, now, (GDestroyNotify) g_date_time_unref);
+  return TRUE;
+}
+
+/**
+ * sa_client_sandbox_advance_clock_async:
+ * @self: an #SaClient
+ * @days: days to move the sandbox clock forward, 0 to 3650
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Moves the sandbox clock forward (`POST /sandbox/clock`, sandbox only), so
+ * that a trainee can see a Smart Account request expire after 90 days, or a
+ * reminder become possible again after 24 hours.
+ */
+void
+sa_client_sandbox_advance_clock_async (SaClient            *self,
+                                       guint                days,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GBytes) body = NULL;
+  Request *request;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_sandbox_advance_clock_async, cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->handler = handle_clock;
+
+  if (days > 3650)
+    {
+      g_task_return_new_error (task, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT,
+                               "%s", _("The clock can move forward by at most 3650 days."));
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "advanceDays");
+  json_builder_add_int_value (builder, days);
+  json_builder_end_object (builder);
+  body = builder_to_bytes (builder);
+
+  if (!prepare_message (self, task, "POST", "sandbox/clock", NULL))
+    return;
+  set_json_body (request, body);
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_sandbox_advance_clock_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the sandbox's new "now" (UTC); or
+ *   %NULL with %SA_CLIENT_ERROR_INVALID_INPUT, %SA_CLIENT_ERROR_NOT_FOUND (not
+ *   a sandbox), %SA_CLIENT_ERROR_UNAUTHENTICATED, %SA_CLIENT_ERROR_NETWORK,
+ *   %SA_CLIENT_ERROR_TIMEOUT, %SA_CLIENT_ERROR_SERVER_ERROR,
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE or %G_IO_ERROR_CANCELLED
+ */
+GDateTime *
+sa_client_sandbox_advance_clock_finish (SaClient      *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_sandbox_advance_clock_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sa_client_sandbox_get_clock_async:
+ * @self: an #SaClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads the sandbox clock (`GET /sandbox/clock`, sandbox only): "now" for
+ * the training data, to compare with request dates (days left, whether a
+ * reminder may be sent: sa_access_request_can_remind()).
+ */
+void
+sa_client_sandbox_get_clock_async (SaClient            *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_sandbox_get_clock_async, cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_clock;
+
+  if (!prepare_message (self, task, "GET", "sandbox/clock", NULL))
+    return;
+
+  send_request (self, g_steal_pointer (&task));
+}
+
+/**
+ * sa_client_sandbox_get_clock_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the sandbox's "now" (UTC); or %NULL
+ *   with the errors of sa_client_sandbox_advance_clock_finish()
+ */
+GDateTime *
+sa_client_sandbox_get_clock_finish (SaClient      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_sandbox_get_clock_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sa_client_sandbox_decide_access_request_async:
+ * @self: an #SaClient
+ * @access_request_id: the access request's id ("XR-000001")
+ * @approve: %TRUE to approve, %FALSE to deny
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Plays the Smart Account's administrator deciding an access request
+ * (`POST /sandbox/access-requests/{id}/decide`, sandbox only). Once approved,
+ * the account appears in the user's Smart Account search.
+ */
+void
+sa_client_sandbox_decide_access_request_async (SaClient            *self,
+                                               const char          *access_request_id,
+                                               gboolean             approve,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GTask *task;
+
+  g_return_if_fail (SA_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, sa_client_sandbox_decide_access_request_async,
+                   cancellable, callback, user_data);
+  ((Request *) g_task_get_task_data (task))->handler = handle_access_request;
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "decision");
+  json_builder_add_string_value (builder, approve ? "approve" : "deny");
+  json_builder_end_object (builder);
+  body = builder_to_bytes (builder);
+
+  post_on_request (self, task, "sandbox/access-requests/", access_request_id, "/decide", body);
+}
+
+/**
+ * sa_client_sandbox_decide_access_request_finish:
+ * @self: an #SaClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the decided access request; or %NULL
+ *   with %SA_CLIENT_ERROR_REQUEST_NOT_PENDING,
+ *   %SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND, %SA_CLIENT_ERROR_INVALID_INPUT,
+ *   %SA_CLIENT_ERROR_NOT_FOUND (not a sandbox), %SA_CLIENT_ERROR_UNAUTHENTICATED,
+ *   %SA_CLIENT_ERROR_NETWORK, %SA_CLIENT_ERROR_TIMEOUT,
+ *   %SA_CLIENT_ERROR_SERVER_ERROR, %SA_CLIENT_ERROR_INVALID_RESPONSE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+SaAccessRequest *
+sa_client_sandbox_decide_access_request_finish (SaClient      *self,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_client_sandbox_decide_access_request_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

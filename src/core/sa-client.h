@@ -250,6 +250,14 @@ void              sa_client_sandbox_advance_clock_async   (SaClient            *
 GDateTime        *sa_client_sandbox_advance_clock_finish  (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+/* GET /sandbox/clock: the sandbox's "now" (UTC). */
+void              sa_client_sandbox_get_clock_async       (SaClient            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GDateTime        *sa_client_sandbox_get_clock_finish      (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 void              sa_client_sandbox_decide_access_request_async  (SaClient       *self,
                                                                   const char     *access_request_id,
                                                                   gboolean        approve,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsecret/secret.h>
 
 G_BEGIN_DECLS
 
@@ -30,8 +31,9 @@ typedef enum
 
 GQuark    sa_credentials_error_quark   (void);
 
-/* The libsecret schema (static, do not free). */
-const struct _SecretSchema *sa_credentials_get_schema (void);
+/* The libsecret schema (static, do not free). (libsecret's SecretSchema is an
+ * anonymous struct typedef, so it cannot be forward-declared as a struct.) */
+const SecretSchema *sa_credentials_get_schema (void);
 
 void      sa_credentials_store_async   (const char          *server,
                                         const char          *username,

@@ -40,9 +40,18 @@ static const ErrorInfo error_info[] = {
   { SA_CLIENT_ERROR_TERMS_NOT_ACCEPTED, "TERMS_NOT_ACCEPTED", 422 },
   { SA_CLIENT_ERROR_PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED", 428 },
   { SA_CLIENT_ERROR_METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", 405 },
+  { SA_CLIENT_ERROR_VALIDATION_FAILED, "VALIDATION_FAILED", 422 },
+  { SA_CLIENT_ERROR_DOMAIN_TAKEN, "DOMAIN_TAKEN", 409 },
+  { SA_CLIENT_ERROR_REQUEST_NOT_PENDING, "REQUEST_NOT_PENDING", 409 },
+  { SA_CLIENT_ERROR_ACCOUNT_REQUEST_NOT_FOUND, "ACCOUNT_REQUEST_NOT_FOUND", 404 },
+  { SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND, "ACCESS_REQUEST_NOT_FOUND", 404 },
+  { SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, "ACCOUNT_ID_REQUIRED", 422 },
+  { SA_CLIENT_ERROR_DUPLICATE_REQUEST, "DUPLICATE_REQUEST", 409 },
+  { SA_CLIENT_ERROR_REMINDER_TOO_SOON, "REMINDER_TOO_SOON", 429 },
+  { SA_CLIENT_ERROR_INSECURE_URI, NULL, 500 },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_METHOD_NOT_ALLOWED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_INSECURE_URI + 1);
 
 static const ErrorInfo *
 get_info (SaClientError code)
@@ -61,7 +70,7 @@ get_info (SaClientError code)
  *
  * Returns: (transfer none) (nullable): the wire code ("ORDER_SHIPPED" …), or %NULL
  *   for codes that exist only on the client (NETWORK, TIMEOUT, INVALID_RESPONSE,
- *   SERVER_ERROR, INVALID_INPUT, INVALID_CREDENTIALS, FAILED)
+ *   SERVER_ERROR, INVALID_INPUT, INVALID_CREDENTIALS, INSECURE_URI, FAILED)
  */
 const char *
 sa_client_error_to_code (SaClientError code)
@@ -102,7 +111,7 @@ sa_client_error_from_code (const char *code)
  * The HTTP status the server answers with together with @code. The sandbox uses
  * it to answer, the client to cross-check.
  *
- * Returns: an HTTP status (400, 401, 403, 404, 405, 409, 412, 422, 428), or 500
+ * Returns: an HTTP status (400, 401, 403, 404, 405, 409, 412, 422, 428, 429), or 500
  *   for codes that have no status of their own
  */
 guint
@@ -159,6 +168,24 @@ dup_client_message (const GError *error)
       return g_strdup (_("The order must be loaded again before it can be changed. Reload it and submit your change again."));
     case SA_CLIENT_ERROR_METHOD_NOT_ALLOWED:
       return g_strdup (_("The server does not support this action. Check that the server address points to a Smart Account Desk server."));
+    case SA_CLIENT_ERROR_VALIDATION_FAILED:
+      return g_strdup (_("The server refused some of the values you entered. Correct the marked fields and send again: nothing else is lost."));
+    case SA_CLIENT_ERROR_DOMAIN_TAKEN:
+      return g_strdup (_("A Smart Account with this Account Domain already exists, so another one cannot be created. Request access to the existing Smart Account instead."));
+    case SA_CLIENT_ERROR_REQUEST_NOT_PENDING:
+      return g_strdup (_("This request is no longer pending: it was already accepted, decided or has expired. Refresh the list to see where it stands."));
+    case SA_CLIENT_ERROR_ACCOUNT_REQUEST_NOT_FOUND:
+      return g_strdup (_("This Smart Account request was not found. Refresh the list of your requests."));
+    case SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND:
+      return g_strdup (_("This access request was not found. Refresh the list of your access requests."));
+    case SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED:
+      return g_strdup (_("Several Smart Accounts use this Account Domain Identifier. Choose the one you need access to, then send the request again."));
+    case SA_CLIENT_ERROR_DUPLICATE_REQUEST:
+      return g_strdup (_("You already have a pending access request for this Smart Account. Wait for its administrators to answer, or send them a reminder."));
+    case SA_CLIENT_ERROR_REMINDER_TOO_SOON:
+      return g_strdup (_("A reminder can be sent only once a day for each request. Try again later."));
+    case SA_CLIENT_ERROR_INSECURE_URI:
+      return g_strdup (_("This server address uses plain HTTP, which would send your password without encryption. Use an address starting with https://; plain http:// is accepted only for a server on this computer."));
     case SA_CLIENT_ERROR_FAILED:
     default:
       return g_strdup (_("The request could not be completed. Try again later."));

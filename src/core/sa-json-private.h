@@ -45,6 +45,22 @@ gboolean sa_json_read_array   (JsonObject   *object,
                                const char   *member,
                                JsonArray   **out,
                                GError      **error);
+/* An ISO 8601 date and time string ("2026-11-21T10:00:00Z"; without a zone,
+ * UTC), returned in UTC (transfer full, NULL when missing/null and allowed). */
+gboolean sa_json_read_date    (JsonObject   *object,
+                               const char   *what,
+                               const char   *member,
+                               gboolean      required,
+                               GDateTime   **out,
+                               GError      **error);
+/* An array of strings; missing or null gives an empty array when not
+ * @required. *@out is a new GStrv (free with g_strfreev()). */
+gboolean sa_json_read_strv    (JsonObject   *object,
+                               const char   *what,
+                               const char   *member,
+                               gboolean      required,
+                               char       ***out,
+                               GError      **error);
 /* Sets SA_CLIENT_ERROR_INVALID_RESPONSE for a member with an unknown value. */
 gboolean sa_json_fail_value   (const char   *what,
                                const char   *member,

@@ -167,3 +167,77 @@ sa_json_fail_value (const char  *what,
 {
   return fail_member (what, member, "has an unknown value", error);
 }
+
+gboolean
+sa_json_read_date (JsonObject   *object,
+                   const char   *what,
+                   const char   *member,
+                   gboolean      required,
+                   GDateTime   **out,
+                   GError      **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *str = NULL;
+
+  *out = NULL;
+
+  if (!sa_json_read_string (object, what, member, required, &str, error))
+    return FALSE;
+  if (str == NULL)
+    return TRUE;
+
+  parsed = g_date_time_new_from_iso8601 (str, utc);
+  if (parsed == NULL)
+    return fail_member (what, member, "is not an ISO 8601 date", error);
+
+  *out = g_date_time_to_utc (parsed);
+  return TRUE;
+}
+
+gboolean
+sa_json_read_strv (JsonObject   *object,
+                   const char   *what,
+                   const char   *member,
+                   gboolean      required,
+                   char       ***out,
+                   GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node = get_node (object, member);
+  JsonArray *array;
+  guint n;
+
+  *out = NULL;
+
+  if (node == NULL)
+    {
+      if (required)
+        return fail_member (what, member, "is missing", error);
+      *out = g_strv_builder_end (builder);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_member (what, member, "is not an array", error);
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *str;
+
+      if (!holds_value_of_type (element, G_TYPE_STRING))
+        return fail_member (what, member, "has an element that is not a string", error);
+
+      str = json_node_get_string (element);
+      if (str == NULL || !g_utf8_validate (str, -1, NULL))
+        return fail_member (what, member, "is not valid UTF-8", error);
+
+      g_strv_builder_add (builder, str);
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}

@@ -141,6 +141,42 @@ sa_profile_init (SaProfile *self)
 }
 
 /**
+ * sa_profile_new:
+ * @username: (nullable): the user name (cannot change; not sent on update)
+ * @first_name: (nullable): the first name
+ * @last_name: (nullable): the last name
+ * @email: (nullable): the user's e-mail
+ * @company: (nullable): the partner company
+ * @country: (nullable): the country
+ * @phone: (nullable): the phone number
+ *
+ * Builds a profile from the fields of "Update your profile" (procedure 4: the
+ * profile is checked and corrected before requesting access), to pass to
+ * sa_client_update_profile_async().
+ *
+ * Returns: (transfer full): a new #SaProfile
+ */
+SaProfile *
+sa_profile_new (const char *username,
+                const char *first_name,
+                const char *last_name,
+                const char *email,
+                const char *company,
+                const char *country,
+                const char *phone)
+{
+  return g_object_new (SA_TYPE_PROFILE,
+                       "username", username,
+                       "first-name", first_name,
+                       "last-name", last_name,
+                       "email", email,
+                       "company", company,
+                       "country", country,
+                       "phone", phone,
+                       NULL);
+}
+
+/**
  * sa_profile_new_from_json:
  * @object: a profile object of the Desk API (`username`, `firstName`,
  *   `lastName`, `email`, `company`, `country`, `phone`)

@@ -314,3 +314,104 @@ sa_order_status_get_label (SaOrderStatus status)
       return "";
     }
 }
+
+static const char * const access_request_status_names[] = {
+  [SA_ACCESS_REQUEST_STATUS_PENDING] = "PENDING",
+  [SA_ACCESS_REQUEST_STATUS_APPROVED] = "APPROVED",
+  [SA_ACCESS_REQUEST_STATUS_DENIED] = "DENIED",
+};
+
+/**
+ * sa_access_request_status_to_string:
+ * @status: an #SaAccessRequestStatus
+ *
+ * Returns: (transfer none) (nullable): the wire name ("PENDING", "APPROVED",
+ *   "DENIED"), or %NULL for an invalid value
+ */
+const char *
+sa_access_request_status_to_string (SaAccessRequestStatus status)
+{
+  return lookup_name (access_request_status_names,
+                      G_N_ELEMENTS (access_request_status_names), status);
+}
+
+/**
+ * sa_access_request_status_from_string:
+ * @str: (nullable): a wire name such as "APPROVED"
+ * @status: (out) (optional): the parsed value
+ *
+ * Returns: %TRUE if @str is a known access request status
+ */
+gboolean
+sa_access_request_status_from_string (const char            *str,
+                                      SaAccessRequestStatus *status)
+{
+  int value;
+
+  if (!lookup_value (access_request_status_names,
+                     G_N_ELEMENTS (access_request_status_names), str, &value))
+    return FALSE;
+  if (status != NULL)
+    *status = value;
+  return TRUE;
+}
+
+/**
+ * sa_access_request_status_get_label:
+ * @status: an #SaAccessRequestStatus
+ *
+ * The status of a request for access to an existing Smart Account, as "Your
+ * Access Requests" shows it (procedure 4, last step: wait for the account's
+ * administrators).
+ *
+ * Returns: (transfer none): the translated status ("Pending", "Approved",
+ *   "Denied"), or "" for an invalid value
+ */
+const char *
+sa_access_request_status_get_label (SaAccessRequestStatus status)
+{
+  switch (status)
+    {
+    case SA_ACCESS_REQUEST_STATUS_PENDING:
+      /* Translators: status of a request for access to a Smart Account */
+      return C_("access request status", "Pending");
+    case SA_ACCESS_REQUEST_STATUS_APPROVED:
+      /* Translators: status of a request for access to a Smart Account */
+      return C_("access request status", "Approved");
+    case SA_ACCESS_REQUEST_STATUS_DENIED:
+      /* Translators: status of a request for access to a Smart Account */
+      return C_("access request status", "Denied");
+    default:
+      return "";
+    }
+}
+
+/**
+ * sa_account_request_status_get_label:
+ * @status: the #SaAccountStatus of a Smart Account request
+ *
+ * The status of a request for a customer's Smart Account (procedure 3): the
+ * customer has 90 days to accept it.
+ *
+ * Returns: (transfer none): the translated status ("Pending customer
+ *   acceptance", "Active", "Expired"), or "" for an invalid value
+ */
+const char *
+sa_account_request_status_get_label (SaAccountStatus status)
+{
+  switch (status)
+    {
+    case SA_ACCOUNT_STATUS_PENDING:
+      /* Translators: status of a Smart Account request: the customer has not
+       * accepted it yet */
+      return C_("account request status", "Pending customer acceptance");
+    case SA_ACCOUNT_STATUS_ACTIVE:
+      /* Translators: status of a Smart Account request: the customer accepted it */
+      return C_("account request status", "Active");
+    case SA_ACCOUNT_STATUS_EXPIRED:
+      /* Translators: status of a Smart Account request: not accepted within 90 days */
+      return C_("account request status", "Expired");
+    default:
+      return "";
+    }
+}

@@ -26,11 +26,13 @@ typedef enum
 } TextCheck;
 
 /* Checks that @str is valid UTF-8 of 1 to @max_chars characters, with no control
- * character and not only white space. Never reads more than 4 × @max_chars + 1
- * bytes, so huge strings are refused quickly. */
+ * character and not only white space; when @multi_line is TRUE, newlines (\n,
+ * \r\n) and tabs are allowed. Never reads more than 4 × @max_chars + 1 bytes,
+ * so huge strings are refused quickly. */
 static TextCheck
-check_text (const char *str,
-            gsize       max_chars)
+check_text_full (const char *str,
+                 gsize       max_chars,
+                 gboolean    multi_line)
 {
   gsize max_bytes = max_chars * 4;
   gsize len;
@@ -54,9 +56,14 @@ check_text (const char *str,
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (multi_line && (c == '\n' || c == '\t' || (c == '\r' && p[1] == '\n')))
+        continue;
+
       if (g_unichar_iscntrl (c) ||
           c == 0x2028 || c == 0x2029 ||   /* line and paragraph separators */
           c == 0xFEFF ||                  /* BOM / zero width no-break space */
+          (c >= 0x202A && c <= 0x202E) || /* bidirectional embeddings and overrides */
+          (c >= 0x2066 && c <= 0x2069) || /* bidirectional isolates */
           g_unichar_type (c) == G_UNICODE_SURROGATE ||
           g_unichar_type (c) == G_UNICODE_UNASSIGNED)
         return TEXT_CONTROL;
@@ -69,6 +76,13 @@ check_text (const char *str,
     return TEXT_EMPTY;
 
   return TEXT_OK;
+}
+
+static TextCheck
+check_text (const char *str,
+            gsize       max_chars)
+{
+  return check_text_full (str, max_chars, FALSE);
 }
 
 static gboolean
@@ -415,6 +429,289 @@ sa_validate_virtual_account_name (const char  *str,
   if (check != TEXT_OK)
     return fail_text (error, check, SA_MAX_SEARCH_LENGTH,
                       _("Choose a Virtual Account."));
+
+  return TRUE;
+}
+
+/**
+ * sa_validate_account_name:
+ * @str: (nullable): the Account Name of a requested Smart Account, UTF-8
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks the Account Name typed on "Identify Account Name and Customer" (step 1
+ * of requesting a Smart Account for a customer): 1 to
+ * %SA_MAX_ACCOUNT_NAME_LENGTH printable characters, any script.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_account_name (const char  *str,
+                          GError     **error)
+{
+  TextCheck check = check_text (str, SA_MAX_ACCOUNT_NAME_LENGTH);
+
+  if (check != TEXT_OK)
+    return fail_text (error, check, SA_MAX_ACCOUNT_NAME_LENGTH,
+                      _("Enter the name of the customer's company as the Account Name."));
+
+  return TRUE;
+}
+
+/**
+ * sa_validate_note:
+ * @str: (nullable): a Note to Customer or Note to Added Users
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks an optional note of a Smart Account request (steps 1 and 2 of
+ * requesting a Smart Account): %NULL, empty or blank is fine; otherwise at most
+ * %SA_MAX_NOTE_LENGTH characters, several lines allowed, no other control
+ * characters.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_note (const char  *str,
+                  GError     **error)
+{
+  TextCheck check = check_text_full (str, SA_MAX_NOTE_LENGTH, TRUE);
+
+  if (check == TEXT_OK || check == TEXT_EMPTY)
+    return TRUE;
+
+  return fail_text (error, check, SA_MAX_NOTE_LENGTH, NULL);
+}
+
+/**
+ * sa_validate_user_emails:
+ * @emails: (nullable) (array zero-terminated=1): the User Emails to add
+ * @bad_index: (out) (optional): on failure, the index of the first refused
+ *   address (%SA_MAX_USERS when there are too many)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks the list of "Add Users to the Account" (step 2 of requesting a Smart
+ * Account for a customer): at most %SA_MAX_USERS addresses, each one valid as
+ * sa_validate_email() says, none twice (ignoring case). %NULL or an empty list
+ * is fine.
+ *
+ * Returns: %TRUE when the list is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_user_emails (const char * const  *emails,
+                         guint               *bad_index,
+                         GError             **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  guint n;
+
+  if (bad_index != NULL)
+    *bad_index = 0;
+
+  if (emails == NULL)
+    return TRUE;
+
+  for (n = 0; emails[n] != NULL; n++)
+    {
+      if (n >= SA_MAX_USERS)
+        {
+          g_autofree char *message = NULL;
+
+          if (bad_index != NULL)
+            *bad_index = SA_MAX_USERS;
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Add at most %u user.",
+                                                  "Add at most %u users.",
+                                                  SA_MAX_USERS),
+                                     (guint) SA_MAX_USERS);
+          return fail (error, message);
+        }
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *folded;
+
+      if (!sa_validate_email (emails[i], error))
+        {
+          if (bad_index != NULL)
+            *bad_index = i;
+          return FALSE;
+        }
+
+      /* Valid addresses are ASCII. */
+      folded = g_ascii_strdown (emails[i], -1);
+      if (!g_hash_table_add (seen, folded))
+        {
+          if (bad_index != NULL)
+            *bad_index = i;
+          return fail (error, _("This e-mail address is already in the list."));
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sa_validate_reason:
+ * @str: (nullable): the Reason for request
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks the Reason for request of an access request (procedure 4: say why you
+ * need access to the existing Smart Account): required, 1 to
+ * %SA_MAX_REASON_LENGTH characters, several lines allowed.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_reason (const char  *str,
+                    GError     **error)
+{
+  TextCheck check = check_text_full (str, SA_MAX_REASON_LENGTH, TRUE);
+
+  if (check != TEXT_OK)
+    return fail_text (error, check, SA_MAX_REASON_LENGTH,
+                      _("Say why you need access to this Smart Account."));
+
+  return TRUE;
+}
+
+/**
+ * sa_validate_profile_field:
+ * @str: (nullable): a first name, last name, company or country
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks a required field of "Update your profile" (procedure 4, before the
+ * access request): 1 to %SA_MAX_PROFILE_FIELD_LENGTH printable characters.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_profile_field (const char  *str,
+                           GError     **error)
+{
+  TextCheck check = check_text (str, SA_MAX_PROFILE_FIELD_LENGTH);
+
+  if (check != TEXT_OK)
+    return fail_text (error, check, SA_MAX_PROFILE_FIELD_LENGTH,
+                      _("This field is required."));
+
+  return TRUE;
+}
+
+/**
+ * sa_validate_phone:
+ * @str: (nullable): a phone number
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks the optional phone number of "Update your profile": %NULL or empty is
+ * fine; otherwise at most %SA_MAX_PHONE_LENGTH characters among digits, spaces
+ * and + - ( ) . with at least one digit.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT and a translated message
+ */
+gboolean
+sa_validate_phone (const char  *str,
+                   GError     **error)
+{
+  const char *message = _("Enter a phone number with digits, spaces and + - ( ) . only, such as +33 1 23 45 67 89.");
+  gboolean has_digit = FALSE;
+  gsize i;
+
+  if (str == NULL || *str == '\0')
+    return TRUE;
+
+  for (i = 0; str[i] != '\0'; i++)
+    {
+      if (i >= SA_MAX_PHONE_LENGTH)
+        return fail_text (error, TEXT_TOO_LONG, SA_MAX_PHONE_LENGTH, NULL);
+      if (g_ascii_isdigit (str[i]))
+        has_digit = TRUE;
+      else if (strchr (" +-().", str[i]) == NULL)
+        return fail (error, message);
+    }
+
+  if (!has_digit)
+    return fail (error, message);
+
+  return TRUE;
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *bare = NULL;
+  gsize len;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  len = strlen (host);
+  if (len > 2 && host[0] == '[' && host[len - 1] == ']')
+    bare = g_strndup (host + 1, len - 2);
+  else
+    bare = g_strdup (host);
+
+  address = g_inet_address_new_from_string (bare);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * sa_validate_server_uri:
+ * @str: (nullable): a Live server address typed in Preferences
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks a server address before it is used (Live mode): an absolute http or
+ * https URI with a host, no user name or password in it, no query or fragment.
+ * Plain http is refused for any host but this computer (127.0.0.0/8, ::1,
+ * "localhost"), because the password and the token would cross the network
+ * unencrypted.
+ *
+ * Returns: %TRUE when @str is acceptable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INSECURE_URI (plain http to another host) or
+ *   %SA_CLIENT_ERROR_INVALID_INPUT, and a translated message
+ */
+gboolean
+sa_validate_server_uri (const char  *str,
+                        GError     **error)
+{
+  const char *message = _("Enter a server address such as https://desk.example.com/.");
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (check_text (str, 2048) != TEXT_OK || strpbrk (str, " \t") != NULL)
+    return fail (error, message);
+
+  uri = g_uri_parse (str, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL)
+    return fail (error, message);
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      host == NULL || *host == '\0' ||
+      g_uri_get_userinfo (uri) != NULL ||
+      g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    return fail (error, message);
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+    {
+      g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI,
+                           _("This server address uses plain HTTP, which would send your password without encryption. Use an address starting with https://; plain http:// is accepted only for a server on this computer."));
+      return FALSE;
+    }
 
   return TRUE;
 }

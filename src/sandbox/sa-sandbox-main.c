@@ -1,17 +1,23 @@
 /* sa-sandbox-main.c — smart-account-desk-sandbox, the standalone back office
  *
- * smart-account-desk-sandbox [--listen HOST:PORT] [--data DIR]
+ * smart-account-desk-sandbox [--listen HOST:PORT] [--data DIR] [--token-lifetime SECONDS]
+ * smart-account-desk-sandbox [--data DIR] trainee add|list|remove|reset [NAME]
  *
- * The first line on stdout is "Listening on http://HOST:PORT/"; the server
- * then runs until SIGINT or SIGTERM.
+ * Serving: the first line on stdout is "Listening on http://HOST:PORT/"; the
+ * server then runs until SIGINT or SIGTERM. The trainee commands work on the
+ * same database, also while a server runs on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/random.h>
+#include <unistd.h>
 
 #include <glib-unix.h>
 #include <gio/gio.h>
@@ -63,6 +69,133 @@ bad:
   return FALSE;
 }
 
+/* 16 characters from an alphabet without look-alikes (about 90 bits). */
+static char *
+generate_password (GError **error)
+{
+  static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  guint8 bytes[16];
+  char *password = g_malloc0 (sizeof bytes + 1);
+  gsize done = 0, i;
+
+  while (done < sizeof bytes)
+    {
+      ssize_t n = getrandom (bytes + done, sizeof bytes - done, 0);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "getrandom: %s", g_strerror (errno));
+          g_free (password);
+          return NULL;
+        }
+      done += (gsize) n;
+    }
+  /* the modulo's slight bias costs well under a bit of the 90 */
+  for (i = 0; i < sizeof bytes; i++)
+    password[i] = alphabet[bytes[i] % (sizeof alphabet - 1)];
+  explicit_bzero (bytes, sizeof bytes);
+
+  return password;
+}
+
+/* One line of stdin (without its end of line), or NULL at once on a TTY or
+ * at end of input. */
+static char *
+read_password_line (void)
+{
+  char buffer[1100];
+  gsize length;
+
+  if (isatty (STDIN_FILENO))
+    return NULL;
+  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+    return NULL;
+  length = strcspn (buffer, "\r\n");
+  buffer[length] = '\0';
+  if (length == 0)
+    return NULL;
+
+  return g_strndup (buffer, length);
+}
+
+static int
+run_trainee_command (const char  *data_dir,
+                     int          argc,
+                     char       **argv)
+{
+  g_autoptr(SaSandboxServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command = argc > 2 ? argv[2] : NULL;
+  const char *name = argc > 3 ? argv[3] : NULL;
+  gboolean ok = FALSE;
+
+  if (command == NULL ||
+      (strcmp (command, "list") == 0 ? argc != 3 : argc != 4))
+    {
+      g_printerr ("Usage: smart-account-desk-sandbox [--data DIR] trainee add|remove|reset NAME\n"
+                  "       smart-account-desk-sandbox [--data DIR] trainee list\n");
+      return 2;
+    }
+
+  server = sa_sandbox_server_new (data_dir, &error);
+  if (server == NULL)
+    goto fail;
+
+  if (strcmp (command, "add") == 0)
+    {
+      g_autofree char *password = read_password_line ();
+      gboolean generated = password == NULL;
+
+      if (generated)
+        {
+          password = generate_password (&error);
+          if (password == NULL)
+            goto fail;
+        }
+      ok = sa_sandbox_server_add_trainee (server, name, password, &error);
+      if (ok && generated)
+        printf ("Trainee %s added; password (shown once): %s\n", name, password);
+      else if (ok)
+        printf ("Trainee %s added\n", name);
+      explicit_bzero (password, strlen (password));
+    }
+  else if (strcmp (command, "remove") == 0)
+    {
+      ok = sa_sandbox_server_remove_trainee (server, name, &error);
+      if (ok)
+        printf ("Trainee %s removed\n", name);
+    }
+  else if (strcmp (command, "reset") == 0)
+    {
+      ok = sa_sandbox_server_reset_trainee (server, name, &error);
+      if (ok)
+        printf ("Training data of %s reset\n", name);
+    }
+  else if (strcmp (command, "list") == 0)
+    {
+      g_auto(GStrv) names = sa_sandbox_server_list_trainees (server, &error);
+      guint i;
+
+      ok = names != NULL;
+      for (i = 0; ok && names[i] != NULL; i++)
+        printf ("%s\n", names[i]);
+    }
+  else
+    {
+      g_printerr ("smart-account-desk-sandbox: unknown trainee command “%s”\n", command);
+      return 2;
+    }
+
+  if (ok)
+    return EXIT_SUCCESS;
+
+fail:
+  g_printerr ("smart-account-desk-sandbox: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -76,26 +209,62 @@ main (int   argc,
   g_autoptr(SaSandboxServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   guint16 port = 0;
+  gint token_lifetime = 3600;
   guint sigint_id, sigterm_id;
   GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
       "Address and port to listen on (default 127.0.0.1:0, 0 picks a free port)", "HOST:PORT" },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
       "Directory of the sandbox database", "DIR" },
+    { "token-lifetime", 't', 0, G_OPTION_ARG_INT, &token_lifetime,
+      "Seconds an access token stays valid (default 3600)", "SECONDS" },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
 
-  context = g_option_context_new ("— the Smart Account Desk sandbox back office");
+  context = g_option_context_new ("[trainee add|list|remove|reset [NAME]] — the Smart Account Desk sandbox back office");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_summary (context,
                                 "Serves the Desk API over training data. The training user is "
-                                SA_SANDBOX_TRAINING_USERNAME " / " SA_SANDBOX_TRAINING_PASSWORD ".");
+                                SA_SANDBOX_TRAINING_USERNAME " / " SA_SANDBOX_TRAINING_PASSWORD ".\n"
+                                "Each user works on a copy of the training data of their own.\n"
+                                "It listens on the loopback address unless --listen says otherwise.");
+  g_option_context_set_description (context,
+                                    "Trainee commands (for a trainer; they work while a server runs):\n"
+                                    "  trainee add NAME     add a trainee with a fresh copy of the training data;\n"
+                                    "                       the password is the first line of standard input\n"
+                                    "                       (8 characters or more), e.g.\n"
+                                    "                         printf '%s\\n' \"$PASSWORD\" | smart-account-desk-sandbox trainee add anna\n"
+                                    "                       when standard input is a terminal or empty, a random\n"
+                                    "                       password is made and printed once\n"
+                                    "  trainee list         list the users of the sandbox\n"
+                                    "  trainee remove NAME  remove a trainee and their data\n"
+                                    "  trainee reset NAME   put a trainee's data back to the training data\n"
+                                    "NAME: a lower-case letter, then lower-case letters, digits, '.', '_' or '-'\n"
+                                    "(32 at most). Passwords are stored as yescrypt hashes.\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
+    }
+  if (token_lifetime < 1)
+    {
+      g_printerr ("--token-lifetime takes a number of seconds, 1 or more\n");
+      return EXIT_FAILURE;
+    }
+
+  if (data_dir == NULL)
+    data_dir = g_build_filename (g_get_user_data_dir (), "smart-account-desk", "sandbox", NULL);
+
+  if (argc > 1)
+    {
+      if (strcmp (argv[1], "trainee") != 0)
+        {
+          g_printerr ("smart-account-desk-sandbox: unknown command “%s” (see --help)\n", argv[1]);
+          return 2;
+        }
+      return run_trainee_command (data_dir, argc, argv);
     }
 
   if (listen == NULL)
@@ -106,9 +275,6 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  if (data_dir == NULL)
-    data_dir = g_build_filename (g_get_user_data_dir (), "smart-account-desk", "sandbox", NULL);
-
   server = sa_sandbox_server_new (data_dir, &error);
   if (server == NULL ||
       !sa_sandbox_server_listen (server, host, port, &error))
@@ -117,6 +283,7 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  sa_sandbox_server_set_token_lifetime (server, (guint) token_lifetime);
   uri = sa_sandbox_server_dup_uri (server);
   printf ("Listening on %s\n", uri);
   fflush (stdout);

@@ -27,11 +27,27 @@ gboolean         sa_sandbox_server_listen (SaSandboxServer  *self,
                                            GError          **error);
 /* "http://127.0.0.1:41234/"; NULL before listening. Free with g_free(). */
 char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
-/* Reloads the training data (what POST /sandbox/reset does). */
+/* Reloads the training data of the default trainee's copy. */
 gboolean         sa_sandbox_server_reset  (SaSandboxServer  *self,
                                            GError          **error);
 /* Lifetime of access tokens issued from now on, in seconds (default 3600). */
 void             sa_sandbox_server_set_token_lifetime (SaSandboxServer *self,
                                                        guint            seconds);
+
+/* Trainees: each user works on a copy of the training data of their own.
+ * G_IO_ERROR_INVALID_ARGUMENT / _EXISTS / _NOT_FOUND / _FAILED. */
+gboolean         sa_sandbox_trainee_name_is_valid     (const char       *name);
+gboolean         sa_sandbox_server_add_trainee        (SaSandboxServer  *self,
+                                                       const char       *name,
+                                                       const char       *password,
+                                                       GError          **error);
+gboolean         sa_sandbox_server_remove_trainee     (SaSandboxServer  *self,
+                                                       const char       *name,
+                                                       GError          **error);
+gboolean         sa_sandbox_server_reset_trainee      (SaSandboxServer  *self,
+                                                       const char       *name,
+                                                       GError          **error);
+GStrv            sa_sandbox_server_list_trainees      (SaSandboxServer  *self,
+                                                       GError          **error);
 
 G_END_DECLS

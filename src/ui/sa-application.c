@@ -1,9 +1,11 @@
 /* sa-application.c — the Smart Account Desk application
  *
- * In training mode (the only mode of this version) the application starts the
- * sandbox back office in a thread of its own, creates the client for its
- * loopback address and signs in with the training user, all asynchronously,
- * then shows the Orders view.
+ * In training mode the application starts the sandbox back office in a thread
+ * of its own, creates the client for its loopback address and signs in with
+ * the training user, all asynchronously, then shows the Orders view. In Live
+ * mode (GSettings key mode) an SaSession signs in to the server of the key
+ * server-url, with the credentials remembered in the keyring or through the
+ * sign-in dialog. Changing either key restarts the session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,10 +13,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-access-request-action.h"
 #include "sa-application.h"
 #include "sa-preferences-window.h"
 #include "sa-sandbox-server.h"
 #include "sa-sandbox-thread.h"
+#include "sa-session.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
 
@@ -26,11 +30,16 @@ struct _SaApplication
   SaClient        *client;
   GCancellable    *cancellable;
   gboolean         starting;
+
+  /* Live mode */
+  GSettings       *settings;
+  SaSession       *session;
 };
 
 G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
 
 static void start_training (SaApplication *self);
+static void start_session (SaApplication *self);
 
 static SaWindow *
 get_window (SaApplication *self)
@@ -124,9 +133,12 @@ start_training (SaApplication *self)
   if (window != NULL)
     sa_window_show_starting (window);
 
-  /* The sandbox already runs (a failed sign-in): just sign in again. */
-  if (self->sandbox != NULL && self->client != NULL)
+  /* The sandbox already runs (a failed sign-in, or back from Live mode):
+   * just sign in again. */
+  if (self->sandbox != NULL)
     {
+      if (self->client == NULL)
+        self->client = sa_client_new (sa_sandbox_thread_get_uri (self->sandbox));
       sa_client_sign_in_async (self->client,
                                SA_SANDBOX_TRAINING_USERNAME,
                                SA_SANDBOX_TRAINING_PASSWORD,
@@ -138,6 +150,133 @@ start_training (SaApplication *self)
 
   data_dir = g_build_filename (g_get_user_data_dir (), "smart-account-desk", "sandbox", NULL);
   sa_sandbox_thread_start_async (data_dir, self->cancellable, sandbox_started_cb, g_object_ref (self));
+}
+
+/* ---- Live mode ---- */
+
+static void
+on_session_ready (SaSession     *session,
+                  SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+
+  self->starting = FALSE;
+  g_set_object (&self->client, sa_session_get_client (session));
+  if (window != NULL)
+    sa_window_set_client (window, self->client, FALSE);
+}
+
+static void
+on_session_cancelled (SaSession     *session,
+                      SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+  g_autofree char *message = NULL;
+
+  self->starting = FALSE;
+  /* Translators: %s is the server address */
+  message = g_strdup_printf (_("Live mode works on the server %s once you sign in. "
+                               "Select Retry to sign in, or switch to Training mode in Preferences."),
+                             sa_session_get_server_uri (session));
+  if (window != NULL)
+    sa_window_show_error (window, _("Not Signed In"), message);
+}
+
+static void
+on_session_signed_out (SaSession     *session,
+                       SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+
+  if (window != NULL)
+    sa_window_show_error (window, _("Signed Out"),
+                          _("You signed out, and the password remembered for this server was removed. "
+                            "Select Retry to sign in again."));
+}
+
+static void
+start_live (SaApplication *self)
+{
+  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+  g_autoptr(GError) error = NULL;
+  SaWindow *window = get_window (self);
+
+  if (self->session != NULL)
+    {
+      /* Retry after a cancelled or signed-out session: same server. */
+      self->starting = TRUE;
+      if (window != NULL)
+        sa_window_show_connecting (window, sa_session_get_server_uri (self->session));
+      sa_session_start (self->session);
+      return;
+    }
+
+  self->session = sa_session_new (server, &error);
+  if (self->session == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (*server == '\0')
+        message = g_strdup (_("Live mode needs the address of your partner server. "
+                              "Enter it in Preferences, or switch back to Training mode."));
+      else
+        /* Translators: %s explains what is wrong with the server address */
+        message = g_strdup_printf (_("%s Change it in Preferences."), error->message);
+      if (window != NULL)
+        sa_window_show_error (window, _("No Usable Server Address"), message);
+      return;
+    }
+
+  sa_session_set_window (self->session, window ? GTK_WINDOW (window) : NULL);
+  g_signal_connect (self->session, "ready", G_CALLBACK (on_session_ready), self);
+  g_signal_connect (self->session, "cancelled", G_CALLBACK (on_session_cancelled), self);
+  g_signal_connect (self->session, "signed-out", G_CALLBACK (on_session_signed_out), self);
+
+  self->starting = TRUE;
+  if (window != NULL)
+    sa_window_show_connecting (window, server);
+  sa_session_start (self->session);
+}
+
+static void
+drop_session (SaApplication *self)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+}
+
+/* Training or Live, from the GSettings key mode. */
+static void
+start_session (SaApplication *self)
+{
+  if (g_settings_get_enum (self->settings, "mode") == 1 /* live */)
+    start_live (self);
+  else
+    start_training (self);
+}
+
+static void
+on_settings_changed (GSettings     *settings,
+                     const char    *key,
+                     SaApplication *self)
+{
+  gboolean live = g_settings_get_enum (settings, "mode") == 1;
+
+  if (g_strcmp0 (key, "mode") != 0 && !(live && g_strcmp0 (key, "server-url") == 0))
+    return;
+
+  /* A new session: what ran before stops (the sandbox thread keeps running
+   * so that going back to Training is quick). */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->starting = FALSE;
+  drop_session (self);
+  g_clear_object (&self->client);
+
+  if (get_window (self) != NULL)
+    start_session (self);
 }
 
 static void
@@ -165,7 +304,7 @@ retry_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  start_training (SA_APPLICATION (user_data));
+  start_session (SA_APPLICATION (user_data));
 }
 
 static void
@@ -218,11 +357,51 @@ preferences_action (GSimpleAction *action,
 {
   SaApplication *self = SA_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = sa_preferences_window_new (parent);
 
-  gtk_window_present (GTK_WINDOW (sa_preferences_window_new (parent)));
+  sa_preferences_window_set_session (SA_PREFERENCES_WINDOW (preferences), self->session);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* app.request-access: with a domain (from the "Request a Smart Account"
+ * wizard when the domain is taken) or without (see sa-access-request-action.c). */
+static void
+request_access (const char *domain,
+                gpointer    user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  SaWindow *window = get_window (self);
+
+  if (window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sa_window_request_access (window, domain);
+}
+
+/* app.show-access-requests: the default action of the decision notification. */
+static void
+show_access_requests_action (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  SaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_window (self);
+    }
+  if (window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sa_window_show_access_requests (window);
 }
 
 static const GActionEntry app_actions[] = {
+  { .name = "show-access-requests", .activate = show_access_requests_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
   { .name = "shortcuts", .activate = shortcuts_action },
@@ -241,11 +420,19 @@ sa_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sa_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  {
+    g_autoptr(GAction) request_access_action = sa_access_request_action_new ("request-access", request_access, self);
+
+    g_action_map_add_action (G_ACTION_MAP (self), request_access_action);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
 }
 
 static void
@@ -258,9 +445,9 @@ sa_application_activate (GApplication *application)
     {
       window = sa_window_new (GTK_APPLICATION (self));
       if (self->client != NULL && sa_client_get_signed_in (self->client))
-        sa_window_set_client (window, self->client, TRUE);
+        sa_window_set_client (window, self->client, self->session == NULL);
       else
-        start_training (self);
+        start_session (self);
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -272,6 +459,7 @@ sa_application_shutdown (GApplication *application)
   SaApplication *self = SA_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  drop_session (self);
   g_clear_object (&self->client);
   /* Stops the server and joins its thread. */
   g_clear_object (&self->sandbox);
@@ -286,6 +474,10 @@ sa_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  drop_session (self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->sandbox);
 
@@ -334,7 +526,7 @@ sa_application_new (void)
  * @self: a #SaApplication
  *
  * Returns: (transfer none) (nullable): the signed-in client, once training
- *   mode has started
+ *   mode has started or the Live session signed in
  */
 SaClient *
 sa_application_get_client (SaApplication *self)
@@ -342,4 +534,19 @@ sa_application_get_client (SaApplication *self)
   g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
 
   return self->client;
+}
+
+/**
+ * sa_application_get_session:
+ * @self: a #SaApplication
+ *
+ * Returns: (transfer none) (nullable): the Live-mode session, %NULL in
+ *   training mode
+ */
+SaSession *
+sa_application_get_session (SaApplication *self)
+{
+  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-core.h"
+#include "sa-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SaApplication, sa_application, SA, APPLICATION, AdwApplica
 
 SaApplication *sa_application_new        (void);
 SaClient      *sa_application_get_client (SaApplication *self);
+SaSession     *sa_application_get_session (SaApplication *self);
 
 G_END_DECLS

@@ -5,7 +5,10 @@
  * being edited; "Select an Existing Account"; search by Domain Identifier,
  * Account Name or Email ID; pick the Smart Account; pick its Virtual Account;
  * Assign. The dialog only returns the choice ("assigned"); the order page
- * submits it.
+ * submits it. For an End Customer without a Smart Account, "Request a Smart
+ * Account" opens that wizard (procedure 3); once the request is sent the
+ * dialog searches for the new Pending account and selects it, with its
+ * DEFAULT Virtual Account, so that the order can be assigned at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-account-request-wizard.h"
 #include "sa-assign-dialog.h"
 #include "sa-procedure-panel.h"
 #include "sa-ui-util.h"
@@ -30,9 +34,11 @@ struct _SaAssignDialog
   GListModel       *accounts;
   SaSmartAccount   *selected_account;
   GListModel       *virtual_accounts;
+  char             *select_domain;    /* to select once the search answers */
 
   GtkLabel         *ribbon_label;
   AdwActionRow     *options_row;
+  AdwActionRow     *request_account_row;
   AdwActionRow     *search_by_row;
   AdwActionRow     *va_row;
   GtkDropDown      *options_dropdown;
@@ -306,6 +312,24 @@ search_accounts_cb (GObject      *source,
   gtk_list_box_bind_model (self->results_list, model, create_account_row, self, NULL);
   gtk_stack_set_visible_child_name (self->results_stack,
                                     g_list_model_get_n_items (model) > 0 ? "results" : "empty");
+
+  /* Back from "Request a Smart Account": select the new Pending account. */
+  if (self->select_domain != NULL)
+    {
+      g_autofree char *domain = g_steal_pointer (&self->select_domain);
+      GtkListBoxRow *row;
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (self->results_list, i)) != NULL; i++)
+        {
+          SaSmartAccount *account = g_object_get_data (G_OBJECT (row), "sa-smart-account");
+
+          if (account != NULL && g_ascii_strcasecmp (sa_smart_account_get_domain (account), domain) == 0)
+            {
+              gtk_list_box_select_row (self->results_list, row);
+              break;
+            }
+        }
+    }
   update_procedure (self);
 }
 
@@ -454,6 +478,42 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
+on_account_requested (SaAccountRequestWizard *wizard,
+                      SaAccountRequest       *request,
+                      SaAssignDialog         *self)
+{
+  SaSmartAccount *account = sa_account_request_get_smart_account (request);
+  const char *domain = account != NULL ? sa_smart_account_get_domain (account)
+                                       : sa_account_request_get_account_domain (request);
+
+  /* Search for the new account by its Account Domain and select it (with its
+   * DEFAULT Virtual Account), so that the order can be assigned at once. */
+  g_free (self->select_domain);
+  self->select_domain = g_strdup (domain);
+  gtk_drop_down_set_selected (self->search_by_dropdown, SA_ACCOUNT_SEARCH_DOMAIN);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), domain);
+  sa_assign_dialog_search (self);
+}
+
+static void
+request_account_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (widget);
+  SaAccountRequestWizard *wizard;
+
+  /* A requested Smart Account is always an End Customer one. */
+  if (self->slot != SA_ACCOUNT_TYPE_CUSTOMER)
+    return;
+
+  wizard = sa_account_request_wizard_new (self->client, GTK_WINDOW (self));
+  sa_account_request_wizard_set_assign_mode (wizard, TRUE);
+  g_signal_connect_object (wizard, "request-sent", G_CALLBACK (on_account_requested), self, 0);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
 toggle_procedure_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -482,6 +542,7 @@ sa_assign_dialog_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->selected_account);
   g_clear_object (&self->virtual_accounts);
+  g_clear_pointer (&self->select_domain, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
@@ -516,6 +577,7 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
                                                "/io/github/sadesk/SmartAccountDesk/sa-assign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, ribbon_label);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_row);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, request_account_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_by_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_dropdown);
@@ -539,6 +601,7 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "dialog.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "dialog.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "dialog.request-account", NULL, request_account_action);
   gtk_widget_class_install_action (widget_class, "dialog.toggle-procedure", NULL, toggle_procedure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
@@ -612,6 +675,9 @@ sa_assign_dialog_new (SaClient      *client,
   else
     gtk_label_set_text (self->ribbon_label, _("Updating End Customer Smart Account"));
   gtk_widget_set_visible (self->holding_note, slot == SA_ACCOUNT_TYPE_HOLDING);
+  /* Requested Smart Accounts are End Customer ones: not offered for Holding. */
+  gtk_widget_set_visible (GTK_WIDGET (self->request_account_row), slot == SA_ACCOUNT_TYPE_CUSTOMER);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.request-account", slot == SA_ACCOUNT_TYPE_CUSTOMER);
 
   return self;
 }

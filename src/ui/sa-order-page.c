@@ -36,6 +36,7 @@ struct _SaOrderPage
   guint             submitting : 1;
   guint             revealed : 1;
   guint             conflict_reload : 1;
+  gulong            resubmit_handler; /* issue 5: on the client's notify::signed-in */
 
   GtkLabel         *title_label;
   GtkStack         *state_stack;
@@ -85,6 +86,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void load_order (SaOrderPage *self);
+static void on_client_signed_in (SaClient    *client,
+                                 GParamSpec  *pspec,
+                                 SaOrderPage *self);
 
 static gboolean
 has_pending (SaOrderPage *self)
@@ -362,6 +366,20 @@ update_assignment_cb (GObject      *source,
   self = SA_ORDER_PAGE (user_data);
   self->submitting = FALSE;
 
+  /* Issue 5: the token expired and could not be renewed from the keyring; the
+   * client asks for a sign-in ("sign-in-required", the session opens the
+   * dialog). Keep the pending change and the terms, and submit once
+   * signed in again. */
+  if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED))
+    {
+      set_error_message (self, _("Your session has expired. Sign in again: your change is kept and will be submitted then."));
+      if (self->resubmit_handler == 0)
+        self->resubmit_handler = g_signal_connect (self->client, "notify::signed-in",
+                                                   G_CALLBACK (on_client_signed_in), self);
+      update_view (self);
+      return;
+    }
+
   if (order == NULL)
     {
       g_autofree char *message = sa_error_dup_user_message (error);
@@ -399,6 +417,30 @@ update_assignment_cb (GObject      *source,
   }
 
   g_signal_emit (self, signals[ORDER_UPDATED], 0, order);
+}
+
+static void submit (SaOrderPage *self);
+
+/* Issue 5: the client is signed in again (sign-in dialog, or renewal): submit
+ * the kept change once, without the user doing anything. */
+static void
+on_client_signed_in (SaClient    *client,
+                     GParamSpec  *pspec,
+                     SaOrderPage *self)
+{
+  g_autofree char *toast = NULL;
+
+  if (!sa_client_get_signed_in (client))
+    return;
+
+  g_clear_signal_handler (&self->resubmit_handler, client);
+  if (!has_pending (self) || !gtk_check_button_get_active (self->terms_check))
+    return;
+
+  /* Translators: toast after signing in again; %s is the Sales Order No. */
+  toast = g_strdup_printf (_("Signed in again: submitting the change of order %s"), self->sales_order_number);
+  sa_ui_show_toast (GTK_WIDGET (self), toast);
+  submit (self);
 }
 
 static void
@@ -584,6 +626,8 @@ sa_order_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->submit_cancellable);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->resubmit_handler, self->client);
 
   if (self->assign_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->assign_dialog));

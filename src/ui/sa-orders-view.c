@@ -29,6 +29,7 @@ struct _SaOrdersView
   char           *last_query;
   guint           loading : 1;
   guint           stale : 1;
+  gulong          research_handler; /* issue 5: on the client's notify::signed-in */
 
   GtkStack       *nav_stack;
   GtkLabel       *search_by_label;
@@ -119,6 +120,19 @@ create_order_row (gpointer item,
   return row;
 }
 
+/* Issue 5: signed in again after an expired session: run the search again. */
+static void
+on_client_signed_in (SaClient     *client,
+                     GParamSpec   *pspec,
+                     SaOrdersView *self)
+{
+  if (!sa_client_get_signed_in (client))
+    return;
+
+  g_clear_signal_handler (&self->research_handler, client);
+  sa_orders_view_search (self);
+}
+
 static void
 search_orders_cb (GObject      *source,
                   GAsyncResult *result,
@@ -143,6 +157,12 @@ search_orders_cb (GObject      *source,
       g_autofree char *message = sa_error_dup_user_message (error);
 
       g_debug ("Order search failed: %s", error->message);
+      /* Issue 5: the sign-in dialog opens ("sign-in-required"); the search
+       * (field and text) stays and runs again once signed in. */
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
+          self->research_handler == 0)
+        self->research_handler = g_signal_connect (self->client, "notify::signed-in",
+                                                   G_CALLBACK (on_client_signed_in), self);
       adw_status_page_set_description (self->error_page, message);
       gtk_stack_set_visible_child_name (self->results_stack, "error");
       gtk_label_set_text (self->count_label, "");
@@ -353,6 +373,8 @@ sa_orders_view_dispose (GObject *object)
   SaOrdersView *self = SA_ORDERS_VIEW (object);
 
   g_cancellable_cancel (self->search_cancellable);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->research_handler, self->client);
   if (self->results_list != NULL)
     gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
   if (self->order_page != NULL)
@@ -482,6 +504,8 @@ sa_orders_view_set_client (SaOrdersView *self,
 
   sa_orders_view_go_back (self);
   g_cancellable_cancel (self->search_cancellable);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->research_handler, self->client);
   g_set_object (&self->client, client);
   g_clear_object (&self->results);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);

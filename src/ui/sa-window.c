@@ -10,6 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-access-request-wizard.h"
+#include "sa-access-requests-view.h"
+#include "sa-account-requests-view.h"
 #include "sa-orders-view.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
@@ -34,6 +37,9 @@ struct _SaWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   SaOrdersView    *orders_view;
+  SaAccountRequestsView *account_requests_view;
+  SaAccessRequestsView *access_requests_view;
+  SaAccessRequestWizard *access_request_wizard;
 };
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +118,29 @@ find_action (GtkWidget  *widget,
   sa_orders_view_focus_search (self->orders_view);
 }
 
+static void
+request_access_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  const char *domain = param ? g_variant_get_string (param, NULL) : NULL;
+
+  sa_window_request_access (SA_WINDOW (widget), domain != NULL && *domain != '\0' ? domain : NULL);
+}
+
+static void
+request_account_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  sa_account_requests_view_open_wizard (self->account_requests_view);
+}
+
 static gboolean
 sa_window_close_request (GtkWindow *window)
 {
@@ -145,6 +174,11 @@ sa_window_dispose (GObject *object)
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
+  if (self->access_request_wizard != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->access_request_wizard),
+                                  (gpointer *) &self->access_request_wizard);
+  self->access_request_wizard = NULL;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
@@ -165,6 +199,8 @@ sa_window_class_init (SaWindowClass *klass)
   window_class->close_request = sa_window_close_request;
 
   g_type_ensure (SA_TYPE_ORDERS_VIEW);
+  g_type_ensure (SA_TYPE_ACCOUNT_REQUESTS_VIEW);
+  g_type_ensure (SA_TYPE_ACCESS_REQUESTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sadesk/SmartAccountDesk/sa-window.ui");
@@ -179,17 +215,24 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, orders_view);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, account_requests_view);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, access_requests_view);
 
   gtk_widget_class_install_action (widget_class, "win.reset-training", NULL, reset_training_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.request-account", NULL, request_account_action);
+  gtk_widget_class_install_action (widget_class, "win.request-access", "s", request_access_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
 }
 
 static void
 sa_window_init (SaWindow *self)
 {
   g_type_ensure (SA_TYPE_ORDERS_VIEW);
+  g_type_ensure (SA_TYPE_ACCOUNT_REQUESTS_VIEW);
+  g_type_ensure (SA_TYPE_ACCESS_REQUESTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -207,6 +250,8 @@ sa_window_init (SaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-account", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-access", FALSE);
   sa_window_show_starting (self);
 }
 
@@ -240,6 +285,35 @@ sa_window_show_starting (SaWindow *self)
 {
   g_return_if_fail (SA_IS_WINDOW (self));
 
+  /* The same strings as in sa-window.ui (after Live mode changed them). */
+  adw_status_page_set_title (self->starting_page, _("Starting the training back office…"));
+  adw_status_page_set_description (self->starting_page,
+                                   _("The practice server and its training data start on this computer. It takes a moment."));
+  gtk_spinner_set_spinning (self->starting_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "starting");
+}
+
+/**
+ * sa_window_show_connecting:
+ * @self: a #SaWindow
+ * @server: the Live server's address
+ *
+ * Live mode's start-up page: "Connecting to @server…" with a spinner, while
+ * the session signs in (with the remembered credentials or the sign-in
+ * dialog). sa_window_show_starting() goes back to the training wording.
+ */
+void
+sa_window_show_connecting (SaWindow   *self,
+                           const char *server)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  /* Translators: start-up page in Live mode; %s is the server address */
+  title = g_strdup_printf (_("Connecting to %s…"), server);
+  adw_status_page_set_title (self->starting_page, title);
+  adw_status_page_set_description (self->starting_page, _("Signing in to the partner server."));
   gtk_spinner_set_spinning (self->starting_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "starting");
 }
@@ -289,9 +363,13 @@ sa_window_set_client (SaWindow *self,
   gtk_widget_set_visible (self->training_pill, training);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", training);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-account", TRUE);
 
   gtk_spinner_set_spinning (self->starting_spinner, FALSE);
   sa_orders_view_set_client (self->orders_view, client);
+  sa_account_requests_view_set_client (self->account_requests_view, client, training);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-access", TRUE);
+  sa_access_requests_view_set_client (self->access_requests_view, client, training);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   sa_orders_view_focus_search (self->orders_view);
 }
@@ -338,4 +416,92 @@ sa_window_add_toast (SaWindow   *self,
   g_return_if_fail (SA_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+on_access_request_sent (SaAccessRequestWizard *wizard,
+                        SaAccessRequest       *request,
+                        SaWindow              *self)
+{
+  sa_access_requests_view_refresh (self->access_requests_view);
+}
+
+static void
+on_access_requests_asked (SaAccessRequestWizard *wizard,
+                          SaWindow              *self)
+{
+  sa_window_show_access_requests (self);
+}
+
+/**
+ * sa_window_request_access:
+ * @self: a #SaWindow
+ * @domain: (nullable): an Account Domain Identifier to prefill, or %NULL
+ *
+ * Opens the "Request Access to an Existing Smart Account" wizard (step 4 of
+ * that procedure), or brings the open one forward (prefilling @domain).
+ * What the primary menu, app.request-access and win.request-access do.
+ *
+ * Returns: (transfer none) (nullable): the wizard, or %NULL before sign-in
+ */
+SaAccessRequestWizard *
+sa_window_request_access (SaWindow   *self,
+                          const char *domain)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  if (self->client == NULL)
+    return NULL;
+
+  if (self->access_request_wizard != NULL)
+    {
+      if (domain != NULL)
+        sa_access_request_wizard_set_domain (self->access_request_wizard, domain);
+      gtk_window_present (GTK_WINDOW (self->access_request_wizard));
+      return self->access_request_wizard;
+    }
+
+  self->access_request_wizard = sa_access_request_wizard_new (self->client, GTK_WINDOW (self), domain);
+  g_object_add_weak_pointer (G_OBJECT (self->access_request_wizard),
+                             (gpointer *) &self->access_request_wizard);
+  g_signal_connect_object (self->access_request_wizard, "sent",
+                           G_CALLBACK (on_access_request_sent), self, 0);
+  g_signal_connect_object (self->access_request_wizard, "show-access-requests",
+                           G_CALLBACK (on_access_requests_asked), self, 0);
+  gtk_window_present (GTK_WINDOW (self->access_request_wizard));
+
+  return self->access_request_wizard;
+}
+
+/**
+ * sa_window_show_access_requests:
+ * @self: a #SaWindow
+ *
+ * Shows Your Access Requests (what the notification of a decision opens,
+ * through app.show-access-requests).
+ */
+void
+sa_window_show_access_requests (SaWindow *self)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  if (self->client == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "access-requests");
+  sa_access_requests_view_refresh (self->access_requests_view);
+}
+
+/**
+ * sa_window_get_access_requests_view:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none): the Access requests view
+ */
+SaAccessRequestsView *
+sa_window_get_access_requests_view (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->access_requests_view;
 }

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "sa-core.h"
+#include "sa-access-request-wizard.h"
+#include "sa-access-requests-view.h"
 #include "sa-orders-view.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,8 @@ G_DECLARE_FINAL_TYPE (SaWindow, sa_window, SA, WINDOW, AdwApplicationWindow)
 
 SaWindow     *sa_window_new             (GtkApplication *application);
 void          sa_window_show_starting   (SaWindow       *self);
+void          sa_window_show_connecting (SaWindow       *self,
+                                         const char     *server);
 void          sa_window_show_error      (SaWindow       *self,
                                          const char     *title,
                                          const char     *message);
@@ -26,5 +30,11 @@ SaClient     *sa_window_get_client      (SaWindow       *self);
 SaOrdersView *sa_window_get_orders_view (SaWindow       *self);
 void          sa_window_add_toast       (SaWindow       *self,
                                          const char     *title);
+
+/* Request access to an existing Smart Account (issue 4) */
+SaAccessRequestWizard *sa_window_request_access           (SaWindow       *self,
+                                                           const char     *domain);
+void                   sa_window_show_access_requests     (SaWindow       *self);
+SaAccessRequestsView  *sa_window_get_access_requests_view (SaWindow       *self);
 
 G_END_DECLS

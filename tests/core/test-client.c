@@ -1579,6 +1579,728 @@ test_secrets_not_logged (void)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Procedures 3 and 4: account requests, profile, access requests */
+
+static SaAccountRequest *
+create_account_request (SaClient            *client,
+                        const char          *name,
+                        const char          *email,
+                        const char          *domain,
+                        const char * const  *users,
+                        GHashTable         **fields,
+                        GError             **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_create_account_request_async (client, name, email, domain, "Note for the customer",
+                                          users, NULL, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_create_account_request_finish (client, result, fields, error);
+}
+
+static GListModel *
+list_account_requests (SaClient  *client,
+                       GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_list_account_requests_async (client, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_list_account_requests_finish (client, result, error);
+}
+
+static SaAccountRequest *
+accept_account_request (SaClient    *client,
+                        const char  *id,
+                        GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_sandbox_accept_account_request_async (client, id, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_sandbox_accept_account_request_finish (client, result, error);
+}
+
+static GDateTime *
+advance_clock (SaClient  *client,
+               guint      days,
+               GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_sandbox_advance_clock_async (client, days, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_sandbox_advance_clock_finish (client, result, error);
+}
+
+static GDateTime *
+get_clock (SaClient  *client,
+           GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_sandbox_get_clock_async (client, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_sandbox_get_clock_finish (client, result, error);
+}
+
+static SaProfile *
+update_profile (SaClient     *client,
+                SaProfile    *profile,
+                GHashTable  **fields,
+                GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_update_profile_async (client, profile, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_update_profile_finish (client, result, fields, error);
+}
+
+static GListModel *
+find_candidates (SaClient    *client,
+                 const char  *domain,
+                 GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_find_access_candidates_async (client, domain, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_find_access_candidates_finish (client, result, error);
+}
+
+static SaAccessRequest *
+create_access_request (SaClient     *client,
+                       const char   *domain,
+                       const char   *account_id,
+                       const char   *reason,
+                       GListModel  **candidates,
+                       GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_create_access_request_async (client, domain, account_id, reason, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_create_access_request_finish (client, result, candidates, error);
+}
+
+static GListModel *
+list_access_requests (SaClient  *client,
+                      GError   **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_list_access_requests_async (client, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_list_access_requests_finish (client, result, error);
+}
+
+static SaAccessRequest *
+send_reminder (SaClient     *client,
+               const char   *id,
+               GDateTime   **next,
+               GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_send_reminder_async (client, id, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_send_reminder_finish (client, result, next, error);
+}
+
+static SaAccessRequest *
+decide (SaClient    *client,
+        const char  *id,
+        gboolean     approve,
+        GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_client_sandbox_decide_access_request_async (client, id, approve, NULL, on_ready, &slot);
+  result = wait_for (&slot);
+  return sa_client_sandbox_decide_access_request_finish (client, result, error);
+}
+
+static gpointer
+find_by_id (GListModel *model,
+            const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_id = NULL;
+
+      g_object_get (item, "id", &item_id, NULL);
+      if (g_strcmp0 (item_id, id) == 0)
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
+static void
+test_account_request_create (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  const char *users[] = { "anna@northwind-networks.example", "luca@northwind-networks.example", NULL };
+  g_autoptr(SaAccountRequest) request = NULL;
+  g_autoptr(SaAccountRequest) accepted = NULL;
+  g_autoptr(SaAccountRequest) listed = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(SaSmartAccount) found = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GTimeSpan span;
+
+  request = create_account_request (client, "Trattoria Da Mario", "mario@trattoria-mario.example",
+                                    "Trattoria-Mario.example", users, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_null (fields);
+  g_assert_nonnull (request);
+  g_assert_nonnull (sa_account_request_get_id (request));
+  g_assert_cmpstr (sa_account_request_get_account_name (request), ==, "Trattoria Da Mario");
+  /* Lower-cased on storage. */
+  g_assert_cmpstr (sa_account_request_get_account_domain (request), ==, "trattoria-mario.example");
+  g_assert_cmpint (sa_account_request_get_status (request), ==, SA_ACCOUNT_STATUS_PENDING);
+  g_assert_cmpuint (sa_account_request_get_days_left (request), ==, 90);
+  g_assert_cmpuint (g_strv_length ((GStrv) sa_account_request_get_users (request)), ==, 2);
+  g_assert_cmpstr (sa_account_request_get_note_to_customer (request), ==, "Note for the customer");
+  span = g_date_time_difference (sa_account_request_get_expires_date (request),
+                                 sa_account_request_get_created_date (request));
+  g_assert_cmpint (span, ==, 90 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (sa_smart_account_get_status (sa_account_request_get_smart_account (request)), ==,
+                   SA_ACCOUNT_STATUS_PENDING);
+  g_assert_cmpint (sa_smart_account_get_account_type (sa_account_request_get_smart_account (request)), ==,
+                   SA_ACCOUNT_TYPE_CUSTOMER);
+
+  /* Created "now" on the sandbox clock. */
+  now = get_clock (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ABS (g_date_time_difference (now, sa_account_request_get_created_date (request))), <,
+                   G_TIME_SPAN_MINUTE);
+
+  /* Account search finds the Pending account at once. */
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_DOMAIN, "trattoria-mario.example", -1, &error);
+  g_assert_no_error (error);
+  found = model_find_account (accounts, "trattoria-mario.example", SA_ACCOUNT_TYPE_CUSTOMER);
+  g_assert_nonnull (found);
+  g_assert_cmpint (sa_smart_account_get_status (found), ==, SA_ACCOUNT_STATUS_PENDING);
+
+  /* Listed, newest first. */
+  requests = list_account_requests (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (requests), >=, 2);
+  listed = g_list_model_get_item (requests, 0);
+  g_assert_cmpstr (sa_account_request_get_id (listed), ==, sa_account_request_get_id (request));
+
+  /* The same domain again: taken. */
+  g_clear_object (&request);
+  request = create_account_request (client, "Trattoria Bis", "bis@trattoria-mario.example",
+                                    "trattoria-mario.example", NULL, &fields, &error);
+  g_assert_null (request);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_DOMAIN_TAKEN);
+  g_assert_null (fields);
+  g_clear_error (&error);
+
+  /* An existing account's domain, of any type. */
+  request = create_account_request (client, "Acme", "it@acme-industrie.fr", DOMAIN_CUSTOMER,
+                                    NULL, NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_DOMAIN_TAKEN);
+  g_clear_error (&error);
+  request = create_account_request (client, "Alpes", "it@alpes.example", DOMAIN_HOLDING_ONLY,
+                                    NULL, NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_DOMAIN_TAKEN);
+  g_clear_error (&error);
+
+  /* The customer accepts. */
+  accepted = accept_account_request (client, sa_account_request_get_id (listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_account_request_get_status (accepted), ==, SA_ACCOUNT_STATUS_ACTIVE);
+  g_assert_cmpuint (sa_account_request_get_days_left (accepted), ==, 0);
+  g_assert_cmpint (sa_smart_account_get_status (sa_account_request_get_smart_account (accepted)), ==,
+                   SA_ACCOUNT_STATUS_ACTIVE);
+  g_clear_object (&accepted);
+
+  accepted = accept_account_request (client, sa_account_request_get_id (listed), &error);
+  g_assert_null (accepted);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REQUEST_NOT_PENDING);
+  g_clear_error (&error);
+
+  accepted = accept_account_request (client, "AR-999999", &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCOUNT_REQUEST_NOT_FOUND);
+}
+
+static void
+test_account_request_validation (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  const char *duplicate_users[] = { "anna@example.com", "ANNA@example.com", NULL };
+  g_autoptr(SaAccountRequest) request = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+
+  before = list_account_requests (client, &error);
+  g_assert_no_error (error);
+
+  /* Refused locally, each naming its field. */
+  request = create_account_request (client, "", "mario@trattoria.example", "trattoria.example",
+                                    NULL, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_nonnull (fields);
+  g_assert_true (g_hash_table_contains (fields, "accountName"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+
+  request = create_account_request (client, "Trattoria", "not-an-email", "trattoria.example",
+                                    NULL, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "customerEmail"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+
+  request = create_account_request (client, "Trattoria", "mario@trattoria.example", "trattoria",
+                                    NULL, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "accountDomain"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+
+  request = create_account_request (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
+                                    duplicate_users, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "users[1]"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+
+  /* Nothing reached the server. */
+  after = list_account_requests (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+}
+
+static void
+test_account_request_expiry (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  g_autoptr(SaAccountRequest) request = NULL;
+  g_autoptr(SaAccountRequest) listed = NULL;
+  g_autoptr(SaAccountRequest) accepted = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(SaSmartAccount) account = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request = create_account_request (client, "Osteria Lenta", "info@osteria-lenta.example",
+                                    "osteria-lenta.example", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  before = get_clock (client, &error);
+  g_assert_no_error (error);
+  after = advance_clock (client, 91, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_difference (after, before), >=, 91 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (g_date_time_difference (after, before), <, 92 * G_TIME_SPAN_DAY);
+
+  requests = list_account_requests (client, &error);
+  g_assert_no_error (error);
+  listed = find_by_id (requests, sa_account_request_get_id (request));
+  g_assert_nonnull (listed);
+  g_assert_cmpint (sa_account_request_get_status (listed), ==, SA_ACCOUNT_STATUS_EXPIRED);
+  g_assert_cmpuint (sa_account_request_get_days_left (listed), ==, 0);
+
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_DOMAIN, "osteria-lenta.example", -1, &error);
+  g_assert_no_error (error);
+  account = model_find_account (accounts, "osteria-lenta.example", SA_ACCOUNT_TYPE_CUSTOMER);
+  g_assert_nonnull (account);
+  g_assert_cmpint (sa_smart_account_get_status (account), ==, SA_ACCOUNT_STATUS_EXPIRED);
+
+  /* Too late for the customer to accept. */
+  accepted = accept_account_request (client, sa_account_request_get_id (request), &error);
+  g_assert_null (accepted);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REQUEST_NOT_PENDING);
+}
+
+static void
+test_profile_update (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  g_autoptr(SaProfile) profile = NULL;
+  g_autoptr(SaProfile) saved = NULL;
+  g_autoptr(SaProfile) reread = NULL;
+  g_autoptr(SaProfile) bad = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = sa_profile_new (TRAINING_USER, "Chiara", "Bianchi", "chiara.bianchi@northwind-networks.example",
+                            "Northwind Networks", "Italia", "+39 02 1234 5678");
+  saved = update_profile (client, profile, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_null (fields);
+  g_assert_cmpstr (sa_profile_get_username (saved), ==, TRAINING_USER);
+  g_assert_cmpstr (sa_profile_get_first_name (saved), ==, "Chiara");
+  g_assert_cmpstr (sa_profile_get_phone (saved), ==, "+39 02 1234 5678");
+
+  reread = get_profile (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_profile_get_last_name (reread), ==, "Bianchi");
+  g_assert_cmpstr (sa_profile_get_country (reread), ==, "Italia");
+  g_assert_cmpstr (sa_profile_get_email (reread), ==, "chiara.bianchi@northwind-networks.example");
+
+  bad = sa_profile_new (TRAINING_USER, "Chiara", "", "chiara@example.com", "Northwind", "Italia", NULL);
+  g_clear_object (&saved);
+  saved = update_profile (client, bad, &fields, &error);
+  g_assert_null (saved);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "lastName"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+  g_clear_object (&bad);
+
+  bad = sa_profile_new (TRAINING_USER, "Chiara", "Bianchi", "chiara", "Northwind", "Italia", NULL);
+  saved = update_profile (client, bad, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "email"));
+  g_clear_pointer (&fields, g_hash_table_unref);
+  g_clear_error (&error);
+  g_clear_object (&bad);
+
+  bad = sa_profile_new (TRAINING_USER, "Chiara", "Bianchi", "chiara@example.com", "Northwind", "Italia",
+                        "call me maybe");
+  saved = update_profile (client, bad, &fields, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_true (g_hash_table_contains (fields, "phone"));
+}
+
+#define DOMAIN_RESTRICTED_SHARED "groupe-hexagone.example"
+#define ACCOUNT_RESTRICTED_FR    "SA-100015"
+#define DOMAIN_RESTRICTED_ONE    "vigneti-colli.example"
+
+static void
+test_access_request_flow (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GListModel) error_candidates = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(SaAccessRequest) request = NULL;
+  g_autoptr(SaAccessRequest) again = NULL;
+  g_autoptr(SaAccessRequest) listed = NULL;
+  g_autoptr(SaAccessRequest) decided = NULL;
+  g_autoptr(SaSmartAccount) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Restricted: account search does not find it yet, candidates do. */
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_DOMAIN, DOMAIN_RESTRICTED_SHARED, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 0);
+  g_clear_object (&accounts);
+
+  candidates = find_candidates (client, DOMAIN_RESTRICTED_SHARED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_clear_object (&candidates);
+
+  candidates = find_candidates (client, "nobody-has-this.example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
+  g_clear_object (&candidates);
+
+  candidates = find_candidates (client, "not a domain", &error);
+  g_assert_null (candidates);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* Two accounts share the domain: say which. */
+  request = create_access_request (client, DOMAIN_RESTRICTED_SHARED, NULL,
+                                   "We order for Groupe Hexagone.", &error_candidates, &error);
+  g_assert_null (request);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED);
+  g_assert_nonnull (error_candidates);
+  g_assert_cmpuint (g_list_model_get_n_items (error_candidates), ==, 2);
+  g_assert_true (g_list_model_get_item_type (error_candidates) == SA_TYPE_SMART_ACCOUNT);
+  g_clear_error (&error);
+
+  /* No such domain; an account of another domain. */
+  request = create_access_request (client, "nobody-has-this.example", NULL, "Reason", NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND);
+  g_clear_error (&error);
+  request = create_access_request (client, DOMAIN_RESTRICTED_SHARED, "SA-100017", "Reason", NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* No reason: refused locally. */
+  request = create_access_request (client, DOMAIN_RESTRICTED_SHARED, ACCOUNT_RESTRICTED_FR, "  ", NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  request = create_access_request (client, DOMAIN_RESTRICTED_SHARED, ACCOUNT_RESTRICTED_FR,
+                                   "We order for Groupe Hexagone.", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (request);
+  g_assert_cmpint (sa_access_request_get_status (request), ==, SA_ACCESS_REQUEST_STATUS_PENDING);
+  g_assert_cmpstr (sa_smart_account_get_id (sa_access_request_get_smart_account (request)), ==,
+                   ACCOUNT_RESTRICTED_FR);
+  g_assert_cmpstr (sa_access_request_get_reason (request), ==, "We order for Groupe Hexagone.");
+  g_assert_null (sa_access_request_get_decided_date (request));
+
+  /* Again: one is already pending. */
+  again = create_access_request (client, DOMAIN_RESTRICTED_SHARED, ACCOUNT_RESTRICTED_FR,
+                                 "Once more", NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_DUPLICATE_REQUEST);
+  g_clear_error (&error);
+
+  requests = list_access_requests (client, &error);
+  g_assert_no_error (error);
+  listed = g_list_model_get_item (requests, 0);
+  g_assert_cmpstr (sa_access_request_get_id (listed), ==, sa_access_request_get_id (request));
+
+  /* The administrator approves: the account appears in search. */
+  decided = decide (client, sa_access_request_get_id (request), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_access_request_get_status (decided), ==, SA_ACCESS_REQUEST_STATUS_APPROVED);
+  g_assert_nonnull (sa_access_request_get_decided_date (decided));
+  g_clear_object (&decided);
+
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_DOMAIN, DOMAIN_RESTRICTED_SHARED, -1, &error);
+  g_assert_no_error (error);
+  found = model_find_account (accounts, DOMAIN_RESTRICTED_SHARED, SA_ACCOUNT_TYPE_CUSTOMER);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (sa_smart_account_get_id (found), ==, ACCOUNT_RESTRICTED_FR);
+  /* Only the approved one. */
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+
+  decided = decide (client, sa_access_request_get_id (request), FALSE, &error);
+  g_assert_null (decided);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REQUEST_NOT_PENDING);
+  g_clear_error (&error);
+
+  decided = decide (client, "XR-999999", TRUE, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND);
+}
+
+static void
+test_access_request_reminders (void)
+{
+  g_autoptr(SaClient) client = new_signed_in_client ();
+  g_autoptr(SaAccessRequest) request = NULL;
+  g_autoptr(SaAccessRequest) reminded = NULL;
+  g_autoptr(SaAccessRequest) denied = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  request = create_access_request (client, DOMAIN_RESTRICTED_ONE, NULL,
+                                   "We support the vineyard's network.", NULL, &error);
+  g_assert_no_error (error);
+  now = get_clock (client, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_access_request_can_remind (request, now));
+
+  reminded = send_reminder (client, sa_access_request_get_id (request), &next, &error);
+  g_assert_no_error (error);
+  g_assert_null (next);
+  g_assert_nonnull (sa_access_request_get_last_reminder_date (reminded));
+  g_assert_nonnull (sa_access_request_get_next_reminder_date (reminded));
+  g_assert_false (sa_access_request_can_remind (reminded, now));
+  g_clear_object (&reminded);
+
+  /* A second one the same day: too soon, with when it will be allowed. */
+  reminded = send_reminder (client, sa_access_request_get_id (request), &next, &error);
+  g_assert_null (reminded);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON);
+  g_assert_nonnull (next);
+  g_assert_cmpint (g_date_time_difference (next, now), >, 23 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (g_date_time_difference (next, now), <=, 24 * G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  g_clear_error (&error);
+  g_clear_pointer (&next, g_date_time_unref);
+
+  /* A day later it is allowed again. */
+  g_clear_pointer (&now, g_date_time_unref);
+  now = advance_clock (client, 1, &error);
+  g_assert_no_error (error);
+  reminded = send_reminder (client, sa_access_request_get_id (request), &next, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reminded);
+  g_clear_object (&reminded);
+
+  /* Decided: no more reminders. */
+  denied = decide (client, sa_access_request_get_id (request), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_access_request_get_status (denied), ==, SA_ACCESS_REQUEST_STATUS_DENIED);
+  g_assert_false (sa_access_request_can_remind (denied, now));
+  reminded = send_reminder (client, sa_access_request_get_id (request), &next, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REQUEST_NOT_PENDING);
+  g_assert_null (next);
+  g_clear_error (&error);
+
+  reminded = send_reminder (client, "XR-999999", NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND);
+  g_clear_error (&error);
+
+  reminded = send_reminder (client, "../../oauth2/token", NULL, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+}
+
+static void
+test_insecure_uri (void)
+{
+  g_autoptr(SaClient) client = sa_client_new ("http://example.com/");
+  g_autoptr(SaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing is sent: the password would cross the network in clear. */
+  g_assert_false (sign_in (client, TRAINING_USER, TRAINING_PASSWORD, &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
+  g_assert_nonnull (strstr (error->message, "https://"));
+  g_clear_error (&error);
+
+  profile = get_profile (client, &error);
+  g_assert_null (profile);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
+}
+
+/* A test double of the error details: VALIDATION_FAILED fields, and
+ * REMINDER_TOO_SOON with only a Retry-After header. */
+static void
+details_handler (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  if (g_str_equal (path, "/v1/account-requests"))
+    {
+      static const char body[] =
+        "{\"status\": \"ERROR\", \"code\": \"VALIDATION_FAILED\", \"statusMessage\": \"Invalid\","
+        " \"fields\": {\"accountDomain\": \"Domain is reserved\", \"users[1]\": \"Bad e-mail\"}}";
+
+      soup_server_message_set_status (msg, 422, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+  else if (g_str_has_suffix (path, "/reminders"))
+    {
+      static const char body[] =
+        "{\"status\": \"ERROR\", \"code\": \"REMINDER_TOO_SOON\", \"statusMessage\": \"Wait\"}";
+
+      soup_server_message_set_status (msg, 429, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "3600");
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+  else if (g_str_equal (path, "/v1/access-requests"))
+    {
+      static const char body[] =
+        "{\"status\": \"ERROR\", \"code\": \"ACCOUNT_ID_REQUIRED\", \"statusMessage\": \"Choose\","
+        " \"candidates\": [{\"id\": \"SA-1\", \"domain\": \"x.example\", \"name\": \"X\","
+        " \"type\": \"CUSTOMER\", \"status\": \"ACTIVE\"}, {\"bogus\": true}]}";
+
+      soup_server_message_set_status (msg, 422, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+    }
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+    }
+}
+
+static void
+test_error_details (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaClient) client = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(SaAccountRequest) request = NULL;
+  g_autoptr(SaAccessRequest) access = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GSList *uris;
+  g_autofree char *uri = NULL;
+
+  soup_server_add_handler (server, NULL, details_handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  client = sa_client_new (uri);
+
+  request = create_account_request (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
+                                    NULL, &fields, &error);
+  g_assert_null (request);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VALIDATION_FAILED);
+  g_assert_nonnull (fields);
+  g_assert_cmpuint (g_hash_table_size (fields), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "accountDomain"), ==, "Domain is reserved");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "users[1]"), ==, "Bad e-mail");
+  /* The user sees our sentence, not the server's. */
+  g_assert_null (strstr (error->message, "reserved"));
+  g_clear_error (&error);
+
+  access = send_reminder (client, "XR-000001", &next, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON);
+  g_assert_nonnull (next);
+  g_assert_cmpint (g_date_time_difference (next, now), >=, 3590 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (g_date_time_difference (next, now), <=, 3660 * G_TIME_SPAN_SECOND);
+  g_clear_error (&error);
+
+  /* A malformed candidate list: the error stays, the list is dropped. */
+  access = create_access_request (client, "x.example", NULL, "Reason", &candidates, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED);
+  g_assert_null (candidates);
+}
+
+/* 401 without renewal: the signal, then UNAUTHENTICATED. */
+static void
+count_signal (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_sign_in_required (void)
+{
+  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(SaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  guint required = 0;
+
+  g_signal_connect_swapped (client, "sign-in-required", G_CALLBACK (count_signal), &required);
+  g_assert_false (sa_client_get_renew_from_keyring (client));
+
+  profile = get_profile (client, &error);
+  g_assert_null (profile);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED);
+  g_assert_cmpuint (required, ==, 1);
+  g_clear_error (&error);
+
+  g_assert_true (sign_in (client, TRAINING_USER, TRAINING_PASSWORD, &error));
+  g_assert_no_error (error);
+  profile = get_profile (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (required, ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 delete_tree (GFile *file)
@@ -1645,6 +2367,15 @@ main (int   argc,
   g_test_add_func ("/client/transport/error-body-mapping", test_error_body_mapping);
   g_test_add_func ("/client/transport/request-format", test_request_format);
   g_test_add_func ("/client/transport/secrets-not-logged", test_secrets_not_logged);
+  g_test_add_func ("/client/account-requests/create", test_account_request_create);
+  g_test_add_func ("/client/account-requests/validation", test_account_request_validation);
+  g_test_add_func ("/client/account-requests/expiry", test_account_request_expiry);
+  g_test_add_func ("/client/profile/update", test_profile_update);
+  g_test_add_func ("/client/access-requests/flow", test_access_request_flow);
+  g_test_add_func ("/client/access-requests/reminders", test_access_request_reminders);
+  g_test_add_func ("/client/transport/insecure-uri", test_insecure_uri);
+  g_test_add_func ("/client/transport/error-details", test_error_details);
+  g_test_add_func ("/client/transport/sign-in-required", test_sign_in_required);
 
   status = g_test_run ();
 

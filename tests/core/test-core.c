@@ -8,6 +8,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "sa-core.h"
 
 /* ------------------------------------------------------------------------ */
@@ -875,10 +877,664 @@ test_client_properties (void)
   g_assert_nonnull (bad);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Issues 3–5: requests, profile updates, drafts */
+
+static void
+test_types_requests (void)
+{
+  SaAccessRequestStatus status;
+
+  for (int i = SA_ACCESS_REQUEST_STATUS_PENDING; i <= SA_ACCESS_REQUEST_STATUS_DENIED; i++)
+    {
+      const char *wire = sa_access_request_status_to_string (i);
+
+      g_assert_nonnull (wire);
+      g_assert_true (sa_access_request_status_from_string (wire, &status));
+      g_assert_cmpint (status, ==, i);
+      g_assert_cmpstr (sa_access_request_status_get_label (i), !=, "");
+    }
+
+  g_assert_cmpstr (sa_access_request_status_to_string (SA_ACCESS_REQUEST_STATUS_APPROVED), ==, "APPROVED");
+  g_assert_false (sa_access_request_status_from_string ("approved", NULL));
+  g_assert_false (sa_access_request_status_from_string ("", NULL));
+  g_assert_false (sa_access_request_status_from_string (NULL, NULL));
+  g_assert_null (sa_access_request_status_to_string (7));
+  g_assert_cmpstr (sa_access_request_status_get_label (7), ==, "");
+
+  g_assert_cmpstr (sa_account_request_status_get_label (SA_ACCOUNT_STATUS_PENDING), ==,
+                   "Pending customer acceptance");
+  g_assert_cmpstr (sa_account_request_status_get_label (SA_ACCOUNT_STATUS_ACTIVE), ==, "Active");
+  g_assert_cmpstr (sa_account_request_status_get_label (SA_ACCOUNT_STATUS_EXPIRED), ==, "Expired");
+  g_assert_cmpstr (sa_account_request_status_get_label (9), ==, "");
+}
+
+static void
+test_error_codes_requests (void)
+{
+  struct {
+    SaClientError code;
+    const char *wire;
+    guint status;
+  } table[] = {
+    { SA_CLIENT_ERROR_VALIDATION_FAILED, "VALIDATION_FAILED", 422 },
+    { SA_CLIENT_ERROR_DOMAIN_TAKEN, "DOMAIN_TAKEN", 409 },
+    { SA_CLIENT_ERROR_REQUEST_NOT_PENDING, "REQUEST_NOT_PENDING", 409 },
+    { SA_CLIENT_ERROR_ACCOUNT_REQUEST_NOT_FOUND, "ACCOUNT_REQUEST_NOT_FOUND", 404 },
+    { SA_CLIENT_ERROR_ACCESS_REQUEST_NOT_FOUND, "ACCESS_REQUEST_NOT_FOUND", 404 },
+    { SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, "ACCOUNT_ID_REQUIRED", 422 },
+    { SA_CLIENT_ERROR_DUPLICATE_REQUEST, "DUPLICATE_REQUEST", 409 },
+    { SA_CLIENT_ERROR_REMINDER_TOO_SOON, "REMINDER_TOO_SOON", 429 },
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SA_CLIENT_ERROR, table[i].code, "server text");
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_assert_cmpstr (sa_client_error_to_code (table[i].code), ==, table[i].wire);
+      g_assert_cmpint (sa_client_error_from_code (table[i].wire), ==, table[i].code);
+      g_assert_cmpuint (sa_client_error_get_http_status (table[i].code), ==, table[i].status);
+
+      /* Each has a sentence of its own, never the server's text. */
+      g_assert_null (strstr (message, "server text"));
+      g_assert_true (g_hash_table_add (seen, g_steal_pointer (&message)));
+    }
+
+  g_assert_null (sa_client_error_to_code (SA_CLIENT_ERROR_INSECURE_URI));
+  g_assert_cmpint (sa_client_error_from_code ("INSECURE_URI"), ==, SA_CLIENT_ERROR_FAILED);
+
+  {
+    g_autoptr(GError) taken = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_DOMAIN_TAKEN, "");
+    g_autoptr(GError) soon = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON, "");
+    g_autoptr(GError) insecure = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI, "");
+    g_autofree char *taken_message = sa_error_dup_user_message (taken);
+    g_autofree char *soon_message = sa_error_dup_user_message (soon);
+    g_autofree char *insecure_message = sa_error_dup_user_message (insecure);
+
+    g_assert_nonnull (strstr (taken_message, "Request access"));
+    g_assert_nonnull (strstr (soon_message, "once a day"));
+    g_assert_nonnull (strstr (insecure_message, "https://"));
+    g_assert_nonnull (strstr (insecure_message, "this computer"));
+  }
+}
+
+static void
+test_validate_requests (void)
+{
+  g_autofree char *name_100 = repeat ("é", 100);
+  g_autofree char *name_101 = repeat ("a", 101);
+  g_autofree char *note_1000 = repeat ("ü", 1000);
+  g_autofree char *note_1001 = repeat ("a", 1001);
+  g_autofree char *reason_500 = repeat ("x", 500);
+  g_autofree char *reason_501 = repeat ("x", 501);
+  g_autofree char *huge = repeat ("a", 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  const char *bad_utf8 = "Acme \xff\xfe";
+  guint bad_index = 99;
+
+  /* Account Name */
+  g_assert_true (sa_validate_account_name ("Trattoria Da Mario", NULL));
+  g_assert_true (sa_validate_account_name ("東京商事株式会社", NULL));
+  g_assert_true (sa_validate_account_name (name_100, NULL));
+  g_assert_false (sa_validate_account_name (name_101, &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_account_name (NULL, NULL));
+  g_assert_false (sa_validate_account_name ("", NULL));
+  g_assert_false (sa_validate_account_name ("   ", NULL));
+  g_assert_false (sa_validate_account_name ("Acme\nIndustrie", NULL));
+  g_assert_false (sa_validate_account_name ("Acme\x1b[31m", NULL));
+  g_assert_false (sa_validate_account_name ("Acme\u202eInc", NULL));   /* bidi override */
+  g_assert_false (sa_validate_account_name (bad_utf8, NULL));
+  g_assert_false (sa_validate_account_name (huge, NULL));
+
+  /* Notes: optional, several lines */
+  g_assert_true (sa_validate_note (NULL, NULL));
+  g_assert_true (sa_validate_note ("", NULL));
+  g_assert_true (sa_validate_note ("  ", NULL));
+  g_assert_true (sa_validate_note ("Bonjour,\r\nvoici la demande.\n\tMerci", NULL));
+  g_assert_true (sa_validate_note (note_1000, NULL));
+  g_assert_false (sa_validate_note (note_1001, &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_note ("bell\a", NULL));
+  g_assert_false (sa_validate_note ("lone \r return", NULL));
+  g_assert_false (sa_validate_note (bad_utf8, NULL));
+  g_assert_false (sa_validate_note (huge, NULL));
+
+  /* User e-mails */
+  {
+    const char *ok[] = { "anna@northwind-networks.example", "luca@trattoria-mario.example", NULL };
+    const char *duplicate[] = { "anna@example.com", "bob@example.com", "ANNA@Example.com", NULL };
+    const char *invalid[] = { "anna@example.com", "not an address", NULL };
+    const char *empty[] = { NULL };
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (sa_validate_user_emails (ok, &bad_index, NULL));
+    g_assert_true (sa_validate_user_emails (NULL, NULL, NULL));
+    g_assert_true (sa_validate_user_emails (empty, NULL, NULL));
+
+    g_assert_false (sa_validate_user_emails (duplicate, &bad_index, &error));
+    g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+    g_assert_cmpuint (bad_index, ==, 2);
+    g_clear_error (&error);
+
+    g_assert_false (sa_validate_user_emails (invalid, &bad_index, NULL));
+    g_assert_cmpuint (bad_index, ==, 1);
+
+    for (guint i = 0; i < SA_MAX_USERS; i++)
+      g_ptr_array_add (many, g_strdup_printf ("user%u@example.com", i));
+    g_ptr_array_add (many, NULL);
+    g_assert_true (sa_validate_user_emails ((const char * const *) many->pdata, NULL, NULL));
+    g_ptr_array_remove_index (many, many->len - 1);
+    g_ptr_array_add (many, g_strdup ("one-too-many@example.com"));
+    g_ptr_array_add (many, NULL);
+    g_assert_false (sa_validate_user_emails ((const char * const *) many->pdata, &bad_index, NULL));
+    g_assert_cmpuint (bad_index, ==, SA_MAX_USERS);
+  }
+
+  /* Reason for request */
+  g_assert_true (sa_validate_reason ("We manage this customer's licenses.", NULL));
+  g_assert_true (sa_validate_reason ("Line one\nLine two", NULL));
+  g_assert_true (sa_validate_reason (reason_500, NULL));
+  g_assert_false (sa_validate_reason (reason_501, NULL));
+  g_assert_false (sa_validate_reason (NULL, NULL));
+  g_assert_false (sa_validate_reason ("", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_reason (" \n\t ", NULL));
+  g_assert_false (sa_validate_reason ("nul\x01", NULL));
+
+  /* Profile fields and phone */
+  g_assert_true (sa_validate_profile_field ("Anna", NULL));
+  g_assert_true (sa_validate_profile_field ("Côte d’Ivoire", NULL));
+  g_assert_false (sa_validate_profile_field ("", NULL));
+  g_assert_false (sa_validate_profile_field (NULL, NULL));
+  g_assert_false (sa_validate_profile_field (name_101, NULL));
+  g_assert_false (sa_validate_profile_field ("tab\there", NULL));
+  g_assert_true (sa_validate_phone (NULL, NULL));
+  g_assert_true (sa_validate_phone ("", NULL));
+  g_assert_true (sa_validate_phone ("+33 (0)1 23.45-67-89", NULL));
+  g_assert_false (sa_validate_phone ("+33 1 23 45 67 89 00 11 22 33 44 55 66 77", NULL));
+  g_assert_false (sa_validate_phone ("call me", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_phone ("+-()", NULL));
+  g_assert_false (sa_validate_phone ("12\n34", NULL));
+  g_assert_false (sa_validate_phone ("１２３", NULL));
+
+  /* Server addresses */
+  g_assert_true (sa_validate_server_uri ("https://desk.example.com/", NULL));
+  g_assert_true (sa_validate_server_uri ("https://desk.example.com:8443/api", NULL));
+  g_assert_true (sa_validate_server_uri ("http://127.0.0.1:41234/", NULL));
+  g_assert_true (sa_validate_server_uri ("http://127.1.2.3/", NULL));
+  g_assert_true (sa_validate_server_uri ("http://[::1]:8080/", NULL));
+  g_assert_true (sa_validate_server_uri ("http://localhost:8080/", NULL));
+  g_assert_true (sa_validate_server_uri ("HTTP://LOCALHOST/", NULL));
+  g_assert_false (sa_validate_server_uri ("http://example.com/", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_server_uri ("http://192.168.1.10/", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_server_uri ("http://localhost.example.com/", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_server_uri ("http://127.0.0.1.example.com/", NULL));
+  g_assert_false (sa_validate_server_uri ("ftp://desk.example.com/", &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (sa_validate_server_uri ("desk.example.com", NULL));
+  g_assert_false (sa_validate_server_uri ("https://", NULL));
+  g_assert_false (sa_validate_server_uri ("https://user:pw@desk.example.com/", NULL));
+  g_assert_false (sa_validate_server_uri ("https://desk.example.com/?a=b", NULL));
+  g_assert_false (sa_validate_server_uri ("https://desk.example.com/#x", NULL));
+  g_assert_false (sa_validate_server_uri ("https://desk.example.com/\r\nX: y", NULL));
+  g_assert_false (sa_validate_server_uri ("", NULL));
+  g_assert_false (sa_validate_server_uri (NULL, NULL));
+  g_assert_false (sa_validate_server_uri (huge, NULL));
+}
+
+#define ACCOUNT_JSON \
+  "{\"id\": \"SA-100099\", \"domain\": \"trattoria-mario.example\", \"name\": \"Trattoria Da Mario\"," \
+  " \"type\": \"CUSTOMER\", \"status\": \"PENDING\", \"email\": \"mario@trattoria-mario.example\"}"
+
+static void
+test_json_account_request (void)
+{
+  g_autoptr(JsonObject) object = parse_object (
+    "{\"id\": \"AR-000001\", \"accountName\": \"Trattoria Da Mario\","
+    " \"accountDomain\": \"trattoria-mario.example\","
+    " \"customerEmail\": \"mario@trattoria-mario.example\", \"noteToCustomer\": \"Ciao\","
+    " \"users\": [\"anna@northwind-networks.example\", \"luca@northwind-networks.example\"],"
+    " \"noteToUsers\": null, \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T11:00:00+01:00\", \"daysLeft\": 90,"
+    " \"smartAccount\": " ACCOUNT_JSON "}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaAccountRequest) request = sa_account_request_new_from_json (object, &error);
+  g_auto(GStrv) users = NULL;
+  GDateTime *date;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (sa_account_request_get_id (request), ==, "AR-000001");
+  g_assert_cmpstr (sa_account_request_get_account_name (request), ==, "Trattoria Da Mario");
+  g_assert_cmpstr (sa_account_request_get_account_domain (request), ==, "trattoria-mario.example");
+  g_assert_cmpstr (sa_account_request_get_customer_email (request), ==, "mario@trattoria-mario.example");
+  g_assert_cmpstr (sa_account_request_get_note_to_customer (request), ==, "Ciao");
+  g_assert_null (sa_account_request_get_note_to_users (request));
+  g_assert_cmpuint (g_strv_length ((GStrv) sa_account_request_get_users (request)), ==, 2);
+  g_assert_cmpstr (sa_account_request_get_users (request)[1], ==, "luca@northwind-networks.example");
+  g_assert_cmpint (sa_account_request_get_status (request), ==, SA_ACCOUNT_STATUS_PENDING);
+  g_assert_cmpuint (sa_account_request_get_days_left (request), ==, 90);
+
+  date = sa_account_request_get_created_date (request);
+  g_assert_cmpint (g_date_time_get_year (date), ==, 2026);
+  g_assert_cmpint (g_date_time_get_hour (date), ==, 10);
+  g_assert_cmpint (g_date_time_get_utc_offset (date), ==, 0);
+  /* +01:00 is converted to UTC. */
+  date = sa_account_request_get_expires_date (request);
+  g_assert_cmpint (g_date_time_get_hour (date), ==, 10);
+  g_assert_cmpint (g_date_time_get_utc_offset (date), ==, 0);
+
+  g_assert_cmpstr (sa_smart_account_get_id (sa_account_request_get_smart_account (request)), ==, "SA-100099");
+  g_assert_cmpint (sa_smart_account_get_status (sa_account_request_get_smart_account (request)), ==,
+                   SA_ACCOUNT_STATUS_PENDING);
+
+  g_object_get (request, "users", &users, "status", &status, NULL);
+  g_assert_cmpuint (g_strv_length (users), ==, 2);
+  g_assert_cmpint (status, ==, SA_ACCOUNT_STATUS_PENDING);
+}
+
+static void
+test_json_account_request_bad (void)
+{
+  const char *bad[] = {
+    /* missing id */
+    "{\"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* unknown status */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"ACCEPTED\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* not a date */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"PENDING\", \"createdDate\": \"21/11/2026\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* negative days */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": -1, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* users not strings */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"users\": [1, 2], \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* users not an array */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"users\": \"a@a.example\", \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": " ACCOUNT_JSON "}",
+    /* no smart account */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90}",
+    /* broken smart account */
+    "{\"id\": \"AR-1\", \"accountName\": \"A\", \"accountDomain\": \"a.example\", \"customerEmail\": \"a@a.example\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"expiresDate\": \"2027-02-19T10:00:00Z\", \"daysLeft\": 90, \"smartAccount\": {\"domain\": 3}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonObject) object = parse_object (bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SaAccountRequest) request = sa_account_request_new_from_json (object, &error);
+
+      g_assert_null (request);
+      g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_json_access_request (void)
+{
+  g_autoptr(JsonObject) object = parse_object (
+    "{\"id\": \"XR-000001\", \"smartAccount\": " ACCOUNT_JSON ", \"reason\": \"Support\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\", \"decidedDate\": null,"
+    " \"lastReminderDate\": \"2026-11-22T09:30:00Z\", \"nextReminderDate\": \"2026-11-23T09:30:00Z\"}");
+  g_autoptr(JsonObject) fresh_object = parse_object (
+    "{\"id\": \"XR-000002\", \"smartAccount\": " ACCOUNT_JSON ", \"reason\": \"Support\","
+    " \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\"}");
+  g_autoptr(JsonObject) denied_object = parse_object (
+    "{\"id\": \"XR-000003\", \"smartAccount\": " ACCOUNT_JSON ", \"reason\": \"Support\","
+    " \"status\": \"DENIED\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"decidedDate\": \"2026-11-21T12:00:00Z\", \"nextReminderDate\": null}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaAccessRequest) request = sa_access_request_new_from_json (object, &error);
+  g_autoptr(SaAccessRequest) fresh = NULL;
+  g_autoptr(SaAccessRequest) denied = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) before = g_date_time_new (utc, 2026, 11, 23, 9, 29, 59);
+  g_autoptr(GDateTime) after = g_date_time_new (utc, 2026, 11, 23, 9, 30, 0);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_access_request_get_id (request), ==, "XR-000001");
+  g_assert_cmpstr (sa_access_request_get_reason (request), ==, "Support");
+  g_assert_cmpint (sa_access_request_get_status (request), ==, SA_ACCESS_REQUEST_STATUS_PENDING);
+  g_assert_cmpstr (sa_smart_account_get_domain (sa_access_request_get_smart_account (request)), ==,
+                   "trattoria-mario.example");
+  g_assert_null (sa_access_request_get_decided_date (request));
+  g_assert_nonnull (sa_access_request_get_last_reminder_date (request));
+  g_assert_cmpint (g_date_time_get_day_of_month (sa_access_request_get_next_reminder_date (request)), ==, 23);
+
+  /* The 24-hour rule. */
+  g_assert_false (sa_access_request_can_remind (request, before));
+  g_assert_true (sa_access_request_can_remind (request, after));
+
+  fresh = sa_access_request_new_from_json (fresh_object, &error);
+  g_assert_no_error (error);
+  g_assert_null (sa_access_request_get_next_reminder_date (fresh));
+  g_assert_true (sa_access_request_can_remind (fresh, before));
+
+  denied = sa_access_request_new_from_json (denied_object, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_access_request_get_status (denied), ==, SA_ACCESS_REQUEST_STATUS_DENIED);
+  g_assert_nonnull (sa_access_request_get_decided_date (denied));
+  g_assert_false (sa_access_request_can_remind (denied, after));
+}
+
+static void
+test_json_access_request_bad (void)
+{
+  const char *bad[] = {
+    "{\"smartAccount\": " ACCOUNT_JSON ", \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\"}",
+    "{\"id\": \"XR-1\", \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\"}",
+    "{\"id\": \"XR-1\", \"smartAccount\": " ACCOUNT_JSON ", \"status\": \"MAYBE\", \"createdDate\": \"2026-11-21T10:00:00Z\"}",
+    "{\"id\": \"XR-1\", \"smartAccount\": " ACCOUNT_JSON ", \"status\": \"PENDING\", \"createdDate\": 1732183200}",
+    "{\"id\": \"XR-1\", \"smartAccount\": " ACCOUNT_JSON ", \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\","
+    " \"nextReminderDate\": \"tomorrow\"}",
+    "{\"id\": \"XR-1\", \"smartAccount\": [], \"status\": \"PENDING\", \"createdDate\": \"2026-11-21T10:00:00Z\"}",
+    "{\"id\": \"XR-1\", \"smartAccount\": " ACCOUNT_JSON ", \"reason\": 5, \"status\": \"PENDING\","
+    " \"createdDate\": \"2026-11-21T10:00:00Z\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonObject) object = parse_object (bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SaAccessRequest) request = sa_access_request_new_from_json (object, &error);
+
+      g_assert_null (request);
+      g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+    }
+}
+
+static void
+test_profile_new (void)
+{
+  g_autoptr(SaProfile) profile = sa_profile_new ("trainee", "Anna", "Rossi", "anna@example.com",
+                                                 "Northwind", "Italy", NULL);
+  g_autofree char *display = sa_profile_dup_display_name (profile);
+
+  g_assert_cmpstr (sa_profile_get_username (profile), ==, "trainee");
+  g_assert_cmpstr (sa_profile_get_company (profile), ==, "Northwind");
+  g_assert_null (sa_profile_get_phone (profile));
+  g_assert_cmpstr (display, ==, "Anna Rossi");
+}
+
+/* Drafts */
+
+static void
+on_async_ready (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("An async call did not complete within 30 s");
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return g_steal_pointer (slot);
+}
+
+static gboolean
+draft_save (const char  *name,
+            GVariant    *value,
+            GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_draft_save_async (name, value, NULL, on_async_ready, &slot);
+  result = wait_for (&slot);
+  return sa_draft_save_finish (result, error);
+}
+
+static GVariant *
+draft_load (const char  *name,
+            GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_draft_load_async (name, NULL, on_async_ready, &slot);
+  result = wait_for (&slot);
+  return sa_draft_load_finish (result, error);
+}
+
+static gboolean
+draft_remove (const char  *name,
+              GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_draft_remove_async (name, NULL, on_async_ready, &slot);
+  result = wait_for (&slot);
+  return sa_draft_remove_finish (result, error);
+}
+
+static GVariant *
+make_draft (const char *account_name)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  const char *users[] = { "anna@example.com", "luca@example.com", NULL };
+
+  g_variant_dict_insert (&dict, "account-name", "s", account_name);
+  g_variant_dict_insert (&dict, "users", "^as", users);
+  g_variant_dict_insert (&dict, "page", "u", 2);
+  return g_variant_dict_end (&dict);
+}
+
+static void
+test_draft_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) loaded = NULL;
+  g_autoptr(GVariant) expected = g_variant_ref_sink (make_draft ("Trattoria “Da Mario” 東京"));
+  g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCOUNT_REQUEST);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_STATE_HOME"),
+                                                    "smart-account-desk", "drafts", NULL);
+  GStatBuf st;
+
+  /* Under the (test's) XDG_STATE_HOME. */
+  g_assert_true (g_str_has_prefix (path, expected_dir));
+  g_assert_true (g_str_has_suffix (path, "/account-request.gvariant"));
+
+  /* Nothing yet: NULL without an error. */
+  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+
+  g_assert_true (draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("Trattoria “Da Mario” 東京"), &error));
+  g_assert_no_error (error);
+
+  /* Readable by the user only. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+
+  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_true (g_variant_is_of_type (loaded, G_VARIANT_TYPE_VARDICT));
+  g_assert_true (g_variant_equal (loaded, expected));
+  g_clear_pointer (&loaded, g_variant_unref);
+
+  /* Another draft name is independent. */
+  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+
+  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+
+  /* Removing nothing is fine. */
+  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_draft_serialised (void)
+{
+  GAsyncResult *slots[6] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) loaded = NULL;
+  g_autoptr(GVariant) last = g_variant_ref_sink (make_draft ("version 5"));
+
+  /* Several saves in a row: every one completes, the last one wins. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("version %u", i + 1);
+
+      sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft (name), NULL, on_async_ready, &slots[i]);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GAsyncResult) result = wait_for (&slots[i]);
+
+      g_assert_true (sa_draft_save_finish (result, &error));
+      g_assert_no_error (error);
+    }
+
+  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_equal (loaded, last));
+  g_clear_pointer (&loaded, g_variant_unref);
+
+  /* A save then a remove at once: the remove comes last, the draft stays gone. */
+  sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft ("late"), NULL, on_async_ready, &slots[0]);
+  sa_draft_remove_async (SA_DRAFT_ACCESS_REQUEST, NULL, on_async_ready, &slots[1]);
+  {
+    g_autoptr(GAsyncResult) saved = wait_for (&slots[0]);
+    g_autoptr(GAsyncResult) removed = wait_for (&slots[1]);
+
+    g_assert_true (sa_draft_save_finish (saved, NULL));
+    g_assert_true (sa_draft_remove_finish (removed, NULL));
+  }
+  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  g_assert_no_error (error);
+  g_assert_null (loaded);
+}
+
+static void
+test_draft_corrupt (void)
+{
+  g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCOUNT_REQUEST);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  const char *garbage[] = {
+    "",
+    "not a variant",
+    "{'account-name': <'unterminated",
+    "[1, 2, 3]",                                /* not a dictionary */
+    "\xff\xfe\x00\x01 binary",
+  };
+
+  g_file_make_directory_with_parents (dir, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (garbage); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) loaded = NULL;
+      gsize length = i == G_N_ELEMENTS (garbage) - 1 ? 13 : strlen (garbage[i]);
+
+      g_assert_true (g_file_replace_contents (file, garbage[i], length, NULL, FALSE,
+                                              G_FILE_CREATE_NONE, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+
+  /* A damaged draft can be removed and saved again. */
+  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
+  g_assert_true (draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("again"), NULL));
+  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
+}
+
+static void
+test_draft_bad_input (void)
+{
+  const char *bad_names[] = { "", "../escape", "Upper", "a/b", "name.gvariant", "nul\x01" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (draft_save (bad_names[i], make_draft ("x"), &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+
+      g_assert_null (draft_load (bad_names[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+
+      g_assert_false (draft_remove (bad_names[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Not a dictionary. */
+    g_assert_false (draft_save (SA_DRAFT_ACCOUNT_REQUEST, g_variant_new_string ("x"), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state_dir = NULL;
+  int ret;
+
+  /* Drafts go to a fresh state directory, set before GLib caches it. */
+  state_dir = g_dir_make_tmp ("sa-test-core-XXXXXX", NULL);
+  g_assert_nonnull (state_dir);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
@@ -900,6 +1556,36 @@ main (int   argc,
   g_test_add_func ("/core/error/codes", test_error_codes);
   g_test_add_func ("/core/error/user-messages", test_error_user_messages);
   g_test_add_func ("/core/client/properties", test_client_properties);
+  g_test_add_func ("/core/types/requests", test_types_requests);
+  g_test_add_func ("/core/error/codes-requests", test_error_codes_requests);
+  g_test_add_func ("/core/validate/requests", test_validate_requests);
+  g_test_add_func ("/core/json/account-request", test_json_account_request);
+  g_test_add_func ("/core/json/account-request-bad", test_json_account_request_bad);
+  g_test_add_func ("/core/json/access-request", test_json_access_request);
+  g_test_add_func ("/core/json/access-request-bad", test_json_access_request_bad);
+  g_test_add_func ("/core/profile/new", test_profile_new);
+  g_test_add_func ("/core/draft/round-trip", test_draft_round_trip);
+  g_test_add_func ("/core/draft/serialised", test_draft_serialised);
+  g_test_add_func ("/core/draft/corrupt", test_draft_corrupt);
+  g_test_add_func ("/core/draft/bad-input", test_draft_bad_input);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  /* Nothing but drafts was written under the state directory. */
+  {
+    g_autofree char *drafts = g_build_filename (state_dir, "smart-account-desk", "drafts", NULL);
+    g_autofree char *app = g_build_filename (state_dir, "smart-account-desk", NULL);
+
+    if (g_file_test (drafts, G_FILE_TEST_IS_DIR))
+      {
+        g_autoptr(GDir) dir = g_dir_open (drafts, 0, NULL);
+
+        g_assert_null (g_dir_read_name (dir));
+        g_rmdir (drafts);
+      }
+    g_rmdir (app);
+    g_assert_cmpint (g_rmdir (state_dir), ==, 0);
+  }
+
+  return ret;
 }

@@ -1,6 +1,9 @@
 /* sa-screenshot.c — render a view of the app to PNG (not a test)
  *
- *   sa-screenshot --lang fr|it|en --out FILE.png --view orders|order|assign|pending
+ *   sa-screenshot --lang fr|it|en --out FILE.png --view orders|order|assign|pending|preferences|sign-in
+ *   sa-screenshot … --view request-identify|request-review|request-result|requests
+ *     (the "Request a Smart Account" wizard on a page; the "Smart Account
+ *     requests" view)
  *
  * Starts the sandbox back office in a temporary directory, builds the main
  * window, goes to the view (the Orders list; the order page of an order on a
@@ -17,9 +20,15 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "sa-access-request-wizard.h"
+#include "sa-access-requests-view.h"
+#include "sa-account-request-wizard.h"
+#include "sa-account-requests-view.h"
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
+#include "sa-preferences-window.h"
+#include "sa-sign-in-dialog.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
@@ -61,6 +70,62 @@ virtual_accounts_loaded (gpointer user_data)
 }
 
 static gboolean
+wizard_draft_checked (gpointer user_data)
+{
+  return sa_account_request_wizard_get_draft_checked (user_data);
+}
+
+static gboolean
+wizard_on_result (gpointer user_data)
+{
+  return g_strcmp0 (sa_account_request_wizard_get_page (user_data), "result") == 0;
+}
+
+static gboolean
+requests_loaded (gpointer user_data)
+{
+  return !sa_account_requests_view_get_loading (user_data) &&
+         sa_account_requests_view_get_requests (user_data) != NULL;
+}
+
+/* The wizard filled in with a plausible request, on @page. */
+static GtkWidget *
+show_account_request (SaTestSandbox *sandbox,
+                      SaWindow      *window,
+                      const char    *page)
+{
+  SaAccountRequestWizard *wizard = sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (window));
+
+#define WIZ(name) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (wizard), SA_TYPE_ACCOUNT_REQUEST_WIZARD, name))
+  gtk_window_present (GTK_WINDOW (wizard));
+  sa_test_wait_until (wizard_draft_checked, wizard, 10000);
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("account_name_row")), "Trattoria Da Mario");
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("customer_email_row")), "mario@trattoria-mario");
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("account_domain_row")), "trattoria-mario.example");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (WIZ ("note_to_customer_view"))),
+                            "Buongiorno Mario, here is the Smart Account for your new licenses.", -1);
+  if (g_str_equal (page, "identify"))
+    return GTK_WIDGET (wizard);
+
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("customer_email_row")), "mario@trattoria-mario.example");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("user_entry_row")),
+                         "anna@northwind-networks.example; luca@northwind-networks.example");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.add-users", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (WIZ ("note_to_users_view"))),
+                            "Welcome to the new Smart Account.", -1);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  if (g_str_equal (page, "review"))
+    return GTK_WIDGET (wizard);
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.send", NULL);
+  sa_test_wait_until (wizard_on_result, wizard, 30000);
+#undef WIZ
+
+  return GTK_WIDGET (wizard);
+}
+
+static gboolean
 save_png (GtkWidget   *widget,
           const char  *path,
           GError     **error)
@@ -92,6 +157,51 @@ save_png (GtkWidget   *widget,
   return TRUE;
 }
 
+static gboolean
+access_wizard_idle (gpointer user_data)
+{
+  SaAccessRequestWizard *wizard = user_data;
+
+  return !sa_access_request_wizard_get_busy (wizard) &&
+         sa_profile_editor_get_profile (sa_access_request_wizard_get_profile_editor (wizard)) != NULL;
+}
+
+static gboolean
+access_requests_loaded (gpointer user_data)
+{
+  return !sa_access_requests_view_get_loading (user_data) &&
+         g_list_model_get_n_items (sa_access_requests_view_get_requests (user_data)) > 0;
+}
+
+/* access-profile, access-chooser, access-reason: the access request wizard
+ * on its profile page, after a shared domain's lookup, on the reason page. */
+static GtkWidget *
+show_access_request (SaWindow   *window,
+                     const char *page)
+{
+  SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
+
+  sa_test_wait_until (access_wizard_idle, wizard, 30000);
+  if (g_str_equal (page, "profile"))
+    return GTK_WIDGET (wizard);
+
+  sa_access_request_wizard_next (wizard);
+  sa_access_request_wizard_set_domain (wizard, "groupe-hexagone.example");
+  sa_access_request_wizard_submit_domain (wizard);
+  sa_test_wait_until (access_wizard_idle, wizard, 30000);
+  if (g_str_equal (page, "chooser"))
+    return GTK_WIDGET (wizard);
+
+  {
+    g_autoptr(SaSmartAccount) first = g_list_model_get_item (sa_access_request_wizard_get_candidates (wizard), 0);
+
+    sa_access_request_wizard_select_candidate (wizard, sa_smart_account_get_id (first));
+  }
+  sa_access_request_wizard_next (wizard);
+  sa_access_request_wizard_set_reason (wizard, "Nous gérons le renouvellement Wi-Fi des sites de Lyon.");
+  return GTK_WIDGET (wizard);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,7 +221,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "UI language: fr, it or en", "LANG" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "PNG file to write", "FILE" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "orders, order, assign or pending", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "orders, order, assign, pending, preferences or sign-in", "VIEW" },
     { NULL }
   };
 
@@ -133,6 +243,13 @@ main (int   argc,
     lang = g_strdup ("en");
 
   sa_test_setup_environment ();
+  /* Wizard drafts in a directory of our own, not the user's. */
+  {
+    g_autofree char *state_dir = g_dir_make_tmp ("sa-screenshot-state-XXXXXX", NULL);
+
+    if (state_dir != NULL)
+      g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  }
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", lang, TRUE);
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
@@ -200,9 +317,54 @@ main (int   argc,
             }
         }
     }
+  else if (g_str_equal (view_name, "preferences"))
+    {
+      /* Live mode with a server address typed in plain HTTP: the message shows. */
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_BASE);
+      GtkWidget *preferences;
+
+      g_settings_set_enum (settings, "mode", 1);
+      g_settings_set_string (settings, "server-url", "https://desk.partner.example/");
+      preferences = sa_preferences_window_new (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (preferences));
+      gtk_editable_set_text (GTK_EDITABLE (sa_preferences_window_get_server_row (SA_PREFERENCES_WINDOW (preferences))),
+                             "http://desk.partner.example/");
+      target = preferences;
+    }
+  else if (g_str_equal (view_name, "sign-in"))
+    {
+      SaSignInDialog *dialog = sa_sign_in_dialog_new (sandbox->client, GTK_WINDOW (window));
+
+      sa_sign_in_dialog_set_username (dialog, "trainee");
+      gtk_check_button_set_active (sa_sign_in_dialog_get_remember_check (dialog), TRUE);
+      gtk_window_present (GTK_WINDOW (dialog));
+      target = GTK_WIDGET (dialog);
+    }
+  else if (g_str_has_prefix (view_name, "access-") && !g_str_equal (view_name, "access-requests"))
+    target = show_access_request (window, view_name + strlen ("access-"));
+  else if (g_str_equal (view_name, "access-requests"))
+    {
+      SaAccessRequestsView *access = sa_window_get_access_requests_view (window);
+
+      sa_window_show_access_requests (window);
+      sa_test_wait_until (access_requests_loaded, access, 30000);
+    }
+  else if (g_str_has_prefix (view_name, "request-"))
+    target = show_account_request (sandbox, window, view_name + strlen ("request-"));
+  else if (g_str_equal (view_name, "requests"))
+    {
+      GtkWidget *requests = sa_test_find_widget_of_type (GTK_WIDGET (window), SA_TYPE_ACCOUNT_REQUESTS_VIEW);
+      GtkWidget *wizard = show_account_request (sandbox, window, "result");
+
+      gtk_window_destroy (GTK_WINDOW (wizard));
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (CHILD (window, SA_TYPE_WINDOW, "view_stack")),
+                                             "account-requests");
+      sa_account_requests_view_refresh (SA_ACCOUNT_REQUESTS_VIEW (requests));
+      sa_test_wait_until (requests_loaded, requests, 30000);
+    }
   else if (!g_str_equal (view_name, "orders"))
     {
-      g_printerr ("Unknown view “%s”: orders, order, assign or pending\n", view_name);
+      g_printerr ("Unknown view “%s”: orders, order, assign, pending, preferences or sign-in\n", view_name);
       return 2;
     }
 

@@ -505,3 +505,65 @@ sa_test_widget_is_drawable (GtkWidget *widget)
 {
   return gtk_widget_get_mapped (widget) && gtk_widget_is_visible (widget);
 }
+
+/**
+ * sa_test_list_access_requests:
+ * @client: a signed-in client
+ *
+ * Returns: (transfer full): the user's access requests, as the server lists them
+ */
+GListModel *
+sa_test_list_access_requests (SaClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *requests;
+
+  sa_client_list_access_requests_async (client, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  requests = sa_client_list_access_requests_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (requests);
+
+  return requests;
+}
+
+/**
+ * sa_test_find_access_request:
+ * @requests: a #GListModel of #SaAccessRequest
+ * @id: an access request id
+ *
+ * Returns: (transfer full) (nullable): the request with @id
+ */
+SaAccessRequest *
+sa_test_find_access_request (GListModel *requests,
+                             const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (requests, i);
+
+      if (g_strcmp0 (sa_access_request_get_id (request), id) == 0)
+        return g_steal_pointer (&request);
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_test_dup_without_mnemonic:
+ * @label: a label with mnemonics ("Send a _reminder")
+ *
+ * Returns: (transfer full): @label without its underscores
+ */
+char *
+sa_test_dup_without_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; p != NULL && *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}

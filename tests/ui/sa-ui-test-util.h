@@ -60,4 +60,9 @@ GtkWidget     *sa_test_find_widget_of_type (GtkWidget      *root,
 gboolean       sa_test_widget_is_drawable (GtkWidget       *widget);
 gboolean       sa_test_is_japanese       (const char       *str);
 
+GListModel    *sa_test_list_access_requests (SaClient      *client);
+SaAccessRequest *sa_test_find_access_request (GListModel     *requests,
+                                              const char     *id);
+char          *sa_test_dup_without_mnemonic (const char     *label);
+
 G_END_DECLS

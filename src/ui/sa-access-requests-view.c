@@ -1,0 +1,878 @@
+/* sa-access-requests-view.c — Your Access Requests
+ *
+ * The troubleshooting part of "How to request access to an existing Smart
+ * Account": under Your Access Requests the user sees, for each request, its
+ * Smart Account, date and status, and may send the administrators a
+ * reminder. The server allows one reminder per request per 24 hours, so a
+ * row offers "Send a reminder" only when one is allowed, and otherwise says
+ * when the next one is. The view owns the SaAccessRequestMonitor that
+ * follows pending requests and notifies the user of decisions. In training
+ * mode each pending row also has clearly marked controls with which a
+ * trainer plays the administrator (approve or deny).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-access-requests-view.h"
+#include "sa-ui-util.h"
+
+/* Do not refresh on window focus more often than this (microseconds). */
+#define FOCUS_REFRESH_MIN_US (5 * G_USEC_PER_SEC)
+
+struct _SaAccessRequestsView
+{
+  AdwBin                  parent_instance;
+
+  SaClient               *client;
+  SaAccessRequestMonitor *monitor;
+  GCancellable           *cancellable;
+  GCancellable           *action_cancellable;
+  GListStore             *requests;
+  GHashTable             *next_reminder;   /* id → GDateTime from REMINDER_TOO_SOON */
+  GHashTable             *busy;            /* ids with a reminder or decision under way */
+  GtkWindow              *watched_window;
+  gulong                  active_handler;
+  gint64                  last_refresh;
+  gboolean                training;
+  gboolean                loading;
+  gboolean                loaded;
+
+  GtkStack               *stack;
+  GtkSpinner             *spinner;
+  GtkListBox             *list;
+  AdwStatusPage          *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (SaAccessRequestsView, sa_access_requests_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_date_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date_time == NULL)
+    return g_strdup ("—");
+
+  local = g_date_time_to_local (date_time);
+  /* Translators: how dates and times are written in Your Access Requests
+   * (a g_date_time_format() format), e.g. "%d/%m/%Y %H:%M" */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+/* When the next reminder is allowed, or NULL when one is allowed now. */
+static GDateTime *
+get_next_reminder (SaAccessRequestsView *self,
+                   SaAccessRequest      *request,
+                   GDateTime            *now)
+{
+  GDateTime *override = g_hash_table_lookup (self->next_reminder, sa_access_request_get_id (request));
+  GDateTime *next = sa_access_request_get_next_reminder_date (request);
+
+  if (override != NULL && g_date_time_compare (override, now) > 0 &&
+      (next == NULL || g_date_time_compare (override, next) > 0))
+    return override;
+
+  if (!sa_access_request_can_remind (request, now))
+    return next;
+
+  return NULL;
+}
+
+static void
+set_status_pill (GtkLabel              *label,
+                 SaAccessRequestStatus  status)
+{
+  const char *kind = "warning";
+
+  if (status == SA_ACCESS_REQUEST_STATUS_APPROVED)
+    kind = "success";
+  else if (status == SA_ACCESS_REQUEST_STATUS_DENIED)
+    kind = "error";
+
+  sa_ui_set_pill (label, sa_access_request_status_get_label (status), kind);
+}
+
+static void
+on_remind_clicked (GtkButton            *button,
+                   SaAccessRequestsView *self)
+{
+  sa_access_requests_view_send_reminder (self, g_object_get_data (G_OBJECT (button), "sa-access-request-id"));
+}
+
+static GtkWidget *
+create_request_row (gpointer item,
+                    gpointer user_data)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (user_data);
+  SaAccessRequest *request = SA_ACCESS_REQUEST (item);
+  SaSmartAccount *account = sa_access_request_get_smart_account (request);
+  SaAccessRequestStatus status = sa_access_request_get_status (request);
+  const char *id = sa_access_request_get_id (request);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = format_date_time (sa_access_request_get_created_date (request));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *reminded = NULL;
+  GtkWidget *row;
+  GtkWidget *pill;
+
+  if (sa_access_request_get_last_reminder_date (request) != NULL)
+    {
+      g_autofree char *last = format_date_time (sa_access_request_get_last_reminder_date (request));
+
+      /* Translators: part of a row in Your Access Requests */
+      reminded = g_strdup_printf (_("Last reminder sent on %s"), last);
+    }
+
+  if (status != SA_ACCESS_REQUEST_STATUS_PENDING && sa_access_request_get_decided_date (request) != NULL)
+    {
+      g_autofree char *decided = format_date_time (sa_access_request_get_decided_date (request));
+
+      /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
+       * %2$s when the request was sent, %3$s when the administrators answered */
+      subtitle = g_strdup_printf (_("%1$s · Requested on %2$s · Answered on %3$s"),
+                                  account ? sa_smart_account_get_domain (account) : "",
+                                  created, decided);
+    }
+  else if (reminded != NULL)
+    /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
+     * %2$s when the request was sent, %3$s "Last reminder sent on …" */
+    subtitle = g_strdup_printf (_("%1$s · Requested on %2$s · %3$s"),
+                                account ? sa_smart_account_get_domain (account) : "",
+                                created, reminded);
+  else
+    /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
+     * %2$s when the request was sent */
+    subtitle = g_strdup_printf (_("%1$s · Requested on %2$s"),
+                                account ? sa_smart_account_get_domain (account) : "",
+                                created);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 account ? sa_smart_account_get_name (account) : id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "sa-access-request-id", g_strdup (id), g_free);
+
+  pill = gtk_label_new (NULL);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  set_status_pill (GTK_LABEL (pill), status);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+
+  if (status == SA_ACCESS_REQUEST_STATUS_PENDING)
+    {
+      GDateTime *next = get_next_reminder (self, request, now);
+
+      if (next == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("Send a _reminder"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Remind the Smart Account’s administrators of this request"));
+          gtk_widget_set_sensitive (button, !g_hash_table_contains (self->busy, id));
+          g_object_set_data_full (G_OBJECT (button), "sa-access-request-id", g_strdup (id), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (on_remind_clicked), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          g_object_set_data (G_OBJECT (row), "sa-remind-button", button);
+        }
+      else
+        {
+          g_autofree char *when = format_date_time (next);
+          g_autofree char *text = NULL;
+          GtkWidget *label;
+
+          /* Translators: instead of "Send a reminder" while one was sent less than 24 hours ago */
+          text = g_strdup_printf (_("Next reminder possible on %s"), when);
+          label = gtk_label_new (text);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+          gtk_label_set_xalign (GTK_LABEL (label), 1);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          g_object_set_data (G_OBJECT (row), "sa-next-label", label);
+        }
+
+      if (self->training)
+        {
+          g_autoptr(GMenu) menu = g_menu_new ();
+          g_autoptr(GMenu) section = g_menu_new ();
+          g_autoptr(GMenuItem) approve = NULL;
+          g_autoptr(GMenuItem) deny = NULL;
+          GtkWidget *menu_button;
+
+          approve = g_menu_item_new (_("Administrator approves"), NULL);
+          g_menu_item_set_action_and_target_value (approve, "access.decide", g_variant_new ("(sb)", id, TRUE));
+          deny = g_menu_item_new (_("Administrator denies"), NULL);
+          g_menu_item_set_action_and_target_value (deny, "access.decide", g_variant_new ("(sb)", id, FALSE));
+          g_menu_append_item (section, approve);
+          g_menu_append_item (section, deny);
+          /* Translators: heading of the training-only menu of a pending access request */
+          g_menu_append_section (menu, _("Training only: play the administrator"), G_MENU_MODEL (section));
+
+          menu_button = gtk_menu_button_new ();
+          /* Translators: a training-only button on a pending access request */
+          gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Training"));
+          gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+          gtk_widget_set_tooltip_text (menu_button,
+                                       _("Training only: answer as the Smart Account’s administrator would, "
+                                         "to see the notification"));
+          gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (menu_button, "sa-training-button");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+        }
+    }
+
+  return row;
+}
+
+static void
+set_loading (SaAccessRequestsView *self,
+             gboolean              loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.refresh", !loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+show_requests (SaAccessRequestsView *self,
+               GListModel           *model)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  g_list_store_splice (self->requests, 0, g_list_model_get_n_items (G_LIST_MODEL (self->requests)),
+                       items->pdata, items->len);
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+}
+
+static void
+list_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaAccessRequestsView *self;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  model = sa_client_list_access_requests_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ACCESS_REQUESTS_VIEW (user_data);
+
+  if (model == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Listing access requests failed: %s", error->message);
+      adw_status_page_set_description (self->error_page, message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_loading (self, FALSE);
+      return;
+    }
+
+  show_requests (self, model);
+  set_loading (self, FALSE);
+
+  /* The monitor compares with what it saw: a decision gives a notification. */
+  if (self->monitor != NULL)
+    sa_access_request_monitor_feed (self->monitor, model);
+}
+
+/**
+ * sa_access_requests_view_refresh:
+ * @self: a #SaAccessRequestsView
+ *
+ * Lists the user's access requests again (GET /v1/access-requests): what
+ * Your Access Requests shows, with the status of each. The list stays on
+ * screen while it reloads.
+ */
+void
+sa_access_requests_view_refresh (SaAccessRequestsView *self)
+{
+  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
+
+  if (self->client == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  self->last_refresh = g_get_monotonic_time ();
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+  sa_client_list_access_requests_async (self->client, self->cancellable, list_cb, self);
+}
+
+static gboolean
+find_request (SaAccessRequestsView *self,
+              const char           *id,
+              guint                *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->requests)); i++)
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (G_LIST_MODEL (self->requests), i);
+
+      if (g_strcmp0 (sa_access_request_get_id (request), id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Rebuilds the row of @id, with @request when not NULL. */
+static void
+update_row (SaAccessRequestsView *self,
+            const char           *id,
+            SaAccessRequest      *request)
+{
+  g_autoptr(SaAccessRequest) old = NULL;
+  guint position;
+
+  if (!find_request (self, id, &position))
+    return;
+
+  if (request == NULL)
+    request = old = g_list_model_get_item (G_LIST_MODEL (self->requests), position);
+  g_list_store_splice (self->requests, position, 1, (gpointer *) &request, 1);
+}
+
+typedef struct
+{
+  SaAccessRequestsView *self;
+  char                 *id;
+  char                 *name;
+} ActionData;
+
+static void
+action_data_free (ActionData *data)
+{
+  g_free (data->id);
+  g_free (data->name);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ActionData, action_data_free)
+
+static ActionData *
+action_data_new (SaAccessRequestsView *self,
+                 const char           *id)
+{
+  ActionData *data = g_new0 (ActionData, 1);
+  guint position;
+
+  data->self = self;
+  data->id = g_strdup (id);
+  if (find_request (self, id, &position))
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (G_LIST_MODEL (self->requests), position);
+      SaSmartAccount *account = sa_access_request_get_smart_account (request);
+
+      data->name = g_strdup (account ? sa_smart_account_get_name (account) : id);
+    }
+  else
+    data->name = g_strdup (id);
+
+  return data;
+}
+
+static void
+send_reminder_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ActionData) data = user_data;
+  g_autoptr(SaAccessRequest) request = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+  SaAccessRequestsView *self;
+
+  request = sa_client_send_reminder_finish (SA_CLIENT (source), result, &next, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = data->self;
+  g_hash_table_remove (self->busy, data->id);
+
+  if (request == NULL)
+    {
+      g_debug ("Sending a reminder failed: %s", error->message);
+
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON) && next != NULL)
+        {
+          g_autofree char *when = format_date_time (next);
+          g_autofree char *message = NULL;
+
+          g_hash_table_insert (self->next_reminder, g_strdup (data->id), g_date_time_ref (next));
+          /* Translators: %s is a date and time */
+          message = g_strdup_printf (_("A reminder was sent less than a day ago. The next one is possible on %s."), when);
+          sa_ui_show_toast (GTK_WIDGET (self), message);
+        }
+      else
+        {
+          g_autofree char *message = sa_error_dup_user_message (error);
+
+          sa_ui_show_toast (GTK_WIDGET (self), message);
+        }
+
+      update_row (self, data->id, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *message = NULL;
+
+    /* Translators: toast after "Send a reminder"; %s is a Smart Account name */
+    message = g_strdup_printf (_("Reminder sent to the administrators of “%s”"), data->name);
+    sa_ui_show_toast (GTK_WIDGET (self), message);
+  }
+  update_row (self, data->id, request);
+}
+
+/**
+ * sa_access_requests_view_send_reminder:
+ * @self: a #SaAccessRequestsView
+ * @request_id: an access request id (e.g. "XR-000001")
+ *
+ * "Send a reminder" (troubleshooting part of the procedure): POST
+ * /v1/access-requests/{id}/reminders. On success a toast confirms and the
+ * row shows when the next reminder is possible; when the server answers
+ * REMINDER_TOO_SOON the row shows the date it gives.
+ */
+void
+sa_access_requests_view_send_reminder (SaAccessRequestsView *self,
+                                       const char           *request_id)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
+  g_return_if_fail (request_id != NULL);
+
+  if (self->client == NULL || g_hash_table_contains (self->busy, request_id))
+    return;
+
+  g_hash_table_add (self->busy, g_strdup (request_id));
+  button = sa_access_requests_view_get_reminder_button (self, request_id);
+  if (button != NULL)
+    gtk_widget_set_sensitive (button, FALSE);
+
+  sa_client_send_reminder_async (self->client, request_id, self->action_cancellable,
+                                 send_reminder_cb, action_data_new (self, request_id));
+}
+
+static void
+decide_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ActionData) data = user_data;
+  g_autoptr(SaAccessRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  SaAccessRequestsView *self;
+
+  request = sa_client_sandbox_decide_access_request_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = data->self;
+  g_hash_table_remove (self->busy, data->id);
+
+  if (request == NULL)
+    {
+      g_autofree char *message = sa_error_dup_user_message (error);
+
+      g_debug ("Deciding the access request failed: %s", error->message);
+      sa_ui_show_toast (GTK_WIDGET (self), message);
+    }
+
+  /* The refresh shows the answer; the monitor, fed with it, notifies. */
+  sa_access_requests_view_refresh (self);
+}
+
+/**
+ * sa_access_requests_view_decide:
+ * @self: a #SaAccessRequestsView
+ * @request_id: a pending access request id
+ * @approve: %TRUE to approve, %FALSE to deny
+ *
+ * Training only: answers the request as its Smart Account's administrator
+ * would (POST /sandbox/access-requests/{id}/decide), so that a trainer can
+ * show what happens next — the status changes and a notification comes.
+ */
+void
+sa_access_requests_view_decide (SaAccessRequestsView *self,
+                                const char           *request_id,
+                                gboolean              approve)
+{
+  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
+  g_return_if_fail (request_id != NULL);
+
+  if (self->client == NULL || !self->training || g_hash_table_contains (self->busy, request_id))
+    return;
+
+  g_hash_table_add (self->busy, g_strdup (request_id));
+  sa_client_sandbox_decide_access_request_async (self->client, request_id, approve, self->action_cancellable,
+                                                 decide_cb, action_data_new (self, request_id));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  sa_access_requests_view_refresh (SA_ACCESS_REQUESTS_VIEW (widget));
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  const char *id;
+  gboolean approve;
+
+  g_variant_get (param, "(&sb)", &id, &approve);
+  sa_access_requests_view_decide (SA_ACCESS_REQUESTS_VIEW (widget), id, approve);
+}
+
+static void
+on_monitor_updated (SaAccessRequestMonitor *monitor,
+                    GListModel             *requests,
+                    SaAccessRequestsView   *self)
+{
+  if (!self->loading)
+    show_requests (self, requests);
+}
+
+static void
+on_monitor_decision (SaAccessRequestMonitor *monitor,
+                     SaAccessRequest        *request,
+                     GNotification          *notification,
+                     SaAccessRequestsView   *self)
+{
+  SaSmartAccount *account = sa_access_request_get_smart_account (request);
+  g_autofree char *message = NULL;
+
+  if (sa_access_request_get_status (request) == SA_ACCESS_REQUEST_STATUS_APPROVED)
+    /* Translators: toast; %s is a Smart Account name */
+    message = g_strdup_printf (_("Access to “%s” approved"), account ? sa_smart_account_get_name (account) : "");
+  else
+    /* Translators: toast; %s is a Smart Account name */
+    message = g_strdup_printf (_("Access to “%s” denied"), account ? sa_smart_account_get_name (account) : "");
+  sa_ui_show_toast (GTK_WIDGET (self), message);
+
+  update_row (self, sa_access_request_get_id (request), request);
+}
+
+static void
+on_window_active (GtkWindow            *window,
+                  GParamSpec           *pspec,
+                  SaAccessRequestsView *self)
+{
+  if (gtk_window_is_active (window) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      !self->loading && g_get_monotonic_time () - self->last_refresh > FOCUS_REFRESH_MIN_US)
+    sa_access_requests_view_refresh (self);
+}
+
+static void
+sa_access_requests_view_root (GtkWidget *widget)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (sa_access_requests_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->watched_window = GTK_WINDOW (root);
+      self->active_handler = g_signal_connect (root, "notify::is-active", G_CALLBACK (on_window_active), self);
+    }
+}
+
+static void
+sa_access_requests_view_unroot (GtkWidget *widget)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (widget);
+
+  if (self->watched_window != NULL)
+    g_clear_signal_handler (&self->active_handler, self->watched_window);
+  self->watched_window = NULL;
+
+  GTK_WIDGET_CLASS (sa_access_requests_view_parent_class)->unroot (widget);
+}
+
+static void
+sa_access_requests_view_map (GtkWidget *widget)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sa_access_requests_view_parent_class)->map (widget);
+
+  /* Shown again: bring it up to date (not more often than every few seconds). */
+  if (self->client != NULL && !self->loading &&
+      g_get_monotonic_time () - self->last_refresh > FOCUS_REFRESH_MIN_US)
+    sa_access_requests_view_refresh (self);
+}
+
+static void
+sa_access_requests_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_access_requests_view_dispose (GObject *object)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->action_cancellable);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      sa_access_request_monitor_stop (self->monitor);
+    }
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ACCESS_REQUESTS_VIEW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->action_cancellable);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->requests);
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->next_reminder, g_hash_table_unref);
+  g_clear_pointer (&self->busy, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sa_access_requests_view_parent_class)->dispose (object);
+}
+
+static void
+sa_access_requests_view_class_init (SaAccessRequestsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sa_access_requests_view_dispose;
+  object_class->get_property = sa_access_requests_view_get_property;
+  widget_class->root = sa_access_requests_view_root;
+  widget_class->unroot = sa_access_requests_view_unroot;
+  widget_class->map = sa_access_requests_view_map;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sadesk/SmartAccountDesk/sa-access-requests-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, list);
+  gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, error_page);
+
+  gtk_widget_class_install_action (widget_class, "access.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "access.decide", "(sb)", decide_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "access.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "access.refresh", NULL);
+}
+
+static void
+sa_access_requests_view_init (SaAccessRequestsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->action_cancellable = g_cancellable_new ();
+  self->requests = g_list_store_new (SA_TYPE_ACCESS_REQUEST);
+  self->next_reminder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_date_time_unref);
+  self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.refresh", FALSE);
+}
+
+/**
+ * sa_access_requests_view_set_client:
+ * @self: a #SaAccessRequestsView
+ * @client: a signed-in #SaClient
+ * @training: %TRUE in training mode: checks every 15 s instead of 60 s, and
+ *   rows offer the training-only administrator controls
+ *
+ * Loads Your Access Requests for @client and starts following the pending
+ * ones (a new #SaAccessRequestMonitor).
+ */
+void
+sa_access_requests_view_set_client (SaAccessRequestsView *self,
+                                    SaClient             *client,
+                                    gboolean              training)
+{
+  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
+  g_return_if_fail (SA_IS_CLIENT (client));
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      sa_access_request_monitor_stop (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  g_set_object (&self->client, client);
+  self->training = training;
+  self->loaded = FALSE;
+  g_hash_table_remove_all (self->next_reminder);
+  g_list_store_remove_all (self->requests);
+
+  self->monitor = sa_access_request_monitor_new (client, NULL);
+  sa_access_request_monitor_set_interval (self->monitor,
+                                          training ? SA_ACCESS_REQUEST_MONITOR_TRAINING_INTERVAL_MS
+                                                   : SA_ACCESS_REQUEST_MONITOR_DEFAULT_INTERVAL_MS);
+  g_signal_connect (self->monitor, "updated", G_CALLBACK (on_monitor_updated), self);
+  g_signal_connect (self->monitor, "decision", G_CALLBACK (on_monitor_decision), self);
+
+  sa_access_requests_view_refresh (self);
+}
+
+/**
+ * sa_access_requests_view_get_loading:
+ * @self: a #SaAccessRequestsView
+ *
+ * Returns: %TRUE while the list loads
+ */
+gboolean
+sa_access_requests_view_get_loading (SaAccessRequestsView *self)
+{
+  g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * sa_access_requests_view_get_requests:
+ * @self: a #SaAccessRequestsView
+ *
+ * Returns: (transfer none): the requests shown (#SaAccessRequest items)
+ */
+GListModel *
+sa_access_requests_view_get_requests (SaAccessRequestsView *self)
+{
+  g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->requests);
+}
+
+/**
+ * sa_access_requests_view_get_monitor:
+ * @self: a #SaAccessRequestsView
+ *
+ * Returns: (transfer none) (nullable): the monitor following pending requests
+ */
+SaAccessRequestMonitor *
+sa_access_requests_view_get_monitor (SaAccessRequestsView *self)
+{
+  g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), NULL);
+
+  return self->monitor;
+}
+
+/**
+ * sa_access_requests_view_get_row:
+ * @self: a #SaAccessRequestsView
+ * @request_id: an access request id
+ *
+ * Returns: (transfer none) (nullable): the row of @request_id
+ */
+GtkWidget *
+sa_access_requests_view_get_row (SaAccessRequestsView *self,
+                                 const char           *request_id)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), NULL);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sa-access-request-id"), request_id) == 0)
+      return GTK_WIDGET (row);
+
+  return NULL;
+}
+
+/**
+ * sa_access_requests_view_get_reminder_button:
+ * @self: a #SaAccessRequestsView
+ * @request_id: an access request id
+ *
+ * Returns: (transfer none) (nullable): the "Send a reminder" button of the
+ *   row, or %NULL when the row does not offer one (decided, or a reminder
+ *   was sent less than 24 hours ago)
+ */
+GtkWidget *
+sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
+                                             const char           *request_id)
+{
+  GtkWidget *row = sa_access_requests_view_get_row (self, request_id);
+
+  return row ? g_object_get_data (G_OBJECT (row), "sa-remind-button") : NULL;
+}
+
+/**
+ * sa_access_requests_view_get_reminder_text:
+ * @self: a #SaAccessRequestsView
+ * @request_id: an access request id
+ *
+ * Returns: (transfer none) (nullable): the "Next reminder possible on …"
+ *   text of the row, or %NULL when it does not show one
+ */
+const char *
+sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,
+                                           const char           *request_id)
+{
+  GtkWidget *row = sa_access_requests_view_get_row (self, request_id);
+  GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "sa-next-label") : NULL;
+
+  return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}

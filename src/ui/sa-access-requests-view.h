@@ -1,0 +1,36 @@
+/* sa-access-requests-view.h — Your Access Requests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-access-request-monitor.h"
+#include "sa-core.h"
+
+G_BEGIN_DECLS
+
+#define SA_TYPE_ACCESS_REQUESTS_VIEW (sa_access_requests_view_get_type ())
+G_DECLARE_FINAL_TYPE (SaAccessRequestsView, sa_access_requests_view, SA, ACCESS_REQUESTS_VIEW, AdwBin)
+
+void                    sa_access_requests_view_set_client  (SaAccessRequestsView *self,
+                                                             SaClient             *client,
+                                                             gboolean              training);
+void                    sa_access_requests_view_refresh     (SaAccessRequestsView *self);
+gboolean                sa_access_requests_view_get_loading (SaAccessRequestsView *self);
+GListModel             *sa_access_requests_view_get_requests (SaAccessRequestsView *self);
+SaAccessRequestMonitor *sa_access_requests_view_get_monitor (SaAccessRequestsView *self);
+GtkWidget              *sa_access_requests_view_get_row     (SaAccessRequestsView *self,
+                                                             const char           *request_id);
+GtkWidget              *sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
+                                                                     const char           *request_id);
+const char             *sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,
+                                                                   const char           *request_id);
+void                    sa_access_requests_view_send_reminder (SaAccessRequestsView *self,
+                                                               const char           *request_id);
+void                    sa_access_requests_view_decide      (SaAccessRequestsView *self,
+                                                             const char           *request_id,
+                                                             gboolean              approve);
+
+G_END_DECLS

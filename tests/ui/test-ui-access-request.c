@@ -1,0 +1,617 @@
+/* test-ui-access-request.c — Request Access to an Existing Smart Account on real widgets
+ *
+ * Starts the real sandbox back office, builds the real main window and drives
+ * the procedure: the profile (with an update), an Account Domain Identifier
+ * nobody has, then one shared by several Smart Accounts → the chooser → one
+ * picked → the Reason for request (counter, Next state) → Send Request → the
+ * confirmation; the request then in Your Access Requests and on the server;
+ * a second request for the same account (DUPLICATE_REQUEST); the reminder
+ * button before and after a reminder; the notification when the
+ * administrator decides; the draft; the French and Italian labels.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sa-access-request-monitor.h"
+#include "sa-access-request-wizard.h"
+#include "sa-access-requests-view.h"
+#include "sa-profile-editor.h"
+#include "sa-ui-test-util.h"
+#include "sa-ui-util.h"
+#include "sa-window.h"
+
+#define SHARED_DOMAIN "groupe-hexagone.example"
+#define CHOSEN_NAME   "Groupe Hexagone France"
+
+static SaTestSandbox *sandbox;
+static char *state_dir;
+/* The request the wizard test sends, for the tests after it. */
+static char *sent_id;
+
+#define CHILD(widget, type, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
+
+static SaWindow *
+new_window (void)
+{
+  SaWindow *window = sa_window_new (NULL);
+
+  sa_window_set_client (window, sandbox->client, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+wizard_idle (gpointer user_data)
+{
+  return !sa_access_request_wizard_get_busy (SA_ACCESS_REQUEST_WIZARD (user_data));
+}
+
+static gboolean
+profile_loaded (gpointer user_data)
+{
+  SaProfileEditor *editor = user_data;
+
+  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
+}
+
+static gboolean
+view_loaded (gpointer user_data)
+{
+  SaAccessRequestsView *view = user_data;
+
+  return !sa_access_requests_view_get_loading (view) &&
+         g_list_model_get_n_items (sa_access_requests_view_get_requests (view)) > 0;
+}
+
+typedef struct
+{
+  SaAccessRequestsView *view;
+  const char           *id;
+} RowQuery;
+
+static gboolean
+row_shown (gpointer user_data)
+{
+  RowQuery *query = user_data;
+
+  return sa_access_requests_view_get_row (query->view, query->id) != NULL;
+}
+
+static gboolean
+reminder_text_shown (gpointer user_data)
+{
+  RowQuery *query = user_data;
+
+  return sa_access_requests_view_get_reminder_text (query->view, query->id) != NULL &&
+         sa_access_requests_view_get_reminder_button (query->view, query->id) == NULL;
+}
+
+static gboolean
+page_is (SaAccessRequestWizard *wizard,
+         const char            *page)
+{
+  return g_strcmp0 (sa_access_request_wizard_get_page (wizard), page) == 0;
+}
+
+static gboolean
+wizard_sent (gpointer user_data)
+{
+  return page_is (SA_ACCESS_REQUEST_WIZARD (user_data), "sent");
+}
+
+static gboolean
+send_error_shown (gpointer user_data)
+{
+  SaAccessRequestWizard *wizard = user_data;
+
+  return wizard_idle (wizard) &&
+         gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "send_error_note"));
+}
+
+static SaProfile *
+get_server_profile (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SaProfile *profile;
+
+  sa_client_get_profile_async (sandbox->client, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  profile = sa_client_get_profile_finish (sandbox->client, result, &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* Steps 6: submit @domain and wait for the lookup. */
+static void
+submit_domain (SaAccessRequestWizard *wizard,
+               const char            *domain)
+{
+  sa_access_request_wizard_set_domain (wizard, domain);
+  g_assert_true (gtk_widget_is_sensitive (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button")));
+  g_signal_emit_by_name (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
+}
+
+static const char *
+find_candidate_id (SaAccessRequestWizard *wizard,
+                   const char            *name)
+{
+  GListModel *candidates = sa_access_request_wizard_get_candidates (wizard);
+
+  g_assert_nonnull (candidates);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
+        return sa_smart_account_get_id (account);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+click_next (SaAccessRequestWizard *wizard)
+{
+  GtkWidget *next = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "next_button");
+
+  g_assert_true (gtk_widget_is_sensitive (next));
+  g_signal_emit_by_name (next, "clicked");
+}
+
+static void
+test_wizard_chooser (void)
+{
+  SaWindow *window = new_window ();
+  SaAccessRequestWizard *wizard;
+  SaProfileEditor *editor;
+  g_autoptr(SaProfile) server_profile = NULL;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(SaAccessRequest) on_server = NULL;
+  g_autofree char *long_reason = NULL;
+  GtkWidget *next;
+  GtkWidget *counter;
+  GtkListBox *list;
+  const char *chosen_id;
+  const char *company = "Northwind Networks France SAS";
+  RowQuery query;
+
+  wizard = sa_window_request_access (window, NULL);
+  g_assert_nonnull (wizard);
+  next = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "next_button");
+  g_assert_true (page_is (wizard, "profile"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (wizard)), ==, "Request Access to an Existing Smart Account");
+
+  /* Step 5: the profile as the server has it, then "Update your profile". */
+  editor = sa_access_request_wizard_get_profile_editor (wizard);
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (gtk_widget_is_sensitive (next));
+
+  g_signal_emit_by_name (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "update_button"), "clicked");
+  g_assert_true (sa_profile_editor_get_editing (editor));
+  g_assert_false (gtk_widget_is_sensitive (next));
+
+  /* Checked as typed: a bad e-mail keeps Save off. */
+  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")), "not-an-address");
+  g_assert_false (sa_profile_editor_get_valid (editor));
+  g_assert_false (gtk_widget_is_sensitive (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button")));
+  g_assert_true (gtk_widget_has_css_class (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")),
+                         "camille.martin@northwind-networks.example");
+  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "company_entry")), company);
+  g_assert_true (sa_profile_editor_get_valid (editor));
+  g_signal_emit_by_name (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button"), "clicked");
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_false (sa_profile_editor_get_editing (editor));
+  g_assert_cmpstr (sa_profile_get_company (sa_profile_editor_get_profile (editor)), ==, company);
+  server_profile = get_server_profile ();
+  g_assert_cmpstr (sa_profile_get_company (server_profile), ==, company);
+
+  click_next (wizard);
+  g_assert_true (page_is (wizard, "domain"));
+  g_assert_false (gtk_widget_is_sensitive (next));
+
+  /* Step 6: a domain no Smart Account has: a clear message, the entry kept. */
+  submit_domain (wizard, "nobody-has-this.example");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "lookup_stack"))),
+                   ==, "none");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "none_label"))),
+                            "nobody-has-this.example"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+                   ==, "nobody-has-this.example");
+  g_assert_false (gtk_widget_is_sensitive (next));
+
+  /* An invalid domain is refused as typed. */
+  sa_access_request_wizard_set_domain (wizard, "not a domain");
+  g_assert_true (gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_error_label")));
+  g_assert_false (gtk_widget_is_sensitive (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button")));
+
+  /* A domain several Smart Accounts share: the chooser, nothing picked yet. */
+  submit_domain (wizard, SHARED_DOMAIN);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "lookup_stack"))),
+                   ==, "found");
+  g_assert_cmpuint (g_list_model_get_n_items (sa_access_request_wizard_get_candidates (wizard)), >=, 2);
+  list = GTK_LIST_BOX (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "candidates_list"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (sa_access_request_wizard_get_selected_account (wizard));
+  g_assert_false (gtk_widget_is_sensitive (next));
+
+  chosen_id = find_candidate_id (wizard, CHOSEN_NAME);
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, chosen_id));
+  g_assert_cmpstr (sa_smart_account_get_id (sa_access_request_wizard_get_selected_account (wizard)), ==, chosen_id);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  click_next (wizard);
+
+  /* Step 7: the reason is required, counted as typed, limited to 500. */
+  g_assert_true (page_is (wizard, "reason"));
+  counter = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "counter_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "0 / 500");
+  g_assert_false (gtk_widget_is_sensitive (next));
+  sa_access_request_wizard_set_reason (wizard, "We run the Wi-Fi refresh of the Lyon sites.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "43 / 500");
+  g_assert_true (gtk_widget_is_sensitive (next));
+  long_reason = g_strnfill (501, 'x');
+  sa_access_request_wizard_set_reason (wizard, long_reason);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "501 / 500");
+  g_assert_false (gtk_widget_is_sensitive (next));
+  sa_access_request_wizard_set_reason (wizard, "We run the Wi-Fi refresh of the Lyon sites.");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next)), ==, "_Send Request");
+
+  /* Send Request → step 8, the confirmation. */
+  click_next (wizard);
+  g_assert_true (sa_test_wait_until (wizard_sent, wizard, 30000));
+  g_assert_nonnull (sa_access_request_wizard_get_sent_request (wizard));
+  sent_id = g_strdup (sa_access_request_get_id (sa_access_request_wizard_get_sent_request (wizard)));
+  g_assert_cmpint (sa_access_request_get_status (sa_access_request_wizard_get_sent_request (wizard)), ==,
+                   SA_ACCESS_REQUEST_STATUS_PENDING);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "sent_page"))),
+                            CHOSEN_NAME));
+
+  /* On the server, for the chosen account. */
+  requests = sa_test_list_access_requests (sandbox->client);
+  on_server = sa_test_find_access_request (requests, sent_id);
+  g_assert_nonnull (on_server);
+  g_assert_cmpstr (sa_smart_account_get_id (sa_access_request_get_smart_account (on_server)), ==, chosen_id);
+  g_assert_cmpint (sa_access_request_get_status (on_server), ==, SA_ACCESS_REQUEST_STATUS_PENDING);
+
+  /* "Your Access Requests" from the confirmation: the request is listed. */
+  g_signal_emit_by_name (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "show_requests_button"), "clicked");
+  query.view = sa_window_get_access_requests_view (window);
+  query.id = sent_id;
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  g_assert_nonnull (sa_access_requests_view_get_reminder_button (query.view, sent_id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A second request for the same account: DUPLICATE_REQUEST, explained. */
+static void
+test_wizard_duplicate (void)
+{
+  SaWindow *window = new_window ();
+  SaAccessRequestWizard *wizard = sa_window_request_access (window, SHARED_DOMAIN);
+  SaProfileEditor *editor = sa_access_request_wizard_get_profile_editor (wizard);
+
+  g_assert_nonnull (sent_id);
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  click_next (wizard);
+  /* The domain came prefilled (as from the "Request a Smart Account" wizard). */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+                   ==, SHARED_DOMAIN);
+  submit_domain (wizard, SHARED_DOMAIN);
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  click_next (wizard);
+  sa_access_request_wizard_set_reason (wizard, "Once more.");
+  click_next (wizard);
+  g_assert_true (sa_test_wait_until (send_error_shown, wizard, 30000));
+  g_assert_true (page_is (wizard, "reason"));
+  g_assert_true (gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "duplicate_button")));
+  /* Everything kept. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "reason_view")));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Once more.");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button before and after a reminder; REMINDER_TOO_SOON keeps the date. */
+static void
+test_reminder (void)
+{
+  SaWindow *window = new_window ();
+  SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
+  GtkWidget *button;
+  RowQuery query = { view, sent_id };
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(SaAccessRequest) on_server = NULL;
+
+  g_assert_nonnull (sent_id);
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+
+  button = sa_access_requests_view_get_reminder_button (view, sent_id);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (sa_access_requests_view_get_reminder_text (view, sent_id));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (sa_test_wait_until (reminder_text_shown, &query, 30000));
+  g_assert_true (g_str_has_prefix (sa_access_requests_view_get_reminder_text (view, sent_id),
+                                   "Next reminder possible on "));
+
+  requests = sa_test_list_access_requests (sandbox->client);
+  on_server = sa_test_find_access_request (requests, sent_id);
+  g_assert_nonnull (sa_access_request_get_last_reminder_date (on_server));
+
+  /* Asking again anyway: the server refuses, the row still says when. */
+  sa_access_requests_view_send_reminder (view, sent_id);
+  sa_test_wait_ms (300);
+  g_assert_true (sa_test_wait_until (reminder_text_shown, &query, 30000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  SaAccessRequest *request;
+  GNotification   *notification;
+} Decision;
+
+static void
+on_decision (SaAccessRequestMonitor *monitor,
+             SaAccessRequest        *request,
+             GNotification          *notification,
+             Decision               *decision)
+{
+  g_set_object (&decision->request, request);
+  g_set_object (&decision->notification, notification);
+}
+
+static gboolean
+decision_arrived (gpointer user_data)
+{
+  return ((Decision *) user_data)->request != NULL;
+}
+
+static gboolean
+search_finds_account (const char *domain,
+                      const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_client_search_accounts_async (sandbox->client, SA_ACCOUNT_SEARCH_DOMAIN, domain, -1,
+                                   NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  accounts = sa_client_search_accounts_finish (sandbox->client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The administrator approves (sandbox call): the monitor's next check sees
+ * it, emits "decision" with the notification, and the row updates. */
+static void
+test_notification (void)
+{
+  SaWindow *window = new_window ();
+  SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
+  SaAccessRequestMonitor *monitor;
+  Decision decision = { NULL, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SaAccessRequest) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  RowQuery query = { view, sent_id };
+
+  g_assert_nonnull (sent_id);
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  g_assert_false (search_finds_account (SHARED_DOMAIN, CHOSEN_NAME));
+
+  monitor = sa_access_requests_view_get_monitor (view);
+  g_assert_nonnull (monitor);
+  g_assert_false (sa_access_request_monitor_get_paused (monitor));
+  g_assert_cmpuint (sa_access_request_monitor_get_n_pending (monitor), >=, 1);
+  sa_access_request_monitor_set_interval (monitor, 50);
+  g_signal_connect (monitor, "decision", G_CALLBACK (on_decision), &decision);
+
+  sa_client_sandbox_decide_access_request_async (sandbox->client, sent_id, TRUE, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  decided = sa_client_sandbox_decide_access_request_finish (sandbox->client, result, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sa_test_wait_until (decision_arrived, &decision, 30000));
+  g_assert_cmpstr (sa_access_request_get_id (decision.request), ==, sent_id);
+  g_assert_cmpint (sa_access_request_get_status (decision.request), ==, SA_ACCESS_REQUEST_STATUS_APPROVED);
+  g_assert_true (G_IS_NOTIFICATION (decision.notification));
+
+  /* The row no longer offers a reminder; the account is now found. */
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  g_assert_null (sa_access_requests_view_get_reminder_button (view, sent_id));
+  g_assert_true (search_finds_account (SHARED_DOMAIN, CHOSEN_NAME));
+
+  g_signal_handlers_disconnect_by_data (monitor, &decision);
+  g_clear_object (&decision.request);
+  g_clear_object (&decision.notification);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+draft_offered (gpointer user_data)
+{
+  return sa_access_request_wizard_get_draft_offered (SA_ACCESS_REQUEST_WIZARD (user_data));
+}
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_query_exists (G_FILE (user_data), NULL);
+}
+
+/* What is typed is kept as a draft, offered back on reopening. */
+static void
+test_draft (void)
+{
+  SaWindow *window = new_window ();
+  SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
+  g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCESS_REQUEST);
+
+  /* Start from no draft (the earlier tests left theirs). */
+  g_file_delete (file, NULL, NULL);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  sa_access_request_wizard_set_domain (wizard, "vigneti-colli.example");
+  sa_access_request_wizard_set_reason (wizard, "Draft reason");
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (file_exists, file, 10000));
+
+  wizard = sa_window_request_access (window, NULL);
+  g_assert_true (sa_test_wait_until (draft_offered, wizard, 10000));
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.restore-draft", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+                   ==, "vigneti-colli.example");
+  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
+  /* The only Smart Account with that domain is selected at once. */
+  g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.discard-draft", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+check_label (GtkWidget  *label_or_button,
+             const char *expected)
+{
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_BUTTON (label_or_button))
+    text = sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (label_or_button)));
+  else
+    text = sa_test_dup_without_mnemonic (gtk_label_get_label (GTK_LABEL (label_or_button)));
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+check_language (const char *language,
+                const char *title,
+                const char *update,
+                const char *reason,
+                const char *requests,
+                const char *remind)
+{
+  SaWindow *window;
+  SaAccessRequestWizard *wizard;
+  SaAccessRequestsView *view;
+  GListModel *model;
+  const char *pending_id = NULL;
+
+  /* A missing translation fails this test case without stopping the others. */
+  g_test_set_nonfatal_assertions ();
+  sa_test_set_language (language);
+  window = new_window ();
+  wizard = sa_window_request_access (window, NULL);
+  view = sa_window_get_access_requests_view (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (wizard)), ==, title);
+  check_label (CHILD (sa_access_request_wizard_get_profile_editor (wizard), SA_TYPE_PROFILE_EDITOR, "update_button"), update);
+  check_label (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "reason_label"), reason);
+  g_assert_nonnull (sa_test_find_label (GTK_WIDGET (view), requests));
+
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  model = sa_access_requests_view_get_requests (view);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && pending_id == NULL; i++)
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (model, i);
+
+      if (sa_access_requests_view_get_reminder_button (view, sa_access_request_get_id (request)) != NULL)
+        pending_id = sa_access_request_get_id (request);
+    }
+  g_assert_nonnull (pending_id);
+  check_label (sa_access_requests_view_get_reminder_button (view, pending_id), remind);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_set_language ("en");
+}
+
+static void
+test_french (void)
+{
+  check_language ("fr",
+                  "Demander l'accès à un compte Smart existant",
+                  "Mettre à jour votre profil",
+                  "Motif de la demande",
+                  "Vos demandes d'accès",
+                  "Envoyer un rappel");
+}
+
+static void
+test_italian (void)
+{
+  check_language ("it",
+                  "Richiedi l'accesso a uno Smart Account esistente",
+                  "Aggiorna il profilo",
+                  "Motivo della richiesta",
+                  "Le tue richieste di accesso",
+                  "Invia un promemoria");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Drafts go to a fresh state directory (read once by GLib: set it first). */
+  state_dir = g_dir_make_tmp ("sa-ui-access-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  sa_test_init_gtk (&argc, &argv);
+  sa_test_set_language ("en");
+  sandbox = sa_test_sandbox_new ();
+
+  g_test_add_func ("/ui/access-request/wizard-chooser", test_wizard_chooser);
+  g_test_add_func ("/ui/access-request/wizard-duplicate", test_wizard_duplicate);
+  g_test_add_func ("/ui/access-request/reminder", test_reminder);
+  g_test_add_func ("/ui/access-request/notification", test_notification);
+  g_test_add_func ("/ui/access-request/draft", test_draft);
+  g_test_add_func ("/ui/access-request/french", test_french);
+  g_test_add_func ("/ui/access-request/italian", test_italian);
+
+  status = g_test_run ();
+
+  sa_test_sandbox_free (sandbox);
+  g_free (sent_id);
+  {
+    g_autofree char *drafts = g_build_filename (state_dir, "smart-account-desk", "drafts", "access-request.gvariant", NULL);
+    g_autofree char *dir1 = g_build_filename (state_dir, "smart-account-desk", "drafts", NULL);
+    g_autofree char *dir2 = g_build_filename (state_dir, "smart-account-desk", NULL);
+
+    g_unlink (drafts);
+    g_rmdir (dir1);
+    g_rmdir (dir2);
+    g_rmdir (state_dir);
+  }
+  g_free (state_dir);
+
+  return status;
+}

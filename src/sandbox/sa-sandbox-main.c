@@ -21,6 +21,9 @@
 
 #include <glib-unix.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "config.h"
 
 #include "sa-sandbox-server.h"
 
@@ -65,7 +68,7 @@ parse_listen (const char  *listen,
 
 bad:
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080, not “%s”", listen);
+               _("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080, not “%s”"), listen);
   return FALSE;
 }
 
@@ -134,8 +137,8 @@ run_trainee_command (const char  *data_dir,
   if (command == NULL ||
       (strcmp (command, "list") == 0 ? argc != 3 : argc != 4))
     {
-      g_printerr ("Usage: smart-account-desk-sandbox [--data DIR] trainee add|remove|reset NAME\n"
-                  "       smart-account-desk-sandbox [--data DIR] trainee list\n");
+      g_printerr ("%s", _("Usage: smart-account-desk-sandbox [--data DIR] trainee add|remove|reset NAME\n"
+                        "       smart-account-desk-sandbox [--data DIR] trainee list\n"));
       return 2;
     }
 
@@ -156,22 +159,22 @@ run_trainee_command (const char  *data_dir,
         }
       ok = sa_sandbox_server_add_trainee (server, name, password, &error);
       if (ok && generated)
-        printf ("Trainee %s added; password (shown once): %s\n", name, password);
+        printf (_("Trainee %s added; password (shown once): %s\n"), name, password);
       else if (ok)
-        printf ("Trainee %s added\n", name);
+        printf (_("Trainee %s added\n"), name);
       explicit_bzero (password, strlen (password));
     }
   else if (strcmp (command, "remove") == 0)
     {
       ok = sa_sandbox_server_remove_trainee (server, name, &error);
       if (ok)
-        printf ("Trainee %s removed\n", name);
+        printf (_("Trainee %s removed\n"), name);
     }
   else if (strcmp (command, "reset") == 0)
     {
       ok = sa_sandbox_server_reset_trainee (server, name, &error);
       if (ok)
-        printf ("Training data of %s reset\n", name);
+        printf (_("Training data of %s reset\n"), name);
     }
   else if (strcmp (command, "list") == 0)
     {
@@ -184,7 +187,7 @@ run_trainee_command (const char  *data_dir,
     }
   else
     {
-      g_printerr ("smart-account-desk-sandbox: unknown trainee command “%s”\n", command);
+      g_printerr (_("smart-account-desk-sandbox: unknown trainee command “%s”\n"), command);
       return 2;
     }
 
@@ -203,6 +206,8 @@ main (int   argc,
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *tls_certificate = NULL;
+  g_autofree char *tls_key = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -213,25 +218,37 @@ main (int   argc,
   guint sigint_id, sigterm_id;
   GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
-      "Address and port to listen on (default 127.0.0.1:0, 0 picks a free port)", "HOST:PORT" },
+      N_("Address and port to listen on (default 127.0.0.1:0, 0 picks a free port)"), N_("HOST:PORT") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
-      "Directory of the sandbox database", "DIR" },
+      N_("Directory of the sandbox database"), N_("DIR") },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_certificate,
+      N_("PEM file of the certificate to serve HTTPS with (for a classroom)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      N_("PEM file of the certificate's private key (default: the certificate file)"), N_("FILE") },
     { "token-lifetime", 't', 0, G_OPTION_ARG_INT, &token_lifetime,
-      "Seconds an access token stays valid (default 3600)", "SECONDS" },
+      N_("Seconds an access token stays valid (default 3600)"), N_("SECONDS") },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR") ? g_getenv ("SA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new ("[trainee add|list|remove|reset [NAME]] — the Smart Account Desk sandbox back office");
+  context = g_option_context_new (_("[trainee add|list|remove|reset [NAME]] — the Smart Account Desk sandbox back office"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_set_summary (context,
-                                "Serves the Desk API over training data. The training user is "
-                                SA_SANDBOX_TRAINING_USERNAME " / " SA_SANDBOX_TRAINING_PASSWORD ".\n"
-                                "Each user works on a copy of the training data of their own.\n"
-                                "It listens on the loopback address unless --listen says otherwise.");
+  {
+    /* Translators: %s is the training user name and password, "trainee / training". */
+    g_autofree char *summary = g_strdup_printf (_("Serves the Desk API over training data. The training user is %s.\n"
+                                                  "Each user works on a copy of the training data of their own.\n"
+                                                  "It listens on the loopback address unless --listen says otherwise."),
+                                                SA_SANDBOX_TRAINING_USERNAME " / " SA_SANDBOX_TRAINING_PASSWORD);
+    g_option_context_set_summary (context, summary);
+  }
+  /* xgettext:no-c-format */
   g_option_context_set_description (context,
-                                    "Trainee commands (for a trainer; they work while a server runs):\n"
+                                    _("Trainee commands (for a trainer; they work while a server runs):\n"
                                     "  trainee add NAME     add a trainee with a fresh copy of the training data;\n"
                                     "                       the password is the first line of standard input\n"
                                     "                       (8 characters or more), e.g.\n"
@@ -242,7 +259,7 @@ main (int   argc,
                                     "  trainee remove NAME  remove a trainee and their data\n"
                                     "  trainee reset NAME   put a trainee's data back to the training data\n"
                                     "NAME: a lower-case letter, then lower-case letters, digits, '.', '_' or '-'\n"
-                                    "(32 at most). Passwords are stored as yescrypt hashes.\n");
+                                    "(32 at most). Passwords are stored as yescrypt hashes.\n"));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -250,7 +267,7 @@ main (int   argc,
     }
   if (token_lifetime < 1)
     {
-      g_printerr ("--token-lifetime takes a number of seconds, 1 or more\n");
+      g_printerr ("%s\n", _("--token-lifetime takes a number of seconds, 1 or more"));
       return EXIT_FAILURE;
     }
 
@@ -261,7 +278,7 @@ main (int   argc,
     {
       if (strcmp (argv[1], "trainee") != 0)
         {
-          g_printerr ("smart-account-desk-sandbox: unknown command “%s” (see --help)\n", argv[1]);
+          g_printerr (_("smart-account-desk-sandbox: unknown command “%s” (see --help)\n"), argv[1]);
           return 2;
         }
       return run_trainee_command (data_dir, argc, argv);
@@ -276,6 +293,18 @@ main (int   argc,
     }
 
   server = sa_sandbox_server_new (data_dir, &error);
+  if (server != NULL && tls_certificate != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      certificate = g_tls_certificate_new_from_files (tls_certificate,
+                                                      tls_key ? tls_key : tls_certificate,
+                                                      &error);
+      if (certificate == NULL)
+        g_clear_object (&server);
+      else
+        sa_sandbox_server_set_tls_certificate (server, certificate);
+    }
   if (server == NULL ||
       !sa_sandbox_server_listen (server, host, port, &error))
     {

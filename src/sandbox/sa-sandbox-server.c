@@ -53,6 +53,7 @@ struct _SaSandboxServer
   GHashTable *tokens;         /* SHA-256 hex of the token → SaToken */
   char       *dummy_hash;     /* checked for unknown users, to take the same time */
   gint64      token_lifetime; /* µs */
+  gboolean    https;          /* a TLS certificate was set */
 };
 
 G_DEFINE_FINAL_TYPE (SaSandboxServer, sa_sandbox_server, G_TYPE_OBJECT)
@@ -4097,7 +4098,28 @@ sa_sandbox_server_listen (SaSandboxServer  *self,
       !g_socket_listen (socket, error))
     return FALSE;
 
-  return soup_server_listen_socket (self->server, socket, 0, error);
+  return soup_server_listen_socket (self->server, socket,
+                                    self->https ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+}
+
+/**
+ * sa_sandbox_server_set_tls_certificate:
+ * @self: a #SaSandboxServer
+ * @certificate: (transfer none): the certificate, with its private key
+ *
+ * Makes the sandbox serve HTTPS: what a classroom needs, since the app talks
+ * plain HTTP only to a server on the same computer. Call before
+ * sa_sandbox_server_listen(); the base URI then starts with "https://".
+ */
+void
+sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
+                                       GTlsCertificate *certificate)
+{
+  g_return_if_fail (SA_IS_SANDBOX_SERVER (self));
+  g_return_if_fail (G_IS_TLS_CERTIFICATE (certificate));
+
+  g_object_set (self->server, "tls-certificate", certificate, NULL);
+  self->https = TRUE;
 }
 
 /**
@@ -4129,9 +4151,11 @@ sa_sandbox_server_dup_uri (SaSandboxServer *self)
   inet = G_INET_SOCKET_ADDRESS (address);
   host = g_inet_address_to_string (g_inet_socket_address_get_address (inet));
   if (strchr (host, ':') != NULL)
-    return g_strdup_printf ("http://[%s]:%u/", host, g_inet_socket_address_get_port (inet));
+    return g_strdup_printf ("%s://[%s]:%u/", self->https ? "https" : "http", host,
+                            g_inet_socket_address_get_port (inet));
 
-  return g_strdup_printf ("http://%s:%u/", host, g_inet_socket_address_get_port (inet));
+  return g_strdup_printf ("%s://%s:%u/", self->https ? "https" : "http", host,
+                          g_inet_socket_address_get_port (inet));
 }
 
 /**

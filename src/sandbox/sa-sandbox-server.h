@@ -25,6 +25,8 @@ gboolean         sa_sandbox_server_listen (SaSandboxServer  *self,
                                            const char       *address,
                                            guint16           port,
                                            GError          **error);
+void             sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
+                                                        GTlsCertificate *certificate);
 /* "http://127.0.0.1:41234/"; NULL before listening. Free with g_free(). */
 char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
 /* Reloads the training data of the default trainee's copy. */

@@ -1,0 +1,164 @@
+/* test-sandbox-tls.c — the standalone sandbox serving HTTPS for a classroom
+ *
+ * A certificate made with openssl for 127.0.0.1; the program started with
+ * --tls-certificate/--tls-key announces an https:// base URI; a client that
+ * verifies TLS against the system's trust refuses it, and one that trusts this
+ * certificate signs in over it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+
+#include <gio/gio.h>
+
+#include "sandbox-test-util.h"
+
+typedef struct
+{
+  char            *dir;
+  GSubprocess     *process;
+  char            *base;
+} Fixture;
+
+static gboolean
+make_certificate (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) openssl = NULL;
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &error,
+                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-keyout", key, "-out", cert, "-days", "2",
+                              "-subj", "/CN=127.0.0.1",
+                              "-addext", "subjectAltName=IP:127.0.0.1", NULL);
+  if (openssl == NULL)
+    return FALSE;
+  return g_subprocess_wait_check (openssl, NULL, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *exe = g_getenv ("SA_SANDBOX_EXE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *data_dir = NULL;
+
+  g_assert_nonnull (exe);
+  fixture->dir = g_dir_make_tmp ("sa-sandbox-tls-XXXXXX", &error);
+  g_assert_no_error (error);
+  if (!make_certificate (fixture->dir))
+    return;
+
+  key = g_build_filename (fixture->dir, "key.pem", NULL);
+  cert = g_build_filename (fixture->dir, "cert.pem", NULL);
+  data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                       exe, "--listen", "127.0.0.1:0", "--data", data_dir,
+                                       "--tls-certificate", cert, "--tls-key", key, NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Listening on https://127.0.0.1:"));
+  fixture->base = g_strdup (line + strlen ("Listening on "));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->process != NULL)
+    {
+      g_subprocess_send_signal (fixture->process, SIGTERM);
+      g_assert_true (g_subprocess_wait (fixture->process, NULL, NULL));
+      g_assert_true (g_subprocess_get_if_exited (fixture->process));
+      g_assert_cmpint (g_subprocess_get_exit_status (fixture->process), ==, 0);
+    }
+  g_clear_object (&fixture->process);
+  sbt_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->base);
+}
+
+/* The system's trust does not know this certificate: the request fails with a
+ * TLS error instead of going through (TLS is verified, never skipped). */
+static void
+test_unknown_certificate_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (fixture->process == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+
+  session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10, NULL);
+  uri = g_strconcat (fixture->base, "v1/profile", NULL);
+  msg = soup_message_new ("GET", uri);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
+}
+
+/* A client that trusts the classroom certificate signs in over HTTPS. */
+static void
+test_trusted_certificate_signs_in (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) profile = NULL;
+  guint status = 0;
+
+  if (fixture->process == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+
+  cert = g_build_filename (fixture->dir, "cert.pem", NULL);
+  database = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10,
+                              "tls-database", database, NULL);
+
+  token = sbt_sign_in (session, fixture->base, "trainee", "training", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (token);
+  profile = sbt_call (session, fixture->base, token, "GET", "/v1/profile", NULL, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (sbt_get_string (profile, "username"), ==, "trainee");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sandbox/tls/unknown-certificate-refused", Fixture, NULL,
+              fixture_set_up, test_unknown_certificate_refused, fixture_tear_down);
+  g_test_add ("/sandbox/tls/trusted-certificate-signs-in", Fixture, NULL,
+              fixture_set_up, test_trusted_certificate_signs_in, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1074,11 +1074,13 @@ show_result (SaAccountRequestWizard *self)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (expires);
 
-      /* The user's locale decides how the date looks. */
-      date = g_date_time_format (local, "%x");
+      /* Translators: how a date alone is written, as g_date_time_format()
+       * takes it; e.g. "%d/%m/%Y". The UI language decides, not LC_TIME. */
+      date = g_date_time_format (local, _("%Y-%m-%d"));
     }
   if (date == NULL)
-    date = g_strdup (_("in 90 days"));
+    /* Translators: stands for the expiry date in "If nobody accepts by %2$s". */
+    date = g_strdup (_("the end of the 90 days"));
 
   /* Translators: a Smart Account: "Acme Industrie (acme-industrie.fr)" */
   account_text = g_strdup_printf (_("%1$s (%2$s)"), name ? name : "", domain ? domain : "");

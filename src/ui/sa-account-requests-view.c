@@ -269,7 +269,9 @@ advance_clock_cb (GObject      *source,
   else
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (now);
-      g_autofree char *date = g_date_time_format (local, "%x");
+      /* Translators: how a date alone is written, as g_date_time_format()
+       * takes it; e.g. "%d/%m/%Y". */
+      g_autofree char *date = g_date_time_format (local, _("%Y-%m-%d"));
       g_autofree char *message = NULL;
 
       /* Translators: a toast in training mode; %s is the practice server's new date */

@@ -429,7 +429,7 @@ test_wizard_to_result (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "result_status_pill"))), ==,
                    "Pending customer acceptance");
   local = g_date_time_to_local (sa_account_request_get_expires_date (request));
-  expected_date = g_date_time_format (local, "%x");
+  expected_date = g_date_time_format (local, g_dgettext (GETTEXT_PACKAGE, "%Y-%m-%d"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (WIZ (wizard, "result_expires_row"))), ==,
                    expected_date);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "result_next_label"))),

@@ -70,10 +70,21 @@ typedef gboolean (*ResponseHandler) (SaClient     *self,
                                      JsonNode     *root,
                                      GError      **error);
 
+/* What a list answer holds: `{"<member>": [item…], "totalRecords": N}`. */
+typedef gpointer (*ItemParser) (JsonObject  *object,
+                                GError     **error);
+typedef struct
+{
+  const char  *member;
+  GType      (*get_item_type) (void);
+  ItemParser   parse_item;
+} ListSpec;
+
 struct _Request
 {
   SoupMessage     *msg;
   ResponseHandler  handler;
+  const ListSpec  *list;           /* with handle_list */
   char            *username;       /* sign-in only */
   guint            total_records;  /* order search */
   guint            token_serial;   /* of the token the request was sent with */
@@ -1099,8 +1110,6 @@ rebuild_message (Request *request)
 }
 
 /* Reads a list member of @root into a GListStore of @item_type. */
-typedef gpointer (*ItemParser) (JsonObject *object,
-                                GError    **error);
 
 static GListStore *
 parse_list (JsonNode    *root,
@@ -1154,6 +1163,39 @@ read_total_records (JsonNode  *root,
 
   *out = (guint) total;
   return TRUE;
+}
+
+/* The 2xx handler of every plain list call: the items of the member that
+ * request->list names, as a GListStore, and totalRecords. */
+static gboolean
+handle_list (SaClient  *self,
+             GTask     *task,
+             Request   *request,
+             JsonNode  *root,
+             GError   **error)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  store = parse_list (root, request->list->member, request->list->get_item_type (),
+                      request->list->parse_item, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!read_total_records (root, &request->total_records, error))
+    return FALSE;
+
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  return TRUE;
+}
+
+static void
+expect_list (GTask          *task,
+             const ListSpec *list)
+{
+  Request *request = g_task_get_task_data (task);
+
+  request->handler = handle_list;
+  request->list = list;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1376,25 +1418,8 @@ parse_order_item (JsonObject  *object,
   return sa_order_new_from_json (object, NULL, error);
 }
 
-static gboolean
-handle_order_list (SaClient  *self,
-                   GTask     *task,
-                   Request   *request,
-                   JsonNode  *root,
-                   GError   **error)
-{
-  g_autoptr(GListStore) store = NULL;
+static const ListSpec order_list = { "orders", sa_order_get_type, parse_order_item };
 
-  store = parse_list (root, "orders", SA_TYPE_ORDER, parse_order_item, error);
-  if (store == NULL)
-    return FALSE;
-
-  if (!read_total_records (root, &request->total_records, error))
-    return FALSE;
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-  return TRUE;
-}
 
 /**
  * sa_client_search_orders_async:
@@ -1432,7 +1457,7 @@ sa_client_search_orders_async (SaClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, sa_client_search_orders_async, cancellable, callback, user_data);
-  ((Request *) g_task_get_task_data (task))->handler = handle_order_list;
+  expect_list (task, &order_list);
 
   if (value != NULL)
     {
@@ -1758,25 +1783,8 @@ parse_account_item (JsonObject  *object,
   return sa_smart_account_new_from_json (object, error);
 }
 
-static gboolean
-handle_account_list (SaClient  *self,
-                     GTask     *task,
-                     Request   *request,
-                     JsonNode  *root,
-                     GError   **error)
-{
-  g_autoptr(GListStore) store = NULL;
+static const ListSpec account_list = { "accounts", sa_smart_account_get_type, parse_account_item };
 
-  store = parse_list (root, "accounts", SA_TYPE_SMART_ACCOUNT, parse_account_item, error);
-  if (store == NULL)
-    return FALSE;
-
-  if (!read_total_records (root, &request->total_records, error))
-    return FALSE;
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-  return TRUE;
-}
 
 /**
  * sa_client_search_accounts_async:
@@ -1810,7 +1818,7 @@ sa_client_search_accounts_async (SaClient             *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, sa_client_search_accounts_async, cancellable, callback, user_data);
-  ((Request *) g_task_get_task_data (task))->handler = handle_account_list;
+  expect_list (task, &account_list);
 
   if (return_if_invalid (task, sa_validate_account_search (field, value, &error), &error))
     return;
@@ -2520,26 +2528,8 @@ parse_account_request_item (JsonObject  *object,
   return sa_account_request_new_from_json (object, error);
 }
 
-static gboolean
-handle_account_request_list (SaClient  *self,
-                             GTask     *task,
-                             Request   *request,
-                             JsonNode  *root,
-                             GError   **error)
-{
-  g_autoptr(GListStore) store = NULL;
+static const ListSpec account_request_list = { "accountRequests", sa_account_request_get_type, parse_account_request_item };
 
-  store = parse_list (root, "accountRequests", SA_TYPE_ACCOUNT_REQUEST,
-                      parse_account_request_item, error);
-  if (store == NULL)
-    return FALSE;
-
-  if (!read_total_records (root, &request->total_records, error))
-    return FALSE;
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-  return TRUE;
-}
 
 /**
  * sa_client_list_account_requests_async:
@@ -2564,7 +2554,7 @@ sa_client_list_account_requests_async (SaClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, sa_client_list_account_requests_async, cancellable, callback, user_data);
-  ((Request *) g_task_get_task_data (task))->handler = handle_account_request_list;
+  expect_list (task, &account_request_list);
 
   if (!prepare_message (self, task, "GET", "v1/account-requests", NULL))
     return;
@@ -2756,7 +2746,7 @@ sa_client_find_access_candidates_async (SaClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, sa_client_find_access_candidates_async, cancellable, callback, user_data);
-  ((Request *) g_task_get_task_data (task))->handler = handle_account_list;
+  expect_list (task, &account_list);
 
   if (return_if_invalid (task, sa_validate_domain (domain, &error), &error))
     return;
@@ -2924,26 +2914,8 @@ parse_access_request_item (JsonObject  *object,
   return sa_access_request_new_from_json (object, error);
 }
 
-static gboolean
-handle_access_request_list (SaClient  *self,
-                            GTask     *task,
-                            Request   *request,
-                            JsonNode  *root,
-                            GError   **error)
-{
-  g_autoptr(GListStore) store = NULL;
+static const ListSpec access_request_list = { "accessRequests", sa_access_request_get_type, parse_access_request_item };
 
-  store = parse_list (root, "accessRequests", SA_TYPE_ACCESS_REQUEST,
-                      parse_access_request_item, error);
-  if (store == NULL)
-    return FALSE;
-
-  if (!read_total_records (root, &request->total_records, error))
-    return FALSE;
-
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-  return TRUE;
-}
 
 /**
  * sa_client_list_access_requests_async:
@@ -2968,7 +2940,7 @@ sa_client_list_access_requests_async (SaClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, sa_client_list_access_requests_async, cancellable, callback, user_data);
-  ((Request *) g_task_get_task_data (task))->handler = handle_access_request_list;
+  expect_list (task, &access_request_list);
 
   if (!prepare_message (self, task, "GET", "v1/access-requests", NULL))
     return;

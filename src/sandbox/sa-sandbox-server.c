@@ -2666,12 +2666,20 @@ respond_account_request (SaSandboxServer   *self,
   respond_builder (msg, status_code, builder, NULL);
 }
 
-/* GET /v1/account-requests */
+typedef void (*RowWriter) (JsonBuilder  *builder,
+                           sqlite3_stmt *stmt,
+                           gint64        now);
+
+/* Answers `{"<member>": [row…], "totalRecords": N}` with the rows of @sql
+ * (whose ?1 is the caller's tenant), each written by @write_row. */
 static void
-handle_list_account_requests (SaSandboxServer   *self,
-                              SoupServerMessage *msg,
-                              SaCaller          *caller,
-                              gint64             now)
+respond_tenant_list (SaSandboxServer   *self,
+                     SoupServerMessage *msg,
+                     SaCaller          *caller,
+                     gint64             now,
+                     const char        *sql,
+                     const char        *member,
+                     RowWriter          write_row)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
@@ -2679,8 +2687,7 @@ handle_list_account_requests (SaSandboxServer   *self,
   gint64 total = 0;
   int rc;
 
-  stmt = db_prepare (self, ACCOUNT_REQUEST_SELECT " WHERE r.tenant = ?1"
-                     " ORDER BY r.created_at DESC, r.id DESC", &error);
+  stmt = db_prepare (self, sql, &error);
   if (stmt == NULL)
     {
       respond_internal (msg, error);
@@ -2690,16 +2697,16 @@ handle_list_account_requests (SaSandboxServer   *self,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "accountRequests");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      add_account_request (builder, stmt, now);
+      write_row (builder, stmt, now);
       total++;
     }
   if (rc != SQLITE_DONE)
     {
-      db_fail (self->db, "account requests", &error);
+      db_fail (self->db, member, &error);
       respond_internal (msg, error);
       return;
     }
@@ -2709,6 +2716,19 @@ handle_list_account_requests (SaSandboxServer   *self,
   json_builder_end_object (builder);
 
   respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+}
+
+/* GET /v1/account-requests */
+static void
+handle_list_account_requests (SaSandboxServer   *self,
+                              SoupServerMessage *msg,
+                              SaCaller          *caller,
+                              gint64             now)
+{
+  respond_tenant_list (self, msg, caller, now,
+                       ACCOUNT_REQUEST_SELECT " WHERE r.tenant = ?1"
+                       " ORDER BY r.created_at DESC, r.id DESC",
+                       "accountRequests", add_account_request);
 }
 
 /* POST /v1/account-requests
@@ -3310,42 +3330,10 @@ handle_list_access_requests (SaSandboxServer   *self,
                              SaCaller          *caller,
                              gint64             now)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  gint64 total = 0;
-  int rc;
-
-  stmt = db_prepare (self, ACCESS_REQUEST_SELECT " WHERE x.tenant = ?1"
-                     " ORDER BY x.created_at DESC, x.id DESC", &error);
-  if (stmt == NULL)
-    {
-      respond_internal (msg, error);
-      return;
-    }
-  bind_text (stmt, 1, caller->tenant);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "accessRequests");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      add_access_request (builder, stmt, now);
-      total++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      db_fail (self->db, "access requests", &error);
-      respond_internal (msg, error);
-      return;
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "totalRecords");
-  json_builder_add_int_value (builder, total);
-  json_builder_end_object (builder);
-
-  respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+  respond_tenant_list (self, msg, caller, now,
+                       ACCESS_REQUEST_SELECT " WHERE x.tenant = ?1"
+                       " ORDER BY x.created_at DESC, x.id DESC",
+                       "accessRequests", add_access_request);
 }
 
 /* POST /v1/access-requests

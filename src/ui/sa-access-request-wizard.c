@@ -50,6 +50,7 @@ struct _SaAccessRequestWizard
   guint             quiet : 1;
 
   AdwWindowTitle   *window_title;
+  gboolean          loading_draft;  /* the saved draft is still being read */
   GtkWidget        *draft_note;
   GtkStack         *page_stack;
   SaProfileEditor  *profile_editor;
@@ -257,6 +258,16 @@ draft_removed_cb (GObject      *source,
     g_debug ("Removing the access request draft failed: %s", error->message);
 }
 
+/* TRUE while the user has typed or chosen nothing. */
+static gboolean
+form_is_empty (SaAccessRequestWizard *self)
+{
+  g_autofree char *reason = dup_reason (self);
+  const char *domain = gtk_editable_get_text (GTK_EDITABLE (self->domain_entry));
+
+  return *domain == '\0' && *reason == '\0' && self->selected_account == NULL;
+}
+
 static void
 save_draft_now (SaAccessRequestWizard *self)
 {
@@ -271,6 +282,10 @@ save_draft_now (SaAccessRequestWizard *self)
 
   if (*domain == '\0' && *reason == '\0' && self->selected_account == NULL)
     {
+      /* Nothing typed: never drop a draft that is still being read or that
+       * is offered back — only an emptied form replaces it. */
+      if (self->loading_draft || self->offered_draft != NULL)
+        return;
       sa_draft_remove_async (SA_DRAFT_ACCESS_REQUEST, NULL, draft_removed_cb, NULL);
       return;
     }
@@ -304,7 +319,7 @@ schedule_draft_save (SaAccessRequestWizard *self)
     return;
 
   /* The user started afresh: the earlier draft is no longer offered. */
-  if (self->offered_draft != NULL)
+  if (self->offered_draft != NULL && !form_is_empty (self))
     {
       g_clear_pointer (&self->offered_draft, g_variant_unref);
       gtk_widget_set_visible (self->draft_note, FALSE);
@@ -340,6 +355,7 @@ draft_loaded_cb (GObject      *source,
     return;
 
   self = SA_ACCESS_REQUEST_WIZARD (user_data);
+  self->loading_draft = FALSE;
   if (draft == NULL)
     {
       if (error != NULL)
@@ -347,7 +363,8 @@ draft_loaded_cb (GObject      *source,
       return;
     }
 
-  if (draft_is_empty (draft) || self->draft_timeout_id != 0)
+  /* Offered only while the user has not started a new request. */
+  if (draft_is_empty (draft) || !form_is_empty (self))
     return;
 
   self->offered_draft = g_steal_pointer (&draft);
@@ -1108,7 +1125,10 @@ sa_access_request_wizard_new (SaClient   *client,
   if (domain != NULL && *domain != '\0')
     sa_access_request_wizard_set_domain (self, domain);
   else
-    sa_draft_load_async (SA_DRAFT_ACCESS_REQUEST, self->cancellable, draft_loaded_cb, self);
+    {
+      self->loading_draft = TRUE;
+      sa_draft_load_async (SA_DRAFT_ACCESS_REQUEST, self->cancellable, draft_loaded_cb, self);
+    }
 
   return self;
 }

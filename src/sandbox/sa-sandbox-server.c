@@ -2343,49 +2343,6 @@ get_string_member (SoupServerMessage  *msg,
   return TRUE;
 }
 
-/* UTF-8 text of @min to @max characters, without control characters (but
- * newlines and tabs when @multiline). NULL counts as "". */
-static gboolean
-text_ok (const char *str,
-         glong       min,
-         glong       max,
-         gboolean    multiline)
-{
-  const char *p;
-  glong n = 0;
-
-  if (str == NULL)
-    str = "";
-  if (!g_utf8_validate (str, -1, NULL))
-    return FALSE;
-  for (p = str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
-        return FALSE;
-      n++;
-    }
-
-  return n >= min && n <= max;
-}
-
-static gboolean
-phone_ok (const char *str)
-{
-  const char *p;
-
-  if (str == NULL)
-    return TRUE;
-  if (strlen (str) > SA_MAX_PHONE_LENGTH)
-    return FALSE;
-  for (p = str; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && strchr (" +-().", *p) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Validation errors: pairs of field name and English message. */
 typedef GPtrArray SaFieldErrors;
 
@@ -2529,7 +2486,7 @@ handle_put_profile (SaSandboxServer   *self,
     {
       if (values[i] == NULL || *values[i] == '\0')
         add_field_error (errors, required[i], "This field is required");
-      else if (!text_ok (values[i], 1, SA_MAX_PROFILE_FIELD_LENGTH, FALSE))
+      else if (!sa_validate_profile_field (values[i], NULL))
         add_field_error (errors, required[i], "Use 1 to 100 characters, without control characters");
     }
   if (values[2] != NULL && *values[2] != '\0' && !sa_validate_email (values[2], NULL))
@@ -2542,7 +2499,7 @@ handle_put_profile (SaSandboxServer   *self,
           g_ptr_array_remove_range (errors, j, 2);
       add_field_error (errors, "email", "This is not a valid e-mail address");
     }
-  if (!phone_ok (phone))
+  if (!sa_validate_phone (phone, NULL))
     add_field_error (errors, "phone",
                      "A phone number has at most 40 digits, spaces and + - ( ) . characters");
   if (respond_validation (msg, errors))
@@ -2800,7 +2757,7 @@ handle_create_account_request (SaSandboxServer   *self,
 
   if (name == NULL || *name == '\0')
     add_field_error (errors, "accountName", "The Account Name is required");
-  else if (!text_ok (name, 1, SA_MAX_ACCOUNT_NAME_LENGTH, FALSE))
+  else if (!sa_validate_account_name (name, NULL))
     add_field_error (errors, "accountName", "The Account Name has 1 to 100 characters, without control characters");
   if (email == NULL || *email == '\0')
     add_field_error (errors, "customerEmail", "The Customer Email is required");
@@ -2810,9 +2767,9 @@ handle_create_account_request (SaSandboxServer   *self,
     add_field_error (errors, "accountDomain", "The Account Domain is required");
   else if (!sa_validate_domain (raw_domain, NULL))
     add_field_error (errors, "accountDomain", "The Account Domain is not a valid domain name");
-  if (!text_ok (note_customer, 0, SA_MAX_NOTE_LENGTH, TRUE))
+  if (!sa_validate_note (note_customer, NULL))
     add_field_error (errors, "noteToCustomer", "The Note to Customer has at most 1000 characters");
-  if (!text_ok (note_users, 0, SA_MAX_NOTE_LENGTH, TRUE))
+  if (!sa_validate_note (note_users, NULL))
     add_field_error (errors, "noteToUsers", "The Note to Added Users has at most 1000 characters");
   if (users->len > SA_MAX_USERS)
     add_field_error (errors, "users", "At most 50 users can be added");
@@ -3374,9 +3331,9 @@ handle_create_access_request (SaSandboxServer   *self,
     add_field_error (errors, "domain", "The Account Domain Identifier is not a valid domain name");
   if (reason == NULL || *reason == '\0')
     add_field_error (errors, "reason", "The reason for the request is required");
-  else if (!text_ok (reason, 1, SA_MAX_REASON_LENGTH, TRUE))
+  else if (!sa_validate_reason (reason, NULL))
     add_field_error (errors, "reason", "The reason has at most 500 characters");
-  if (wanted_id != NULL && !text_ok (wanted_id, 1, 32, FALSE))
+  if (wanted_id != NULL && !is_valid_text (wanted_id, 32))
     add_field_error (errors, "accountId", "accountId is not a Smart Account id");
   if (respond_validation (msg, errors))
     return;

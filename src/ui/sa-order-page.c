@@ -54,6 +54,7 @@ struct _SaOrderPage
   AdwActionRow     *po_row;
   AdwActionRow     *customer_row;
   GtkLabel         *status_pill;
+  GtkLabel         *header_status_pill;
   GtkLabel         *export_hold_pill;
   GtkRevealer      *section_revealer;
   AdwActionRow     *end_customer_row;
@@ -216,6 +217,7 @@ update_view (SaOrderPage *self)
       adw_action_row_set_subtitle (self->po_row, po != NULL && *po ? po : "—");
       adw_action_row_set_subtitle (self->customer_row, sa_order_get_end_customer_name (self->order));
       sa_ui_set_order_status_pill (self->status_pill, sa_order_get_status (self->order));
+      sa_ui_set_order_status_pill (self->header_status_pill, sa_order_get_status (self->order));
       if (sa_order_get_export_hold (self->order))
         /* Translators: the order is on export hold */
         sa_ui_set_pill (self->export_hold_pill, _("On hold"), "warning");
@@ -707,6 +709,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, po_row);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, customer_row);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, header_status_pill);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_pill);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, section_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_row);

@@ -1600,31 +1600,23 @@ parse_slot (JsonObject    *root,
   return TRUE;
 }
 
-/* Parses a PUT body; on failure a 400 has been sent. */
-static gboolean
-parse_assignment_body (SoupServerMessage *msg,
-                       SaSlotRequest     *end_customer,
-                       SaSlotRequest     *holding,
-                       gboolean          *terms_accepted)
+/* The JSON object of the request body, or NULL (and a 400 sent). */
+static JsonNode *
+parse_body_object (SoupServerMessage *msg)
 {
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   JsonNode *root;
-  JsonObject *object;
-  JsonNode *terms;
-  GList *members, *l;
-  const char *problem = NULL;
-  const char *bad_member = NULL;
 
   text = dup_body_text (msg);
   if (text == NULL)
-    return FALSE;
+    return NULL;
 
   if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
     {
       respond_invalid (msg, NULL, "The JSON body is nested too deeply or holds a NUL character");
-      return FALSE;
+      return NULL;
     }
 
   parser = json_parser_new ();
@@ -1632,15 +1624,36 @@ parse_assignment_body (SoupServerMessage *msg,
     {
       g_debug ("sandbox: malformed JSON: %s", error->message);
       respond_invalid (msg, NULL, "The body is not valid JSON");
-      return FALSE;
+      return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       respond_invalid (msg, NULL, "The body must be a JSON object");
-      return FALSE;
+      return NULL;
     }
+
+  return json_node_copy (root);
+}
+
+/* Parses a PUT body; on failure a 400 has been sent. */
+static gboolean
+parse_assignment_body (SoupServerMessage *msg,
+                       SaSlotRequest     *end_customer,
+                       SaSlotRequest     *holding,
+                       gboolean          *terms_accepted)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonNode *terms;
+  GList *members, *l;
+  const char *problem = NULL;
+  const char *bad_member = NULL;
+
+  root = parse_body_object (msg);
+  if (root == NULL)
+    return FALSE;
   object = json_node_get_object (root);
 
   members = json_object_get_members (object);
@@ -2281,42 +2294,6 @@ add_date_column (JsonBuilder  *builder,
 /* ------------------------------------------------------------------------ */
 /* Request bodies and validation                                             */
 
-/* The JSON object of the request body, or NULL (and a 400 sent). */
-static JsonNode *
-parse_body_object (SoupServerMessage *msg)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  text = dup_body_text (msg);
-  if (text == NULL)
-    return NULL;
-
-  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
-    {
-      respond_invalid (msg, NULL, "The JSON body is nested too deeply or holds a NUL character");
-      return NULL;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    {
-      g_debug ("sandbox: malformed JSON: %s", error->message);
-      respond_invalid (msg, NULL, "The body is not valid JSON");
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      respond_invalid (msg, NULL, "The body must be a JSON object");
-      return NULL;
-    }
-
-  return json_node_copy (root);
-}
 
 /* @member of @object as a string: absent or null gives NULL. FALSE (and a
  * 400 sent) when it holds anything but a string. */

@@ -203,7 +203,7 @@ sa_window_class_init (SaWindowClass *klass)
   g_type_ensure (SA_TYPE_ACCESS_REQUESTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-window.ui");
+                                               SA_RESOURCE_PATH "/sa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, training_pill);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, main_stack);

@@ -706,7 +706,7 @@ sa_access_requests_view_class_init (SaAccessRequestsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-access-requests-view.ui");
+                                               SA_RESOURCE_PATH "/access-requests/sa-access-requests-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, stack);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestsView, list);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-procedure-panel.h"
+#include "sa-ui-util.h"
 
 struct _SaProcedurePanel
 {
@@ -38,7 +39,7 @@ sa_procedure_panel_class_init (SaProcedurePanelClass *klass)
   object_class->dispose = sa_procedure_panel_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-procedure-panel.ui");
+                                               SA_RESOURCE_PATH "/common/sa-procedure-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, step_label);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, text_label);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-preferences-window.h"
+#include "sa-ui-util.h"
 
 enum {
   MODE_TRAINING,
@@ -238,7 +239,7 @@ sa_preferences_window_class_init (SaPreferencesWindowClass *klass)
   object_class->finalize = sa_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-preferences-window.ui");
+                                               SA_RESOURCE_PATH "/session/sa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, procedure_switch);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, mode_row);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, server_group);

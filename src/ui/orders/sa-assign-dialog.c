@@ -574,7 +574,7 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-assign-dialog.ui");
+                                               SA_RESOURCE_PATH "/orders/sa-assign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, ribbon_label);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, request_account_row);

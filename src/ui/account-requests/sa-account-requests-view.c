@@ -409,7 +409,7 @@ sa_account_requests_view_class_init (SaAccountRequestsViewClass *klass)
   widget_class->map = sa_account_requests_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               SA_RESOURCE_PATH "/sa-account-requests-view.ui");
+                                               SA_RESOURCE_PATH "/account-requests/sa-account-requests-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestsView, training_box);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestsView, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestsView, spinner);

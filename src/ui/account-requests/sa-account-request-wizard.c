@@ -1471,7 +1471,7 @@ sa_account_request_wizard_class_init (SaAccountRequestWizardClass *klass)
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               SA_RESOURCE_PATH "/sa-account-request-wizard.ui");
+                                               SA_RESOURCE_PATH "/account-requests/sa-account-request-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestWizard, next_button);

@@ -1016,7 +1016,7 @@ sa_access_request_wizard_class_init (SaAccessRequestWizardClass *klass)
   g_type_ensure (SA_TYPE_PROFILE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-access-request-wizard.ui");
+                                               SA_RESOURCE_PATH "/access-requests/sa-access-request-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestWizard, draft_note);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestWizard, page_stack);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-sign-in-dialog.h"
+#include "sa-ui-util.h"
 
 struct _SaSignInDialog
 {
@@ -302,7 +303,7 @@ sa_sign_in_dialog_class_init (SaSignInDialogClass *klass)
                                      G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-sign-in-dialog.ui");
+                                               SA_RESOURCE_PATH "/session/sa-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SaSignInDialog, server_label);
   gtk_widget_class_bind_template_child (widget_class, SaSignInDialog, username_entry);
   gtk_widget_class_bind_template_child (widget_class, SaSignInDialog, password_entry);

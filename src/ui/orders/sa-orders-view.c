@@ -415,7 +415,7 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-orders-view.ui");
+                                               SA_RESOURCE_PATH "/orders/sa-orders-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, nav_stack);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_by_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, search_by_dropdown);

@@ -692,7 +692,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-order-page.ui");
+                                               SA_RESOURCE_PATH "/orders/sa-order-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_spinner);

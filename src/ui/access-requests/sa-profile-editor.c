@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-profile-editor.h"
+#include "sa-ui-util.h"
 
 typedef enum
 {
@@ -566,7 +567,7 @@ sa_profile_editor_class_init (SaProfileEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sadesk/SmartAccountDesk/sa-profile-editor.ui");
+                                               SA_RESOURCE_PATH "/access-requests/sa-profile-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SaProfileEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, SaProfileEditor, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SaProfileEditor, load_error_label);

@@ -431,7 +431,7 @@ sa_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
 }
 

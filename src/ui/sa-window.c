@@ -148,14 +148,12 @@ sa_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
   if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
     {
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (sa_window_parent_class)->close_request (window);
 }
@@ -225,6 +223,7 @@ sa_window_class_init (SaWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
 }
 
 static void
@@ -236,7 +235,8 @@ sa_window_init (SaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

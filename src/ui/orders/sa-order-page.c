@@ -15,6 +15,7 @@
 
 #include "sa-order-page.h"
 #include "sa-procedure-panel.h"
+#include "sa-status-pill.h"
 #include "sa-ui-util.h"
 
 struct _SaOrderPage
@@ -29,7 +30,6 @@ struct _SaOrderPage
   char             *error_message;
   GCancellable     *load_cancellable;
   GCancellable     *submit_cancellable;
-  GSettings        *settings;
   SaAssignDialog   *assign_dialog;   /* weak */
   AdwMessageDialog *submit_dialog;   /* weak */
   guint             loading : 1;
@@ -53,9 +53,9 @@ struct _SaOrderPage
   AdwActionRow     *web_order_row;
   AdwActionRow     *po_row;
   AdwActionRow     *customer_row;
-  GtkLabel         *status_pill;
-  GtkLabel         *header_status_pill;
-  GtkLabel         *export_hold_pill;
+  SaStatusPill     *status_pill;
+  SaStatusPill     *header_status_pill;
+  SaStatusPill     *export_hold_pill;
   GtkRevealer      *section_revealer;
   AdwActionRow     *end_customer_row;
   GtkWidget        *end_customer_pending_box;
@@ -72,8 +72,6 @@ struct _SaOrderPage
   GtkCheckButton   *terms_check;
   GtkSpinner       *submit_spinner;
   GtkButton        *submit_button;
-  GtkToggleButton  *procedure_button;
-  GtkRevealer      *procedure_revealer;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -106,41 +104,20 @@ can_change (SaOrderPage *self)
 static void
 update_procedure (SaOrderPage *self)
 {
-  const char *step;
-  const char *text;
+  SaProcedureStep step;
 
   if (self->order != NULL && !can_change (self))
-    {
-      /* Translators: heading in the procedure panel, before the numbered steps */
-      step = _("Before You Start");
-      text = _("A shipped order already has its license provisioned, so its Smart Account assignment cannot be changed here. "
-               "To move the license, open a case with Cisco Global Licensing Operations in Support Case Manager (SCM).");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_BEFORE_YOU_START;
   else if (self->submit_dialog != NULL || self->submitting)
-    {
-      /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
-      step = _("Step 10 of 10");
-      text = _("Confirm with Yes to submit the change. The back office saves the new Smart Account assignment of the order.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_CONFIRM;
   else if (has_pending (self))
-    {
-      step = _("Step 9 of 10");
-      text = _("Check that the Smart Account section shows your change, tick the box to accept the terms of use, then select Submit.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_ACCEPT_TERMS;
   else if (self->revealed)
-    {
-      step = _("Step 5 of 10");
-      text = _("In the Smart Account section, select the pencil next to End Customer Smart Account or Holding Smart Account, "
-               "depending on which one you need to set or change.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_PENCIL;
   else
-    {
-      step = _("Steps 3 and 4 of 10");
-      text = _("These are the order's details. Select “View or change Smart Account Assignments” in the banner at the top "
-               "to open the order's Smart Account section.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_OPEN_ASSIGNMENTS;
 
-  sa_procedure_panel_set_step (self->procedure_panel, step, text);
+  sa_procedure_panel_show_step (self->procedure_panel, step);
 }
 
 static void
@@ -216,14 +193,9 @@ update_view (SaOrderPage *self)
       adw_action_row_set_subtitle (self->web_order_row, web_order != NULL && *web_order ? web_order : "—");
       adw_action_row_set_subtitle (self->po_row, po != NULL && *po ? po : "—");
       adw_action_row_set_subtitle (self->customer_row, sa_order_get_end_customer_name (self->order));
-      sa_ui_set_order_status_pill (self->status_pill, sa_order_get_status (self->order));
-      sa_ui_set_order_status_pill (self->header_status_pill, sa_order_get_status (self->order));
-      if (sa_order_get_export_hold (self->order))
-        /* Translators: the order is on export hold */
-        sa_ui_set_pill (self->export_hold_pill, _("On hold"), "warning");
-      else
-        /* Translators: the order is not on export hold */
-        sa_ui_set_pill (self->export_hold_pill, _("None"), "neutral");
+      sa_status_pill_set_order_status (self->status_pill, sa_order_get_status (self->order));
+      sa_status_pill_set_order_status (self->header_status_pill, sa_order_get_status (self->order));
+      sa_status_pill_set_export_hold (self->export_hold_pill, sa_order_get_export_hold (self->order));
 
       gtk_widget_set_visible (self->shipped_box, !sa_order_can_change_assignment (self->order));
       gtk_widget_set_visible (self->export_hold_box, sa_order_get_export_hold (self->order));
@@ -604,17 +576,6 @@ show_assignments_action (GtkWidget  *widget,
 }
 
 static void
-toggle_procedure_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  SaOrderPage *self = SA_ORDER_PAGE (widget);
-
-  g_settings_set_boolean (self->settings, "show-procedure-panel",
-                          !g_settings_get_boolean (self->settings, "show-procedure-panel"));
-}
-
-static void
 on_terms_toggled (GtkCheckButton *check,
                   SaOrderPage    *self)
 {
@@ -650,7 +611,6 @@ sa_order_page_dispose (GObject *object)
   g_clear_object (&self->order);
   g_clear_object (&self->pending_end_customer);
   g_clear_object (&self->pending_holding);
-  g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_order_page_parent_class)->dispose (object);
@@ -690,6 +650,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
                                          G_TYPE_NONE, 1, SA_TYPE_ORDER);
 
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
+  g_type_ensure (SA_TYPE_STATUS_PILL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-order-page.ui");
@@ -727,8 +688,6 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, terms_check);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_spinner);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_button);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_button);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
@@ -738,11 +697,10 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.undo-end-customer", NULL, undo_end_customer_action);
   gtk_widget_class_install_action (widget_class, "page.undo-holding", NULL, undo_holding_action);
   gtk_widget_class_install_action (widget_class, "page.submit", NULL, submit_action);
-  gtk_widget_class_install_action (widget_class, "page.toggle-procedure", NULL, toggle_procedure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "page.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "page.toggle-procedure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "page.submit", NULL);
 }
 
@@ -753,13 +711,8 @@ sa_order_page_init (SaOrderPage *self)
 
   g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
-
-  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
+  update_procedure (self);
 }
 
 /**

@@ -13,6 +13,7 @@
 
 #include "sa-orders-view.h"
 #include "sa-procedure-panel.h"
+#include "sa-status-pill.h"
 #include "sa-ui-util.h"
 
 #define SA_ORDERS_PAGE_SIZE 100
@@ -24,7 +25,6 @@ struct _SaOrdersView
   SaClient       *client;
   GCancellable   *search_cancellable;
   GListModel     *results;
-  GSettings      *settings;
   SaOrderPage    *order_page;
   char           *last_query;
   guint           loading : 1;
@@ -41,8 +41,6 @@ struct _SaOrdersView
   GtkSpinner     *spinner;
   GtkListBox     *results_list;
   AdwStatusPage  *error_page;
-  GtkToggleButton *procedure_button;
-  GtkRevealer    *procedure_revealer;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -98,16 +96,14 @@ create_order_row (gpointer item,
 
   if (sa_order_get_export_hold (order))
     {
-      pill = gtk_label_new (NULL);
-      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      pill = sa_status_pill_new ();
       /* Translators: marker on an order that is on export hold */
-      sa_ui_set_pill (GTK_LABEL (pill), _("Export hold"), "warning");
+      sa_status_pill_set (SA_STATUS_PILL (pill), _("Export hold"), "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
     }
 
-  pill = gtk_label_new (NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  sa_ui_set_order_status_pill (GTK_LABEL (pill), sa_order_get_status (order));
+  pill = sa_status_pill_new ();
+  sa_status_pill_set_order_status (SA_STATUS_PILL (pill), sa_order_get_status (order));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -297,9 +293,8 @@ update_search_field (SaOrdersView *self)
                                   GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder,
                                   -1);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-order-search-field",
-                           sa_order_search_field_to_string (field));
+  g_settings_set_string (sa_ui_get_settings (), "last-order-search-field",
+                         sa_order_search_field_to_string (field));
 }
 
 static void
@@ -387,7 +382,6 @@ sa_orders_view_dispose (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
-  g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_orders_view_parent_class)->dispose (object);
@@ -426,8 +420,6 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_list);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_button);
-  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "orders.back", NULL, back_action);
@@ -448,18 +440,9 @@ sa_orders_view_init (SaOrdersView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
-  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
-  /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
-  sa_procedure_panel_set_step (self->procedure_panel, _("Steps 2 and 3 of 10"),
-                               _("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "
-                                 "and type it, or leave the search empty to see all your orders. Then open the order "
-                                 "from the results to see its details."));
-  last_field = g_settings_get_string (self->settings, "last-order-search-field");
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
+  sa_procedure_panel_show_step (self->procedure_panel, SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER);
+  last_field = g_settings_get_string (sa_ui_get_settings (), "last-order-search-field");
   if (!sa_order_search_field_from_string (last_field, &field))
     field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
   gtk_drop_down_set_selected (self->search_by_dropdown, field);

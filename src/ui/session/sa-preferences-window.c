@@ -257,7 +257,7 @@ sa_preferences_window_init (SaPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
   g_settings_bind (self->settings, "show-procedure-panel",
                    self->procedure_switch, "active", G_SETTINGS_BIND_DEFAULT);
 

@@ -15,6 +15,7 @@
 
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
+#include "sa-order-row.h"
 #include "sa-orders-view.h"
 #include "sa-preferences-window.h"
 #include "sa-ui-test-util.h"
@@ -54,7 +55,7 @@ open_order_by_search (SaWindow   *window,
   g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >=, 1);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sa-sales-order-number"), sales_order_number) == 0)
+    if (g_strcmp0 (sa_order_get_sales_order_number (sa_order_row_get_order (SA_ORDER_ROW (row))), sales_order_number) == 0)
       break;
   g_assert_nonnull (row);
 

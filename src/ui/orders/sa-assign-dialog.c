@@ -211,9 +211,10 @@ select_account (SaAssignDialog *self,
                                          self);
 }
 
+/* The list box's factory: one SaSmartAccountRow per search result. */
 static GtkWidget *
-create_account_row (gpointer item,
-                    gpointer user_data)
+new_account_row (gpointer item,
+                 gpointer user_data)
 {
   return sa_smart_account_row_new (SA_SMART_ACCOUNT (item));
 }
@@ -262,7 +263,7 @@ search_accounts_cb (GObject      *source,
     }
 
   g_set_object (&self->accounts, model);
-  gtk_list_box_bind_model (self->results_list, model, create_account_row, self, NULL);
+  gtk_list_box_bind_model (self->results_list, model, new_account_row, NULL, NULL);
   gtk_stack_set_visible_child_name (self->results_stack,
                                     g_list_model_get_n_items (model) > 0 ? "results" : "empty");
 

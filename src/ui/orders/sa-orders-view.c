@@ -13,7 +13,7 @@
 
 #include "sa-orders-view.h"
 #include "sa-procedure-panel.h"
-#include "sa-status-pill.h"
+#include "sa-order-row.h"
 #include "sa-ui-util.h"
 
 #define SA_ORDERS_PAGE_SIZE 100
@@ -58,62 +58,12 @@ show_search_error (SaOrdersView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
 }
 
+/* The list box's factory: one SaOrderRow per SaOrder of the results. */
 static GtkWidget *
-create_order_row (gpointer item,
-                  gpointer user_data)
+new_order_row (gpointer item,
+               gpointer user_data)
 {
-  SaOrder *order = SA_ORDER (item);
-  SaAssignment *end_customer = sa_order_get_end_customer (order);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *account = NULL;
-  GtkWidget *row;
-  GtkWidget *pill;
-  GtkWidget *arrow;
-
-  if (end_customer != NULL)
-    account = g_strdup_printf ("%s (%s)",
-                               sa_assignment_get_name (end_customer),
-                               sa_assignment_get_domain (end_customer));
-  else
-    account = g_strdup (_("Not assigned"));
-
-  /* Translators: an order in the results; %s is the Sales Order No. */
-  title = g_strdup_printf (_("Sales Order No. %s"), sa_order_get_sales_order_number (order));
-  /* Translators: second line of an order in the results: Web Order No., PO No.,
-   * End Customer name, then its End Customer Smart Account on a new line. */
-  subtitle = g_strdup_printf (_("Web Order No. %1$s · PO No. %2$s · %3$s\nEnd Customer Smart Account: %4$s"),
-                              sa_order_get_web_order_id (order) ? sa_order_get_web_order_id (order) : "—",
-                              sa_order_get_purchase_order_number (order) ? sa_order_get_purchase_order_number (order) : "—",
-                              sa_order_get_end_customer_name (order) ? sa_order_get_end_customer_name (order) : "",
-                              account);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (sa_order_get_export_hold (order))
-    {
-      pill = sa_status_pill_new ();
-      /* Translators: marker on an order that is on export hold */
-      sa_status_pill_set (SA_STATUS_PILL (pill), _("Export hold"), "warning");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-    }
-
-  pill = sa_status_pill_new ();
-  sa_status_pill_set_order_status (SA_STATUS_PILL (pill), sa_order_get_status (order));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-
-  g_object_set_data_full (G_OBJECT (row), "sa-sales-order-number",
-                          g_strdup (sa_order_get_sales_order_number (order)), g_free);
-
-  return row;
+  return sa_order_row_new (SA_ORDER (item));
 }
 
 /* Issue 5: signed in again after an expired session: run the search again. */
@@ -166,7 +116,7 @@ search_orders_cb (GObject      *source,
     }
 
   g_set_object (&self->results, model);
-  gtk_list_box_bind_model (self->results_list, model, create_order_row, self, NULL);
+  gtk_list_box_bind_model (self->results_list, model, new_order_row, NULL, NULL);
 
   n = g_list_model_get_n_items (model);
   if (n > 0)
@@ -313,10 +263,10 @@ on_row_activated (GtkListBox    *list,
                   GtkListBoxRow *row,
                   SaOrdersView  *self)
 {
-  const char *number = g_object_get_data (G_OBJECT (row), "sa-sales-order-number");
+  SaOrder *order = sa_order_row_get_order (SA_ORDER_ROW (row));
 
-  if (number != NULL)
-    sa_orders_view_open_order (self, number);
+  if (order != NULL)
+    sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
 }
 
 static void

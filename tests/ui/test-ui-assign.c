@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-assign-dialog.h"
+#include "sa-assignment-row.h"
 #include "sa-order-page.h"
 #include "sa-order-row.h"
 #include "sa-orders-view.h"
@@ -214,8 +215,8 @@ test_assign_end_customer (void)
   g_assert_nonnull (pending);
   g_assert_cmpstr (sa_assignment_get_domain (pending), ==, domain);
   g_assert_cmpstr (sa_assignment_get_virtual_account (pending), ==, virtual_account);
-  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_box")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_label"))),
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_label"))),
                             virtual_account));
 
   accept_terms_and_submit (page);
@@ -309,7 +310,7 @@ test_server_error_keeps_choices (void)
   g_assert_nonnull (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER));
   g_assert_cmpstr (sa_assignment_get_virtual_account (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER)), ==,
                    virtual_account);
-  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_box")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_box")));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
 
   /* The page reloaded the order: now shipped, with the explanation. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-assign-dialog.h"
+#include "sa-order-details.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
 #include "sa-ui-test-util.h"
@@ -132,7 +133,7 @@ check_language (const Glossary *glossary)
                glossary->end_customer);
   assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_row"))),
                glossary->holding);
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "sales_order_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "details"), SA_TYPE_ORDER_DETAILS, "sales_order_row"))),
                glossary->sales_order);
   assert_term (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"))),
                glossary->submit);

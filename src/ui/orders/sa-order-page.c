@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "sa-order-page.h"
+#include "sa-assignment-row.h"
+#include "sa-order-details.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
 #include "sa-ui-util.h"
@@ -25,8 +27,6 @@ struct _SaOrderPage
   SaClient         *client;
   char             *sales_order_number;
   SaOrder          *order;
-  SaAssignment     *pending_end_customer;
-  SaAssignment     *pending_holding;
   char             *error_message;
   GCancellable     *load_cancellable;
   GCancellable     *submit_cancellable;
@@ -40,30 +40,15 @@ struct _SaOrderPage
 
   GtkLabel         *title_label;
   GtkStack         *state_stack;
-  GtkSpinner       *load_spinner;
   AdwStatusPage    *load_error_page;
-  GtkScrolledWindow *scrolled_window;
-  GtkWidget        *banner;
-  GtkButton        *banner_button;
   GtkWidget        *shipped_box;
-  GtkLabel         *shipped_label;
-  GtkLinkButton    *scm_link;
   GtkWidget        *export_hold_box;
-  AdwActionRow     *sales_order_row;
-  AdwActionRow     *web_order_row;
-  AdwActionRow     *po_row;
-  AdwActionRow     *customer_row;
-  SaStatusPill     *status_pill;
+  SaOrderDetails   *details;
   SaStatusPill     *header_status_pill;
-  SaStatusPill     *export_hold_pill;
   GtkRevealer      *section_revealer;
-  AdwActionRow     *end_customer_row;
-  GtkWidget        *end_customer_pending_box;
-  GtkLabel         *end_customer_pending_label;
+  SaAssignmentRow  *end_customer_row;
   GtkButton        *end_customer_edit_button;
-  AdwActionRow     *holding_row;
-  GtkWidget        *holding_pending_box;
-  GtkLabel         *holding_pending_label;
+  SaAssignmentRow  *holding_row;
   GtkButton        *holding_edit_button;
   GtkWidget        *holding_note;
   GtkWidget        *pending_account_note;
@@ -71,7 +56,6 @@ struct _SaOrderPage
   GtkLabel         *submit_error_label;
   GtkCheckButton   *terms_check;
   GtkSpinner       *submit_spinner;
-  GtkButton        *submit_button;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -92,7 +76,8 @@ static void on_client_signed_in (SaClient    *client,
 static gboolean
 has_pending (SaOrderPage *self)
 {
-  return self->pending_end_customer != NULL || self->pending_holding != NULL;
+  return sa_assignment_row_get_pending (self->end_customer_row) != NULL ||
+         sa_assignment_row_get_pending (self->holding_row) != NULL;
 }
 
 static gboolean
@@ -128,9 +113,9 @@ update_actions (SaOrderPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-end-customer", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-holding", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-end-customer",
-                                 !self->submitting && self->pending_end_customer != NULL);
+                                 !self->submitting && sa_assignment_row_get_pending (self->end_customer_row) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo-holding",
-                                 !self->submitting && self->pending_holding != NULL);
+                                 !self->submitting && sa_assignment_row_get_pending (self->holding_row) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.submit",
                                  editable && has_pending (self) &&
                                  gtk_check_button_get_active (self->terms_check));
@@ -138,24 +123,6 @@ update_actions (SaOrderPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-assignments", self->order != NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->terms_check), editable && has_pending (self));
-}
-
-static void
-set_pending_label (GtkLabel     *label,
-                   GtkWidget    *box,
-                   SaAssignment *pending)
-{
-  g_autofree char *summary = NULL;
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (box, pending != NULL);
-  if (pending == NULL)
-    return;
-
-  summary = sa_ui_dup_assignment_summary (pending);
-  /* Translators: a change waiting to be submitted, shown beside the current Smart Account */
-  text = g_strdup_printf (_("New: %s"), summary);
-  gtk_label_set_text (label, text);
 }
 
 static gboolean
@@ -167,15 +134,9 @@ is_pending_account (SaAssignment *assignment)
 static void
 update_view (SaOrderPage *self)
 {
-  SaAssignment *end_customer = NULL;
-  SaAssignment *holding = NULL;
   SaAssignment *effective_end_customer;
   SaAssignment *effective_holding;
   g_autofree char *title = NULL;
-  g_autofree char *ec_summary = NULL;
-  g_autofree char *holding_summary = NULL;
-  const char *web_order;
-  const char *po;
 
   /* Translators: the order page's title; %s is the Sales Order No. */
   title = g_strdup_printf (_("Order %s"), self->sales_order_number);
@@ -183,36 +144,16 @@ update_view (SaOrderPage *self)
 
   if (self->order != NULL)
     {
-      end_customer = sa_order_get_end_customer (self->order);
-      holding = sa_order_get_holding (self->order);
-
-      web_order = sa_order_get_web_order_id (self->order);
-      po = sa_order_get_purchase_order_number (self->order);
-
-      adw_action_row_set_subtitle (self->sales_order_row, sa_order_get_sales_order_number (self->order));
-      adw_action_row_set_subtitle (self->web_order_row, web_order != NULL && *web_order ? web_order : "—");
-      adw_action_row_set_subtitle (self->po_row, po != NULL && *po ? po : "—");
-      adw_action_row_set_subtitle (self->customer_row, sa_order_get_end_customer_name (self->order));
-      sa_status_pill_set_order_status (self->status_pill, sa_order_get_status (self->order));
+      sa_order_details_set_order (self->details, self->order);
       sa_status_pill_set_order_status (self->header_status_pill, sa_order_get_status (self->order));
-      sa_status_pill_set_export_hold (self->export_hold_pill, sa_order_get_export_hold (self->order));
-
       gtk_widget_set_visible (self->shipped_box, !sa_order_can_change_assignment (self->order));
       gtk_widget_set_visible (self->export_hold_box, sa_order_get_export_hold (self->order));
+      sa_assignment_row_set_assignment (self->end_customer_row, sa_order_get_end_customer (self->order));
+      sa_assignment_row_set_assignment (self->holding_row, sa_order_get_holding (self->order));
     }
 
-  ec_summary = sa_ui_dup_assignment_summary (end_customer);
-  holding_summary = sa_ui_dup_assignment_summary (holding);
-  adw_action_row_set_subtitle (self->end_customer_row, ec_summary);
-  adw_action_row_set_subtitle (self->holding_row, holding_summary);
-
-  set_pending_label (self->end_customer_pending_label, self->end_customer_pending_box,
-                     self->pending_end_customer);
-  set_pending_label (self->holding_pending_label, self->holding_pending_box,
-                     self->pending_holding);
-
-  effective_end_customer = self->pending_end_customer != NULL ? self->pending_end_customer : end_customer;
-  effective_holding = self->pending_holding != NULL ? self->pending_holding : holding;
+  effective_end_customer = sa_assignment_row_get_effective (self->end_customer_row);
+  effective_holding = sa_assignment_row_get_effective (self->holding_row);
 
   gtk_widget_set_visible (self->holding_note,
                           self->order != NULL && effective_holding != NULL && effective_end_customer == NULL);
@@ -269,7 +210,6 @@ get_order_cb (GObject      *source,
 
   self = SA_ORDER_PAGE (user_data);
   self->loading = FALSE;
-  gtk_spinner_set_spinning (self->load_spinner, FALSE);
 
   if (order == NULL)
     {
@@ -314,10 +254,7 @@ load_order (SaOrderPage *self)
 
   self->loading = TRUE;
   if (self->order == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->state_stack, "loading");
-      gtk_spinner_set_spinning (self->load_spinner, TRUE);
-    }
+    gtk_stack_set_visible_child_name (self->state_stack, "loading");
   update_actions (self);
 
   sa_client_get_order_async (self->client, self->sales_order_number,
@@ -377,8 +314,8 @@ update_assignment_cb (GObject      *source,
     }
 
   g_set_object (&self->order, order);
-  g_clear_object (&self->pending_end_customer);
-  g_clear_object (&self->pending_holding);
+  sa_assignment_row_set_pending (self->end_customer_row, NULL);
+  sa_assignment_row_set_pending (self->holding_row, NULL);
   set_error_message (self, NULL);
   gtk_check_button_set_active (self->terms_check, FALSE);
   update_view (self);
@@ -432,8 +369,8 @@ submit (SaOrderPage *self)
   update_view (self);
 
   sa_client_update_assignment_async (self->client, self->order,
-                                     self->pending_end_customer,
-                                     self->pending_holding,
+                                     sa_assignment_row_get_pending (self->end_customer_row),
+                                     sa_assignment_row_get_pending (self->holding_row),
                                      gtk_check_button_get_active (self->terms_check),
                                      self->submit_cancellable,
                                      update_assignment_cb, self);
@@ -609,8 +546,6 @@ sa_order_page_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->submit_cancellable);
   g_clear_object (&self->order);
-  g_clear_object (&self->pending_end_customer);
-  g_clear_object (&self->pending_holding);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_order_page_parent_class)->dispose (object);
@@ -651,35 +586,22 @@ sa_order_page_class_init (SaOrderPageClass *klass)
 
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
   g_type_ensure (SA_TYPE_STATUS_PILL);
+  g_type_ensure (SA_TYPE_ORDER_DETAILS);
+  g_type_ensure (SA_TYPE_ASSIGNMENT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-order-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, state_stack);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_spinner);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_error_page);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, banner);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, banner_button);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, shipped_box);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, shipped_label);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, scm_link);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_box);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, sales_order_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, web_order_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, po_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, details);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, header_status_pill);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_pill);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, section_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_pending_box);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_pending_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, end_customer_edit_button);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_row);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_pending_box);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_pending_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_edit_button);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, holding_note);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, pending_account_note);
@@ -687,8 +609,13 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_error_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, terms_check);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, procedure_panel);
+  /* Reachable with gtk_widget_get_template_child() (the tests click and read
+   * them) though the page itself never needs a pointer to them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "banner_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "shipped_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "scm_link", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "submit_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.show-assignments", NULL, show_assignments_action);
@@ -816,7 +743,7 @@ sa_order_page_get_pending (SaOrderPage   *self,
 {
   g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
 
-  return slot == SA_ACCOUNT_TYPE_HOLDING ? self->pending_holding : self->pending_end_customer;
+  return sa_assignment_row_get_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row : self->end_customer_row);
 }
 
 /**
@@ -836,10 +763,8 @@ sa_order_page_set_pending (SaOrderPage   *self,
   g_return_if_fail (SA_IS_ORDER_PAGE (self));
   g_return_if_fail (assignment == NULL || SA_IS_ASSIGNMENT (assignment));
 
-  if (slot == SA_ACCOUNT_TYPE_HOLDING)
-    g_set_object (&self->pending_holding, assignment);
-  else
-    g_set_object (&self->pending_end_customer, assignment);
+  sa_assignment_row_set_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row : self->end_customer_row,
+                                 assignment);
 
   if (!has_pending (self))
     set_error_message (self, NULL);

@@ -521,32 +521,3 @@ sa_application_new (void)
                        NULL);
 }
 
-/**
- * sa_application_get_client:
- * @self: a #SaApplication
- *
- * Returns: (transfer none) (nullable): the signed-in client, once training
- *   mode has started or the Live session signed in
- */
-SaClient *
-sa_application_get_client (SaApplication *self)
-{
-  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
-
-  return self->client;
-}
-
-/**
- * sa_application_get_session:
- * @self: a #SaApplication
- *
- * Returns: (transfer none) (nullable): the Live-mode session, %NULL in
- *   training mode
- */
-SaSession *
-sa_application_get_session (SaApplication *self)
-{
-  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
-
-  return self->session;
-}

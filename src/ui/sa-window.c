@@ -45,6 +45,13 @@ struct _SaWindow
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+add_toast (SaWindow   *self,
+           const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
 sandbox_reset_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -62,13 +69,13 @@ sandbox_reset_cb (GObject      *source,
       self = SA_WINDOW (user_data);
       message = sa_error_dup_user_message (error);
       g_debug ("Resetting the training data failed: %s", error->message);
-      sa_window_add_toast (self, message);
+      add_toast (self, message);
       return;
     }
 
   self = SA_WINDOW (user_data);
   sa_orders_view_set_client (self->orders_view, self->client);
-  sa_window_add_toast (self, _("Training data reset"));
+  add_toast (self, _("Training data reset"));
 }
 
 static void
@@ -375,20 +382,6 @@ sa_window_set_client (SaWindow *self,
 }
 
 /**
- * sa_window_get_client:
- * @self: a #SaWindow
- *
- * Returns: (transfer none) (nullable): the client, once signed in
- */
-SaClient *
-sa_window_get_client (SaWindow *self)
-{
-  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
-
-  return self->client;
-}
-
-/**
  * sa_window_get_orders_view:
  * @self: a #SaWindow
  *
@@ -400,22 +393,6 @@ sa_window_get_orders_view (SaWindow *self)
   g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
 
   return self->orders_view;
-}
-
-/**
- * sa_window_add_toast:
- * @self: a #SaWindow
- * @title: (transfer none): the translated message
- *
- * Shows @title as a toast.
- */
-void
-sa_window_add_toast (SaWindow   *self,
-                     const char *title)
-{
-  g_return_if_fail (SA_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void

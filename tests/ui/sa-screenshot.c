@@ -291,7 +291,7 @@ main (int   argc,
       g_settings_set_string (settings, "server-url", "https://desk.partner.example/");
       preferences = sa_preferences_window_new (GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (preferences));
-      gtk_editable_set_text (GTK_EDITABLE (sa_preferences_window_get_server_row (SA_PREFERENCES_WINDOW (preferences))),
+      gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_row")),
                              "http://desk.partner.example/");
       target = preferences;
     }
@@ -300,7 +300,7 @@ main (int   argc,
       SaSignInDialog *dialog = sa_sign_in_dialog_new (sandbox->client, GTK_WINDOW (window));
 
       sa_sign_in_dialog_set_username (dialog, "trainee");
-      gtk_check_button_set_active (sa_sign_in_dialog_get_remember_check (dialog), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "remember_check")), TRUE);
       gtk_window_present (GTK_WINDOW (dialog));
       target = GTK_WIDGET (dialog);
     }

@@ -10,6 +10,14 @@
 #include "sa-sandbox-thread.h"
 #include "sa-window.h"
 
+/* The widgets' test-only accessors, for every UI test. */
+#include "sa-assign-dialog-private.h"
+#include "sa-order-page-private.h"
+#include "sa-orders-view-private.h"
+#include "sa-preferences-window-private.h"
+#include "sa-session-private.h"
+#include "sa-sign-in-dialog-private.h"
+
 G_BEGIN_DECLS
 
 /* A template child of @widget, whose class is @type, by its id in the .ui file. */

@@ -209,10 +209,10 @@ type_and_sign_in (SaSignInDialog *dialog,
 {
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   if (username != NULL)
-    gtk_editable_set_text (sa_sign_in_dialog_get_username_entry (dialog), username);
-  gtk_editable_set_text (sa_sign_in_dialog_get_password_entry (dialog), password);
-  gtk_check_button_set_active (sa_sign_in_dialog_get_remember_check (dialog), remember);
-  sa_test_click (GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+    gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry")), username);
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "password_entry")), password);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "remember_check")), remember);
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
 }
 
 static SaSignInDialog *
@@ -328,9 +328,9 @@ test_sign_in_remember_sign_out (void)
   dialog = wait_for_dialog (live);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "server_label"))),
                             server_uri));
-  g_assert_true (gtk_password_entry_get_show_peek_icon (GTK_PASSWORD_ENTRY (sa_sign_in_dialog_get_password_entry (dialog))));
+  g_assert_true (gtk_password_entry_get_show_peek_icon (GTK_PASSWORD_ENTRY (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "password_entry"))));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) ==
-                 GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+                 SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
 
   type_and_sign_in (dialog, USERNAME, PASSWORD, TRUE);
   g_assert_true (sa_test_wait_until (flag_set, &live->ready, 30000));
@@ -353,10 +353,10 @@ test_sign_in_remember_sign_out (void)
   sa_preferences_window_set_session (preferences, live->session);
   gtk_window_present (GTK_WINDOW (preferences));
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
-  sa_test_click (GTK_WIDGET (sa_preferences_window_get_sign_out_button (preferences)));
+  sa_test_click (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "sign_out_button"));
   g_assert_true (sa_test_wait_until (signed_out, client, 30000));
   /* The keyring answered before the token went: wait for the button again. */
-  g_assert_true (sa_test_wait_until (widget_sensitive, sa_preferences_window_get_sign_out_button (preferences), 30000));
+  g_assert_true (sa_test_wait_until (widget_sensitive, SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "sign_out_button"), 30000));
   g_assert_false (sa_client_get_signed_in (client));
   g_assert_false (sa_session_get_remembered (live->session));
   g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
@@ -388,7 +388,7 @@ test_wrong_password (void)
   g_assert_nonnull (sa_sign_in_dialog_get_error_message (dialog));
   g_assert_nonnull (strstr (sa_sign_in_dialog_get_error_message (dialog), "not correct"));
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "error_label")));
-  g_assert_cmpstr (gtk_editable_get_text (sa_sign_in_dialog_get_username_entry (dialog)), ==, USERNAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry"))), ==, USERNAME);
   g_assert_false (sa_client_get_signed_in (sa_session_get_client (live->session)));
   g_assert_false (live->ready);
 
@@ -442,7 +442,7 @@ test_no_keyring_remember (void)
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "keyring_label")));
 
   /* Continue closes it. */
-  sa_test_click (GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
   g_assert_null (sa_session_get_sign_in_dialog (live->session));
   g_assert_false (live->cancelled);
 
@@ -523,7 +523,7 @@ test_expiry_sign_in_dialog (void)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
   g_assert_nonnull (sa_order_page_get_error_message (page));
   /* The user name is already there; only the password is typed. */
-  g_assert_cmpstr (gtk_editable_get_text (sa_sign_in_dialog_get_username_entry (dialog)), ==, USERNAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry"))), ==, USERNAME);
 
   type_and_sign_in (dialog, NULL, PASSWORD, FALSE);
 
@@ -554,7 +554,7 @@ test_plain_http_refused (void)
 
   preferences = SA_PREFERENCES_WINDOW (sa_preferences_window_new (NULL));
   gtk_window_present (GTK_WINDOW (preferences));
-  row = sa_preferences_window_get_server_row (preferences);
+  row = ADW_ENTRY_ROW (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_row"));
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_group")));
 
   /* Typed: refused at once, saying why; not saved even when applied. */

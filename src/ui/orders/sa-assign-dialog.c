@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard.h"
-#include "sa-assign-dialog.h"
+#include "sa-assign-dialog-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-smart-account-row.h"
 #include "sa-ui-util.h"
@@ -59,6 +59,14 @@ struct _SaAssignDialog
 };
 
 G_DEFINE_FINAL_TYPE (SaAssignDialog, sa_assign_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ASSIGNED,
@@ -189,6 +197,7 @@ select_account (SaAssignDialog *self,
 
   clear_virtual_accounts (self);
   g_set_object (&self->selected_account, account);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
 
   gtk_widget_set_visible (self->pending_note,
                           account != NULL &&
@@ -492,12 +501,43 @@ sa_assign_dialog_dispose (GObject *object)
 }
 
 static void
+sa_assign_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ACCOUNT:
+      g_value_set_object (value, self->selected_account);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sa_assign_dialog_class_init (SaAssignDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_assign_dialog_dispose;
+  object_class->get_property = sa_assign_dialog_get_property;
+
+  /**
+   * SaAssignDialog:selected-account:
+   *
+   * The #SaSmartAccount selected in the search results (step 7 of "assign an
+   * order"), or %NULL.
+   */
+  properties[PROP_SELECTED_ACCOUNT] =
+    g_param_spec_object ("selected-account", NULL, NULL, SA_TYPE_SMART_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SaAssignDialog::assigned:

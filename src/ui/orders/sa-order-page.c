@@ -13,9 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-order-page.h"
 #include "sa-assignment-row.h"
 #include "sa-order-details.h"
+#include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
 #include "sa-ui-util.h"
@@ -67,6 +67,18 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SALES_ORDER_NUMBER,
+  PROP_ORDER,
+  PROP_LOADING,
+  PROP_SUBMITTING,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void load_order (SaOrderPage *self);
 static void on_client_signed_in (SaClient    *client,
@@ -174,8 +186,42 @@ static void
 set_error_message (SaOrderPage *self,
                    const char  *message)
 {
+  if (g_strcmp0 (self->error_message, message) == 0)
+    return;
+
   g_free (self->error_message);
   self->error_message = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+}
+
+static void
+set_loading (SaOrderPage *self,
+             gboolean     loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_submitting (SaOrderPage *self,
+                gboolean     submitting)
+{
+  if (self->submitting == !!submitting)
+    return;
+
+  self->submitting = !!submitting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBMITTING]);
+}
+
+static void
+set_order (SaOrderPage *self,
+           SaOrder     *order)
+{
+  if (g_set_object (&self->order, order))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
 }
 
 static void
@@ -209,7 +255,7 @@ get_order_cb (GObject      *source,
     return;
 
   self = SA_ORDER_PAGE (user_data);
-  self->loading = FALSE;
+  set_loading (self, FALSE);
 
   if (order == NULL)
     {
@@ -228,7 +274,7 @@ get_order_cb (GObject      *source,
       return;
     }
 
-  g_set_object (&self->order, order);
+  set_order (self, order);
 
   /* Reloaded after a VERSION_CONFLICT: if the change came from the order
    * shipping, say that rather than "submit again". */
@@ -252,7 +298,7 @@ load_order (SaOrderPage *self)
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   if (self->order == NULL)
     gtk_stack_set_visible_child_name (self->state_stack, "loading");
   update_actions (self);
@@ -275,7 +321,7 @@ update_assignment_cb (GObject      *source,
     return;
 
   self = SA_ORDER_PAGE (user_data);
-  self->submitting = FALSE;
+  set_submitting (self, FALSE);
 
   /* Issue 5: the token expired and could not be renewed from the keyring; the
    * client asks for a sign-in ("sign-in-required", the session opens the
@@ -313,7 +359,7 @@ update_assignment_cb (GObject      *source,
       return;
     }
 
-  g_set_object (&self->order, order);
+  set_order (self, order);
   sa_assignment_row_set_pending (self->end_customer_row, NULL);
   sa_assignment_row_set_pending (self->holding_row, NULL);
   set_error_message (self, NULL);
@@ -364,7 +410,7 @@ submit (SaOrderPage *self)
   g_clear_object (&self->submit_cancellable);
   self->submit_cancellable = g_cancellable_new ();
 
-  self->submitting = TRUE;
+  set_submitting (self, TRUE);
   set_error_message (self, NULL);
   update_view (self);
 
@@ -496,12 +542,16 @@ undo_holding_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->holding_edit_button));
 }
 
+/* Fetches the order again (F5, Ctrl+R, Retry), keeping any pending change. */
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  sa_order_page_reload (SA_ORDER_PAGE (widget));
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  if (!self->submitting)
+    load_order (self);
 }
 
 static void
@@ -563,6 +613,36 @@ sa_order_page_finalize (GObject *object)
 }
 
 static void
+sa_order_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SALES_ORDER_NUMBER:
+      g_value_set_string (value, self->sales_order_number);
+      break;
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_SUBMITTING:
+      g_value_set_boolean (value, self->submitting);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sa_order_page_class_init (SaOrderPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -570,6 +650,54 @@ sa_order_page_class_init (SaOrderPageClass *klass)
 
   object_class->dispose = sa_order_page_dispose;
   object_class->finalize = sa_order_page_finalize;
+  object_class->get_property = sa_order_page_get_property;
+
+  /**
+   * SaOrderPage:sales-order-number:
+   *
+   * The Sales Order No. the page shows.
+   */
+  properties[PROP_SALES_ORDER_NUMBER] =
+    g_param_spec_string ("sales-order-number", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrderPage:order:
+   *
+   * The #SaOrder as last loaded from the server, %NULL until it arrives.
+   */
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL, SA_TYPE_ORDER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrderPage:loading:
+   *
+   * Whether the order is being (re)loaded.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrderPage:submitting:
+   *
+   * Whether a submitted change waits for the server (step 10 of "assign an order").
+   */
+  properties[PROP_SUBMITTING] =
+    g_param_spec_boolean ("submitting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrderPage:error-message:
+   *
+   * The translated message of the last failed submission, shown in the page, or %NULL.
+   */
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SaOrderPage::order-updated:
@@ -771,23 +899,6 @@ sa_order_page_set_pending (SaOrderPage   *self,
 
   reveal_section (self, FALSE);
   update_view (self);
-}
-
-/**
- * sa_order_page_reload:
- * @self: a #SaOrderPage
- *
- * Fetches the order again (keeping any pending change).
- */
-void
-sa_order_page_reload (SaOrderPage *self)
-{
-  g_return_if_fail (SA_IS_ORDER_PAGE (self));
-
-  if (self->submitting)
-    return;
-
-  load_order (self);
 }
 
 /**

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-orders-view.h"
+#include "sa-orders-view-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-order-row.h"
 #include "sa-ui-util.h"
@@ -46,6 +46,37 @@ struct _SaOrdersView
 
 G_DEFINE_FINAL_TYPE (SaOrdersView, sa_orders_view, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_RESULTS,
+  PROP_ORDER_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void search (SaOrdersView *self);
+
+static void
+set_loading (SaOrdersView *self,
+             gboolean      loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_results (SaOrdersView *self,
+             GListModel   *results)
+{
+  if (g_set_object (&self->results, results))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
+
 static void
 show_search_error (SaOrdersView *self,
                    const char   *message)
@@ -76,7 +107,7 @@ on_client_signed_in (SaClient     *client,
     return;
 
   g_clear_signal_handler (&self->research_handler, client);
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
@@ -95,7 +126,7 @@ search_orders_cb (GObject      *source,
     return;
 
   self = SA_ORDERS_VIEW (user_data);
-  self->loading = FALSE;
+  set_loading (self, FALSE);
   gtk_spinner_set_spinning (self->spinner, FALSE);
 
   if (model == NULL)
@@ -115,7 +146,7 @@ search_orders_cb (GObject      *source,
       return;
     }
 
-  g_set_object (&self->results, model);
+  set_results (self, model);
   gtk_list_box_bind_model (self->results_list, model, new_order_row, NULL, NULL);
 
   n = g_list_model_get_n_items (model);
@@ -138,23 +169,16 @@ search_orders_cb (GObject      *source,
     }
 }
 
-/**
- * sa_orders_view_search:
- * @self: a #SaOrdersView
- *
- * Runs the order search with what the "Search by" drop-down and the search
+/* Runs the order search with what the "Search by" drop-down and the search
  * entry hold (step 2 of "assign an order", step 3 of "update an assignment");
  * an empty entry lists all the orders the user may see. Invalid input is shown
- * under the entry and not sent. Does nothing before a client is set.
- */
-void
-sa_orders_view_search (SaOrdersView *self)
+ * under the entry and not sent. Does nothing before a client is set. */
+static void
+search (SaOrdersView *self)
 {
   g_autoptr(GError) error = NULL;
   SaOrderSearchField field;
   const char *value;
-
-  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
 
   if (self->client == NULL)
     return;
@@ -180,7 +204,7 @@ sa_orders_view_search (SaOrdersView *self)
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   if (self->results == NULL)
     gtk_stack_set_visible_child_name (self->results_stack, "loading");
   gtk_spinner_set_spinning (self->spinner, TRUE);
@@ -202,14 +226,14 @@ on_search_changed (GtkSearchEntry *entry,
   if (g_strcmp0 (query, self->last_query) == 0 && self->results != NULL)
     return;
 
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
 on_search_activate (GtkSearchEntry *entry,
                     SaOrdersView   *self)
 {
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
@@ -255,7 +279,7 @@ on_search_by_changed (GtkDropDown  *dropdown,
   update_search_field (self);
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    sa_orders_view_search (self);
+    search (self);
 }
 
 static void
@@ -286,6 +310,25 @@ remove_order_page (SaOrdersView *self)
   g_signal_handlers_disconnect_by_data (self->order_page, self);
   gtk_stack_remove (self->nav_stack, GTK_WIDGET (self->order_page));
   self->order_page = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_PAGE]);
+}
+
+/* Closes the order page and goes back to the results (Alt+Left, Escape),
+ * refreshing them when a change was saved. */
+static void
+go_back (SaOrdersView *self)
+{
+  if (self->order_page == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->nav_stack, "search");
+  remove_order_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
+
+  if (self->stale)
+    search (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -293,7 +336,7 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  sa_orders_view_go_back (SA_ORDERS_VIEW (widget));
+  go_back (SA_ORDERS_VIEW (widget));
 }
 
 static void
@@ -301,7 +344,7 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  sa_orders_view_search (SA_ORDERS_VIEW (widget));
+  search (SA_ORDERS_VIEW (widget));
 }
 
 static void
@@ -348,6 +391,30 @@ sa_orders_view_finalize (GObject *object)
 }
 
 static void
+sa_orders_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SaOrdersView *self = SA_ORDERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_RESULTS:
+      g_value_set_object (value, self->results);
+      break;
+    case PROP_ORDER_PAGE:
+      g_value_set_object (value, self->order_page);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sa_orders_view_class_init (SaOrdersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -355,6 +422,36 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
 
   object_class->dispose = sa_orders_view_dispose;
   object_class->finalize = sa_orders_view_finalize;
+  object_class->get_property = sa_orders_view_get_property;
+
+  /**
+   * SaOrdersView:loading:
+   *
+   * Whether an order search is running (step 2 of "assign an order").
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrdersView:results:
+   *
+   * The #GListModel of #SaOrder the last search found, or %NULL.
+   */
+  properties[PROP_RESULTS] =
+    g_param_spec_object ("results", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrdersView:order-page:
+   *
+   * The open #SaOrderPage (step 3 of "assign an order"), or %NULL.
+   */
+  properties[PROP_ORDER_PAGE] =
+    g_param_spec_object ("order-page", NULL, NULL, SA_TYPE_ORDER_PAGE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
@@ -435,30 +532,16 @@ sa_orders_view_set_client (SaOrdersView *self,
   g_return_if_fail (SA_IS_ORDERS_VIEW (self));
   g_return_if_fail (client == NULL || SA_IS_CLIENT (client));
 
-  sa_orders_view_go_back (self);
+  go_back (self);
   g_cancellable_cancel (self->search_cancellable);
   if (self->client != NULL)
     g_clear_signal_handler (&self->research_handler, self->client);
   g_set_object (&self->client, client);
-  g_clear_object (&self->results);
+  set_results (self, NULL);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
 
   if (client != NULL)
-    sa_orders_view_search (self);
-}
-
-/**
- * sa_orders_view_get_client:
- * @self: a #SaOrdersView
- *
- * Returns: (transfer none) (nullable): the client
- */
-SaClient *
-sa_orders_view_get_client (SaOrdersView *self)
-{
-  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
-
-  return self->client;
+    search (self);
 }
 
 /**
@@ -483,7 +566,7 @@ sa_orders_view_set_search (SaOrdersView       *self,
   update_search_field (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), value ? value : "");
 
-  sa_orders_view_search (self);
+  search (self);
 }
 
 /**
@@ -543,6 +626,7 @@ sa_orders_view_open_order (SaOrdersView *self,
   gtk_stack_set_visible_child (self->nav_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", TRUE);
   gtk_widget_grab_focus (page);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_PAGE]);
 
   return self->order_page;
 }
@@ -562,31 +646,6 @@ sa_orders_view_get_order_page (SaOrdersView *self)
 }
 
 /**
- * sa_orders_view_go_back:
- * @self: a #SaOrdersView
- *
- * Closes the order page and goes back to the results (Alt+Left, Escape),
- * refreshing them when a change was saved.
- */
-void
-sa_orders_view_go_back (SaOrdersView *self)
-{
-  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
-
-  if (self->order_page == NULL)
-    return;
-
-  gtk_stack_set_visible_child_name (self->nav_stack, "search");
-  remove_order_page (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
-
-  if (self->stale)
-    sa_orders_view_search (self);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
  * sa_orders_view_focus_search:
  * @self: a #SaOrdersView
  *
@@ -597,6 +656,6 @@ sa_orders_view_focus_search (SaOrdersView *self)
 {
   g_return_if_fail (SA_IS_ORDERS_VIEW (self));
 
-  sa_orders_view_go_back (self);
+  go_back (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

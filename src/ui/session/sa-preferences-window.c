@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-preferences-window.h"
+#include "sa-preferences-window-private.h"
 #include "sa-ui-util.h"
 
 enum {
@@ -337,30 +337,3 @@ sa_preferences_window_get_server_error (SaPreferencesWindow *self)
   return self->server_error;
 }
 
-/**
- * sa_preferences_window_get_server_row:
- * @self: a #SaPreferencesWindow
- *
- * Returns: (transfer none): the server address row (for tests)
- */
-AdwEntryRow *
-sa_preferences_window_get_server_row (SaPreferencesWindow *self)
-{
-  g_return_val_if_fail (SA_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->server_row;
-}
-
-/**
- * sa_preferences_window_get_sign_out_button:
- * @self: a #SaPreferencesWindow
- *
- * Returns: (transfer none): the Sign Out button (for tests)
- */
-GtkButton *
-sa_preferences_window_get_sign_out_button (SaPreferencesWindow *self)
-{
-  g_return_val_if_fail (SA_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->sign_out_button;
-}

@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "sa-core.h"
+#include "sa-json-private.h"
 #include "sa-sandbox-thread.h"
 
 #define TRAINING_USER     "trainee"
@@ -188,9 +189,9 @@ sandbox_reset (SaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_reset_async (client, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_reset_async (SA_DESK_CLIENT (client), NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_reset_finish (client, result, error);
+  return sa_desk_client_sandbox_reset_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 static gboolean
@@ -201,16 +202,16 @@ sandbox_ship (SaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_ship_order_async (client, number, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_ship_order_async (SA_DESK_CLIENT (client), number, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_ship_order_finish (client, result, error);
+  return sa_desk_client_sandbox_ship_order_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 /* A signed-in client on freshly reset training data. */
 static SaClient *
 new_signed_in_client (void)
 {
-  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sign_in (client, TRAINING_USER, TRAINING_PASSWORD, &error));
@@ -291,7 +292,7 @@ count_notify (guint *counter)
 static void
 test_sign_in (void)
 {
-  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   g_autoptr(SaProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   guint notified = 0;
@@ -338,7 +339,7 @@ test_sign_in (void)
 static void
 test_unauthenticated (void)
 {
-  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(SaOrder) order = NULL;
   g_autoptr(GListModel) accounts = NULL;
@@ -1298,7 +1299,7 @@ assert_double_gives (DoubleMode    mode,
                      SaClientError expected)
 {
   g_autoptr(TestDouble) server = test_double_new (mode);
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1314,12 +1315,12 @@ static void
 test_timeout (void)
 {
   g_autoptr(TestDouble) server = test_double_new (DOUBLE_HANG);
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  sa_client_set_timeout (client, 1);
+  sa_desk_client_set_timeout (SA_DESK_CLIENT (client), 1);
   start = g_get_monotonic_time ();
   orders = search_orders (client, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, NULL, 0, 0, NULL, &error);
   g_assert_null (orders);
@@ -1367,7 +1368,7 @@ test_network_error (void)
   g_socket_listener_close (listener);
 
   uri = g_strdup_printf ("http://127.0.0.1:%u/", port);
-  client = sa_client_new (uri);
+  client = sa_desk_client_new (uri);
 
   orders = search_orders (client, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, NULL, 0, 0, NULL, &error);
   g_assert_null (orders);
@@ -1387,7 +1388,7 @@ test_network_error (void)
 static void
 test_invalid_base_uri (void)
 {
-  g_autoptr(SaClient) client = sa_client_new ("ftp://example.com/");
+  g_autoptr(SaClient) client = sa_desk_client_new ("ftp://example.com/");
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1407,7 +1408,7 @@ static void
 test_cancellation (void)
 {
   g_autoptr(TestDouble) server = test_double_new (DOUBLE_HANG);
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GCancellable) already = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -1440,7 +1441,7 @@ static void
 test_request_format (void)
 {
   g_autoptr(TestDouble) server = test_double_new (DOUBLE_RECORD);
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *body;
@@ -1558,7 +1559,7 @@ test_secrets_not_logged (void)
 
   /* With HTTP debugging on, as a developer would run it. */
   g_setenv ("SA_DEBUG_HTTP", "1", TRUE);
-  client = sa_client_new (server->uri);
+  client = sa_desk_client_new (server->uri);
   g_unsetenv ("SA_DEBUG_HTTP");
 
   captured_log = g_string_new (NULL);
@@ -1619,9 +1620,9 @@ accept_account_request (SaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_accept_account_request_async (client, id, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_accept_account_request_async (SA_DESK_CLIENT (client), id, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_accept_account_request_finish (client, result, error);
+  return sa_desk_client_sandbox_accept_account_request_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 static GDateTime *
@@ -1632,9 +1633,9 @@ advance_clock (SaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_advance_clock_async (client, days, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_advance_clock_async (SA_DESK_CLIENT (client), days, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_advance_clock_finish (client, result, error);
+  return sa_desk_client_sandbox_advance_clock_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 static GDateTime *
@@ -1644,9 +1645,9 @@ get_clock (SaClient  *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_get_clock_async (client, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_get_clock_async (SA_DESK_CLIENT (client), NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_get_clock_finish (client, result, error);
+  return sa_desk_client_sandbox_get_clock_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 static SaProfile *
@@ -1727,9 +1728,9 @@ decide (SaClient    *client,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_sandbox_decide_access_request_async (client, id, approve, NULL, on_ready, &slot);
+  sa_desk_client_sandbox_decide_access_request_async (SA_DESK_CLIENT (client), id, approve, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_sandbox_decide_access_request_finish (client, result, error);
+  return sa_desk_client_sandbox_decide_access_request_finish (SA_DESK_CLIENT (client), result, error);
 }
 
 static gpointer
@@ -2163,7 +2164,7 @@ test_access_request_reminders (void)
 static void
 test_insecure_uri (void)
 {
-  g_autoptr(SaClient) client = sa_client_new ("http://example.com/");
+  g_autoptr(SaClient) client = sa_desk_client_new ("http://example.com/");
   g_autoptr(SaProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -2242,7 +2243,7 @@ test_error_details (void)
   uris = soup_server_get_uris (server);
   uri = g_uri_to_string (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  client = sa_client_new (uri);
+  client = sa_desk_client_new (uri);
 
   request = create_account_request (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
                                     NULL, &fields, &error);
@@ -2279,7 +2280,7 @@ count_signal (guint *counter)
 static void
 test_sign_in_required (void)
 {
-  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   g_autoptr(SaProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   guint required = 0;

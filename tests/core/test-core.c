@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "sa-core.h"
+#include "sa-json-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -853,9 +854,9 @@ test_error_user_messages (void)
 static void
 test_client_properties (void)
 {
-  g_autoptr(SaClient) client = sa_client_new ("http://127.0.0.1:8080");
-  g_autoptr(SaClient) with_path = sa_client_new ("https://desk.example.com/api");
-  g_autoptr(SaClient) bad = sa_client_new ("not a uri");
+  g_autoptr(SaClient) client = sa_desk_client_new ("http://127.0.0.1:8080");
+  g_autoptr(SaClient) with_path = sa_desk_client_new ("https://desk.example.com/api");
+  g_autoptr(SaClient) bad = sa_desk_client_new ("not a uri");
   guint timeout = 0;
   gboolean signed_in = TRUE;
 
@@ -863,9 +864,9 @@ test_client_properties (void)
   g_assert_cmpstr (sa_client_get_base_uri (with_path), ==, "https://desk.example.com/api/");
   g_assert_false (sa_client_get_signed_in (client));
   g_assert_null (sa_client_get_username (client));
-  g_assert_cmpuint (sa_client_get_timeout (client), ==, 30);
+  g_assert_cmpuint (sa_desk_client_get_timeout (SA_DESK_CLIENT (client)), ==, 30);
 
-  sa_client_set_timeout (client, 5);
+  sa_desk_client_set_timeout (SA_DESK_CLIENT (client), 5);
   g_object_get (client, "timeout", &timeout, "signed-in", &signed_in, NULL);
   g_assert_cmpuint (timeout, ==, 5);
   g_assert_false (signed_in);

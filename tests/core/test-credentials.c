@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "sa-core.h"
+#include "sa-json-private.h"
 
 #define WAIT_SECONDS 30
 #define PASSWORD     "s3cret-pa55-w0rd"
@@ -378,7 +379,7 @@ static void
 test_renew_mid_submission (void)
 {
   g_autoptr(Double) server = double_new ();
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(SaOrder) updated = NULL;
   g_autoptr(GError) error = NULL;
   guint required = 0;
@@ -445,7 +446,7 @@ static void
 test_renew_concurrent (void)
 {
   g_autoptr(Double) server = double_new ();
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(GError) error = NULL;
   gint64 deadline;
   guint done = 0;
@@ -474,7 +475,7 @@ static void
 test_renew_fails (void)
 {
   g_autoptr(Double) server = double_new ();
-  g_autoptr(SaClient) client = sa_client_new (server->uri);
+  g_autoptr(SaClient) client = sa_desk_client_new (server->uri);
   g_autoptr(SaOrder) updated = NULL;
   g_autoptr(GError) error = NULL;
   guint required = 0;

@@ -86,7 +86,7 @@ typedef struct
   guint                 total_records;
 } SaDeskListCall;
 
-/* ---- Tasks (sa-desk-client-send.c) ---- */
+/* ---- Tasks (sa-desk-client-call.c) ---- */
 
 /* A task whose data is @call (freed with @free_call); @call->answer is set by
  * the caller. needs_json is on. */
@@ -190,7 +190,7 @@ void        sa_desk_return_refused        (GTask               *task,
 gboolean    sa_desk_check_id              (const char          *id,
                                            GError             **error);
 
-/* ---- Answers (sa-desk-client-send.c) ---- */
+/* ---- Answers (sa-desk-client-call.c) ---- */
 
 gboolean    sa_desk_answer_ok             (SaDeskClient        *self,
                                            GTask               *task,

@@ -31,14 +31,9 @@ sa_desk_call_clear (SaDeskCall *call)
   g_clear_pointer (&call->if_match, g_free);
 }
 
-/**
- * sa_desk_call_free:
- * @call: (type SaDeskCall): a plain #SaDeskCall
- *
- * Frees a task's plain #SaDeskCall.
- */
-void
-sa_desk_call_free (gpointer call)
+/* Frees a task's plain SaDeskCall. */
+static void
+call_free (gpointer call)
 {
   sa_desk_call_clear (call);
   g_free (call);
@@ -106,7 +101,7 @@ sa_desk_call_task_new (SaDeskClient        *self,
   SaDeskCall *call = g_new0 (SaDeskCall, 1);
 
   call->answer = answer;
-  return sa_desk_task_new (self, source_tag, call, sa_desk_call_free,
+  return sa_desk_task_new (self, source_tag, call, call_free,
                            cancellable, callback, user_data);
 }
 

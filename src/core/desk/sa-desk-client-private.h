@@ -120,7 +120,6 @@ GTask      *sa_desk_list_task_new         (SaDeskClient        *self,
                                            gpointer             user_data);
 SaDeskCall *sa_desk_task_get_call         (GTask               *task);
 void        sa_desk_call_clear            (SaDeskCall          *call);
-void        sa_desk_call_free             (gpointer             call);
 
 /* Finishes of the Desk's own tasks: check @result's tag, then propagate. */
 gpointer    sa_desk_propagate_pointer     (gpointer             source_object,

@@ -205,7 +205,7 @@ main (int   argc,
   printf ("%-34s %.1f ms\n", "sandbox start (existing data)",
           (g_get_monotonic_time () - t0) / 1000.0);
 
-  client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   bench.client = client;
   bench.choices[0] = sa_assignment_new ("acme-industrie.fr", "Acme Industrie",
                                         SA_ACCOUNT_TYPE_CUSTOMER,

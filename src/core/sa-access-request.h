@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sa-smart-account.h"
 #include "sa-types.h"
 
@@ -18,8 +16,6 @@ G_DECLARE_FINAL_TYPE (SaAccessRequest, sa_access_request, SA, ACCESS_REQUEST, GO
  * "status" (SaAccessRequestStatus as int), "created-date", "decided-date",
  * "last-reminder-date", "next-reminder-date" (GDateTime, UTC, the last three may
  * be NULL). */
-SaAccessRequest       *sa_access_request_new_from_json         (JsonObject       *object,
-                                                                GError          **error);
 const char            *sa_access_request_get_id                (SaAccessRequest  *self);
 SaSmartAccount        *sa_access_request_get_smart_account     (SaAccessRequest  *self);
 const char            *sa_access_request_get_reason            (SaAccessRequest  *self);

@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sa-smart-account.h"
 #include "sa-types.h"
 
@@ -19,8 +17,6 @@ G_DECLARE_FINAL_TYPE (SaAccountRequest, sa_account_request, SA, ACCOUNT_REQUEST,
  * (SaAccountStatus as int: PENDING = Pending customer acceptance, ACTIVE, EXPIRED),
  * "created-date", "expires-date" (GDateTime, UTC), "days-left" (uint),
  * "smart-account" (SaSmartAccount). */
-SaAccountRequest   *sa_account_request_new_from_json      (JsonObject        *object,
-                                                           GError           **error);
 const char         *sa_account_request_get_id             (SaAccountRequest  *self);
 const char         *sa_account_request_get_account_name   (SaAccountRequest  *self);
 const char         *sa_account_request_get_account_domain (SaAccountRequest  *self);

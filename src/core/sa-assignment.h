@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sa-types.h"
 
 G_BEGIN_DECLS
@@ -20,8 +18,6 @@ SaAssignment    *sa_assignment_new                 (const char      *domain,
                                                     SaAccountType    account_type,
                                                     SaAccountStatus  status,
                                                     const char      *virtual_account);
-SaAssignment    *sa_assignment_new_from_json       (JsonObject      *object,
-                                                    GError         **error);
 const char      *sa_assignment_get_domain          (SaAssignment    *self);
 const char      *sa_assignment_get_name            (SaAssignment    *self);
 SaAccountType    sa_assignment_get_account_type    (SaAssignment    *self);

@@ -1,4 +1,10 @@
-/* sa-client.h — asynchronous client of the Desk API (libsoup 3)
+/* sa-client.h — the back-end boundary: what the UI asks of a back end
+ *
+ * #SaClient is abstract. The UI asks it for the profile, orders, Smart
+ * Accounts, Virtual Accounts and requests, and never learns how they are
+ * reached: #SaDeskClient (src/core/desk/) speaks the Desk API to the sandbox
+ * or a partner gateway; another back end (Cisco's APIs) plugs in beside it by
+ * subclassing and filling in the class struct (docs/backends.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,137 +23,295 @@
 
 G_BEGIN_DECLS
 
-#define SA_TYPE_CLIENT (sa_client_get_type ())
-G_DECLARE_FINAL_TYPE (SaClient, sa_client, SA, CLIENT, GObject)
-
-/* Properties: "base-uri" (string, construct-only, e.g. "http://127.0.0.1:41234/"),
- * "timeout" (uint, seconds, default 30), "signed-in" (boolean, read-only),
- * "username" (string, read-only, NULL until signed in).
+/**
+ * SaClientFeatures:
+ * @SA_CLIENT_FEATURE_NONE: none of the features below (the back end still
+ *   answers the reads it implements: Smart Account search, Virtual Accounts,
+ *   one order by number, the profile)
+ * @SA_CLIENT_FEATURE_SIGN_IN_WITH_PASSWORD: sa_client_sign_in_async() takes
+ *   a user name and password (the Desk's password grant); without it the
+ *   back end's two secrets are of another kind (Cisco: the Client ID and
+ *   Secret of the user's own API application)
+ * @SA_CLIENT_FEATURE_ORDER_LIST: sa_client_search_orders_async() lists and
+ *   searches orders by Sales Order, Web Order or PO number
+ * @SA_CLIENT_FEATURE_ASSIGNMENT_WRITE: sa_client_update_assignment_async()
+ *   changes an order's End Customer and Holding Smart Accounts (procedures 1
+ *   and 2); without it the change is made on CCW
+ * @SA_CLIENT_FEATURE_ACCOUNT_REQUESTS: requests for a customer's Smart Account
+ *   are sent and listed here (procedure 3); without it on Cisco Software Central
+ * @SA_CLIENT_FEATURE_ACCESS_REQUESTS: access requests are sent, listed and
+ *   reminded here, and the profile can be updated (procedure 4)
+ * @SA_CLIENT_FEATURE_TRAINING_CONTROLS: the back end is (or may be) the
+ *   training sandbox, whose controls (sa-desk-training.h: start over, move the
+ *   clock, play the customer or the administrator) apply
  *
- * One SoupSession per client, shared by all calls. Loopback URIs bypass any proxy.
- * The access token lives in memory only and is never logged.
+ * What a back end can do, so that the UI shows only what works and says where
+ * the rest is done. Every operation a back end lacks fails with
+ * %SA_CLIENT_ERROR_NOT_SUPPORTED.
+ */
+typedef enum /*< flags >*/
+{
+  SA_CLIENT_FEATURE_NONE                  = 0,
+  SA_CLIENT_FEATURE_SIGN_IN_WITH_PASSWORD = 1 << 0,
+  SA_CLIENT_FEATURE_ORDER_LIST            = 1 << 1,
+  SA_CLIENT_FEATURE_ASSIGNMENT_WRITE      = 1 << 2,
+  SA_CLIENT_FEATURE_ACCOUNT_REQUESTS      = 1 << 3,
+  SA_CLIENT_FEATURE_ACCESS_REQUESTS       = 1 << 4,
+  SA_CLIENT_FEATURE_TRAINING_CONTROLS     = 1 << 5,
+} SaClientFeatures;
+
+#define SA_TYPE_CLIENT (sa_client_get_type ())
+G_DECLARE_DERIVABLE_TYPE (SaClient, sa_client, SA, CLIENT, GObject)
+
+/* One async/finish pair per operation. A back end fills in those it can do;
+ * a NULL pair makes the operation fail with SA_CLIENT_ERROR_NOT_SUPPORTED.
+ * The public functions check their arguments, then call these. Error details
+ * (refused fields, candidates, next reminder) go on the GError with the
+ * setters of sa-error-private.h, not through the finish functions. */
+struct _SaClientClass
+{
+  GObjectClass parent_class;
+
+  SaClientFeatures  (*get_features)                  (SaClient             *self);
+  const char       *(*get_base_uri)                  (SaClient             *self);
+
+  void              (*sign_in_async)                 (SaClient             *self,
+                                                      const char           *username,
+                                                      const char           *password,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  gboolean          (*sign_in_finish)                (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*sign_out)                      (SaClient             *self);
+
+  void              (*get_profile_async)             (SaClient             *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaProfile        *(*get_profile_finish)            (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*update_profile_async)          (SaClient             *self,
+                                                      SaProfile            *profile,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaProfile        *(*update_profile_finish)         (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  void              (*search_orders_async)           (SaClient             *self,
+                                                      SaOrderSearchField    field,
+                                                      const char           *value,
+                                                      guint                 offset,
+                                                      guint                 limit,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*search_orders_finish)          (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      guint                *total_records,
+                                                      GError              **error);
+  void              (*get_order_async)               (SaClient             *self,
+                                                      const char           *sales_order_number,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaOrder          *(*get_order_finish)              (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*update_assignment_async)       (SaClient             *self,
+                                                      SaOrder              *order,
+                                                      SaAssignment         *end_customer,
+                                                      SaAssignment         *holding,
+                                                      gboolean              terms_accepted,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaOrder          *(*update_assignment_finish)      (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  void              (*search_accounts_async)         (SaClient             *self,
+                                                      SaAccountSearchField  field,
+                                                      const char           *value,
+                                                      int                   type_filter,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*search_accounts_finish)        (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*list_virtual_accounts_async)   (SaClient             *self,
+                                                      const char           *domain,
+                                                      SaAccountType         account_type,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*list_virtual_accounts_finish)  (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  void              (*create_account_request_async)  (SaClient             *self,
+                                                      const char           *account_name,
+                                                      const char           *customer_email,
+                                                      const char           *account_domain,
+                                                      const char           *note_to_customer,
+                                                      const char * const   *users,
+                                                      const char           *note_to_users,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaAccountRequest *(*create_account_request_finish) (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*list_account_requests_async)   (SaClient             *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*list_account_requests_finish)  (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  void              (*find_access_candidates_async)  (SaClient             *self,
+                                                      const char           *domain,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*find_access_candidates_finish) (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*create_access_request_async)   (SaClient             *self,
+                                                      const char           *domain,
+                                                      const char           *account_id,
+                                                      const char           *reason,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaAccessRequest  *(*create_access_request_finish)  (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*list_access_requests_async)    (SaClient             *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*list_access_requests_finish)   (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*send_reminder_async)           (SaClient             *self,
+                                                      const char           *access_request_id,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  SaAccessRequest  *(*send_reminder_finish)          (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  /*< private >*/
+  gpointer padding[8];
+};
+
+/* Properties: "signed-in" (boolean, read-only), "username" (string,
+ * read-only, NULL until signed in).
+ * Signal: "sign-in-required" (no arguments).
  *
  * Every *_async call takes a GCancellable owned by the caller; cancelling gives
  * G_IO_ERROR_CANCELLED from *_finish. All other errors are in SA_CLIENT_ERROR. */
-SaClient     *sa_client_new                      (const char           *base_uri);
-const char   *sa_client_get_base_uri             (SaClient             *self);
-gboolean      sa_client_get_signed_in            (SaClient             *self);
-const char   *sa_client_get_username             (SaClient             *self);
-void          sa_client_set_timeout              (SaClient             *self,
-                                                  guint                 seconds);
-guint         sa_client_get_timeout              (SaClient             *self);
-void          sa_client_sign_out                 (SaClient             *self);
+SaClientFeatures  sa_client_get_features             (SaClient             *self);
+const char       *sa_client_get_base_uri             (SaClient             *self);
+gboolean          sa_client_get_signed_in            (SaClient             *self);
+const char       *sa_client_get_username             (SaClient             *self);
+void              sa_client_sign_out                 (SaClient             *self);
 
-/* POST /oauth2/token, password grant. */
-void          sa_client_sign_in_async            (SaClient             *self,
-                                                  const char           *username,
-                                                  const char           *password,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-gboolean      sa_client_sign_in_finish           (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
+/* Sign in (the Desk: POST /oauth2/token, password grant). */
+void              sa_client_sign_in_async            (SaClient             *self,
+                                                      const char           *username,
+                                                      const char           *password,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean          sa_client_sign_in_finish           (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
-/* GET /v1/profile. */
-void          sa_client_get_profile_async        (SaClient             *self,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-SaProfile    *sa_client_get_profile_finish       (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
+/* When enabled, a call refused because the sign-in expired makes the back end
+ * look up the credentials remembered in the keyring for its base URI, sign in
+ * again once and repeat the call once; if that fails the call fails with
+ * SA_CLIENT_ERROR_UNAUTHENTICATED and the client emits "sign-in-required" —
+ * the UI opens its sign-in dialog and, once signed in, repeats what the user
+ * was doing. */
+void              sa_client_set_renew_from_keyring   (SaClient             *self,
+                                                      gboolean              enabled);
+gboolean          sa_client_get_renew_from_keyring   (SaClient             *self);
 
-/* GET /v1/orders. @value NULL lists all orders the user may see. Returns a
- * GListModel of SaOrder (no ETag: fetch one order for that); @total_records,
- * when not NULL, receives the server's totalRecords. */
-void          sa_client_search_orders_async      (SaClient             *self,
-                                                  SaOrderSearchField    field,
-                                                  const char           *value,
-                                                  guint                 offset,
-                                                  guint                 limit,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-GListModel   *sa_client_search_orders_finish     (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  guint                *total_records,
-                                                  GError              **error);
+/* ---- Procedures 1 and 2: assign an order, change its assignment ---- */
 
-/* GET /v1/orders/{salesOrderNumber}: the order with its ETag. */
-void          sa_client_get_order_async          (SaClient             *self,
-                                                  const char           *sales_order_number,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-SaOrder      *sa_client_get_order_finish         (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
-
-/* PUT /v1/orders/{n}/smart-account-assignment with If-Match from @order's ETag.
- * @end_customer and @holding: the new slot contents (domain and Virtual Account
- * are sent), or NULL to leave that slot as it is; at least one is required.
- * Returns the updated order with its new ETag. */
-void          sa_client_update_assignment_async  (SaClient             *self,
-                                                  SaOrder              *order,
-                                                  SaAssignment         *end_customer,
-                                                  SaAssignment         *holding,
-                                                  gboolean              terms_accepted,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-SaOrder      *sa_client_update_assignment_finish (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
-
-/* GET /v1/accounts/search. @type_filter: an SaAccountType, or -1 for any.
- * Returns a GListModel of SaSmartAccount. */
-void          sa_client_search_accounts_async    (SaClient             *self,
-                                                  SaAccountSearchField  field,
-                                                  const char           *value,
-                                                  int                   type_filter,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-GListModel   *sa_client_search_accounts_finish   (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
-
-/* GET /v1/accounts/{domain}/{type}/virtual-accounts. Returns a GListModel of
- * SaVirtualAccount, DEFAULT first. */
-void          sa_client_list_virtual_accounts_async  (SaClient         *self,
-                                                      const char       *domain,
-                                                      SaAccountType     account_type,
-                                                      GCancellable     *cancellable,
-                                                      GAsyncReadyCallback callback,
-                                                      gpointer          user_data);
-GListModel   *sa_client_list_virtual_accounts_finish (SaClient         *self,
-                                                      GAsyncResult     *result,
-                                                      GError          **error);
-
-/* POST /sandbox/reset and POST /sandbox/orders/{n}/ship (sandbox only; used by
- * the training menu and by tests). */
-void          sa_client_sandbox_reset_async      (SaClient             *self,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-gboolean      sa_client_sandbox_reset_finish     (SaClient             *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error);
-void          sa_client_sandbox_ship_order_async (SaClient             *self,
-                                                  const char           *sales_order_number,
-                                                  GCancellable         *cancellable,
-                                                  GAsyncReadyCallback   callback,
-                                                  gpointer              user_data);
-gboolean      sa_client_sandbox_ship_order_finish (SaClient            *self,
-                                                   GAsyncResult        *result,
-                                                   GError             **error);
+/* @value NULL lists all orders the user may see. Returns a GListModel of
+ * SaOrder (no ETag: fetch one order for that); @total_records, when not NULL,
+ * receives the number of matches across all pages. */
+void              sa_client_search_orders_async      (SaClient             *self,
+                                                      SaOrderSearchField    field,
+                                                      const char           *value,
+                                                      guint                 offset,
+                                                      guint                 limit,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+GListModel       *sa_client_search_orders_finish     (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      guint                *total_records,
+                                                      GError              **error);
+/* One order with its assignment and its ETag. */
+void              sa_client_get_order_async          (SaClient             *self,
+                                                      const char           *sales_order_number,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+SaOrder          *sa_client_get_order_finish         (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+/* @end_customer and @holding: the new slot contents, or NULL to leave that
+ * slot as it is; at least one is required. Returns the updated order. */
+void              sa_client_update_assignment_async  (SaClient             *self,
+                                                      SaOrder              *order,
+                                                      SaAssignment         *end_customer,
+                                                      SaAssignment         *holding,
+                                                      gboolean              terms_accepted,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+SaOrder          *sa_client_update_assignment_finish (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+/* @type_filter: an SaAccountType, or -1 for any. A GListModel of SaSmartAccount. */
+void              sa_client_search_accounts_async    (SaClient             *self,
+                                                      SaAccountSearchField  field,
+                                                      const char           *value,
+                                                      int                   type_filter,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+GListModel       *sa_client_search_accounts_finish   (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+/* A GListModel of SaVirtualAccount, DEFAULT first. */
+void              sa_client_list_virtual_accounts_async  (SaClient         *self,
+                                                          const char       *domain,
+                                                          SaAccountType     account_type,
+                                                          GCancellable     *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer          user_data);
+GListModel       *sa_client_list_virtual_accounts_finish (SaClient         *self,
+                                                          GAsyncResult     *result,
+                                                          GError          **error);
 
 /* ---- Procedure 3: request a Smart Account for a customer ---- */
 
-/* POST /v1/account-requests. @users: NULL-terminated e-mails (may be NULL).
- * Validates locally first (INVALID_INPUT). Returns the new request; its Smart
- * Account is Pending and can be assigned at once. */
+/* @users: NULL-terminated e-mails (may be NULL). Validated locally first
+ * (INVALID_INPUT). Returns the new request; its Smart Account is Pending and
+ * can be assigned at once. */
 void              sa_client_create_account_request_async  (SaClient            *self,
                                                            const char          *account_name,
                                                            const char          *customer_email,
@@ -158,14 +322,14 @@ void              sa_client_create_account_request_async  (SaClient            *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
-/* On SA_CLIENT_ERROR_VALIDATION_FAILED, *fields (when not NULL) receives a
- * GHashTable of field name ("accountDomain", "users[2]" …) → server message
- * (untranslated, for g_debug or matching; show your own translated text). */
+/* Which fields were refused: sa_client_error_dup_account_request_field() on
+ * @error (sa-fields.h). @fields is transitional (the Desk's field names →
+ * message): pass NULL in new code. */
 SaAccountRequest *sa_client_create_account_request_finish (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GHashTable         **fields,
                                                            GError             **error);
-/* GET /v1/account-requests: a GListModel of SaAccountRequest, newest first. */
+/* A GListModel of SaAccountRequest, newest first. */
 void              sa_client_list_account_requests_async   (SaClient            *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
@@ -176,7 +340,16 @@ GListModel       *sa_client_list_account_requests_finish  (SaClient            *
 
 /* ---- Procedure 4: request access to an existing Smart Account ---- */
 
-/* PUT /v1/profile ("Update your profile"); returns the profile as saved. */
+void              sa_client_get_profile_async             (SaClient            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+SaProfile        *sa_client_get_profile_finish            (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* "Update your profile"; returns the profile as saved. Which fields were
+ * refused: sa_client_error_dup_profile_field() on @error; @fields is
+ * transitional, as for sa_client_create_account_request_finish(). */
 void              sa_client_update_profile_async          (SaClient            *self,
                                                            SaProfile           *profile,
                                                            GCancellable        *cancellable,
@@ -186,8 +359,8 @@ SaProfile        *sa_client_update_profile_finish         (SaClient            *
                                                            GAsyncResult        *result,
                                                            GHashTable         **fields,
                                                            GError             **error);
-/* GET /v1/access-requests/candidates?domain=: the Smart Accounts with exactly
- * this Account Domain Identifier (GListModel of SaSmartAccount; may be empty). */
+/* The Smart Accounts with exactly this Account Domain Identifier (GListModel
+ * of SaSmartAccount; may be empty). */
 void              sa_client_find_access_candidates_async  (SaClient            *self,
                                                            const char          *domain,
                                                            GCancellable        *cancellable,
@@ -196,7 +369,9 @@ void              sa_client_find_access_candidates_async  (SaClient            *
 GListModel       *sa_client_find_access_candidates_finish (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
-/* POST /v1/access-requests. @account_id: the chosen Smart Account's id, or NULL. */
+/* @account_id: the chosen Smart Account's id, or NULL. On
+ * SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, *candidates (when not NULL) receives a
+ * GListModel of SaSmartAccount to choose from. */
 void              sa_client_create_access_request_async   (SaClient            *self,
                                                            const char          *domain,
                                                            const char          *account_id,
@@ -204,13 +379,11 @@ void              sa_client_create_access_request_async   (SaClient            *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
-/* On SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, *candidates (when not NULL) receives a
- * GListModel of SaSmartAccount to choose from. */
 SaAccessRequest  *sa_client_create_access_request_finish  (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GListModel         **candidates,
                                                            GError             **error);
-/* GET /v1/access-requests: a GListModel of SaAccessRequest, newest first. */
+/* A GListModel of SaAccessRequest, newest first. */
 void              sa_client_list_access_requests_async    (SaClient            *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
@@ -218,66 +391,16 @@ void              sa_client_list_access_requests_async    (SaClient            *
 GListModel       *sa_client_list_access_requests_finish   (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
-/* POST /v1/access-requests/{id}/reminders ("Send a reminder"). */
+/* "Send a reminder". On SA_CLIENT_ERROR_REMINDER_TOO_SOON, *next_reminder
+ * (when not NULL) receives when the next reminder is allowed. */
 void              sa_client_send_reminder_async           (SaClient            *self,
                                                            const char          *access_request_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
-/* On SA_CLIENT_ERROR_REMINDER_TOO_SOON, *next_reminder (when not NULL) receives
- * when the next reminder is allowed (from nextReminderDate or Retry-After). */
 SaAccessRequest  *sa_client_send_reminder_finish          (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GDateTime          **next_reminder,
                                                            GError             **error);
-
-/* ---- Sandbox only: training controls ---- */
-
-void              sa_client_sandbox_accept_account_request_async  (SaClient      *self,
-                                                                   const char    *account_request_id,
-                                                                   GCancellable  *cancellable,
-                                                                   GAsyncReadyCallback callback,
-                                                                   gpointer       user_data);
-SaAccountRequest *sa_client_sandbox_accept_account_request_finish (SaClient      *self,
-                                                                   GAsyncResult  *result,
-                                                                   GError       **error);
-/* POST /sandbox/clock {"advanceDays": N}. Returns the new sandbox time. */
-void              sa_client_sandbox_advance_clock_async   (SaClient            *self,
-                                                           guint                days,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-GDateTime        *sa_client_sandbox_advance_clock_finish  (SaClient            *self,
-                                                           GAsyncResult        *result,
-                                                           GError             **error);
-/* GET /sandbox/clock: the sandbox's "now" (UTC). */
-void              sa_client_sandbox_get_clock_async       (SaClient            *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-GDateTime        *sa_client_sandbox_get_clock_finish      (SaClient            *self,
-                                                           GAsyncResult        *result,
-                                                           GError             **error);
-void              sa_client_sandbox_decide_access_request_async  (SaClient       *self,
-                                                                  const char     *access_request_id,
-                                                                  gboolean        approve,
-                                                                  GCancellable   *cancellable,
-                                                                  GAsyncReadyCallback callback,
-                                                                  gpointer        user_data);
-SaAccessRequest  *sa_client_sandbox_decide_access_request_finish (SaClient       *self,
-                                                                  GAsyncResult   *result,
-                                                                  GError        **error);
-
-/* ---- Sign-in renewal (Live mode) ---- */
-
-/* When enabled, a 401 on any call makes the client look up the credentials
- * remembered in the keyring for its base URI (sa_credentials_lookup_async), sign
- * in again once and repeat the call once; if that fails the call fails with
- * SA_CLIENT_ERROR_UNAUTHENTICATED and the client emits "sign-in-required".
- * Signal: "sign-in-required" (no arguments) — the UI opens its sign-in dialog
- * and, once signed in, repeats what the user was doing. */
-void              sa_client_set_renew_from_keyring        (SaClient            *self,
-                                                           gboolean             enabled);
-gboolean          sa_client_get_renew_from_keyring        (SaClient            *self);
 
 G_END_DECLS

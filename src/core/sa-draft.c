@@ -3,8 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "sa-draft"
-
 #include "config.h"
 
 #include <string.h>

@@ -1,15 +1,130 @@
-/* sa-error.c — the client error domain, its wire codes and user messages
+/* sa-error.c — the client error domain, its wire codes, user messages and the
+ * details an error carries (refused fields, candidates, next reminder)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sa-error.h"
+#include "sa-error-private.h"
 
-G_DEFINE_QUARK (sa-client-error-quark, sa_client_error)
+/* The details travel inside the GError (an extended error domain), so that
+ * every back end attaches them the same way and the #SaClient finish functions
+ * read them without knowing which back end answered. */
+typedef struct
+{
+  GPtrArray  *refused;        /* SaRefusedField, or NULL */
+  GListModel *candidates;     /* SaSmartAccount, or NULL */
+  GDateTime  *next_reminder;  /* or NULL */
+} SaClientErrorPrivate;
+
+static void
+refused_field_free (gpointer data)
+{
+  SaRefusedField *refused = data;
+
+  g_free (refused->key);
+  g_free (refused->detail);
+  g_free (refused->value);
+  g_free (refused);
+}
+
+static SaRefusedField *
+refused_field_copy (const SaRefusedField *refused)
+{
+  SaRefusedField *copy = g_new0 (SaRefusedField, 1);
+
+  *copy = *refused;
+  copy->key = g_strdup (refused->key);
+  copy->detail = g_strdup (refused->detail);
+  copy->value = g_strdup (refused->value);
+
+  return copy;
+}
+
+/* The domain keeps its quark name "sa-client-error-quark", so it is
+ * registered by hand the way G_DEFINE_EXTENDED_ERROR() does (which would
+ * name it after the type). The private data sits just before the GError. */
+static SaClientErrorPrivate *
+sa_client_error_get_private (const GError *error)
+{
+  const gsize alignment = 2 * sizeof (gsize);
+  const gsize offset = (sizeof (SaClientErrorPrivate) + (alignment - 1)) & -alignment;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (error->domain == SA_CLIENT_ERROR, NULL);
+
+  return (SaClientErrorPrivate *) (((guint8 *) error) - offset);
+}
+
+static void
+error_private_init (GError *error)
+{
+  SaClientErrorPrivate *priv = sa_client_error_get_private (error);
+
+  priv->refused = NULL;
+  priv->candidates = NULL;
+  priv->next_reminder = NULL;
+}
+
+static void
+error_private_copy (const GError *src_error,
+                    GError       *dest_error)
+{
+  const SaClientErrorPrivate *src = sa_client_error_get_private (src_error);
+  SaClientErrorPrivate *dest = sa_client_error_get_private (dest_error);
+
+  if (src->refused != NULL)
+    {
+      dest->refused = g_ptr_array_new_with_free_func (refused_field_free);
+      for (guint i = 0; i < src->refused->len; i++)
+        g_ptr_array_add (dest->refused, refused_field_copy (g_ptr_array_index (src->refused, i)));
+    }
+  dest->candidates = src->candidates != NULL ? g_object_ref (src->candidates) : NULL;
+  dest->next_reminder = src->next_reminder != NULL ? g_date_time_ref (src->next_reminder) : NULL;
+}
+
+static void
+error_private_clear (GError *error)
+{
+  SaClientErrorPrivate *priv = sa_client_error_get_private (error);
+
+  g_clear_pointer (&priv->refused, g_ptr_array_unref);
+  g_clear_object (&priv->candidates);
+  g_clear_pointer (&priv->next_reminder, g_date_time_unref);
+}
+
+/**
+ * sa_client_error_quark:
+ *
+ * The #SaClientError domain, an extended error domain whose errors carry
+ * their details (refused fields, candidates, next reminder).
+ *
+ * Returns: the domain's #GQuark
+ */
+GQuark
+sa_client_error_quark (void)
+{
+  static GQuark quark;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      quark = g_error_domain_register_static ("sa-client-error-quark",
+                                              sizeof (SaClientErrorPrivate),
+                                              error_private_init,
+                                              error_private_copy,
+                                              error_private_clear);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return quark;
+}
 
 typedef struct
 {
@@ -49,9 +164,10 @@ static const ErrorInfo error_info[] = {
   { SA_CLIENT_ERROR_DUPLICATE_REQUEST, "DUPLICATE_REQUEST", 409 },
   { SA_CLIENT_ERROR_REMINDER_TOO_SOON, "REMINDER_TOO_SOON", 429 },
   { SA_CLIENT_ERROR_INSECURE_URI, NULL, 500 },
+  { SA_CLIENT_ERROR_NOT_SUPPORTED, NULL, 500 },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_INSECURE_URI + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_NOT_SUPPORTED + 1);
 
 static const ErrorInfo *
 get_info (SaClientError code)
@@ -70,7 +186,8 @@ get_info (SaClientError code)
  *
  * Returns: (transfer none) (nullable): the wire code ("ORDER_SHIPPED" …), or %NULL
  *   for codes that exist only on the client (NETWORK, TIMEOUT, INVALID_RESPONSE,
- *   SERVER_ERROR, INVALID_INPUT, INVALID_CREDENTIALS, INSECURE_URI, FAILED)
+ *   SERVER_ERROR, INVALID_INPUT, INVALID_CREDENTIALS, INSECURE_URI,
+ *   NOT_SUPPORTED, FAILED)
  */
 const char *
 sa_client_error_to_code (SaClientError code)
@@ -186,6 +303,8 @@ dup_client_message (const GError *error)
       return g_strdup (_("A reminder can be sent only once a day for each request. Try again later."));
     case SA_CLIENT_ERROR_INSECURE_URI:
       return g_strdup (_("This server address uses plain HTTP, which would send your password without encryption. Use an address starting with https://; plain http:// is accepted only for a server on this computer."));
+    case SA_CLIENT_ERROR_NOT_SUPPORTED:
+      return g_strdup (_("The current connection does not offer this action. Do it on Cisco's portal instead, or connect to a server that offers it."));
     case SA_CLIENT_ERROR_FAILED:
     default:
       return g_strdup (_("The request could not be completed. Try again later."));
@@ -219,4 +338,230 @@ sa_error_dup_user_message (const GError *error)
     return g_strdup (_("The server did not answer in time. Your changes are kept: try again in a moment."));
 
   return g_strdup (_("Something went wrong and the operation could not be completed. Try again."));
+}
+
+/* ------------------------------------------------------------------------ */
+/* For back ends (sa-error-private.h) */
+
+/**
+ * sa_client_error_new:
+ * @code: an #SaClientError
+ * @detail: (nullable): what happened, for the debug log only (never a secret;
+ *   may be the server's own text)
+ *
+ * Builds the error a back end returns: its message is the translated sentence
+ * of sa_error_dup_user_message() for @code, so that the UI can show it as it
+ * is; @detail goes to g_debug() and nowhere else.
+ *
+ * Returns: (transfer full): a new #GError in %SA_CLIENT_ERROR
+ */
+GError *
+sa_client_error_new (SaClientError  code,
+                     const char    *detail)
+{
+  g_autoptr(GError) error = g_error_new_literal (SA_CLIENT_ERROR, code, "");
+  g_autofree char *message = NULL;
+
+  message = sa_error_dup_user_message (error);
+
+  if (detail != NULL)
+    g_debug ("Client error %d (%s): %s", code,
+             sa_client_error_to_code (code) ? sa_client_error_to_code (code) : "local",
+             detail);
+
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+
+  return g_steal_pointer (&error);
+}
+
+/**
+ * sa_client_error_add_refused_field:
+ * @error: an error in %SA_CLIENT_ERROR (%SA_CLIENT_ERROR_VALIDATION_FAILED or
+ *   %SA_CLIENT_ERROR_INVALID_INPUT)
+ * @form: the form the field belongs to
+ * @field: an #SaAccountRequestField or #SaProfileField, per @form; -1 when
+ *   the back end named a field this app does not know
+ * @index: the position in a list field (the users of an account request),
+ *   or %G_MAXUINT
+ * @key: the back end's own name of the field ("users[2]"), for the debug log
+ *   and the transitional #GHashTable of the finish functions
+ * @detail: (nullable): with %SA_CLIENT_ERROR_INVALID_INPUT the translated
+ *   message of the local check; with %SA_CLIENT_ERROR_VALIDATION_FAILED the
+ *   server's untranslated text
+ * @value: (nullable): the refused value, when the back end knows it (the
+ *   e-mail of a refused user)
+ *
+ * Records that @field was refused, so that the form can mark it ("Correct
+ * the marked fields", the review step of procedures 3 and 4).
+ */
+void
+sa_client_error_add_refused_field (GError      *error,
+                                   SaFieldForm  form,
+                                   int          field,
+                                   guint        index,
+                                   const char  *key,
+                                   const char  *detail,
+                                   const char  *value)
+{
+  SaClientErrorPrivate *priv;
+  SaRefusedField *refused;
+
+  g_return_if_fail (error != NULL && error->domain == SA_CLIENT_ERROR);
+  g_return_if_fail (key != NULL);
+
+  priv = sa_client_error_get_private (error);
+  if (priv->refused == NULL)
+    priv->refused = g_ptr_array_new_with_free_func (refused_field_free);
+
+  refused = g_new0 (SaRefusedField, 1);
+  refused->form = form;
+  refused->field = field;
+  refused->index = index;
+  refused->key = g_strdup (key);
+  refused->detail = g_strdup (detail);
+  refused->value = g_strdup (value);
+  g_ptr_array_add (priv->refused, refused);
+}
+
+/**
+ * sa_client_error_find_refused_field:
+ * @error: (nullable): any #GError
+ * @form: the form of @field
+ * @field: an #SaAccountRequestField or #SaProfileField, per @form
+ *
+ * Returns: (transfer none) (nullable): the first record of @field refused in
+ *   @error, or %NULL
+ */
+const SaRefusedField *
+sa_client_error_find_refused_field (const GError *error,
+                                    SaFieldForm   form,
+                                    int           field)
+{
+  SaClientErrorPrivate *priv;
+
+  if (error == NULL || error->domain != SA_CLIENT_ERROR)
+    return NULL;
+
+  priv = sa_client_error_get_private (error);
+  for (guint i = 0; priv->refused != NULL && i < priv->refused->len; i++)
+    {
+      const SaRefusedField *refused = g_ptr_array_index (priv->refused, i);
+
+      if (refused->form == form && refused->field == field)
+        return refused;
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_client_error_dup_legacy_fields:
+ * @error: (nullable): any #GError
+ *
+ * The refused fields as the finish functions handed them out before the
+ * field enumerations existed: the back end's field name → its detail.
+ * Transitional: goes once the UI reads sa_client_error_dup_account_request_field()
+ * and sa_client_error_dup_profile_field() instead.
+ *
+ * Returns: (transfer full) (nullable): a new #GHashTable of strings, or %NULL
+ *   when no field was refused
+ */
+GHashTable *
+sa_client_error_dup_legacy_fields (const GError *error)
+{
+  SaClientErrorPrivate *priv;
+  GHashTable *fields;
+
+  if (error == NULL || error->domain != SA_CLIENT_ERROR)
+    return NULL;
+
+  priv = sa_client_error_get_private (error);
+  if (priv->refused == NULL || priv->refused->len == 0)
+    return NULL;
+
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < priv->refused->len; i++)
+    {
+      const SaRefusedField *refused = g_ptr_array_index (priv->refused, i);
+
+      g_hash_table_replace (fields, g_strdup (refused->key),
+                            g_strdup (refused->detail != NULL ? refused->detail : ""));
+    }
+
+  return fields;
+}
+
+/**
+ * sa_client_error_set_candidates:
+ * @error: an %SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED error
+ * @candidates: (nullable): a #GListModel of #SaSmartAccount
+ *
+ * Attaches the Smart Accounts sharing the Account Domain Identifier, among
+ * which the user picks one (procedure 4).
+ */
+void
+sa_client_error_set_candidates (GError     *error,
+                                GListModel *candidates)
+{
+  SaClientErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == SA_CLIENT_ERROR);
+  g_return_if_fail (candidates == NULL || G_IS_LIST_MODEL (candidates));
+
+  priv = sa_client_error_get_private (error);
+  g_set_object (&priv->candidates, candidates);
+}
+
+/**
+ * sa_client_error_get_candidates:
+ * @error: (nullable): any #GError
+ *
+ * Returns: (transfer none) (nullable): the candidates attached with
+ *   sa_client_error_set_candidates(), or %NULL
+ */
+GListModel *
+sa_client_error_get_candidates (const GError *error)
+{
+  if (error == NULL || error->domain != SA_CLIENT_ERROR)
+    return NULL;
+
+  return sa_client_error_get_private (error)->candidates;
+}
+
+/**
+ * sa_client_error_set_next_reminder:
+ * @error: an %SA_CLIENT_ERROR_REMINDER_TOO_SOON error
+ * @next_reminder: (nullable): when the next reminder is allowed (UTC)
+ *
+ * Attaches when "Send a reminder" will be possible again (procedure 4).
+ */
+void
+sa_client_error_set_next_reminder (GError    *error,
+                                   GDateTime *next_reminder)
+{
+  SaClientErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == SA_CLIENT_ERROR);
+
+  priv = sa_client_error_get_private (error);
+  g_clear_pointer (&priv->next_reminder, g_date_time_unref);
+  if (next_reminder != NULL)
+    priv->next_reminder = g_date_time_ref (next_reminder);
+}
+
+/**
+ * sa_client_error_get_next_reminder:
+ * @error: (nullable): any #GError
+ *
+ * Returns: (transfer none) (nullable): the time attached with
+ *   sa_client_error_set_next_reminder(), or %NULL
+ */
+GDateTime *
+sa_client_error_get_next_reminder (const GError *error)
+{
+  if (error == NULL || error->domain != SA_CLIENT_ERROR)
+    return NULL;
+
+  return sa_client_error_get_private (error)->next_reminder;
 }

@@ -1,4 +1,4 @@
-/* sa-error.h — the client error domain; codes match the server's
+/* sa-error.h — the client error domain; codes match the Desk API's
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,9 +43,19 @@ G_BEGIN_DECLS
  * @SA_CLIENT_ERROR_DUPLICATE_REQUEST: 409 DUPLICATE_REQUEST
  * @SA_CLIENT_ERROR_REMINDER_TOO_SOON: 429 REMINDER_TOO_SOON
  * @SA_CLIENT_ERROR_INSECURE_URI: local: plain HTTP to a host that is not loopback
+ * @SA_CLIENT_ERROR_NOT_SUPPORTED: local: the back end the app is connected to
+ *   cannot do this (see sa_client_get_features()); with Cisco, a change is made
+ *   on Cisco's portal instead
  *
  * Error codes of %SA_CLIENT_ERROR. The server's `code` string maps to one of
  * these through sa_client_error_from_code().
+ *
+ * Some errors carry details, which the finish functions of #SaClient hand
+ * out: the refused fields of %SA_CLIENT_ERROR_VALIDATION_FAILED and
+ * %SA_CLIENT_ERROR_INVALID_INPUT (sa-fields.h), the candidates of
+ * %SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED, the time of the next reminder of
+ * %SA_CLIENT_ERROR_REMINDER_TOO_SOON. They travel with the #GError itself
+ * (an extended error domain), so g_error_copy() keeps them.
  */
 typedef enum
 {
@@ -78,12 +88,14 @@ typedef enum
   SA_CLIENT_ERROR_DUPLICATE_REQUEST,
   SA_CLIENT_ERROR_REMINDER_TOO_SOON,
   SA_CLIENT_ERROR_INSECURE_URI,
+  SA_CLIENT_ERROR_NOT_SUPPORTED,
 } SaClientError;
 
 GQuark       sa_client_error_quark          (void);
 
-/* The wire code ("ORDER_SHIPPED") of an error code, or NULL for the local-only
- * ones (NETWORK, TIMEOUT, INVALID_RESPONSE, SERVER_ERROR, INVALID_INPUT, …). */
+/* The Desk API wire code ("ORDER_SHIPPED") of an error code, or NULL for the
+ * local-only ones (NETWORK, TIMEOUT, INVALID_RESPONSE, SERVER_ERROR,
+ * INVALID_INPUT, NOT_SUPPORTED, …). */
 const char  *sa_client_error_to_code        (SaClientError  code);
 /* Unknown codes give SA_CLIENT_ERROR_FAILED. */
 SaClientError sa_client_error_from_code     (const char    *code);

@@ -1,4 +1,5 @@
-/* sa-json-private.h — strict readers of Desk API JSON members (core only)
+/* sa-json-private.h — strict readers of Desk API JSON members, and the domain
+ * objects' constructors from Desk API JSON (core only: JSON never leaves core)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +7,35 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sa-access-request.h"
+#include "sa-account-request.h"
+#include "sa-assignment.h"
+#include "sa-order.h"
+#include "sa-profile.h"
+#include "sa-smart-account.h"
+#include "sa-virtual-account.h"
+
 G_BEGIN_DECLS
+
+/* The domain objects from Desk API objects (docs/desk-api.md, "Objects").
+ * Each returns NULL with SA_CLIENT_ERROR_INVALID_RESPONSE when a member is
+ * missing, of the wrong type or has an unknown value. @etag: the order's ETag
+ * header, or NULL (search results). */
+SaSmartAccount   *sa_smart_account_new_from_json   (JsonObject  *object,
+                                                    GError     **error);
+SaVirtualAccount *sa_virtual_account_new_from_json (JsonObject  *object,
+                                                    GError     **error);
+SaAssignment     *sa_assignment_new_from_json      (JsonObject  *object,
+                                                    GError     **error);
+SaOrder          *sa_order_new_from_json           (JsonObject  *object,
+                                                    const char  *etag,
+                                                    GError     **error);
+SaProfile        *sa_profile_new_from_json         (JsonObject  *object,
+                                                    GError     **error);
+SaAccountRequest *sa_account_request_new_from_json (JsonObject  *object,
+                                                    GError     **error);
+SaAccessRequest  *sa_access_request_new_from_json  (JsonObject  *object,
+                                                    GError     **error);
 
 /* Each reads @member of @object. A missing member, or a JSON null, is fine when
  * @required is FALSE (the out value is then NULL / @default_value); otherwise,

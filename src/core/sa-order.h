@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sa-assignment.h"
 #include "sa-types.h"
 
@@ -19,9 +17,6 @@ G_DECLARE_FINAL_TYPE (SaOrder, sa_order, SA, ORDER, GObject)
  * (strings), "status" (SaOrderStatus as int), "export-hold" (boolean), "version"
  * (int64), "etag" (string, may be NULL), "end-customer" and "holding" (SaAssignment,
  * may be NULL). */
-SaOrder         *sa_order_new_from_json           (JsonObject  *object,
-                                                   const char  *etag,
-                                                   GError     **error);
 const char      *sa_order_get_sales_order_number  (SaOrder     *self);
 const char      *sa_order_get_web_order_id        (SaOrder     *self);
 const char      *sa_order_get_purchase_order_number (SaOrder   *self);

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,6 @@ SaProfile   *sa_profile_new              (const char  *username,
                                          const char  *company,
                                          const char  *country,
                                          const char  *phone);
-SaProfile   *sa_profile_new_from_json   (JsonObject  *object,
-                                         GError     **error);
 const char  *sa_profile_get_username    (SaProfile   *self);
 const char  *sa_profile_get_first_name  (SaProfile   *self);
 const char  *sa_profile_get_last_name   (SaProfile   *self);

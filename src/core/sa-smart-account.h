@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sa-types.h"
 
 G_BEGIN_DECLS
@@ -21,10 +19,6 @@ SaSmartAccount  *sa_smart_account_new            (const char      *id,
                                                   SaAccountType    account_type,
                                                   SaAccountStatus  status,
                                                   const char      *email);
-/* From a contract object; SA_CLIENT_ERROR_INVALID_RESPONSE when a field is missing
- * or of the wrong type. */
-SaSmartAccount  *sa_smart_account_new_from_json  (JsonObject      *object,
-                                                  GError         **error);
 const char      *sa_smart_account_get_id         (SaSmartAccount  *self);
 const char      *sa_smart_account_get_domain     (SaSmartAccount  *self);
 const char      *sa_smart_account_get_name       (SaSmartAccount  *self);

@@ -643,8 +643,23 @@ sa_validate_phone (const char  *str,
   return TRUE;
 }
 
-static gboolean
-host_is_loopback (const char *host)
+/**
+ * sa_host_is_loopback:
+ * @host: (nullable): a host name or address as it appears in a URI
+ *   ("127.0.0.1", "[::1]", "localhost", "desk.example.com")
+ *
+ * The one rule for "this computer": a literal loopback address (127.0.0.0/8 or
+ * ::1, IPv6 with or without brackets, read with #GInetAddress) or the name
+ * "localhost" (any case). A host name that merely starts like an address, such
+ * as "127.example.com", is not loopback: it is resolved by DNS like any other.
+ * Serves the rule that a password may cross plain HTTP only to this computer
+ * (sa_validate_server_uri(), the Desk client), and the access-request monitor's
+ * choice to go on checking while offline when the server is local.
+ *
+ * Returns: %TRUE when @host is this computer
+ */
+gboolean
+sa_host_is_loopback (const char *host)
 {
   g_autoptr(GInetAddress) address = NULL;
   g_autofree char *bare = NULL;
@@ -706,7 +721,7 @@ sa_validate_server_uri (const char  *str,
       g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     return fail (error, message);
 
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !sa_host_is_loopback (host))
     {
       g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI,
                            _("This server address uses plain HTTP, which would send your password without encryption. Use an address starting with https://; plain http:// is accepted only for a server on this computer."));

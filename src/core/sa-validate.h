@@ -72,8 +72,11 @@ gboolean sa_validate_profile_field      (const char  *str,
 /* Optional phone number: digits, spaces, + - ( ) . only, at most SA_MAX_PHONE_LENGTH. */
 gboolean sa_validate_phone              (const char  *str,
                                          GError     **error);
+/* A literal loopback address (127.0.0.0/8, ::1, bracketed or not) or
+ * "localhost"; "127.example.com" is not. The one rule for "this computer". */
+gboolean sa_host_is_loopback            (const char  *host);
 /* A Live server address: an absolute http(s) URI; plain http only for loopback
- * hosts (127.0.0.0/8, ::1, localhost), else SA_CLIENT_ERROR_INSECURE_URI. */
+ * hosts (sa_host_is_loopback()), else SA_CLIENT_ERROR_INSECURE_URI. */
 gboolean sa_validate_server_uri         (const char  *str,
                                          GError     **error);
 

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (SaVirtualAccount, sa_virtual_account, SA, VIRTUAL_ACCOUNT,
 SaVirtualAccount *sa_virtual_account_new            (const char       *name,
                                                      gboolean          is_default,
                                                      const char       *description);
-SaVirtualAccount *sa_virtual_account_new_from_json  (JsonObject       *object,
-                                                     GError          **error);
 const char       *sa_virtual_account_get_name       (SaVirtualAccount *self);
 const char       *sa_virtual_account_get_description (SaVirtualAccount *self);
 gboolean          sa_virtual_account_get_is_default (SaVirtualAccount *self);

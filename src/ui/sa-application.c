@@ -110,7 +110,7 @@ sandbox_started_cb (GObject      *source,
 
   g_set_object (&self->sandbox, sandbox);
   g_clear_object (&self->client);
-  self->client = sa_client_new (sa_sandbox_thread_get_uri (sandbox));
+  self->client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   sa_client_sign_in_async (self->client,
                            SA_SANDBOX_TRAINING_USERNAME,
                            SA_SANDBOX_TRAINING_PASSWORD,
@@ -138,7 +138,7 @@ start_training (SaApplication *self)
   if (self->sandbox != NULL)
     {
       if (self->client == NULL)
-        self->client = sa_client_new (sa_sandbox_thread_get_uri (self->sandbox));
+        self->client = sa_desk_client_new (sa_sandbox_thread_get_uri (self->sandbox));
       sa_client_sign_in_async (self->client,
                                SA_SANDBOX_TRAINING_USERNAME,
                                SA_SANDBOX_TRAINING_PASSWORD,

@@ -59,7 +59,7 @@ sandbox_reset_cb (GObject      *source,
   SaWindow *self;
   g_autoptr(GError) error = NULL;
 
-  if (!sa_client_sandbox_reset_finish (SA_CLIENT (source), result, &error))
+  if (!sa_desk_client_sandbox_reset_finish (SA_DESK_CLIENT (source), result, &error))
     {
       g_autofree char *message = NULL;
 
@@ -86,7 +86,7 @@ on_reset_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "reset") != 0 || self->client == NULL)
     return;
 
-  sa_client_sandbox_reset_async (self->client, self->cancellable, sandbox_reset_cb, self);
+  sa_desk_client_sandbox_reset_async (SA_DESK_CLIENT (self->client), self->cancellable, sandbox_reset_cb, self);
 }
 
 static void

@@ -168,7 +168,7 @@ sa_test_wait_for_result (void)
 SaClient *
 sa_test_new_client (SaTestSandbox *sandbox)
 {
-  g_autoptr(SaClient) client = sa_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox));
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox));
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -435,9 +435,9 @@ sa_test_ship_order (SaClient   *client,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  sa_client_sandbox_ship_order_async (client, sales_order_number, NULL, sa_test_async_ready_cb, NULL);
+  sa_desk_client_sandbox_ship_order_async (SA_DESK_CLIENT (client), sales_order_number, NULL, sa_test_async_ready_cb, NULL);
   result = sa_test_wait_for_result ();
-  g_assert_true (sa_client_sandbox_ship_order_finish (client, result, &error));
+  g_assert_true (sa_desk_client_sandbox_ship_order_finish (SA_DESK_CLIENT (client), result, &error));
   g_assert_no_error (error);
 }
 

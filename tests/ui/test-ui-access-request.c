@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sa-access-request-monitor.h"
+#include "sa-access-request-monitor-private.h"
 #include "sa-access-request-wizard.h"
 #include "sa-access-requests-view.h"
 #include "sa-profile-editor.h"
@@ -430,14 +430,19 @@ test_notification (void)
 
   monitor = sa_access_requests_view_get_monitor (view);
   g_assert_nonnull (monitor);
-  g_assert_false (sa_access_request_monitor_get_paused (monitor));
+  {
+    gboolean paused = TRUE;
+
+    g_object_get (monitor, "paused", &paused, NULL);
+    g_assert_false (paused);
+  }
   g_assert_cmpuint (sa_access_request_monitor_get_n_pending (monitor), >=, 1);
   sa_access_request_monitor_set_interval (monitor, 50);
   g_signal_connect (monitor, "decision", G_CALLBACK (on_decision), &decision);
 
-  sa_client_sandbox_decide_access_request_async (sandbox->client, sent_id, TRUE, NULL, sa_test_async_ready_cb, NULL);
+  sa_desk_client_sandbox_decide_access_request_async (SA_DESK_CLIENT (sandbox->client), sent_id, TRUE, NULL, sa_test_async_ready_cb, NULL);
   result = sa_test_wait_for_result ();
-  decided = sa_client_sandbox_decide_access_request_finish (sandbox->client, result, &error);
+  decided = sa_desk_client_sandbox_decide_access_request_finish (SA_DESK_CLIENT (sandbox->client), result, &error);
   g_assert_no_error (error);
 
   g_assert_true (sa_test_wait_until (decision_arrived, &decision, 30000));

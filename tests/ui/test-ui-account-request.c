@@ -623,7 +623,7 @@ test_domain_taken (void)
 static void
 test_network_error (void)
 {
-  g_autoptr(SaClient) dead = sa_client_new ("http://127.0.0.1:9/");
+  g_autoptr(SaClient) dead = sa_desk_client_new ("http://127.0.0.1:9/");
   g_autoptr(GVariant) draft = NULL;
   SaAccountRequestWizard *wizard;
   const char *name = NULL;

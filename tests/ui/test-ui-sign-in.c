@@ -586,7 +586,7 @@ test_plain_http_refused (void)
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INSECURE_URI);
   g_clear_error (&error);
 
-  client = sa_client_new ("http://desk.example.com/");
+  client = sa_desk_client_new ("http://desk.example.com/");
   sa_client_sign_in_async (client, USERNAME, PASSWORD, NULL, sa_test_async_ready_cb, NULL);
   result = sa_test_wait_for_result ();
   g_assert_false (sa_client_sign_in_finish (client, result, &error));
@@ -768,7 +768,7 @@ main (int    argc,
   g_assert_true (sa_sandbox_server_add_trainee (server, USERNAME, PASSWORD, &error));
   g_assert_no_error (error);
 
-  helper = sa_client_new (server_uri);
+  helper = sa_desk_client_new (server_uri);
   sa_client_sign_in_async (helper, USERNAME, PASSWORD, NULL, sa_test_async_ready_cb, NULL);
   {
     g_autoptr(GAsyncResult) result = sa_test_wait_for_result ();

@@ -494,7 +494,7 @@ decide_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SaAccessRequestsView *self;
 
-  request = sa_client_sandbox_decide_access_request_finish (SA_CLIENT (source), result, &error);
+  request = sa_desk_client_sandbox_decide_access_request_finish (SA_DESK_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -535,7 +535,7 @@ sa_access_requests_view_decide (SaAccessRequestsView *self,
     return;
 
   g_hash_table_add (self->busy, g_strdup (request_id));
-  sa_client_sandbox_decide_access_request_async (self->client, request_id, approve, self->action_cancellable,
+  sa_desk_client_sandbox_decide_access_request_async (SA_DESK_CLIENT (self->client), request_id, approve, self->action_cancellable,
                                                  decide_cb, action_data_new (self, request_id));
 }
 

@@ -59,7 +59,7 @@ accept_cb (GObject      *source,
   g_autoptr(SaAccountRequest) request = NULL;
   g_autoptr(GError) error = NULL;
 
-  request = sa_client_sandbox_accept_account_request_finish (SA_CLIENT (source), result, &error);
+  request = sa_desk_client_sandbox_accept_account_request_finish (SA_DESK_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -94,7 +94,7 @@ on_accept_clicked (GtkButton             *button,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  sa_client_sandbox_accept_account_request_async (self->client, id, self->cancellable, accept_cb, self);
+  sa_desk_client_sandbox_accept_account_request_async (SA_DESK_CLIENT (self->client), id, self->cancellable, accept_cb, self);
 }
 
 static void
@@ -254,7 +254,7 @@ advance_clock_cb (GObject      *source,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
 
-  now = sa_client_sandbox_advance_clock_finish (SA_CLIENT (source), result, &error);
+  now = sa_desk_client_sandbox_advance_clock_finish (SA_DESK_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -292,7 +292,7 @@ advance_clock_action (GtkWidget  *widget,
   if (self->client == NULL || !self->training)
     return;
 
-  sa_client_sandbox_advance_clock_async (self->client, g_variant_get_uint32 (param),
+  sa_desk_client_sandbox_advance_clock_async (SA_DESK_CLIENT (self->client), g_variant_get_uint32 (param),
                                          self->cancellable, advance_clock_cb, self);
 }
 

@@ -305,7 +305,7 @@ sa_session_new (const char  *server_uri,
     return NULL;
 
   self = g_object_new (SA_TYPE_SESSION, NULL);
-  self->client = sa_client_new (server_uri);
+  self->client = sa_desk_client_new (server_uri);
   g_signal_connect (self->client, "sign-in-required", G_CALLBACK (on_sign_in_required), self);
 
   return self;

@@ -10,13 +10,18 @@
  * desktop notification (GNotification) whose default action opens the
  * Access requests view (app.show-access-requests).
  *
+ * It asks its #SaClient only, so it follows requests whichever back end
+ * answers, and needs nothing but GIO.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sa-access-request-monitor.h"
+#include "sa-access-request-monitor-private.h"
+#include "sa-validate.h"
 
 struct _SaAccessRequestMonitor
 {
@@ -59,25 +64,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void poll_now (SaAccessRequestMonitor *self);
+static void           poll_now           (SaAccessRequestMonitor *self);
+static GNotification *build_notification (SaAccessRequest        *request);
 
+/* Whether the server is on this computer (sa_host_is_loopback()): then it is
+ * reachable while the network is down. */
 static gboolean
 uri_is_loopback (const char *uri)
 {
   g_autoptr(GUri) parsed = NULL;
-  const char *host;
 
   if (uri == NULL)
     return FALSE;
 
   parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL || (host = g_uri_get_host (parsed)) == NULL)
-    return FALSE;
-
-  return g_str_has_prefix (host, "127.") ||
-         g_ascii_strcasecmp (host, "localhost") == 0 ||
-         g_strcmp0 (host, "::1") == 0 ||
-         g_strcmp0 (host, "[::1]") == 0;
+  return parsed != NULL && sa_host_is_loopback (g_uri_get_host (parsed));
 }
 
 static void
@@ -265,6 +266,21 @@ sa_access_request_monitor_get_property (GObject    *object,
     }
 }
 
+/* After each failed check the wait doubles, up to @max_interval_ms. */
+static void
+set_max_interval (SaAccessRequestMonitor *self,
+                  guint                   max_interval_ms)
+{
+  g_return_if_fail (max_interval_ms > 0);
+
+  if (self->max_interval_ms == max_interval_ms)
+    return;
+
+  self->max_interval_ms = max_interval_ms;
+  self->current_interval_ms = MIN (self->current_interval_ms, max_interval_ms);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_INTERVAL]);
+}
+
 static void
 sa_access_request_monitor_set_property (GObject      *object,
                                         guint         prop_id,
@@ -285,7 +301,7 @@ sa_access_request_monitor_set_property (GObject      *object,
       sa_access_request_monitor_set_interval (self, g_value_get_uint (value));
       break;
     case PROP_MAX_INTERVAL:
-      sa_access_request_monitor_set_max_interval (self, g_value_get_uint (value));
+      set_max_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -317,6 +333,12 @@ sa_access_request_monitor_class_init (SaAccessRequestMonitorClass *klass)
   properties[PROP_MAX_INTERVAL] =
     g_param_spec_uint ("max-interval", NULL, NULL, 1, G_MAXUINT, SA_ACCESS_REQUEST_MONITOR_DEFAULT_MAX_INTERVAL_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SaAccessRequestMonitor:paused:
+   *
+   * %TRUE while checks are paused because the network is unavailable and the
+   * server is not on this computer (sa_host_is_loopback()).
+   */
   properties[PROP_PAUSED] =
     g_param_spec_boolean ("paused", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -387,20 +409,6 @@ sa_access_request_monitor_new (SaClient        *client,
 }
 
 /**
- * sa_access_request_monitor_get_client:
- * @self: a #SaAccessRequestMonitor
- *
- * Returns: (transfer none): the client the monitor asks
- */
-SaClient *
-sa_access_request_monitor_get_client (SaAccessRequestMonitor *self)
-{
-  g_return_val_if_fail (SA_IS_ACCESS_REQUEST_MONITOR (self), NULL);
-
-  return self->client;
-}
-
-/**
  * sa_access_request_monitor_set_interval:
  * @self: a #SaAccessRequestMonitor
  * @interval_ms: milliseconds between two checks while a request is pending
@@ -426,44 +434,10 @@ sa_access_request_monitor_set_interval (SaAccessRequestMonitor *self,
 }
 
 /**
- * sa_access_request_monitor_get_interval:
- * @self: a #SaAccessRequestMonitor
- *
- * Returns: the normal interval between checks, in milliseconds
- */
-guint
-sa_access_request_monitor_get_interval (SaAccessRequestMonitor *self)
-{
-  g_return_val_if_fail (SA_IS_ACCESS_REQUEST_MONITOR (self), 0);
-
-  return self->interval_ms;
-}
-
-/**
- * sa_access_request_monitor_set_max_interval:
- * @self: a #SaAccessRequestMonitor
- * @max_interval_ms: the cap of the back-off after errors, in milliseconds
- *
- * After each failed check the wait doubles, up to @max_interval_ms.
- */
-void
-sa_access_request_monitor_set_max_interval (SaAccessRequestMonitor *self,
-                                            guint                   max_interval_ms)
-{
-  g_return_if_fail (SA_IS_ACCESS_REQUEST_MONITOR (self));
-  g_return_if_fail (max_interval_ms > 0);
-
-  if (self->max_interval_ms == max_interval_ms)
-    return;
-
-  self->max_interval_ms = max_interval_ms;
-  self->current_interval_ms = MIN (self->current_interval_ms, max_interval_ms);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_INTERVAL]);
-}
-
-/**
  * sa_access_request_monitor_get_current_interval:
  * @self: a #SaAccessRequestMonitor
+ *
+ * For tests (sa-access-request-monitor-private.h).
  *
  * Returns: the wait before the next check, in milliseconds: the interval, or
  *   more after errors (back-off)
@@ -477,22 +451,10 @@ sa_access_request_monitor_get_current_interval (SaAccessRequestMonitor *self)
 }
 
 /**
- * sa_access_request_monitor_get_paused:
- * @self: a #SaAccessRequestMonitor
- *
- * Returns: %TRUE while checks are paused because the network is unavailable
- */
-gboolean
-sa_access_request_monitor_get_paused (SaAccessRequestMonitor *self)
-{
-  g_return_val_if_fail (SA_IS_ACCESS_REQUEST_MONITOR (self), FALSE);
-
-  return self->paused;
-}
-
-/**
  * sa_access_request_monitor_get_scheduled:
  * @self: a #SaAccessRequestMonitor
+ *
+ * For tests (sa-access-request-monitor-private.h).
  *
  * Returns: %TRUE when a next check is planned
  */
@@ -507,6 +469,9 @@ sa_access_request_monitor_get_scheduled (SaAccessRequestMonitor *self)
 /**
  * sa_access_request_monitor_get_n_pending:
  * @self: a #SaAccessRequestMonitor
+ *
+ * For tests (sa-access-request-monitor-private.h); the monitor uses it to stop
+ * checking when nothing is pending.
  *
  * Returns: how many of the requests last seen are Pending
  */
@@ -533,6 +498,8 @@ sa_access_request_monitor_get_n_pending (SaAccessRequestMonitor *self)
  *
  * Lists the access requests at once (unless offline or already asking), then
  * goes on checking while one is pending. Also restarts a stopped monitor.
+ * For tests (sa-access-request-monitor-private.h): the app starts the checks
+ * with sa_access_request_monitor_feed().
  */
 void
 sa_access_request_monitor_check_now (SaAccessRequestMonitor *self)
@@ -566,7 +533,7 @@ static void
 notify_decision (SaAccessRequestMonitor *self,
                  SaAccessRequest        *request)
 {
-  g_autoptr(GNotification) notification = sa_access_request_monitor_build_notification (request);
+  g_autoptr(GNotification) notification = build_notification (request);
   GApplication *application = g_application_get_default ();
 
   g_signal_emit (self, signals[DECISION], 0, request, notification);
@@ -628,18 +595,11 @@ sa_access_request_monitor_feed (SaAccessRequestMonitor *self,
   g_object_unref (self);
 }
 
-/**
- * sa_access_request_monitor_build_notification:
- * @request: an Approved or Denied #SaAccessRequest
- *
- * Builds the desktop notification telling the user the administrators'
- * answer (the portal tells it by e-mail; see the note of step 8), naming the
- * Smart Account. Its default action is app.show-access-requests.
- *
- * Returns: (transfer full): the notification
- */
-GNotification *
-sa_access_request_monitor_build_notification (SaAccessRequest *request)
+/* The desktop notification telling the user the administrators' answer (the
+ * portal tells it by e-mail; see the note of step 8), naming the Smart
+ * Account. Its default action is app.show-access-requests. */
+static GNotification *
+build_notification (SaAccessRequest *request)
 {
   SaSmartAccount *account;
   g_autoptr(GNotification) notification = NULL;

@@ -1,4 +1,5 @@
 /* sa-access-request-monitor.h — follows pending access requests, notifies decisions
+ * (core, GIO only)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "sa-core.h"
+#include "sa-client.h"
 
 G_BEGIN_DECLS
 
@@ -17,23 +18,17 @@ G_BEGIN_DECLS
 #define SA_TYPE_ACCESS_REQUEST_MONITOR (sa_access_request_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (SaAccessRequestMonitor, sa_access_request_monitor, SA, ACCESS_REQUEST_MONITOR, GObject)
 
+/* Properties: "client" (SaClient, construct-only), "network-monitor"
+ * (GNetworkMonitor, construct-only), "interval" and "max-interval" (uint,
+ * milliseconds), "paused" (boolean, read-only: offline and the server is not
+ * on this computer). Signals: "decision" (SaAccessRequest, GNotification),
+ * "updated" (GListModel of SaAccessRequest). */
 SaAccessRequestMonitor *sa_access_request_monitor_new          (SaClient               *client,
                                                                 GNetworkMonitor        *network_monitor);
-SaClient               *sa_access_request_monitor_get_client   (SaAccessRequestMonitor *self);
 void                    sa_access_request_monitor_set_interval (SaAccessRequestMonitor *self,
                                                                 guint                   interval_ms);
-guint                   sa_access_request_monitor_get_interval (SaAccessRequestMonitor *self);
-void                    sa_access_request_monitor_set_max_interval (SaAccessRequestMonitor *self,
-                                                                    guint                   max_interval_ms);
-guint                   sa_access_request_monitor_get_current_interval (SaAccessRequestMonitor *self);
-gboolean                sa_access_request_monitor_get_paused   (SaAccessRequestMonitor *self);
-gboolean                sa_access_request_monitor_get_scheduled (SaAccessRequestMonitor *self);
-guint                   sa_access_request_monitor_get_n_pending (SaAccessRequestMonitor *self);
-void                    sa_access_request_monitor_check_now    (SaAccessRequestMonitor *self);
 void                    sa_access_request_monitor_feed         (SaAccessRequestMonitor *self,
                                                                 GListModel             *requests);
 void                    sa_access_request_monitor_stop         (SaAccessRequestMonitor *self);
-
-GNotification          *sa_access_request_monitor_build_notification (SaAccessRequest *request);
 
 G_END_DECLS

@@ -1,0 +1,631 @@
+/* sa-desk-client-send.c — the Desk client's send pipeline: build a request,
+ * send it with the bearer token, send it again once after a renewed sign-in,
+ * turn the answer into the task's result or into an SA_CLIENT_ERROR
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sa-desk-client-private.h"
+#include "sa-validate.h"
+
+#define MAX_RESPONSE_SIZE (16 * 1024 * 1024)
+
+/* ------------------------------------------------------------------------ */
+/* Errors */
+
+static SaClientError
+code_for_http_status (guint status)
+{
+  if (status >= 500)
+    return SA_CLIENT_ERROR_SERVER_ERROR;
+
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      return SA_CLIENT_ERROR_INVALID_REQUEST;
+    case SOUP_STATUS_UNAUTHORIZED:
+      return SA_CLIENT_ERROR_UNAUTHENTICATED;
+    case SOUP_STATUS_FORBIDDEN:
+      return SA_CLIENT_ERROR_NOT_AUTHORIZED;
+    case SOUP_STATUS_NOT_FOUND:
+      return SA_CLIENT_ERROR_NOT_FOUND;
+    case SOUP_STATUS_METHOD_NOT_ALLOWED:
+      return SA_CLIENT_ERROR_METHOD_NOT_ALLOWED;
+    case SOUP_STATUS_PRECONDITION_FAILED:
+      return SA_CLIENT_ERROR_VERSION_CONFLICT;
+    case 428:
+      return SA_CLIENT_ERROR_PRECONDITION_REQUIRED;
+    default:
+      return SA_CLIENT_ERROR_FAILED;
+    }
+}
+
+/* Maps a transport error of libsoup/GIO. Cancellation stays as it is. */
+static GError *
+map_transport_error (GError *error)
+{
+  g_autoptr(GError) owned = error;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&owned);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return sa_client_error_new (SA_CLIENT_ERROR_TIMEOUT, error->message);
+
+  if (error->domain == SOUP_SESSION_ERROR &&
+      (error->code == SOUP_SESSION_ERROR_PARSING ||
+       error->code == SOUP_SESSION_ERROR_ENCODING ||
+       error->code == SOUP_SESSION_ERROR_MESSAGE_ALREADY_IN_QUEUE))
+    return sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE, error->message);
+
+  return sa_client_error_new (SA_CLIENT_ERROR_NETWORK, error->message);
+}
+
+static JsonNode *
+parse_json (GBytes  *bytes,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size > MAX_RESPONSE_SIZE)
+    {
+      g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                     "answer too large"));
+      return NULL;
+    }
+
+  if (data == NULL || size == 0)
+    return NULL;
+
+  if (!g_utf8_validate (data, size, NULL) ||
+      !json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                     local_error ? local_error->message
+                                                                 : "invalid UTF-8"));
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+/* Builds the error for a non-2xx answer from its body
+ * {"status":"ERROR","code":…,"statusMessage":…} (or, from the token endpoint,
+ * {"error":…,"error_description":…}), falling back on the status. The call's
+ * own details (docs/desk-api.md, "Errors") are read by its
+ * read_error_details when the body names a known code. */
+static GError *
+error_from_response (GTask  *task,
+                     guint   status,
+                     GBytes *body)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *detail = NULL;
+  JsonObject *object = NULL;
+  const char *code_str = NULL;
+  const char *message = NULL;
+  SaClientError code;
+  GError *error;
+
+  root = parse_json (body, &parse_error);
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      object = json_node_get_object (root);
+
+      if (!sa_json_read_string (object, "error", "code", FALSE, &code_str, NULL))
+        code_str = NULL;
+      if (!sa_json_read_string (object, "error", "statusMessage", FALSE, &message, NULL))
+        message = NULL;
+
+      if (call->is_token && code_str == NULL)
+        {
+          const char *oauth_error = NULL;
+
+          if (sa_json_read_string (object, "error", "error", FALSE, &oauth_error, NULL) &&
+              oauth_error != NULL)
+            {
+              if (!sa_json_read_string (object, "error", "error_description", FALSE, &message, NULL))
+                message = NULL;
+
+              if (g_str_equal (oauth_error, "invalid_grant") ||
+                  g_str_equal (oauth_error, "invalid_client"))
+                return sa_client_error_new (SA_CLIENT_ERROR_INVALID_CREDENTIALS, message);
+              if (status < 500)
+                return sa_client_error_new (SA_CLIENT_ERROR_INVALID_REQUEST, message);
+            }
+        }
+    }
+
+  detail = g_strdup_printf ("HTTP %u, code %s: %s", status,
+                            code_str ? code_str : "(none)",
+                            message ? message : "(no message)");
+
+  if (status >= 500)
+    return sa_client_error_new (SA_CLIENT_ERROR_SERVER_ERROR, detail);
+
+  code = sa_client_error_from_code (code_str);
+  if (code == SA_CLIENT_ERROR_FAILED)
+    return sa_client_error_new (code_for_http_status (status), detail);
+
+  error = sa_client_error_new (code, detail);
+  if (call->read_error_details != NULL)
+    call->read_error_details (task, object, error);
+
+  return error;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building */
+
+/**
+ * sa_desk_escape:
+ * @str: a path segment or query value
+ *
+ * Returns: (transfer full): @str percent-encoded for a URI
+ */
+char *
+sa_desk_escape (const char *str)
+{
+  return g_uri_escape_string (str, NULL, FALSE);
+}
+
+/**
+ * sa_desk_query_add:
+ * @query: the query being built (without "?")
+ * @key: a parameter name
+ * @value: its value (escaped here)
+ *
+ * Appends `key=value` to @query.
+ */
+void
+sa_desk_query_add (GString    *query,
+                   const char *key,
+                   const char *value)
+{
+  g_autofree char *escaped_key = sa_desk_escape (key);
+  g_autofree char *escaped_value = sa_desk_escape (value);
+
+  if (query->len > 0)
+    g_string_append_c (query, '&');
+  g_string_append_printf (query, "%s=%s", escaped_key, escaped_value);
+}
+
+/**
+ * sa_desk_check_base_uri:
+ * @self: an #SaDeskClient
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: %TRUE when the server address is usable; otherwise %FALSE with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT or %SA_CLIENT_ERROR_INSECURE_URI (plain
+ *   http to a host that is not this computer: nothing is sent)
+ */
+gboolean
+sa_desk_check_base_uri (SaDeskClient  *self,
+                        GError       **error)
+{
+  if (self->base_uri != NULL)
+    return sa_validate_server_uri (self->base_uri, error);
+
+  g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT,
+                       _("The server address is not valid. Enter an address such as https://desk.example.com/."));
+  return FALSE;
+}
+
+/**
+ * sa_desk_build_uri:
+ * @self: an #SaDeskClient
+ * @relative_path: the path below the base URI, escaped, no leading "/"
+ * @query: (nullable): the query, escaped
+ *
+ * Returns: (transfer full) (nullable): the absolute URI
+ */
+char *
+sa_desk_build_uri (SaDeskClient *self,
+                   const char   *relative_path,
+                   const char   *query)
+{
+  g_autofree char *relative = NULL;
+
+  if (query != NULL && *query != '\0')
+    relative = g_strconcat (relative_path, "?", query, NULL);
+  else
+    relative = g_strdup (relative_path);
+
+  return g_uri_resolve_relative (self->base_uri, relative, G_URI_FLAGS_ENCODED, NULL);
+}
+
+/**
+ * sa_desk_prepare:
+ * @self: an #SaDeskClient
+ * @task: the call's task
+ * @method: "GET", "POST", "PUT"
+ * @relative_path: the path below the base URI, escaped
+ * @query: (nullable): the query, escaped
+ *
+ * Builds the call's message, keeping its method and URI for a re-send.
+ *
+ * Returns: %TRUE when built; %FALSE after completing @task with
+ *   %SA_CLIENT_ERROR_INVALID_INPUT or %SA_CLIENT_ERROR_INSECURE_URI
+ */
+gboolean
+sa_desk_prepare (SaDeskClient *self,
+                 GTask        *task,
+                 const char   *method,
+                 const char   *relative_path,
+                 const char   *query)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!sa_desk_check_base_uri (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  uri = sa_desk_build_uri (self, relative_path, query);
+  if (uri != NULL)
+    call->msg = soup_message_new (method, uri);
+
+  if (call->msg == NULL)
+    {
+      g_task_return_error (task, sa_client_error_new (SA_CLIENT_ERROR_INVALID_INPUT,
+                                                      "could not build the request URI"));
+      return FALSE;
+    }
+
+  call->method = g_strdup (method);
+  call->uri = g_steal_pointer (&uri);
+  return TRUE;
+}
+
+/**
+ * sa_desk_call_set_json_body:
+ * @call: a prepared call
+ * @body: the JSON body
+ *
+ * Sets the message's JSON body, keeping it for a re-send.
+ */
+void
+sa_desk_call_set_json_body (SaDeskCall *call,
+                            GBytes     *body)
+{
+  g_clear_pointer (&call->body, g_bytes_unref);
+  call->body = g_bytes_ref (body);
+  soup_message_set_request_body_from_bytes (call->msg, "application/json", body);
+}
+
+/**
+ * sa_desk_call_set_if_match:
+ * @call: a prepared call
+ * @etag: (nullable): the ETag the object came with
+ *
+ * Sends `If-Match: @etag` (kept for a re-send), unless @etag is missing,
+ * empty or not a header value.
+ */
+void
+sa_desk_call_set_if_match (SaDeskCall *call,
+                           const char *etag)
+{
+  if (etag == NULL || *etag == '\0' || strpbrk (etag, "\r\n") != NULL)
+    return;
+
+  g_free (call->if_match);
+  call->if_match = g_strdup (etag);
+  soup_message_headers_replace (soup_message_get_request_headers (call->msg), "If-Match", etag);
+}
+
+/**
+ * sa_desk_builder_to_bytes:
+ * @builder: a #JsonBuilder holding a finished object
+ *
+ * Returns: (transfer full): the object, serialised
+ */
+GBytes *
+sa_desk_builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  char *json;
+  gsize json_length;
+
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, &json_length);
+  return g_bytes_new_take (json, json_length);
+}
+
+/**
+ * sa_desk_rebuild_message:
+ * @call: a call sent once
+ *
+ * Builds @call's message again from its description (method, URI, body,
+ * `If-Match`), for the one re-send after a renewed sign-in.
+ *
+ * Returns: %TRUE when rebuilt
+ */
+gboolean
+sa_desk_rebuild_message (SaDeskCall *call)
+{
+  g_clear_object (&call->msg);
+
+  if (call->method == NULL || call->uri == NULL)
+    return FALSE;
+
+  call->msg = soup_message_new (call->method, call->uri);
+  if (call->msg == NULL)
+    return FALSE;
+
+  if (call->body != NULL)
+    soup_message_set_request_body_from_bytes (call->msg, "application/json", call->body);
+  if (call->if_match != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (call->msg),
+                                  "If-Match", call->if_match);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sending */
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaDeskClient *self = g_task_get_source_object (task);
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  if (body == NULL)
+    {
+      g_debug ("%s %s failed: %s",
+               soup_message_get_method (call->msg),
+               g_uri_get_path (soup_message_get_uri (call->msg)),
+               error->message);
+      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
+      return;
+    }
+
+  status = soup_message_get_status (call->msg);
+  g_debug ("%s %s → %u",
+           soup_message_get_method (call->msg),
+           g_uri_get_path (soup_message_get_uri (call->msg)),
+           status);
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_autoptr(GError) server_error = error_from_response (task, status, body);
+
+      if (g_error_matches (server_error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
+          !call->is_token)
+        {
+          /* Another call renewed the token while this one was under way:
+           * send it again with the new one. */
+          if (!call->renewed && self->access_token != NULL &&
+              call->token_serial != self->token_serial &&
+              sa_desk_rebuild_message (call))
+            {
+              call->renewed = TRUE;
+              sa_desk_send (self, g_steal_pointer (&task));
+              return;
+            }
+
+          /* The token is no longer accepted: renew it from the keyring once
+           * (the old token stays until the new one replaces it, so that
+           * "signed-in" does not flicker), or let the UI ask the user to sign
+           * in. */
+          if (!call->renewed && sa_client_get_renew_from_keyring (SA_CLIENT (self)))
+            {
+              call->renewed = TRUE;
+              sa_desk_client_start_renewal (self, g_steal_pointer (&task));
+              return;
+            }
+
+          sa_desk_client_drop_token (self);
+          sa_client_emit_sign_in_required (SA_CLIENT (self));
+        }
+
+      g_task_return_error (task, g_steal_pointer (&server_error));
+      return;
+    }
+
+  root = parse_json (body, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (call->needs_json && (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)))
+    {
+      g_task_return_error (task, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                      "the answer is not a JSON object"));
+      return;
+    }
+
+  if (!call->answer (self, task, root, &error))
+    {
+      /* Keep the detail for the log; the user gets the generic sentence. */
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE))
+        g_task_return_error (task, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                        error->message));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+/**
+ * sa_desk_send:
+ * @self: an #SaDeskClient
+ * @task: (transfer full): a call prepared with sa_desk_prepare()
+ *
+ * Sends the call's message, with the bearer token when there is one (the
+ * server answers 401 UNAUTHENTICATED when it is needed and missing).
+ */
+void
+sa_desk_send (SaDeskClient *self,
+              GTask        *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (call->msg);
+
+  soup_message_headers_replace (headers, "Accept", "application/json");
+
+  call->token_serial = self->token_serial;
+
+  if (!call->is_token && self->access_token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", self->access_token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+      explicit_bzero (authorization, strlen (authorization));
+    }
+
+  soup_session_send_and_read_async (self->session,
+                                    call->msg,
+                                    G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task),
+                                    on_sent,
+                                    task);
+}
+
+/**
+ * sa_desk_post_on_id:
+ * @self: an #SaDeskClient
+ * @task: (transfer full): the call's task
+ * @root_path: the path up to the id, ending in "/"
+ * @id: an id the server gave, checked with sa_desk_check_id()
+ * @suffix: the path after the id ("/reminders")
+ * @body: (nullable): a JSON body
+ *
+ * POSTs to an action on one request (a reminder, the sandbox's accept and
+ * decide).
+ */
+void
+sa_desk_post_on_id (SaDeskClient *self,
+                    GTask        *task,
+                    const char   *root_path,
+                    const char   *id,
+                    const char   *suffix,
+                    GBytes       *body)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  if (sa_desk_return_if_invalid (task, sa_desk_check_id (id, &error), &error))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  escaped = sa_desk_escape (id);
+  path = g_strconcat (root_path, escaped, suffix, NULL);
+
+  if (!sa_desk_prepare (self, task, "POST", path, NULL))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (body != NULL)
+    sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
+
+  sa_desk_send (self, task);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checks */
+
+/**
+ * sa_desk_return_if_invalid:
+ * @task: the call's task
+ * @valid: the outcome of a local check
+ * @error: the check's error, set when !@valid
+ *
+ * Returns: %TRUE when @task was completed with *@error (taken)
+ */
+gboolean
+sa_desk_return_if_invalid (GTask    *task,
+                           gboolean  valid,
+                           GError  **error)
+{
+  if (valid)
+    return FALSE;
+
+  g_assert (error != NULL && *error != NULL);
+  g_task_return_error (task, g_steal_pointer (error));
+  return TRUE;
+}
+
+/**
+ * sa_desk_return_refused:
+ * @task: the call's task
+ * @error: (transfer full): %SA_CLIENT_ERROR_INVALID_INPUT from a local check
+ * @form: the form of @field
+ * @field: the refused field
+ * @index: its position in a list field, or %G_MAXUINT
+ * @key: the Desk API's name of the field ("users[2]")
+ *
+ * Completes @task with @error, noting the refused field on it so that the
+ * form marks it as it does for the server's VALIDATION_FAILED.
+ */
+void
+sa_desk_return_refused (GTask       *task,
+                        GError      *error,
+                        SaFieldForm  form,
+                        int          field,
+                        guint        index,
+                        const char  *key)
+{
+  sa_client_error_add_refused_field (error, form, field, index, key, error->message, NULL);
+  g_task_return_error (task, error);
+}
+
+/**
+ * sa_desk_check_id:
+ * @id: (nullable): an identifier the server gave ("AR-000001", "XR-000001",
+ *   "SA-100001")
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: %TRUE for 1 to 64 ASCII letters, digits, '-' and '_'; otherwise
+ *   %FALSE with %SA_CLIENT_ERROR_INVALID_INPUT
+ */
+gboolean
+sa_desk_check_id (const char  *id,
+                  GError     **error)
+{
+  gsize i;
+
+  if (id == NULL || *id == '\0')
+    goto invalid;
+
+  for (i = 0; id[i] != '\0'; i++)
+    if (i >= 64 || !(g_ascii_isalnum (id[i]) || id[i] == '-' || id[i] == '_'))
+      goto invalid;
+
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT,
+                       _("This request is not known. Refresh the list and try again."));
+  return FALSE;
+}

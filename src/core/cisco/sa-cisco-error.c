@@ -126,8 +126,8 @@ sa_cisco_error_new_rejected (const char *status_message)
       quoted = g_steal_pointer (&stripped);
     }
 
-  /* Translators: %s is Cisco's own explanation, in English */
   return g_error_new (SA_CISCO_ERROR, SA_CISCO_ERROR_REJECTED,
+                      /* Translators: %s is Cisco's own explanation, in English */
                       _("Cisco refused the request: “%s”. Check the values and try again."),
                       quoted);
 }

@@ -705,14 +705,18 @@ wipe_bytes (gpointer data)
   g_string_free (form, TRUE);
 }
 
+/* `grant_type=client_credentials&client_id=…&client_secret=…`, escaped
+ * straight into one buffer large enough never to be reallocated, so that no
+ * copy of the secret is left behind unwiped. */
 static GBytes *
 build_token_form (SaCiscoApi *self)
 {
-  GString *form = g_string_sized_new (256);
+  GString *form = g_string_sized_new (64 + 3 * (strlen (self->client_id) + strlen (self->client_secret)));
 
-  sa_cisco_query_add (form, "grant_type", "client_credentials");
-  sa_cisco_query_add (form, "client_id", self->client_id);
-  sa_cisco_query_add (form, "client_secret", self->client_secret);
+  g_string_append (form, "grant_type=client_credentials&client_id=");
+  g_string_append_uri_escaped (form, self->client_id, NULL, FALSE);
+  g_string_append (form, "&client_secret=");
+  g_string_append_uri_escaped (form, self->client_secret, NULL, FALSE);
 
   return g_bytes_new_with_free_func (form->str, form->len, wipe_bytes, form);
 }

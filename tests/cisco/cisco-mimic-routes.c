@@ -93,6 +93,12 @@ static const char order_not_found[] =
 /* ------------------------------------------------------------------------ */
 /* Helpers */
 
+/**
+ * mimic_respond:
+ *
+ * Answers @msg with @status and @data (any bytes; no Content-Type when
+ * @content_type is %NULL), and notes the status in the log entry.
+ */
 void
 mimic_respond (SoupServerMessage *msg,
          Entry             *entry,
@@ -109,6 +115,11 @@ mimic_respond (SoupServerMessage *msg,
     soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_COPY, data, length);
 }
 
+/**
+ * mimic_respond_json:
+ *
+ * Answers @msg with @status and the JSON text @json.
+ */
 void
 mimic_respond_json (SoupServerMessage *msg,
               Entry             *entry,
@@ -395,6 +406,12 @@ handle_transfer (CiscoMimic        *self,
   mimic_respond_json (msg, entry, 200, "{\"status\":\"SUCCESS\",\"statusMessage\":\"Licenses transferred successfully\"}");
 }
 
+/**
+ * mimic_handle_licensing:
+ *
+ * Serves the Smart Accounts & Licensing API under Cisco's paths: search,
+ * /v2/accounts, Virtual Accounts, licenses (paged) and license transfer.
+ */
 void
 mimic_handle_licensing (CiscoMimic        *self,
                   SoupServerMessage *msg,
@@ -442,6 +459,12 @@ mimic_handle_licensing (CiscoMimic        *self,
 /* ------------------------------------------------------------------------ */
 /* CCW Order API */
 
+/**
+ * mimic_handle_order:
+ *
+ * Serves checkOrderStatus: the order of §6.8 for its sales order (as a
+ * number), web order or PO number; OSA001 at HTTP 200 for any other.
+ */
 void
 mimic_handle_order (CiscoMimic        *self,
               SoupServerMessage *msg,

@@ -337,6 +337,12 @@ cisco_mimic_new_api (CiscoMimic *self)
   return api;
 }
 
+/**
+ * cisco_mimic_set_expires_in:
+ *
+ * Sets the `expires_in` of the tokens issued from now on (seconds); the
+ * double refuses a token once it has run out.
+ */
 void
 cisco_mimic_set_expires_in (CiscoMimic *self,
                             int         seconds)
@@ -346,6 +352,11 @@ cisco_mimic_set_expires_in (CiscoMimic *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * cisco_mimic_expire_tokens:
+ *
+ * Revokes every token issued so far: the next call gets a 401.
+ */
 void
 cisco_mimic_expire_tokens (CiscoMimic *self)
 {
@@ -354,6 +365,12 @@ cisco_mimic_expire_tokens (CiscoMimic *self)
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * cisco_mimic_set_alternate_spellings:
+ *
+ * Makes search rows use `accountDomain/accountName/accountType/accountStatus`
+ * instead of `domain/name/type/status`.
+ */
 void
 cisco_mimic_set_alternate_spellings (CiscoMimic *self,
                                      gboolean    alternate)
@@ -363,6 +380,11 @@ cisco_mimic_set_alternate_spellings (CiscoMimic *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * cisco_mimic_set_delay:
+ *
+ * Holds every answer back @milliseconds (0: none), to cancel calls under way.
+ */
 void
 cisco_mimic_set_delay (CiscoMimic *self,
                        guint       milliseconds)
@@ -372,6 +394,12 @@ cisco_mimic_set_delay (CiscoMimic *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * cisco_mimic_add_fault:
+ *
+ * Answers the next @count requests under @path_prefix with @status, @body
+ * (any bytes) of @content_type, and `Retry-After: @retry_after` when given.
+ */
 void
 cisco_mimic_add_fault (CiscoMimic *self,
                        const char *path_prefix,
@@ -395,6 +423,11 @@ cisco_mimic_add_fault (CiscoMimic *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/**
+ * cisco_mimic_count:
+ *
+ * Returns: how many requests under @path_prefix arrived
+ */
 guint
 cisco_mimic_count (CiscoMimic *self,
                    const char *path_prefix)
@@ -410,6 +443,11 @@ cisco_mimic_count (CiscoMimic *self,
   return n;
 }
 
+/**
+ * cisco_mimic_count_status:
+ *
+ * Returns: how many answers had the HTTP @status
+ */
 guint
 cisco_mimic_count_status (CiscoMimic *self,
                           guint       status)
@@ -439,6 +477,12 @@ last_entry (CiscoMimic *self,
   return NULL;
 }
 
+/**
+ * cisco_mimic_last_body:
+ *
+ * Returns: (transfer full) (nullable): the body of the last request under
+ *   @path_prefix
+ */
 char *
 cisco_mimic_last_body (CiscoMimic *self,
                        const char *path_prefix)
@@ -452,6 +496,12 @@ cisco_mimic_last_body (CiscoMimic *self,
   return body;
 }
 
+/**
+ * cisco_mimic_last_query:
+ *
+ * Returns: (transfer full) (nullable): the query of the last request under
+ *   @path_prefix
+ */
 char *
 cisco_mimic_last_query (CiscoMimic *self,
                         const char *path_prefix)
@@ -465,6 +515,12 @@ cisco_mimic_last_query (CiscoMimic *self,
   return query;
 }
 
+/**
+ * cisco_mimic_last_path:
+ *
+ * Returns: (transfer full) (nullable): the path of the last request under
+ *   @path_prefix
+ */
 char *
 cisco_mimic_last_path (CiscoMimic *self,
                        const char *path_prefix)
@@ -478,7 +534,12 @@ cisco_mimic_last_path (CiscoMimic *self,
   return path;
 }
 
-/* The monotonic times (µs) at which requests under @path_prefix arrived. */
+/**
+ * cisco_mimic_times:
+ *
+ * Returns: (transfer full): the monotonic times (µs, #gint64) at which the
+ *   requests under @path_prefix arrived
+ */
 GArray *
 cisco_mimic_times (CiscoMimic *self,
                    const char *path_prefix)
@@ -498,6 +559,11 @@ cisco_mimic_times (CiscoMimic *self,
   return times;
 }
 
+/**
+ * cisco_mimic_reset_log:
+ *
+ * Forgets the request log and any fault not yet used.
+ */
 void
 cisco_mimic_reset_log (CiscoMimic *self)
 {

@@ -13,6 +13,12 @@
 
 #define WAIT_SECONDS 30
 
+/**
+ * cisco_test_on_ready:
+ *
+ * A #GAsyncReadyCallback that stores a reference to @result in the
+ * `GAsyncResult *` slot @user_data.
+ */
 void
 cisco_test_on_ready (GObject      *object,
                      GAsyncResult *result,
@@ -24,6 +30,13 @@ cisco_test_on_ready (GObject      *object,
   *slot = g_object_ref (result);
 }
 
+/**
+ * cisco_test_wait:
+ *
+ * Runs the default main context until *@slot is set (30 s at most).
+ *
+ * Returns: (transfer full): the result, taken from @slot
+ */
 GAsyncResult *
 cisco_test_wait (GAsyncResult **slot)
 {
@@ -46,7 +59,11 @@ on_slept (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main context for @milliseconds (so that nothing blocks). */
+/**
+ * cisco_test_sleep:
+ *
+ * Runs the default main context for @milliseconds.
+ */
 void
 cisco_test_sleep (guint milliseconds)
 {
@@ -65,10 +82,14 @@ bind_domain (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-/* Binds the build tree's catalogs. GLib decides once, at its first
- * translation, whether to translate at all (not when the program's own
+/**
+ * cisco_test_init_l10n:
+ *
+ * Binds the build tree's catalogs (`SA_LOCALEDIR`). GLib decides once, at its
+ * first translation, whether to translate at all (not when the program's own
  * domain has no catalog for the language then in use): that first time is
- * made in French, so that later language switches take effect. */
+ * made in French, so that later language switches take effect.
+ */
 void
 cisco_test_init_l10n (void)
 {
@@ -86,8 +107,13 @@ cisco_test_init_l10n (void)
   bind_domain ();
 }
 
-/* C.UTF-8 plus LANGUAGE, then textdomain() again so that gettext drops its
- * cache (TESTING.md, "gettext"). */
+/**
+ * cisco_test_set_language:
+ *
+ * Switches the language of the messages built from now on ("fr", "it",
+ * "en"): C.UTF-8 plus LANGUAGE, then textdomain() again so that gettext drops
+ * its cache (TESTING.md, "gettext").
+ */
 void
 cisco_test_set_language (const char *language)
 {
@@ -96,6 +122,11 @@ cisco_test_set_language (const char *language)
   bind_domain ();
 }
 
+/**
+ * cisco_test_request_token:
+ *
+ * sa_cisco_api_request_token_async(), waited for.
+ */
 gboolean
 cisco_test_request_token (SaCiscoApi  *api,
                           GError     **error)
@@ -108,6 +139,11 @@ cisco_test_request_token (SaCiscoApi  *api,
   return sa_cisco_api_request_token_finish (api, result, error);
 }
 
+/**
+ * cisco_test_search:
+ *
+ * sa_cisco_api_search_accounts_async() (limit 50, offset 0), waited for.
+ */
 GListModel *
 cisco_test_search (SaCiscoApi           *api,
                    SaAccountSearchField  field,
@@ -125,6 +161,11 @@ cisco_test_search (SaCiscoApi           *api,
   return sa_cisco_api_search_accounts_finish (api, result, total, error);
 }
 
+/**
+ * cisco_test_account_access:
+ *
+ * sa_cisco_api_list_account_access_async(), waited for.
+ */
 GListModel *
 cisco_test_account_access (SaCiscoApi  *api,
                            const char  *domain,
@@ -138,6 +179,11 @@ cisco_test_account_access (SaCiscoApi  *api,
   return sa_cisco_api_list_account_access_finish (api, result, error);
 }
 
+/**
+ * cisco_test_virtual_accounts:
+ *
+ * sa_cisco_api_list_virtual_accounts_async(), waited for.
+ */
 GListModel *
 cisco_test_virtual_accounts (SaCiscoApi     *api,
                              const char     *domain,
@@ -152,6 +198,11 @@ cisco_test_virtual_accounts (SaCiscoApi     *api,
   return sa_cisco_api_list_virtual_accounts_finish (api, result, error);
 }
 
+/**
+ * cisco_test_licenses:
+ *
+ * sa_cisco_api_list_licenses_async(), waited for.
+ */
 GListModel *
 cisco_test_licenses (SaCiscoApi          *api,
                      const char          *domain,
@@ -166,6 +217,11 @@ cisco_test_licenses (SaCiscoApi          *api,
   return sa_cisco_api_list_licenses_finish (api, result, error);
 }
 
+/**
+ * cisco_test_licenses_by_order:
+ *
+ * sa_cisco_api_find_licenses_by_order_async(), waited for.
+ */
 GListModel *
 cisco_test_licenses_by_order (SaCiscoApi  *api,
                               const char  *domain,
@@ -181,6 +237,11 @@ cisco_test_licenses_by_order (SaCiscoApi  *api,
   return sa_cisco_api_find_licenses_by_order_finish (api, result, error);
 }
 
+/**
+ * cisco_test_transfer:
+ *
+ * sa_cisco_api_transfer_licenses_async(), waited for.
+ */
 gboolean
 cisco_test_transfer (SaCiscoApi                   *api,
                      const char                   *domain,
@@ -198,6 +259,11 @@ cisco_test_transfer (SaCiscoApi                   *api,
   return sa_cisco_api_transfer_licenses_finish (api, result, error);
 }
 
+/**
+ * cisco_test_order:
+ *
+ * sa_cisco_api_check_order_status_async(), waited for.
+ */
 SaCiscoOrderStatus *
 cisco_test_order (SaCiscoApi          *api,
                   SaOrderSearchField   field,

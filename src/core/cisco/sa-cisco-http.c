@@ -343,7 +343,7 @@ error_from_answer (Call   *call,
 /* ------------------------------------------------------------------------ */
 /* The answer */
 
-/* Whether to send again; if so, schedules it and takes the task's reference. */
+/* Whether to send again; if so, schedules it (with a reference of its own). */
 static gboolean
 maybe_retry (GTask *task,
              guint  status)
@@ -384,10 +384,12 @@ maybe_retry (GTask *task,
   call->retries++;
   g_debug ("HTTP %u from %s: retry %u in %" G_GINT64_FORMAT " ms",
            status, call_path (call), call->retries, delay);
-  wait_then (task, delay, step_throttle);
+  wait_then (g_object_ref (task), delay, step_throttle);
   return TRUE;
 }
 
+/* Turns the answer read into the task's result, or sends again. @task is
+ * borrowed: the caller keeps its reference. */
 static void
 handle_answer (GTask *task)
 {
@@ -440,10 +442,8 @@ handle_answer (GTask *task)
       return;
     }
 
-  if (maybe_retry (g_object_ref (task), status))
+  if (maybe_retry (task, status))
     return;
-  /* maybe_retry() did not keep its reference. */
-  g_object_unref (task);
 
   error = error_from_answer (call, status, body);
 

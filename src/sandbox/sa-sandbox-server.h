@@ -29,9 +29,6 @@ void             sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
                                                         GTlsCertificate *certificate);
 /* "http://127.0.0.1:41234/"; NULL before listening. Free with g_free(). */
 char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
-/* Reloads the training data of the default trainee's copy. */
-gboolean         sa_sandbox_server_reset  (SaSandboxServer  *self,
-                                           GError          **error);
 /* Lifetime of access tokens issued from now on, in seconds (default 3600). */
 void             sa_sandbox_server_set_token_lifetime (SaSandboxServer *self,
                                                        guint            seconds);

@@ -112,16 +112,8 @@ respond_access_request (SaSandboxRequest *request,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) row = find_access_request (request->db, request->caller, id, NULL, &error);
-  g_autoptr(JsonBuilder) builder = NULL;
 
-  if (row == NULL)
-    {
-      sa_sandbox_respond_gerror (request->msg, error);
-      return;
-    }
-  builder = json_builder_new ();
-  add_access_request (builder, row, &request->now);
-  sa_sandbox_respond_builder (request->msg, status_code, builder, NULL);
+  sa_sandbox_respond_row (request->msg, status_code, row, add_access_request, &request->now, error);
 }
 
 /* The Smart Accounts of @caller's data whose domain is exactly @domain (any
@@ -163,15 +155,10 @@ list_candidates (SaSandboxRequest *request)
 static void
 list_access_requests (SaSandboxRequest *request)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  SaSandboxList list = { "accessRequests", add_access_request, &request->now, 0, NULL, 0, 0, FALSE };
-
-  stmt = sa_sandbox_db_prepare (request->db, &error,
-                                ACCESS_REQUEST_SELECT " WHERE x.tenant = ?1"
-                                " ORDER BY x.created_at DESC, x.id DESC",
-                                "t", request->caller->tenant);
-  sa_sandbox_respond_list (request->msg, stmt, &list, error);
+  sa_sandbox_respond_tenant_list (request,
+                                  ACCESS_REQUEST_SELECT " WHERE x.tenant = ?1"
+                                  " ORDER BY x.created_at DESC, x.id DESC",
+                                  "accessRequests", add_access_request);
 }
 
 /* A new access request, from its body. */

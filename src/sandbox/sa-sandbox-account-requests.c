@@ -104,37 +104,23 @@ respond_account_request (SaSandboxRequest *request,
 {
   g_autoptr(sqlite3_stmt) row = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
 
   if (sa_sandbox_db_query_row (request->db, &row, &error,
                                ACCOUNT_REQUEST_SELECT " WHERE r.tenant = ?1 AND r.id = ?2",
                                "tt", request->caller->tenant, id) &&
       row == NULL)
     set_not_found (&error);
-  if (row == NULL)
-    {
-      sa_sandbox_respond_gerror (request->msg, error);
-      return;
-    }
-
-  builder = json_builder_new ();
-  add_account_request (builder, row, &request->now);
-  sa_sandbox_respond_builder (request->msg, status_code, builder, NULL);
+  sa_sandbox_respond_row (request->msg, status_code, row, add_account_request, &request->now, error);
 }
 
 /* GET /v1/account-requests: the caller's, newest first. */
 static void
 list_account_requests (SaSandboxRequest *request)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  SaSandboxList list = { "accountRequests", add_account_request, &request->now, 0, NULL, 0, 0, FALSE };
-
-  stmt = sa_sandbox_db_prepare (request->db, &error,
-                                ACCOUNT_REQUEST_SELECT " WHERE r.tenant = ?1"
-                                " ORDER BY r.created_at DESC, r.id DESC",
-                                "t", request->caller->tenant);
-  sa_sandbox_respond_list (request->msg, stmt, &list, error);
+  sa_sandbox_respond_tenant_list (request,
+                                  ACCOUNT_REQUEST_SELECT " WHERE r.tenant = ?1"
+                                  " ORDER BY r.created_at DESC, r.id DESC",
+                                  "accountRequests", add_account_request);
 }
 
 /* Reads the body of a new request into @new; FALSE (and 400 sent) when it

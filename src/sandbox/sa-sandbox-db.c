@@ -226,15 +226,42 @@ sa_sandbox_db_prepare (sqlite3     *db,
   return stmt;
 }
 
+/* Prepares @sql with @args bound and steps to its first row (see
+ * sa_sandbox_db_query_row()). */
+static gboolean
+query_row_valist (sqlite3       *db,
+                  sqlite3_stmt **row,
+                  GError       **error,
+                  const char    *sql,
+                  const char    *types,
+                  va_list        args)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_valist (db, error, sql, types, args);
+  int rc;
+
+  *row = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *row = g_steal_pointer (&stmt);
+  else if (rc != SQLITE_DONE)
+    return sa_sandbox_db_fail (db, "step", error);
+
+  return TRUE;
+}
+
 /**
  * sa_sandbox_db_run:
  * @db: the connection
  * @error: return location for a #GError
- * @sql: one constant SQL statement (an INSERT, UPDATE or DELETE)
+ * @sql: one constant SQL statement that gives no rows (an INSERT, UPDATE or
+ *   DELETE)
  * @types: (nullable): the parameters' types, as sa_sandbox_db_prepare()
  * @...: the parameters' values
  *
- * Runs @sql to its end. sqlite3_changes() then tells how many rows it changed.
+ * Runs @sql. sqlite3_changes() then tells how many rows it changed.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */
@@ -245,22 +272,15 @@ sa_sandbox_db_run (sqlite3     *db,
                    const char  *types,
                    ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) row = NULL;
+  gboolean ok;
   va_list args;
-  int rc;
 
   va_start (args, types);
-  stmt = prepare_valist (db, error, sql, types, args);
+  ok = query_row_valist (db, &row, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  if (rc != SQLITE_DONE)
-    return sa_sandbox_db_fail (db, "run", error);
-
-  return TRUE;
+  return ok;
 }
 
 /**
@@ -286,24 +306,14 @@ sa_sandbox_db_query_row (sqlite3       *db,
                          const char    *types,
                          ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
   va_list args;
-  int rc;
 
-  *row = NULL;
   va_start (args, types);
-  stmt = prepare_valist (db, error, sql, types, args);
+  ok = query_row_valist (db, row, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *row = g_steal_pointer (&stmt);
-  else if (rc != SQLITE_DONE)
-    return sa_sandbox_db_fail (db, "query", error);
-
-  return TRUE;
+  return ok;
 }
 
 /**

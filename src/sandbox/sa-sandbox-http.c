@@ -575,6 +575,27 @@ sa_sandbox_parse_query (SoupServerMessage *msg)
   return g_steal_pointer (&params);
 }
 
+/* Query parameter @name as a whole number from @min to @max (@value
+ * unchanged when absent); FALSE (and 400 with @message sent) otherwise. */
+static gboolean
+parse_whole_number (SoupServerMessage *msg,
+                    GHashTable        *query,
+                    const char        *name,
+                    guint64            min,
+                    guint64            max,
+                    const char        *message,
+                    guint64           *value)
+{
+  const char *s = g_hash_table_lookup (query, name);
+
+  if (s == NULL ||
+      (g_ascii_isdigit (*s) && g_ascii_string_to_unsigned (s, 10, min, max, value, NULL)))
+    return TRUE;
+
+  sa_sandbox_respond_invalid (msg, name, message);
+  return FALSE;
+}
+
 /**
  * sa_sandbox_parse_paging:
  * @msg: the request
@@ -593,30 +614,13 @@ sa_sandbox_parse_paging (SoupServerMessage *msg,
                          guint64           *limit,
                          guint64           *offset)
 {
-  const char *s;
-
   *limit = SA_SANDBOX_DEFAULT_LIMIT;
   *offset = 0;
 
-  s = g_hash_table_lookup (query, "limit");
-  if (s != NULL &&
-      (!g_ascii_isdigit (*s) ||
-       !g_ascii_string_to_unsigned (s, 10, 1, SA_SANDBOX_MAX_LIMIT, limit, NULL)))
-    {
-      sa_sandbox_respond_invalid (msg, "limit", "limit must be a whole number from 1 to 100");
-      return FALSE;
-    }
-
-  s = g_hash_table_lookup (query, "offset");
-  if (s != NULL &&
-      (!g_ascii_isdigit (*s) ||
-       !g_ascii_string_to_unsigned (s, 10, 0, G_MAXINT32, offset, NULL)))
-    {
-      sa_sandbox_respond_invalid (msg, "offset", "offset must be a whole number, 0 or more");
-      return FALSE;
-    }
-
-  return TRUE;
+  return parse_whole_number (msg, query, "limit", 1, SA_SANDBOX_MAX_LIMIT,
+                             "limit must be a whole number from 1 to 100", limit) &&
+         parse_whole_number (msg, query, "offset", 0, G_MAXINT32,
+                             "offset must be a whole number, 0 or more", offset);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -4,10 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "sa-sandbox-json.h"
-
-#include "sa-sandbox-db.h"
-#include "sa-sandbox-http.h"
+#include "sa-sandbox-private.h"
 
 /**
  * sa_sandbox_json_add_columns:
@@ -172,4 +169,61 @@ sa_sandbox_respond_list (SoupServerMessage   *msg,
     }
 
   sa_sandbox_respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+}
+
+/**
+ * sa_sandbox_respond_tenant_list:
+ * @request: the request being answered
+ * @sql: a constant SELECT of the caller's rows: ?1 is their tenant
+ * @member: the array's member, "accountRequests"
+ * @write_row: writes one item; its data is a `gint64 *`, the request's "now"
+ *
+ * Answers 200 with every row of @sql as sa_sandbox_respond_list() does: the
+ * lists of a user's own requests.
+ */
+void
+sa_sandbox_respond_tenant_list (SaSandboxRequest   *request,
+                                const char         *sql,
+                                const char         *member,
+                                SaSandboxRowWriter  write_row)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  SaSandboxList list = { member, write_row, &request->now, 0, NULL, 0, 0, FALSE };
+
+  stmt = sa_sandbox_db_prepare (request->db, &error, sql, "t", request->caller->tenant);
+  sa_sandbox_respond_list (request->msg, stmt, &list, error);
+}
+
+/**
+ * sa_sandbox_respond_row:
+ * @msg: the request being answered
+ * @status: the HTTP status, on success
+ * @row: (nullable): a statement standing on the row to answer; %NULL when
+ *   finding it failed
+ * @write_row: writes the row's object
+ * @data: data for @write_row
+ * @error: (nullable): why finding the row failed
+ *
+ * Answers @status with the object of @row, or @error (sa_sandbox_respond_gerror()).
+ */
+void
+sa_sandbox_respond_row (SoupServerMessage  *msg,
+                        guint               status,
+                        sqlite3_stmt       *row,
+                        SaSandboxRowWriter  write_row,
+                        gpointer            data,
+                        const GError       *error)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (row == NULL)
+    {
+      sa_sandbox_respond_gerror (msg, error);
+      return;
+    }
+
+  builder = json_builder_new ();
+  write_row (builder, row, data);
+  sa_sandbox_respond_builder (msg, status, builder, NULL);
 }

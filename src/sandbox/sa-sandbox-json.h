@@ -56,6 +56,12 @@ void         sa_sandbox_json_add_date_column (JsonBuilder          *builder,
                                               const char           *member,
                                               sqlite3_stmt         *stmt,
                                               int                   column);
+void         sa_sandbox_respond_row          (SoupServerMessage    *msg,
+                                              guint                 status,
+                                              sqlite3_stmt         *row,
+                                              SaSandboxRowWriter    write_row,
+                                              gpointer              data,
+                                              const GError         *error);
 void         sa_sandbox_respond_list         (SoupServerMessage    *msg,
                                               sqlite3_stmt         *stmt,
                                               const SaSandboxList  *list,

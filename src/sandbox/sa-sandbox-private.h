@@ -129,6 +129,10 @@ void             sa_sandbox_router_handle      (SoupServer        *server,
                                                 gpointer           user_data);
 const char      *sa_sandbox_request_get_param  (SaSandboxRequest  *request,
                                                 const char        *name);
+void             sa_sandbox_respond_tenant_list (SaSandboxRequest   *request,
+                                                 const char         *sql,
+                                                 const char         *member,
+                                                 SaSandboxRowWriter  write_row);
 
 /* Shared by the resource files. */
 void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,

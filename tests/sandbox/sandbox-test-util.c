@@ -491,6 +491,35 @@ sbt_assert_error (JsonNode   *node,
 }
 
 void
+sbt_assert_refused (SbtFixture *f,
+                    const char *method,
+                    const char *path,
+                    const char *json_body,
+                    guint       expected_status,
+                    const char *expected_code)
+{
+  g_autoptr(JsonNode) node = NULL;
+  guint status;
+
+  g_test_message ("%s %s %s", method, path, json_body != NULL ? json_body : "");
+  node = sbt_fixture_call (f, method, path, json_body, &status);
+  sbt_assert_error (node, status, expected_status, expected_code);
+}
+
+void
+sbt_assert_gets_refused (SbtFixture         *f,
+                         const char * const *paths,
+                         gsize               n_paths,
+                         guint               expected_status,
+                         const char         *expected_code)
+{
+  gsize i;
+
+  for (i = 0; i < n_paths; i++)
+    sbt_assert_refused (f, "GET", paths[i], NULL, expected_status, expected_code);
+}
+
+void
 sbt_assert_field_error (JsonNode   *node,
                         guint       status,
                         const char *field)
@@ -502,6 +531,14 @@ sbt_assert_field_error (JsonNode   *node,
   g_assert_nonnull (fields);
   if (!json_object_has_member (fields, field))
     g_error ("fields has no %s", field);
+}
+
+JsonObject *
+sbt_account_of (JsonNode *request)
+{
+  g_assert_nonnull (request);
+
+  return json_object_get_object_member (json_node_get_object (request), "smartAccount");
 }
 
 const char *

@@ -153,11 +153,25 @@ void         sbt_assert_error      (JsonNode            *node,
                                     guint                status,
                                     guint                expected_status,
                                     const char          *expected_code);
+/* The fixture's user calling @method @path is refused with that error. */
+void         sbt_assert_refused    (SbtFixture          *f,
+                                    const char          *method,
+                                    const char          *path,
+                                    const char          *json_body,
+                                    guint                expected_status,
+                                    const char          *expected_code);
+void         sbt_assert_gets_refused (SbtFixture         *f,
+                                      const char * const *paths,
+                                      gsize               n_paths,
+                                      guint               expected_status,
+                                      const char         *expected_code);
 /* A 422 VALIDATION_FAILED naming @field in `fields`. */
 void         sbt_assert_field_error (JsonNode           *node,
                                      guint               status,
                                      const char         *field);
 const char  *sbt_get_string        (JsonNode            *node,
                                     const char          *member);
+/* The Smart Account of an account or access request. */
+JsonObject  *sbt_account_of        (JsonNode            *request);
 
 G_END_DECLS

@@ -1,17 +1,11 @@
-/* test-sandbox-access-requests.c — requesting access to an existing Smart Account
- * (procedure 4) over loopback: candidates of a domain, the request, its rules,
- * the administrator's decision and what it makes visible, reminders
+/* test-sandbox-access-requests.c — requesting access to an existing Smart
+ * Account (procedure 4) over loopback: candidates of a domain, the request,
+ * its rules, the administrator's decision and what it makes visible, reminders
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "sandbox-test-util.h"
-
-static JsonObject *
-account_of (JsonNode *request)
-{
-  return json_object_get_object_member (json_node_get_object (request), "smartAccount");
-}
 
 static void
 test_access_request_ambiguous (SbtFixture    *f,
@@ -53,7 +47,7 @@ test_access_request_ambiguous (SbtFixture    *f,
   g_assert_true (g_str_has_prefix (sbt_get_string (chosen, "id"), "XR-"));
   g_assert_cmpstr (sbt_get_string (chosen, "status"), ==, "PENDING");
   g_assert_cmpstr (sbt_get_string (chosen, "reason"), ==, "We run their network.");
-  g_assert_cmpstr (json_object_get_string_member (account_of (chosen), "id"), ==, ID_HEXAGONE_CUSTOMER);
+  g_assert_cmpstr (json_object_get_string_member (sbt_account_of (chosen), "id"), ==, ID_HEXAGONE_CUSTOMER);
   g_assert_true (json_object_get_null_member (json_node_get_object (chosen), "decidedDate"));
   g_assert_true (json_object_get_null_member (json_node_get_object (chosen), "lastReminderDate"));
   g_assert_true (json_object_get_null_member (json_node_get_object (chosen), "nextReminderDate"));
@@ -75,7 +69,7 @@ test_access_request_ambiguous (SbtFixture    *f,
     g_autoptr(JsonNode) single = sbt_request_access (f, DOMAIN_RESTRICTED, NULL, &status);
 
     g_assert_cmpuint (status, ==, 201);
-    g_assert_cmpstr (json_object_get_string_member (account_of (single), "domain"), ==, DOMAIN_RESTRICTED);
+    g_assert_cmpstr (json_object_get_string_member (sbt_account_of (single), "domain"), ==, DOMAIN_RESTRICTED);
   }
 
   array = sbt_get_list (f, "/v1/access-requests", "accessRequests", &list);
@@ -131,12 +125,8 @@ test_access_request_validation (SbtFixture    *f,
 
   /* candidates need a valid domain */
   {
-    g_autoptr(JsonNode) a = sbt_fixture_call (f, "GET", "/v1/access-requests/candidates", NULL, &status);
-    g_autoptr(JsonNode) b = NULL;
-
-    sbt_assert_error (a, status, 400, "INVALID_REQUEST");
-    b = sbt_fixture_call (f, "GET", "/v1/access-requests/candidates?domain=%27%20OR%201%3D1", NULL, &status);
-    sbt_assert_error (b, status, 400, "INVALID_REQUEST");
+    sbt_assert_refused (f, "GET", "/v1/access-requests/candidates", NULL, 400, "INVALID_REQUEST");
+    sbt_assert_refused (f, "GET", "/v1/access-requests/candidates?domain=%27%20OR%201%3D1", NULL, 400, "INVALID_REQUEST");
   }
 }
 
@@ -146,8 +136,6 @@ test_access_request_decisions (SbtFixture    *f,
 {
   g_autoptr(JsonNode) created = NULL;
   g_autoptr(JsonNode) approved = NULL;
-  g_autoptr(JsonNode) again = NULL;
-  g_autoptr(JsonNode) bad = NULL;
   g_autoptr(JsonNode) search = NULL;
   g_autofree char *decide = NULL;
   g_autofree char *remind = NULL;
@@ -168,14 +156,9 @@ test_access_request_decisions (SbtFixture    *f,
   remind = g_strdup_printf ("/v1/access-requests/%s/reminders", sbt_get_string (created, "id"));
   g_assert_cmpuint (sbt_count_search (f, "domain=vigneti"), ==, 0);
 
-  bad = sbt_fixture_call (f, "POST", decide, "{\"decision\": \"maybe\"}", &status);
-  sbt_assert_error (bad, status, 422, "VALIDATION_FAILED");
-  g_clear_pointer (&bad, json_node_unref);
-  bad = sbt_fixture_call (f, "POST", decide, "{}", &status);
-  sbt_assert_error (bad, status, 422, "VALIDATION_FAILED");
-  g_clear_pointer (&bad, json_node_unref);
-  bad = sbt_fixture_call (f, "POST", decide, "{\"decision\": 1}", &status);
-  sbt_assert_error (bad, status, 400, "INVALID_REQUEST");
+  sbt_assert_refused (f, "POST", decide, "{\"decision\": \"maybe\"}", 422, "VALIDATION_FAILED");
+  sbt_assert_refused (f, "POST", decide, "{}", 422, "VALIDATION_FAILED");
+  sbt_assert_refused (f, "POST", decide, "{\"decision\": 1}", 400, "INVALID_REQUEST");
 
   approved = sbt_fixture_call (f, "POST", decide, "{\"decision\": \"approve\"}", &status);
   g_assert_cmpuint (status, ==, 200);
@@ -192,11 +175,8 @@ test_access_request_decisions (SbtFixture    *f,
   g_assert_cmpuint (sbt_count_search (f, "name=vigneti&type=CUSTOMER"), ==, 1);
   g_assert_cmpuint (sbt_count_search (f, "email=it%40vigneti"), ==, 1);
 
-  again = sbt_fixture_call (f, "POST", decide, "{\"decision\": \"deny\"}", &status);
-  sbt_assert_error (again, status, 409, "REQUEST_NOT_PENDING");
-  g_clear_pointer (&again, json_node_unref);
-  again = sbt_fixture_call (f, "POST", remind, NULL, &status);
-  sbt_assert_error (again, status, 409, "REQUEST_NOT_PENDING");
+  sbt_assert_refused (f, "POST", decide, "{\"decision\": \"deny\"}", 409, "REQUEST_NOT_PENDING");
+  sbt_assert_refused (f, "POST", remind, NULL, 409, "REQUEST_NOT_PENDING");
 
   /* denied: still hidden */
   {
@@ -219,13 +199,8 @@ test_access_request_decisions (SbtFixture    *f,
 
   /* the fixtures' decided requests */
   {
-    g_autoptr(JsonNode) a = sbt_fixture_call (f, "POST", "/sandbox/access-requests/" XR_APPROVED "/decide",
-                                  "{\"decision\": \"deny\"}", &status);
-    g_autoptr(JsonNode) b = NULL;
-
-    sbt_assert_error (a, status, 409, "REQUEST_NOT_PENDING");
-    b = sbt_fixture_call (f, "POST", "/sandbox/access-requests/XR-999999/decide", "{\"decision\": \"deny\"}", &status);
-    sbt_assert_error (b, status, 404, "ACCESS_REQUEST_NOT_FOUND");
+    sbt_assert_refused (f, "POST", "/sandbox/access-requests/" XR_APPROVED "/decide", "{\"decision\": \"deny\"}", 409, "REQUEST_NOT_PENDING");
+    sbt_assert_refused (f, "POST", "/sandbox/access-requests/XR-999999/decide", "{\"decision\": \"deny\"}", 404, "ACCESS_REQUEST_NOT_FOUND");
   }
 }
 
@@ -304,9 +279,7 @@ test_access_request_reminders (SbtFixture    *f,
   g_assert_cmpuint (status, ==, 200);
 
   {
-    g_autoptr(JsonNode) a = sbt_fixture_call (f, "POST", "/v1/access-requests/" XR_DENIED "/reminders", NULL, &status);
-
-    sbt_assert_error (a, status, 409, "REQUEST_NOT_PENDING");
+    sbt_assert_refused (f, "POST", "/v1/access-requests/" XR_DENIED "/reminders", NULL, 409, "REQUEST_NOT_PENDING");
   }
   for (i = 0; i < G_N_ELEMENTS (missing); i++)
     {

@@ -1,6 +1,6 @@
-/* test-sandbox-account-requests.c — requesting a Smart Account for a customer (procedure
- * 3) over loopback: the request, its rules, the list, expiry by the sandbox
- * clock, the customer's acceptance
+/* test-sandbox-account-requests.c — requesting a Smart Account for a
+ * customer (procedure 3) over loopback: the request, its rules, the list,
+ * expiry by the sandbox clock, the customer's acceptance
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,12 +8,6 @@
 #include <string.h>
 
 #include "sandbox-test-util.h"
-
-static JsonObject *
-account_of (JsonNode *request)
-{
-  return json_object_get_object_member (json_node_get_object (request), "smartAccount");
-}
 
 static void
 test_account_request_create (SbtFixture    *f,
@@ -23,9 +17,11 @@ test_account_request_create (SbtFixture    *f,
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(JsonNode) found = NULL;
   g_autoptr(JsonNode) vas = NULL;
+  g_autoptr(JsonNode) order = NULL;
   JsonObject *request, *account;
   JsonArray *array;
   gint64 created_at, expires_at;
+  guint status;
 
   g_assert_cmpuint (sbt_count_list (f, "/v1/account-requests", "accountRequests"), ==, N_ACCOUNT_REQUESTS);
   g_assert_cmpuint (sbt_count_search (f, "domain=trattoria-mario"), ==, 0);
@@ -46,7 +42,7 @@ test_account_request_create (SbtFixture    *f,
   g_assert_cmpint (expires_at - created_at, ==, 90 * 24 * 3600);
   g_assert_cmpint (ABS (created_at - sbt_clock_now (f)), <, 60);
 
-  account = account_of (created);
+  account = sbt_account_of (created);
   g_assert_cmpstr (json_object_get_string_member (account, "type"), ==, "CUSTOMER");
   g_assert_cmpstr (json_object_get_string_member (account, "status"), ==, "PENDING");
   g_assert_cmpstr (json_object_get_string_member (account, "domain"), ==, "trattoria-mario.example");
@@ -68,33 +64,40 @@ test_account_request_create (SbtFixture    *f,
                    json_object_get_string_member (request, "id"));
 
   /* a PENDING account can be assigned to an order right away */
-  {
-    g_autoptr(JsonNode) order = NULL;
-    g_autoptr(SoupMessageHeaders) headers = NULL;
-    g_autoptr(GError) error = NULL;
-    g_autofree char *uri = g_strconcat (f->base,
-                                        "v1/orders/104857601/smart-account-assignment", NULL);
-    g_autofree char *auth = g_strconcat ("Bearer ", f->token, NULL);
-    g_autoptr(SoupMessage) msg = soup_message_new ("PUT", uri);
-    const char *json = "{\"endCustomer\": {\"domain\": \"trattoria-mario.example\", \"virtualAccount\": \"DEFAULT\"},"
-                       " \"termsAccepted\": true}";
-    g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
-    g_autoptr(GBytes) answer = NULL;
+  order = sbt_put_assignment (f, "104857601", "\"1\"",
+                              "{" EC ("trattoria-mario.example", "DEFAULT") ", " TERMS "}", &status);
+  g_assert_cmpuint (status, ==, 200);
+}
 
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", "\"1\"");
-    soup_message_set_request_body_from_bytes (msg, "application/json", body);
-    answer = soup_session_send_and_read (f->session, msg, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  }
+/* A body of POST /v1/account-requests and the field its 422 must name. */
+typedef struct
+{
+  const char *body;
+  const char *field;
+} FieldCase;
+
+static void
+assert_fields_refused (SbtFixture      *f,
+                       const FieldCase *cases,
+                       gsize            n_cases)
+{
+  gsize i;
+
+  for (i = 0; i < n_cases; i++)
+    {
+      guint status;
+      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/v1/account-requests", cases[i].body, &status);
+
+      g_test_message ("%s", cases[i].body);
+      sbt_assert_field_error (node, status, cases[i].field);
+    }
 }
 
 static void
 test_account_request_validation (SbtFixture    *f,
                                  gconstpointer  data)
 {
-  static const struct { const char *body; const char *field; } cases[] = {
+  static const FieldCase cases[] = {
     { "{\"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
     { "{\"accountName\": \"\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
     { "{\"accountName\": \"A\\u0007B\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
@@ -108,61 +111,41 @@ test_account_request_validation (SbtFixture    *f,
     { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\","
       " \"users\": [\"ok@b.example\", \"x@b.example\", \"OK@B.example\"]}", "users[2]" },
   };
-  g_autofree char *long_name = NULL;
-  g_autofree char *long_note = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
   g_autoptr(GString) many_users = g_string_new ("[");
+  g_autofree char *long_note = g_strnfill (1001, 'n');
   guint status, i;
 
-  for (i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/v1/account-requests", cases[i].body, &status);
+  assert_fields_refused (f, cases, G_N_ELEMENTS (cases));
 
-      g_test_message ("%s", cases[i].body);
-      sbt_assert_field_error (node, status, cases[i].field);
-    }
-
-  /* lengths: 100 characters is fine, 101 is not; notes 1000 */
+  /* lengths: 100 characters is fine, 101 is not; notes 1000; users 50 */
+  for (i = 0; i < 101; i++)
+    g_string_append (long_name, "é");
+  for (i = 0; i < 51; i++)
+    g_string_append_printf (many_users, "%s\"u%u@b.example\"", i ? ", " : "", i);
+  g_string_append (many_users, "]");
   {
-    g_autoptr(GString) name = g_string_new (NULL);
-    g_autofree char *body = NULL;
-    g_autoptr(JsonNode) node = NULL;
+    g_autofree char *name_body = g_strdup_printf ("{\"accountName\": \"%s\", \"customerEmail\": \"a@b.example\","
+                                                  " \"accountDomain\": \"b.example\"}", long_name->str);
+    g_autofree char *note_body = g_strdup_printf ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\","
+                                                  " \"accountDomain\": \"b.example\", \"noteToUsers\": \"%s\"}",
+                                                  long_note);
+    g_autofree char *users_body = g_strdup_printf ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\","
+                                                   " \"accountDomain\": \"b.example\", \"users\": %s}",
+                                                   many_users->str);
+    const FieldCase too_long[] = {
+      { name_body, "accountName" }, { note_body, "noteToUsers" }, { users_body, "users" },
+    };
 
-    for (i = 0; i < 101; i++)
-      g_string_append (name, "é");
-    long_name = g_strdup (name->str);
-    body = g_strdup_printf ("{\"accountName\": \"%s\", \"customerEmail\": \"a@b.example\","
-                            " \"accountDomain\": \"b.example\"}", long_name);
-    node = sbt_fixture_call (f, "POST", "/v1/account-requests", body, &status);
-    sbt_assert_field_error (node, status, "accountName");
-  }
-  {
-    g_autofree char *body = NULL;
-    g_autoptr(JsonNode) node = NULL;
-
-    long_note = g_strnfill (1001, 'n');
-    body = g_strdup_printf ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\","
-                            " \"accountDomain\": \"b.example\", \"noteToUsers\": \"%s\"}", long_note);
-    node = sbt_fixture_call (f, "POST", "/v1/account-requests", body, &status);
-    sbt_assert_field_error (node, status, "noteToUsers");
-  }
-  {
-    g_autofree char *body = NULL;
-    g_autoptr(JsonNode) node = NULL;
-
-    for (i = 0; i < 51; i++)
-      g_string_append_printf (many_users, "%s\"u%u@b.example\"", i ? ", " : "", i);
-    g_string_append (many_users, "]");
-    body = g_strdup_printf ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\","
-                            " \"accountDomain\": \"b.example\", \"users\": %s}", many_users->str);
-    node = sbt_fixture_call (f, "POST", "/v1/account-requests", body, &status);
-    sbt_assert_field_error (node, status, "users");
+    assert_fields_refused (f, too_long, G_N_ELEMENTS (too_long));
   }
 
   /* several fields at once */
   {
     g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/v1/account-requests",
-                                     "{\"accountName\": \"\", \"customerEmail\": \"x\", \"accountDomain\": \"y\"}",
-                                     &status);
+                                                 "{\"accountName\": \"\", \"customerEmail\": \"x\","
+                                                 " \"accountDomain\": \"y\"}",
+                                                 &status);
     JsonObject *fields;
 
     sbt_assert_field_error (node, status, "accountName");
@@ -172,18 +155,11 @@ test_account_request_validation (SbtFixture    *f,
   }
 
   /* wrong types are 400 */
-  {
-    g_autoptr(JsonNode) a = sbt_fixture_call (f, "POST", "/v1/account-requests", "{\"accountName\": 5}", &status);
-
-    sbt_assert_error (a, status, 400, "INVALID_REQUEST");
-  }
-  {
-    g_autoptr(JsonNode) b = sbt_fixture_call (f, "POST", "/v1/account-requests",
-                                  "{\"accountName\": \"N\", \"customerEmail\": \"a@b.example\","
-                                  " \"accountDomain\": \"b.example\", \"users\": \"a@b.example\"}", &status);
-
-    sbt_assert_error (b, status, 400, "INVALID_REQUEST");
-  }
+  sbt_assert_refused (f, "POST", "/v1/account-requests", "{\"accountName\": 5}", 400, "INVALID_REQUEST");
+  sbt_assert_refused (f, "POST", "/v1/account-requests",
+                      "{\"accountName\": \"N\", \"customerEmail\": \"a@b.example\","
+                      " \"accountDomain\": \"b.example\", \"users\": \"a@b.example\"}",
+                      400, "INVALID_REQUEST");
 
   /* nothing was created */
   g_assert_cmpuint (sbt_count_list (f, "/v1/account-requests", "accountRequests"), ==, N_ACCOUNT_REQUESTS);
@@ -215,9 +191,7 @@ test_account_request_domain_taken (SbtFixture    *f,
   /* once requested, the domain is taken too */
   {
     g_autoptr(JsonNode) first = sbt_create_trattoria (f);
-    g_autoptr(JsonNode) again = sbt_fixture_call (f, "POST", "/v1/account-requests", TRATTORIA, &status);
-
-    sbt_assert_error (again, status, 409, "DOMAIN_TAKEN");
+    sbt_assert_refused (f, "POST", "/v1/account-requests", TRATTORIA, 409, "DOMAIN_TAKEN");
   }
   g_assert_cmpuint (sbt_count_list (f, "/v1/account-requests", "accountRequests"), ==, N_ACCOUNT_REQUESTS + 1);
 }
@@ -231,7 +205,6 @@ test_account_request_expiry (SbtFixture    *f,
   g_autofree char *accept = g_strdup_printf ("/sandbox/account-requests/%s/accept", id);
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(JsonNode) search = NULL;
-  g_autoptr(JsonNode) refused = NULL;
   gint64 before = sbt_clock_now (f);
   JsonArray *array;
   JsonObject *request = NULL;
@@ -274,8 +247,7 @@ test_account_request_expiry (SbtFixture    *f,
                    "EXPIRED");
 
   /* too late to accept */
-  refused = sbt_fixture_call (f, "POST", accept, NULL, &status);
-  sbt_assert_error (refused, status, 409, "REQUEST_NOT_PENDING");
+  sbt_assert_refused (f, "POST", accept, NULL, 409, "REQUEST_NOT_PENDING");
 
   /* the clock set back before expiry: pending again */
   {
@@ -301,7 +273,6 @@ test_account_request_accept (SbtFixture    *f,
   g_autofree char *accept = g_strdup_printf ("/sandbox/account-requests/%s/accept",
                                              sbt_get_string (created, "id"));
   g_autoptr(JsonNode) accepted = NULL;
-  g_autoptr(JsonNode) twice = NULL;
   g_autoptr(JsonNode) search = NULL;
   g_autoptr(JsonNode) later = NULL;
   const char *missing[] = {
@@ -317,12 +288,11 @@ test_account_request_accept (SbtFixture    *f,
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (sbt_get_string (accepted, "status"), ==, "ACTIVE");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (accepted), "daysLeft"), ==, 0);
-  g_assert_cmpstr (json_object_get_string_member (account_of (accepted), "status"), ==, "ACTIVE");
+  g_assert_cmpstr (json_object_get_string_member (sbt_account_of (accepted), "status"), ==, "ACTIVE");
   array = sbt_get_list (f, "/v1/accounts/search?domain=trattoria-mario", "accounts", &search);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "status"), ==, "ACTIVE");
 
-  twice = sbt_fixture_call (f, "POST", accept, NULL, &status);
-  sbt_assert_error (twice, status, 409, "REQUEST_NOT_PENDING");
+  sbt_assert_refused (f, "POST", accept, NULL, 409, "REQUEST_NOT_PENDING");
 
   /* accepted requests never expire */
   sbt_advance_clock (f, 200);
@@ -331,9 +301,7 @@ test_account_request_accept (SbtFixture    *f,
 
   for (i = 0; i < G_N_ELEMENTS (missing); i++)
     {
-      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", missing[i], NULL, &status);
-
-      sbt_assert_error (node, status, 404, "ACCOUNT_REQUEST_NOT_FOUND");
+      sbt_assert_refused (f, "POST", missing[i], NULL, 404, "ACCOUNT_REQUEST_NOT_FOUND");
     }
 }
 

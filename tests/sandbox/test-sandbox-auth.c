@@ -35,10 +35,21 @@ static void
 test_token (SbtFixture    *f,
             gconstpointer  data)
 {
+  static const struct
+  {
+    const char *form;
+    const char *error;
+  } refused[] = {
+    { "grant_type=password&username=trainee&password=wrong", "invalid_grant" },
+    { "grant_type=password&username=nobody&password=training", "invalid_grant" },
+    { "grant_type=password&username=trainee'--&password=x' OR '1'='1", "invalid_grant" },
+    { "grant_type=client_secret&username=trainee&password=training", "unsupported_grant_type" },
+    { "username=trainee&password=training", "invalid_request" },
+    { "grant_type=password&username=trainee", "invalid_request" },
+  };
   g_autoptr(JsonNode) ok = NULL;
-  g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
-  guint status;
+  guint status, i;
 
   ok = post_token (f, "grant_type=password&username=trainee&password=training", &status);
   g_assert_cmpuint (status, ==, 200);
@@ -49,27 +60,15 @@ test_token (SbtFixture    *f,
   g_assert_cmpuint (strlen (json_object_get_string_member (object, "access_token")), ==, 43);
   g_assert_cmpstr (json_object_get_string_member (object, "access_token"), !=, f->token);
 
-  node = post_token (f, "grant_type=password&username=trainee&password=wrong", &status);
-  assert_oauth_error (node, status, "invalid_grant");
-  g_clear_pointer (&node, json_node_unref);
-  node = post_token (f, "grant_type=password&username=nobody&password=training", &status);
-  assert_oauth_error (node, status, "invalid_grant");
-  g_clear_pointer (&node, json_node_unref);
-  node = post_token (f, "grant_type=password&username=trainee'--&password=x' OR '1'='1", &status);
-  assert_oauth_error (node, status, "invalid_grant");
-  g_clear_pointer (&node, json_node_unref);
-  node = post_token (f, "grant_type=client_secret&username=trainee&password=training", &status);
-  assert_oauth_error (node, status, "unsupported_grant_type");
-  g_clear_pointer (&node, json_node_unref);
-  node = post_token (f, "username=trainee&password=training", &status);
-  assert_oauth_error (node, status, "invalid_request");
-  g_clear_pointer (&node, json_node_unref);
-  node = post_token (f, "grant_type=password&username=trainee", &status);
-  assert_oauth_error (node, status, "invalid_request");
-  g_clear_pointer (&node, json_node_unref);
+  for (i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) node = post_token (f, refused[i].form, &status);
 
-  node = sbt_fixture_call (f, "GET", "/oauth2/token", NULL, &status);
-  sbt_assert_error (node, status, 405, "METHOD_NOT_ALLOWED");
+      g_test_message ("%s", refused[i].form);
+      assert_oauth_error (node, status, refused[i].error);
+    }
+
+  sbt_assert_refused (f, "GET", "/oauth2/token", NULL, 405, "METHOD_NOT_ALLOWED");
 }
 
 static void

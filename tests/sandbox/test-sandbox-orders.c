@@ -1,5 +1,6 @@
-/* test-sandbox-orders.c — orders over loopback: search, paging, details, the Smart
- * Account assignment change (procedures 1 and 2) and POST /sandbox/orders/…/ship
+/* test-sandbox-orders.c — orders over loopback: search, paging, details, the
+ * Smart Account assignment change (procedures 1 and 2) and
+ * POST /sandbox/orders/…/ship
  *
  * Every rule of docs/desk-api.md: status code, error code, and the data state
  * checked by a follow-up request.
@@ -25,7 +26,7 @@ test_orders_list (SbtFixture    *f,
   JsonArray *orders;
   guint status, i, offset;
   guint shipped = 0, hold = 0, unassigned = 0, holding_only = 0, assigned = 0;
-  const char *bad[] = {
+  static const char *const bad[] = {
     "/v1/orders?limit=0", "/v1/orders?limit=101", "/v1/orders?limit=-1", "/v1/orders?limit=abc",
     "/v1/orders?limit=+5", "/v1/orders?offset=-1", "/v1/orders?offset=x",
     "/v1/orders?limit=99999999999999999999999", "/v1/orders?limit=", "/v1/orders?searchBy=status&value=BOOKED",
@@ -92,40 +93,31 @@ test_orders_list (SbtFixture    *f,
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, N_VISIBLE_ORDERS);
 
-  for (i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(JsonNode) node = sbt_fixture_call (f, "GET", bad[i], NULL, &status);
-
-      g_test_message ("%s", bad[i]);
-      sbt_assert_error (node, status, 400, "INVALID_REQUEST");
-    }
+  sbt_assert_gets_refused (f, bad, G_N_ELEMENTS (bad), 400, "INVALID_REQUEST");
 }
 
+/* GET /v1/orders?searchBy=@field&value=@value: every order found has
+ * @must_contain in @field (any case); the number found. */
 static guint
-search_orders (SbtFixture    *f,
+search_orders (SbtFixture *f,
                const char *field,
                const char *value,
-               const char *must_contain,
-               JsonNode  **holder)
+               const char *must_contain)
 {
   g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/v1/orders?searchBy=%s&value=%s", field, escaped);
   g_autofree char *folded = g_utf8_casefold (must_contain, -1);
-  JsonArray *orders;
-  guint status, i;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *orders = sbt_get_list (f, path, "orders", &node);
+  guint i;
 
-  *holder = sbt_fixture_call (f, "GET", path, NULL, &status);
-  g_assert_cmpuint (status, ==, 200);
-  orders = json_object_get_array_member (json_node_get_object (*holder), "orders");
   for (i = 0; i < json_array_get_length (orders); i++)
     {
-      g_autofree char *v = g_utf8_casefold (json_object_get_string_member (json_array_get_object_element (orders, i),
-                                                                           field), -1);
+      const char *found = json_object_get_string_member (json_array_get_object_element (orders, i), field);
+      g_autofree char *v = g_utf8_casefold (found, -1);
 
       g_assert_nonnull (strstr (v, folded));
     }
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (*holder), "totalRecords"), ==,
-                   json_array_get_length (orders));
 
   return json_array_get_length (orders);
 }
@@ -134,24 +126,26 @@ static void
 test_orders_search (SbtFixture    *f,
                     gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
-  g_autoptr(JsonNode) d = NULL;
-  g_autoptr(JsonNode) e = NULL;
-  g_autoptr(JsonNode) g = NULL;
-  g_autoptr(JsonNode) h = NULL;
+  static const struct
+  {
+    const char *field;
+    const char *value;
+    const char *must_contain;
+    guint       found;
+  } searches[] = {
+    { "salesOrderNumber", ORDER_UNASSIGNED, ORDER_UNASSIGNED, 1 },
+    { "salesOrderNumber", "10485760", "10485760", 9 },       /* contains: 10485760x */
+    { "webOrderId", "wo73910452", "WO73910452", 1 },          /* case-insensitive */
+    { "webOrderId", "WO739", "WO739", N_VISIBLE_ORDERS },
+    { "purchaseOrderNumber", "po-acme", "PO-ACME", 6 },       /* not the other partner's PO-ACME-BH-77 */
+    { "salesOrderNumber", "2097152", "2097152", 0 },
+    { "webOrderId", "WO812", "WO812", 0 },
+  };
+  guint i;
 
-  g_assert_cmpuint (search_orders (f, "salesOrderNumber", ORDER_UNASSIGNED, ORDER_UNASSIGNED, &a), ==, 1);
-  /* contains: 10485760x */
-  g_assert_cmpuint (search_orders (f, "salesOrderNumber", "10485760", "10485760", &b), ==, 9);
-  /* case-insensitive */
-  g_assert_cmpuint (search_orders (f, "webOrderId", "wo73910452", "WO73910452", &c), ==, 1);
-  g_assert_cmpuint (search_orders (f, "webOrderId", "WO739", "WO739", &d), ==, N_VISIBLE_ORDERS);
-  /* the other partner's PO-ACME-BH-77 is never listed */
-  g_assert_cmpuint (search_orders (f, "purchaseOrderNumber", "po-acme", "PO-ACME", &e), ==, 6);
-  g_assert_cmpuint (search_orders (f, "salesOrderNumber", "2097152", "2097152", &g), ==, 0);
-  g_assert_cmpuint (search_orders (f, "webOrderId", "WO812", "WO812", &h), ==, 0);
+  for (i = 0; i < G_N_ELEMENTS (searches); i++)
+    g_assert_cmpuint (search_orders (f, searches[i].field, searches[i].value, searches[i].must_contain), ==,
+                      searches[i].found);
 }
 
 static void
@@ -164,10 +158,9 @@ test_order_get (SbtFixture    *f,
   g_autoptr(SoupMessageHeaders) headers = NULL;
   JsonObject *order, *ec;
   guint status;
-  const char *bad[] = {
+  static const char *const bad[] = {
     "/v1/orders/12ab", "/v1/orders/123456789012345678901", "/v1/orders/-1", "/v1/orders/%20",
   };
-  guint i;
 
   node = sbt_call (f->session, f->base, f->token, "GET", "/v1/orders/" ORDER_UNASSIGNED, NULL, &status, &headers);
   g_assert_cmpuint (status, ==, 200);
@@ -196,19 +189,9 @@ test_order_get (SbtFixture    *f,
   order = sbt_get_order (f, ORDER_EXPORT_HOLD, &hold);
   g_assert_true (json_object_get_boolean_member (order, "exportHold"));
 
-  g_clear_pointer (&node, json_node_unref);
-  node = sbt_fixture_call (f, "GET", "/v1/orders/" ORDER_OTHER_PARTNER, NULL, &status);
-  sbt_assert_error (node, status, 403, "NOT_AUTHORIZED");
-  g_clear_pointer (&node, json_node_unref);
-  node = sbt_fixture_call (f, "GET", "/v1/orders/" ORDER_MISSING, NULL, &status);
-  sbt_assert_error (node, status, 404, "ORDER_NOT_FOUND");
-
-  for (i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_clear_pointer (&node, json_node_unref);
-      node = sbt_fixture_call (f, "GET", bad[i], NULL, &status);
-      sbt_assert_error (node, status, 400, "INVALID_REQUEST");
-    }
+  sbt_assert_refused (f, "GET", "/v1/orders/" ORDER_OTHER_PARTNER, NULL, 403, "NOT_AUTHORIZED");
+  sbt_assert_refused (f, "GET", "/v1/orders/" ORDER_MISSING, NULL, 404, "ORDER_NOT_FOUND");
+  sbt_assert_gets_refused (f, bad, G_N_ELEMENTS (bad), 400, "INVALID_REQUEST");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -237,6 +220,58 @@ assert_assignment (JsonObject *order,
                    g_str_equal (slot, "holding") ? "HOLDING" : "CUSTOMER");
   g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, status);
   g_assert_cmpstr (json_object_get_string_member (a, "virtualAccount"), ==, va);
+}
+
+/* A PUT of the assignment and the refusal it must get. */
+typedef struct
+{
+  const char *number;
+  const char *if_match;
+  const char *json;
+  guint       status;
+  const char *code;
+} PutCase;
+
+static void
+assert_puts_refused (SbtFixture    *f,
+                     const PutCase *cases,
+                     gsize          n_cases)
+{
+  gsize i;
+
+  for (i = 0; i < n_cases; i++)
+    {
+      guint status;
+      g_autoptr(JsonNode) node = sbt_put_assignment (f, cases[i].number, cases[i].if_match, cases[i].json, &status);
+
+      g_test_message ("PUT %s If-Match %s: %s", cases[i].number, cases[i].if_match, cases[i].json);
+      sbt_assert_error (node, status, cases[i].status, cases[i].code);
+    }
+}
+
+/* The cases refused, and ORDER_UNASSIGNED left as it was (version 1). */
+static void
+assert_unassigned_kept (SbtFixture    *f,
+                        const PutCase *cases,
+                        gsize          n_cases)
+{
+  assert_puts_refused (f, cases, n_cases);
+  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+}
+
+/* A PUT of the assignment that must succeed; the updated order. */
+static JsonNode *
+put_ok (SbtFixture *f,
+        const char *number,
+        const char *if_match,
+        const char *json)
+{
+  guint status;
+  JsonNode *node = sbt_put_assignment (f, number, if_match, json, &status);
+
+  g_assert_cmpuint (status, ==, 200);
+
+  return node;
 }
 
 static void
@@ -268,10 +303,8 @@ test_assign_success (SbtFixture    *f,
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "Production");
 
   /* the holding slot alone: the End Customer slot stays as it is */
-  put2 = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"2\"",
-                         "{" HOLD ("northwind-networks.example", "Stock") ", \"endCustomer\": null, " TERMS "}",
-                         &status);
-  g_assert_cmpuint (status, ==, 200);
+  put2 = put_ok (f, ORDER_UNASSIGNED, "\"2\"",
+                 "{" HOLD ("northwind-networks.example", "Stock") ", \"endCustomer\": null, " TERMS "}");
   order = sbt_get_order (f, ORDER_UNASSIGNED, &after2);
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 3);
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "Production");
@@ -279,6 +312,7 @@ test_assign_success (SbtFixture    *f,
                      "ACTIVE", "Stock");
 }
 
+/* Procedure 2: move an order from the Holding account to the End Customer's. */
 static void
 test_assign_from_holding (SbtFixture    *f,
                           gconstpointer  data)
@@ -287,16 +321,13 @@ test_assign_from_holding (SbtFixture    *f,
   g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
   JsonObject *order;
-  guint status;
 
   order = sbt_get_order (f, ORDER_HOLDING_ONLY, &before);
   assert_assignment (order, "endCustomer", NULL, NULL, NULL, NULL);
   assert_assignment (order, "holding", "northwind-networks.example", "Northwind Networks Holding",
                      "ACTIVE", "DEFAULT");
 
-  put = sbt_put_assignment (f, ORDER_HOLDING_ONLY, "\"2\"",
-                        "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
+  put = put_ok (f, ORDER_HOLDING_ONLY, "\"2\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}");
   order = sbt_get_order (f, ORDER_HOLDING_ONLY, &after);
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "DEFAULT");
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 3);
@@ -309,20 +340,13 @@ test_assign_pending (SbtFixture    *f,
   g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(JsonNode) put_h = NULL;
-  JsonObject *order;
-  guint status;
 
-  put = sbt_put_assignment (f, ORDER_UNASSIGNED_2, "\"1\"",
-                        "{" EC ("boulangeries-delorme.example", "Magasins") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
-  order = sbt_get_order (f, ORDER_UNASSIGNED_2, &after);
-  assert_assignment (order, "endCustomer", "boulangeries-delorme.example", "Boulangeries Delorme",
-                     "PENDING", "Magasins");
+  put = put_ok (f, ORDER_UNASSIGNED_2, "\"1\"", "{" EC ("boulangeries-delorme.example", "Magasins") ", " TERMS "}");
+  assert_assignment (sbt_get_order (f, ORDER_UNASSIGNED_2, &after), "endCustomer",
+                     "boulangeries-delorme.example", "Boulangeries Delorme", "PENDING", "Magasins");
 
   /* a Pending Holding account too */
-  put_h = sbt_put_assignment (f, ORDER_UNASSIGNED_2, "\"2\"",
-                          "{" HOLD ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
+  put_h = put_ok (f, ORDER_UNASSIGNED_2, "\"2\"", "{" HOLD ("alpes-distribution.example", "DEFAULT") ", " TERMS "}");
   assert_assignment (json_node_get_object (put_h), "holding", "alpes-distribution.example",
                      "Alpes Distribution Holding", "PENDING", "DEFAULT");
 }
@@ -331,28 +355,22 @@ static void
 test_assign_wrong_type (SbtFixture    *f,
                         gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
+  static const PutCase refused[] = {
+    /* a CUSTOMER account in the Holding slot */
+    { ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+    /* a HOLDING account in the End Customer slot */
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+  };
+  g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
   JsonObject *order;
-  guint status;
 
-  /* a CUSTOMER account in the Holding slot */
-  a = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" HOLD ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (a, status, 422, "WRONG_ACCOUNT_TYPE");
-  /* a HOLDING account in the End Customer slot */
-  b = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (b, status, 422, "WRONG_ACCOUNT_TYPE");
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 
   /* the shared domain: each slot takes the account of its own type */
-  c = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("northwind-networks.example", "Demo Lab") ", "
-                          HOLD ("northwind-networks.example", "Stock") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
+  put = put_ok (f, ORDER_UNASSIGNED, "\"1\"",
+                "{" EC ("northwind-networks.example", "Demo Lab") ", "
+                    HOLD ("northwind-networks.example", "Stock") ", " TERMS "}");
   order = sbt_get_order (f, ORDER_UNASSIGNED, &after);
   assert_assignment (order, "endCustomer", "northwind-networks.example", "Northwind Networks SARL",
                      "ACTIVE", "Demo Lab");
@@ -364,44 +382,32 @@ static void
 test_assign_virtual_account (SbtFixture    *f,
                              gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
+  static const PutCase refused[] = {
+    /* the VA exists, but under another account */
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "東京オフィス") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "default") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
+  };
+  g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
-  guint status;
 
-  /* the VA exists, but under another account */
-  a = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("acme-industrie.fr", "東京オフィス") ", " TERMS "}", &status);
-  sbt_assert_error (a, status, 422, "VIRTUAL_ACCOUNT_NOT_FOUND");
-  b = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("acme-industrie.fr", "default") ", " TERMS "}", &status);
-  sbt_assert_error (b, status, 422, "VIRTUAL_ACCOUNT_NOT_FOUND");
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 
   /* the double-byte name works and comes back as it was */
-  c = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("sakura-trading.example", "東京オフィス") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
-  assert_assignment (sbt_get_order (f, ORDER_UNASSIGNED, &after), "endCustomer", "sakura-trading.example", "Sakura Trading Europe", "ACTIVE",
-                     "東京オフィス");
+  put = put_ok (f, ORDER_UNASSIGNED, "\"1\"", "{" EC ("sakura-trading.example", "東京オフィス") ", " TERMS "}");
+  assert_assignment (sbt_get_order (f, ORDER_UNASSIGNED, &after), "endCustomer", "sakura-trading.example",
+                     "Sakura Trading Europe", "ACTIVE", "東京オフィス");
 }
 
 static void
 test_assign_terms (SbtFixture    *f,
                    gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  guint status;
+  static const PutCase refused[] = {
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", \"termsAccepted\": false}", 422, "TERMS_NOT_ACCEPTED" },
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED" },
+  };
 
-  a = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("acme-industrie.fr", "DEFAULT") ", \"termsAccepted\": false}", &status);
-  sbt_assert_error (a, status, 422, "TERMS_NOT_ACCEPTED");
-  b = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("acme-industrie.fr", "DEFAULT") "}", &status);
-  sbt_assert_error (b, status, 422, "TERMS_NOT_ACCEPTED");
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 }
 
 static void
@@ -410,54 +416,51 @@ test_assign_preconditions (SbtFixture    *f,
 {
   const char *json = "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}";
   const char *stale[] = { "\"0\"", "\"2\"", "W/\"1\"", "*", "1", "\"1\", \"2\"", "garbage" };
-  g_autoptr(JsonNode) missing = NULL;
   g_autoptr(JsonNode) ok = NULL;
-  g_autoptr(JsonNode) replay = NULL;
-  guint status, i;
+  guint i;
 
-  missing = sbt_put_assignment (f, ORDER_UNASSIGNED, NULL, json, &status);
-  sbt_assert_error (missing, status, 428, "PRECONDITION_REQUIRED");
+  {
+    PutCase missing = { ORDER_UNASSIGNED, NULL, json, 428, "PRECONDITION_REQUIRED" };
 
+    assert_puts_refused (f, &missing, 1);
+  }
   for (i = 0; i < G_N_ELEMENTS (stale); i++)
     {
-      g_autoptr(JsonNode) node = sbt_put_assignment (f, ORDER_UNASSIGNED, stale[i], json, &status);
+      PutCase conflict = { ORDER_UNASSIGNED, stale[i], json, 412, "VERSION_CONFLICT" };
 
-      sbt_assert_error (node, status, 412, "VERSION_CONFLICT");
+      assert_puts_refused (f, &conflict, 1);
     }
   g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
 
   /* a lost update: the second writer still holding "1" is refused */
-  ok = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", json, &status);
-  g_assert_cmpuint (status, ==, 200);
-  replay = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", json, &status);
-  sbt_assert_error (replay, status, 412, "VERSION_CONFLICT");
+  ok = put_ok (f, ORDER_UNASSIGNED, "\"1\"", json);
+  {
+    PutCase replay = { ORDER_UNASSIGNED, "\"1\"", json, 412, "VERSION_CONFLICT" };
+
+    assert_puts_refused (f, &replay, 1);
+  }
   g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 2);
 }
+
+#define KESTREL "{" EC ("kestrel-logistics.example", "DEFAULT") ", " TERMS "}"
+#define ACME    "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}"
 
 static void
 test_assign_shipped (SbtFixture    *f,
                      gconstpointer  data)
 {
-  const char *json = "{" EC ("kestrel-logistics.example", "DEFAULT") ", " TERMS "}";
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
-  g_autoptr(JsonNode) d = NULL;
+  static const PutCase refused[] = {
+    { ORDER_SHIPPED, "\"4\"", KESTREL, 409, "ORDER_SHIPPED" },
+    /* check order: If-Match before SHIPPED */
+    { ORDER_SHIPPED, "\"3\"", KESTREL, 412, "VERSION_CONFLICT" },
+    { ORDER_SHIPPED, NULL, KESTREL, 428, "PRECONDITION_REQUIRED" },
+    /* SHIPPED before terms and accounts */
+    { ORDER_SHIPPED, "\"4\"", "{" HOLD ("acme-industrie.fr", "nope") ", \"termsAccepted\": false}", 409, "ORDER_SHIPPED" },
+  };
   g_autoptr(JsonNode) after = NULL;
   JsonObject *order;
-  guint status;
 
-  a = sbt_put_assignment (f, ORDER_SHIPPED, "\"4\"", json, &status);
-  sbt_assert_error (a, status, 409, "ORDER_SHIPPED");
-  /* check order: If-Match before SHIPPED */
-  b = sbt_put_assignment (f, ORDER_SHIPPED, "\"3\"", json, &status);
-  sbt_assert_error (b, status, 412, "VERSION_CONFLICT");
-  c = sbt_put_assignment (f, ORDER_SHIPPED, NULL, json, &status);
-  sbt_assert_error (c, status, 428, "PRECONDITION_REQUIRED");
-  /* SHIPPED before terms and accounts */
-  d = sbt_put_assignment (f, ORDER_SHIPPED, "\"4\"",
-                      "{" HOLD ("acme-industrie.fr", "nope") ", \"termsAccepted\": false}", &status);
-  sbt_assert_error (d, status, 409, "ORDER_SHIPPED");
+  assert_puts_refused (f, refused, G_N_ELEMENTS (refused));
 
   order = sbt_get_order (f, ORDER_SHIPPED, &after);
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 4);
@@ -468,89 +471,65 @@ static void
 test_assign_not_found (SbtFixture    *f,
                        gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
-  g_autoptr(JsonNode) d = NULL;
-  g_autoptr(JsonNode) e = NULL;
-  guint status;
+  static const PutCase refused[] = {
+    { ORDER_MISSING, "\"1\"", ACME, 404, "ORDER_NOT_FOUND" },
+    /* order before If-Match */
+    { ORDER_MISSING, NULL, ACME, 404, "ORDER_NOT_FOUND" },
+    /* access before If-Match */
+    { ORDER_OTHER_PARTNER, NULL, ACME, 403, "NOT_AUTHORIZED" },
+    { ORDER_OTHER_PARTNER, "\"1\"", ACME, 403, "NOT_AUTHORIZED" },
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") ", " TERMS "}", 404, "SMART_ACCOUNT_NOT_FOUND" },
+  };
 
-  a = sbt_put_assignment (f, ORDER_MISSING, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (a, status, 404, "ORDER_NOT_FOUND");
-  /* order before If-Match */
-  b = sbt_put_assignment (f, ORDER_MISSING, NULL, "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (b, status, 404, "ORDER_NOT_FOUND");
-  /* access before If-Match */
-  c = sbt_put_assignment (f, ORDER_OTHER_PARTNER, NULL, "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (c, status, 403, "NOT_AUTHORIZED");
-  d = sbt_put_assignment (f, ORDER_OTHER_PARTNER, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (d, status, 403, "NOT_AUTHORIZED");
-  e = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (e, status, 404, "SMART_ACCOUNT_NOT_FOUND");
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 }
 
 static void
 test_assign_check_order (SbtFixture    *f,
                          gconstpointer  data)
 {
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
-  g_autoptr(JsonNode) c = NULL;
-  g_autoptr(JsonNode) d = NULL;
-  g_autoptr(JsonNode) e = NULL;
-  guint status;
+  static const PutCase refused[] = {
+    /* body (400) before order (404) */
+    { ORDER_MISSING, NULL, "{\"termsAccepted\": \"yes\"}", 400, "INVALID_REQUEST" },
+    /* If-Match (412) before terms (422) */
+    { ORDER_UNASSIGNED, "\"7\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 412, "VERSION_CONFLICT" },
+    /* terms (422 TERMS) before accounts (404) */
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED" },
+    /* account type before Virtual Account */
+    { ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "nope") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+    /* a good End Customer does not rescue a bad Holding: nothing changes */
+    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " HOLD ("northwind-networks.example", "Lab") ", " TERMS "}",
+      422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
+  };
 
-  /* body (400) before order (404) */
-  a = sbt_put_assignment (f, ORDER_MISSING, NULL, "{\"termsAccepted\": \"yes\"}", &status);
-  sbt_assert_error (a, status, 400, "INVALID_REQUEST");
-  /* If-Match (412) before terms (422) */
-  b = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"7\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", &status);
-  sbt_assert_error (b, status, 412, "VERSION_CONFLICT");
-  /* terms (422 TERMS) before accounts (404) */
-  c = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") "}", &status);
-  sbt_assert_error (c, status, 422, "TERMS_NOT_ACCEPTED");
-  /* account type before Virtual Account */
-  d = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "nope") ", " TERMS "}", &status);
-  sbt_assert_error (d, status, 422, "WRONG_ACCOUNT_TYPE");
-  /* a good End Customer does not rescue a bad Holding: nothing changes */
-  e = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                      "{" EC ("acme-industrie.fr", "DEFAULT") ", " HOLD ("northwind-networks.example", "Lab") ", " TERMS "}",
-                      &status);
-  sbt_assert_error (e, status, 422, "VIRTUAL_ACCOUNT_NOT_FOUND");
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 }
 
 static void
 test_ship_and_reset (SbtFixture    *f,
                      gconstpointer  data)
 {
+  static const PutCase refused = { ORDER_UNASSIGNED, "\"2\"", ACME, 409, "ORDER_SHIPPED" };
   g_autoptr(JsonNode) shipped = NULL;
-  g_autoptr(JsonNode) put = NULL;
-  g_autoptr(JsonNode) put_ok = NULL;
+  g_autoptr(JsonNode) put_holding = NULL;
   g_autoptr(JsonNode) reset = NULL;
   g_autoptr(JsonNode) after = NULL;
-  g_autoptr(JsonNode) other = NULL;
   JsonObject *order;
   guint status;
 
-  put_ok = sbt_put_assignment (f, ORDER_ASSIGNED, "\"3\"", "{" HOLD ("northwind-networks.example", "DEFAULT") ", " TERMS "}", &status);
-  g_assert_cmpuint (status, ==, 200);
+  put_holding = put_ok (f, ORDER_ASSIGNED, "\"3\"", "{" HOLD ("northwind-networks.example", "DEFAULT") ", " TERMS "}");
 
   shipped = sbt_fixture_call (f, "POST", "/sandbox/orders/" ORDER_UNASSIGNED "/ship", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shipped), "status"), ==, "SHIPPED");
+  g_assert_cmpstr (sbt_get_string (shipped, "status"), ==, "SHIPPED");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (shipped), "version"), ==, 2);
 
-  put = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"2\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &status);
-  sbt_assert_error (put, status, 409, "ORDER_SHIPPED");
-
-  other = sbt_fixture_call (f, "POST", "/sandbox/orders/" ORDER_OTHER_PARTNER "/ship", NULL, &status);
-  sbt_assert_error (other, status, 403, "NOT_AUTHORIZED");
+  assert_puts_refused (f, &refused, 1);
+  sbt_assert_refused (f, "POST", "/sandbox/orders/" ORDER_OTHER_PARTNER "/ship", NULL, 403, "NOT_AUTHORIZED");
 
   reset = sbt_fixture_call (f, "POST", "/sandbox/reset", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (reset), "status"), ==, "OK");
+  g_assert_cmpstr (sbt_get_string (reset, "status"), ==, "OK");
 
   order = sbt_get_order (f, ORDER_UNASSIGNED, &after);
   g_assert_cmpstr (json_object_get_string_member (order, "status"), ==, "BOOKED");

@@ -10,29 +10,17 @@ static void
 test_routing (SbtFixture    *f,
               gconstpointer  data)
 {
-  const char *unknown[] = { "/", "/v1", "/v2/orders", "/v1/orders/", "/v1/orders/104857601/x",
-                            "/etc/passwd", "/v1/accounts", "/sandbox" };
-  g_autoptr(JsonNode) node = NULL;
-  guint status, i;
+  static const char *const unknown[] = {
+    "/", "/v1", "/v2/orders", "/v1/orders/", "/v1/orders/104857601/x", "/etc/passwd", "/v1/accounts", "/sandbox",
+  };
 
-  for (i = 0; i < G_N_ELEMENTS (unknown); i++)
-    {
-      g_autoptr(JsonNode) n = sbt_fixture_call (f, "GET", unknown[i], NULL, &status);
+  sbt_assert_gets_refused (f, unknown, G_N_ELEMENTS (unknown), 404, "NOT_FOUND");
 
-      sbt_assert_error (n, status, 404, "NOT_FOUND");
-    }
-
-  node = sbt_fixture_call (f, "DELETE", "/v1/orders/" ORDER_UNASSIGNED, NULL, &status);
-  sbt_assert_error (node, status, 405, "METHOD_NOT_ALLOWED");
-  g_clear_pointer (&node, json_node_unref);
-  node = sbt_fixture_call (f, "POST", "/v1/orders", NULL, &status);
-  sbt_assert_error (node, status, 405, "METHOD_NOT_ALLOWED");
-  g_clear_pointer (&node, json_node_unref);
-  node = sbt_fixture_call (f, "GET", "/sandbox/reset", NULL, &status);
-  sbt_assert_error (node, status, 405, "METHOD_NOT_ALLOWED");
-  g_clear_pointer (&node, json_node_unref);
-  node = sbt_fixture_call (f, "GET", "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", NULL, &status);
-  sbt_assert_error (node, status, 405, "METHOD_NOT_ALLOWED");
+  sbt_assert_refused (f, "DELETE", "/v1/orders/" ORDER_UNASSIGNED, NULL, 405, "METHOD_NOT_ALLOWED");
+  sbt_assert_refused (f, "POST", "/v1/orders", NULL, 405, "METHOD_NOT_ALLOWED");
+  sbt_assert_refused (f, "GET", "/sandbox/reset", NULL, 405, "METHOD_NOT_ALLOWED");
+  sbt_assert_refused (f, "GET", "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", NULL,
+                      405, "METHOD_NOT_ALLOWED");
   g_assert_cmpint (sbt_order_count (f), ==, N_VISIBLE_ORDERS);
 }
 

@@ -491,6 +491,30 @@ sbt_assert_error (JsonNode   *node,
 }
 
 void
+sbt_assert_refusals (SbtFixture        *f,
+                     const SbtRefusal  *refusals,
+                     gsize              n_refusals)
+{
+  gsize i;
+
+  for (i = 0; i < n_refusals; i++)
+    {
+      const SbtRefusal *r = &refusals[i];
+      g_autoptr(GBytes) body = r->body != NULL ? g_bytes_new (r->body, strlen (r->body)) : NULL;
+      g_autoptr(JsonNode) node = NULL;
+      guint status;
+
+      g_test_message ("%s %s (If-Match %s) %s", r->method, r->path, r->if_match, r->body != NULL ? r->body : "");
+      node = sbt_request (f->session, f->base, f->token, r->method, r->path, r->if_match, "application/json",
+                          body, &status, NULL);
+      if (r->field != NULL)
+        sbt_assert_field_error (node, status, r->field);
+      else
+        sbt_assert_error (node, status, r->status, r->code);
+    }
+}
+
+void
 sbt_assert_refused (SbtFixture *f,
                     const char *method,
                     const char *path,
@@ -498,12 +522,9 @@ sbt_assert_refused (SbtFixture *f,
                     guint       expected_status,
                     const char *expected_code)
 {
-  g_autoptr(JsonNode) node = NULL;
-  guint status;
+  SbtRefusal refusal = { method, path, NULL, json_body, expected_status, expected_code, NULL };
 
-  g_test_message ("%s %s %s", method, path, json_body != NULL ? json_body : "");
-  node = sbt_fixture_call (f, method, path, json_body, &status);
-  sbt_assert_error (node, status, expected_status, expected_code);
+  sbt_assert_refusals (f, &refusal, 1);
 }
 
 void

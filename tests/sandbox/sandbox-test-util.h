@@ -153,6 +153,33 @@ void         sbt_assert_error      (JsonNode            *node,
                                     guint                status,
                                     guint                expected_status,
                                     const char          *expected_code);
+/**
+ * SbtRefusal:
+ * @method: the method
+ * @path: the path and query
+ * @if_match: (nullable): the If-Match header
+ * @body: (nullable): the JSON body
+ * @status: the HTTP status expected
+ * @code: the error code expected
+ * @field: (nullable): instead of @status and @code: 422 VALIDATION_FAILED
+ *   naming this field in `fields`
+ *
+ * A request of the fixture's user and the error it must get.
+ */
+typedef struct
+{
+  const char *method;
+  const char *path;
+  const char *if_match;
+  const char *body;
+  guint       status;
+  const char *code;
+  const char *field;
+} SbtRefusal;
+
+void         sbt_assert_refusals   (SbtFixture          *f,
+                                    const SbtRefusal    *refusals,
+                                    gsize                n_refusals);
 /* The fixture's user calling @method @path is refused with that error. */
 void         sbt_assert_refused    (SbtFixture          *f,
                                     const char          *method,

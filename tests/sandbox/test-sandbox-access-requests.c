@@ -19,6 +19,7 @@ test_access_request_ambiguous (SbtFixture    *f,
   g_autoptr(JsonNode) none = NULL;
   g_autoptr(JsonNode) holding = NULL;
   g_autoptr(JsonNode) list = NULL;
+  JsonObject *newest;
   JsonArray *array;
   guint status, i;
 
@@ -75,8 +76,8 @@ test_access_request_ambiguous (SbtFixture    *f,
   array = sbt_get_list (f, "/v1/access-requests", "accessRequests", &list);
   g_assert_cmpuint (json_array_get_length (array), ==, N_ACCESS_REQUESTS + 3);
   /* newest first */
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
-                     json_array_get_object_element (array, 0), "smartAccount"), "domain"), ==, DOMAIN_RESTRICTED);
+  newest = json_object_get_object_member (json_array_get_object_element (array, 0), "smartAccount");
+  g_assert_cmpstr (json_object_get_string_member (newest, "domain"), ==, DOMAIN_RESTRICTED);
 }
 
 static void
@@ -126,7 +127,8 @@ test_access_request_validation (SbtFixture    *f,
   /* candidates need a valid domain */
   {
     sbt_assert_refused (f, "GET", "/v1/access-requests/candidates", NULL, 400, "INVALID_REQUEST");
-    sbt_assert_refused (f, "GET", "/v1/access-requests/candidates?domain=%27%20OR%201%3D1", NULL, 400, "INVALID_REQUEST");
+    sbt_assert_refused (f, "GET", "/v1/access-requests/candidates?domain=%27%20OR%201%3D1", NULL, 400,
+                        "INVALID_REQUEST");
   }
 }
 
@@ -199,8 +201,10 @@ test_access_request_decisions (SbtFixture    *f,
 
   /* the fixtures' decided requests */
   {
-    sbt_assert_refused (f, "POST", "/sandbox/access-requests/" XR_APPROVED "/decide", "{\"decision\": \"deny\"}", 409, "REQUEST_NOT_PENDING");
-    sbt_assert_refused (f, "POST", "/sandbox/access-requests/XR-999999/decide", "{\"decision\": \"deny\"}", 404, "ACCESS_REQUEST_NOT_FOUND");
+    sbt_assert_refused (f, "POST", "/sandbox/access-requests/" XR_APPROVED "/decide",
+                        "{\"decision\": \"deny\"}", 409, "REQUEST_NOT_PENDING");
+    sbt_assert_refused (f, "POST", "/sandbox/access-requests/XR-999999/decide", "{\"decision\": \"deny\"}",
+                        404, "ACCESS_REQUEST_NOT_FOUND");
   }
 }
 

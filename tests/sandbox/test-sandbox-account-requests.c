@@ -53,7 +53,7 @@ test_account_request_create (SbtFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "status"), ==,
                    "PENDING");
   array = sbt_get_list (f, "/v1/accounts/trattoria-mario.example/CUSTOMER/virtual-accounts",
-                    "virtualAccounts", &vas);
+                        "virtualAccounts", &vas);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "name"), ==, "DEFAULT");
 
@@ -69,54 +69,33 @@ test_account_request_create (SbtFixture    *f,
   g_assert_cmpuint (status, ==, 200);
 }
 
-/* A body of POST /v1/account-requests and the field its 422 must name. */
-typedef struct
-{
-  const char *body;
-  const char *field;
-} FieldCase;
-
-static void
-assert_fields_refused (SbtFixture      *f,
-                       const FieldCase *cases,
-                       gsize            n_cases)
-{
-  gsize i;
-
-  for (i = 0; i < n_cases; i++)
-    {
-      guint status;
-      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/v1/account-requests", cases[i].body, &status);
-
-      g_test_message ("%s", cases[i].body);
-      sbt_assert_field_error (node, status, cases[i].field);
-    }
-}
+/* A body of POST /v1/account-requests refused, naming @field. */
+#define FIELD(body, field) { "POST", "/v1/account-requests", NULL, body, 0, NULL, field }
 
 static void
 test_account_request_validation (SbtFixture    *f,
                                  gconstpointer  data)
 {
-  static const FieldCase cases[] = {
-    { "{\"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
-    { "{\"accountName\": \"\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
-    { "{\"accountName\": \"A\\u0007B\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"not-an-email\", \"accountDomain\": \"b.example\"}", "customerEmail" },
-    { "{\"accountName\": \"Name\", \"accountDomain\": \"b.example\"}", "customerEmail" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"no_dots\"}", "accountDomain" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"-x-.example\"}", "accountDomain" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\"}", "accountDomain" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\","
-      " \"users\": [\"ok@b.example\", \"bad\"]}", "users[1]" },
-    { "{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\","
-      " \"users\": [\"ok@b.example\", \"x@b.example\", \"OK@B.example\"]}", "users[2]" },
+  static const SbtRefusal cases[] = {
+    FIELD ("{\"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName"),
+    FIELD ("{\"accountName\": \"\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName"),
+    FIELD ("{\"accountName\": \"A\\u0007B\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\"}", "accountName"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"not-an-email\", \"accountDomain\": \"b.example\"}", "customerEmail"),
+    FIELD ("{\"accountName\": \"Name\", \"accountDomain\": \"b.example\"}", "customerEmail"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"no_dots\"}", "accountDomain"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"-x-.example\"}", "accountDomain"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\"}", "accountDomain"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\","
+           " \"users\": [\"ok@b.example\", \"bad\"]}", "users[1]"),
+    FIELD ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\", \"accountDomain\": \"b.example\","
+           " \"users\": [\"ok@b.example\", \"x@b.example\", \"OK@B.example\"]}", "users[2]"),
   };
   g_autoptr(GString) long_name = g_string_new (NULL);
   g_autoptr(GString) many_users = g_string_new ("[");
   g_autofree char *long_note = g_strnfill (1001, 'n');
   guint status, i;
 
-  assert_fields_refused (f, cases, G_N_ELEMENTS (cases));
+  sbt_assert_refusals (f, cases, G_N_ELEMENTS (cases));
 
   /* lengths: 100 characters is fine, 101 is not; notes 1000; users 50 */
   for (i = 0; i < 101; i++)
@@ -133,11 +112,11 @@ test_account_request_validation (SbtFixture    *f,
     g_autofree char *users_body = g_strdup_printf ("{\"accountName\": \"Name\", \"customerEmail\": \"a@b.example\","
                                                    " \"accountDomain\": \"b.example\", \"users\": %s}",
                                                    many_users->str);
-    const FieldCase too_long[] = {
-      { name_body, "accountName" }, { note_body, "noteToUsers" }, { users_body, "users" },
+    const SbtRefusal too_long[] = {
+      FIELD (name_body, "accountName"), FIELD (note_body, "noteToUsers"), FIELD (users_body, "users"),
     };
 
-    assert_fields_refused (f, too_long, G_N_ELEMENTS (too_long));
+    sbt_assert_refusals (f, too_long, G_N_ELEMENTS (too_long));
   }
 
   /* several fields at once */

@@ -118,10 +118,14 @@ test_virtual_accounts (SbtFixture    *f,
   vas = json_object_get_array_member (json_node_get_object (node), "virtualAccounts");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (vas, 1), "name"), ==, "Stock");
 
-  sbt_assert_refused (f, "GET", "/v1/accounts/acme-industrie.fr/HOLDING/virtual-accounts", NULL, 404, "SMART_ACCOUNT_NOT_FOUND");
-  sbt_assert_refused (f, "GET", "/v1/accounts/nobody-here.example/CUSTOMER/virtual-accounts", NULL, 404, "SMART_ACCOUNT_NOT_FOUND");
-  sbt_assert_refused (f, "GET", "/v1/accounts/acme-industrie.fr/PARTNER/virtual-accounts", NULL, 400, "INVALID_REQUEST");
-  sbt_assert_refused (f, "GET", "/v1/accounts/acme'%20OR%201=1/CUSTOMER/virtual-accounts", NULL, 400, "INVALID_REQUEST");
+  sbt_assert_refused (f, "GET", "/v1/accounts/acme-industrie.fr/HOLDING/virtual-accounts", NULL, 404,
+                      "SMART_ACCOUNT_NOT_FOUND");
+  sbt_assert_refused (f, "GET", "/v1/accounts/nobody-here.example/CUSTOMER/virtual-accounts", NULL, 404,
+                      "SMART_ACCOUNT_NOT_FOUND");
+  sbt_assert_refused (f, "GET", "/v1/accounts/acme-industrie.fr/PARTNER/virtual-accounts", NULL, 400,
+                      "INVALID_REQUEST");
+  sbt_assert_refused (f, "GET", "/v1/accounts/acme'%20OR%201=1/CUSTOMER/virtual-accounts", NULL, 400,
+                      "INVALID_REQUEST");
 }
 
 int

@@ -18,7 +18,8 @@ post_token (SbtFixture    *f,
 {
   g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
 
-  return sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL, "application/x-www-form-urlencoded", body, status, NULL);
+  return sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL,
+                      "application/x-www-form-urlencoded", body, status, NULL);
 }
 
 static void
@@ -95,12 +96,15 @@ test_unauthenticated (SbtFixture    *f,
 
       for (j = 0; j < G_N_ELEMENTS (paths); j++)
         {
-          g_autoptr(JsonNode) node = sbt_request (f->session, base, tokens[i], "GET", paths[j], NULL, NULL, NULL, &status, NULL);
+          g_autoptr(JsonNode) node = sbt_request (f->session, base, tokens[i], "GET", paths[j], NULL, NULL,
+                    NULL, &status, NULL);
 
           sbt_assert_error (node, status, 401, "UNAUTHENTICATED");
         }
 
-      put = sbt_request (f->session, base, tokens[i], "PUT", "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", "\"1\"", "application/json", body, &status, NULL);
+      put = sbt_request (f->session, base, tokens[i], "PUT",
+                         "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", "\"1\"",
+                         "application/json", body, &status, NULL);
       sbt_assert_error (put, status, 401, "UNAUTHENTICATED");
       reset = sbt_request (f->session, base, tokens[i], "POST", "/sandbox/reset", NULL, NULL, NULL, &status, NULL);
       sbt_assert_error (reset, status, 401, "UNAUTHENTICATED");
@@ -182,7 +186,8 @@ test_token_expires (void)
     const char *form = "grant_type=password&username=trainee&password=training";
     g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
 
-    expiry = sbt_request (session, es.uri, NULL, "POST", "/oauth2/token", NULL, "application/x-www-form-urlencoded", body, &status, NULL);
+    expiry = sbt_request (session, es.uri, NULL, "POST", "/oauth2/token", NULL,
+                          "application/x-www-form-urlencoded", body, &status, NULL);
     g_assert_cmpuint (status, ==, 200);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (expiry), "expires_in"), ==, 1);
     token = g_strdup (json_object_get_string_member (json_node_get_object (expiry), "access_token"));

@@ -21,7 +21,8 @@ assert_intact (SbtFixture *f)
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 1);
   g_assert_true (json_object_get_null_member (order, "endCustomer"));
   g_assert_true (json_object_get_null_member (order, "holding"));
-  g_assert_cmpuint (json_array_get_length (sbt_get_list (f, "/v1/accounts/search?domain=.&limit=100", "accounts", &accounts)), ==, N_VISIBLE_ACCOUNTS);
+  g_assert_cmpuint (json_array_get_length (sbt_get_list (f, "/v1/accounts/search?domain=.&limit=100", "accounts", &accounts)),
+                    ==, N_VISIBLE_ACCOUNTS);
 }
 
 static void
@@ -65,8 +66,8 @@ test_hostile_bodies (SbtFixture    *f,
   /* SQL-like text in a valid place is just text that matches nothing */
   {
     g_autoptr(JsonNode) node = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
-                                               "{" EC ("acme-industrie.fr", "DEFAULT' OR '1'='1") ", " TERMS "}",
-                                               &status);
+                                                   "{" EC ("acme-industrie.fr", "DEFAULT' OR '1'='1") ", " TERMS "}",
+                                                   &status);
     sbt_assert_error (node, status, 422, "VIRTUAL_ACCOUNT_NOT_FOUND");
   }
 
@@ -106,12 +107,15 @@ test_hostile_bytes (SbtFixture    *f,
   }
   {
     g_autoptr(GBytes) body = g_bytes_new (with_nul, sizeof with_nul - 1);
-    g_autoptr(JsonNode) node = sbt_request (f->session, f->base, f->token, "PUT", "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", "\"1\"", "application/json", body, &status, NULL);
+    g_autoptr(JsonNode) node = sbt_request (f->session, f->base, f->token, "PUT",
+              "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", "\"1\"", "application/json", body,
+              &status, NULL);
     sbt_assert_error (node, status, 400, "INVALID_REQUEST");
   }
   {
     g_autoptr(GBytes) body = g_bytes_new (big_form->str, big_form->len);
-    g_autoptr(JsonNode) node = sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL, "application/x-www-form-urlencoded", body, &status, NULL);
+    g_autoptr(JsonNode) node = sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL,
+              "application/x-www-form-urlencoded", body, &status, NULL);
     g_assert_cmpuint (status, ==, 400);
   }
   {
@@ -180,12 +184,12 @@ test_hostile_urls (SbtFixture    *f,
 
   for (i = 0; i < 20000; i++)
     g_string_append_c (long_value, 'A');
-  {
-    sbt_assert_refused (f, "GET", long_value->str, NULL, 400, "INVALID_REQUEST");
-  }
-  {
-    sbt_assert_refused (f, "GET", "/v1/orders?searchBy=purchaseOrderNumber&value=" "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL, 400, "INVALID_REQUEST");
-  }
+  sbt_assert_refused (f, "GET", long_value->str, NULL, 400, "INVALID_REQUEST");
+  /* a value longer than a search takes (141 characters) */
+  sbt_assert_refused (f, "GET", "/v1/orders?searchBy=purchaseOrderNumber&value="
+                      "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+                      "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                      NULL, 400, "INVALID_REQUEST");
 
   /* raw invalid UTF-8 and control bytes in the request line */
   {

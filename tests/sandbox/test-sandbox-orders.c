@@ -222,56 +222,37 @@ assert_assignment (JsonObject *order,
   g_assert_cmpstr (json_object_get_string_member (a, "virtualAccount"), ==, va);
 }
 
-/* A PUT of the assignment and the refusal it must get. */
-typedef struct
-{
-  const char *number;
-  const char *if_match;
-  const char *json;
-  guint       status;
-  const char *code;
-} PutCase;
+#define ACME "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}"
 
-static void
-assert_puts_refused (SbtFixture    *f,
-                     const PutCase *cases,
-                     gsize          n_cases)
-{
-  gsize i;
-
-  for (i = 0; i < n_cases; i++)
-    {
-      guint status;
-      g_autoptr(JsonNode) node = sbt_put_assignment (f, cases[i].number, cases[i].if_match, cases[i].json, &status);
-
-      g_test_message ("PUT %s If-Match %s: %s", cases[i].number, cases[i].if_match, cases[i].json);
-      sbt_assert_error (node, status, cases[i].status, cases[i].code);
-    }
-}
+/* A PUT of the assignment of order @number, refused with @status @code. */
+#define PUT(number, if_match, json, status, code) \
+  { "PUT", "/v1/orders/" number "/smart-account-assignment", if_match, json, status, code, NULL }
 
 /* The cases refused, and ORDER_UNASSIGNED left as it was (version 1). */
 static void
-assert_unassigned_kept (SbtFixture    *f,
-                        const PutCase *cases,
-                        gsize          n_cases)
+assert_unassigned_kept (SbtFixture       *f,
+                        const SbtRefusal *cases,
+                        gsize             n_cases)
 {
-  assert_puts_refused (f, cases, n_cases);
+  sbt_assert_refusals (f, cases, n_cases);
   g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
 }
 
-/* A PUT of the assignment that must succeed; the updated order. */
-static JsonNode *
-put_ok (SbtFixture *f,
-        const char *number,
-        const char *if_match,
-        const char *json)
+/* A PUT of the assignment that must succeed; the updated order, which
+ * *@holder keeps. */
+static JsonObject *
+put_ok (SbtFixture  *f,
+        const char  *number,
+        const char  *if_match,
+        const char  *json,
+        JsonNode   **holder)
 {
   guint status;
-  JsonNode *node = sbt_put_assignment (f, number, if_match, json, &status);
 
+  *holder = sbt_put_assignment (f, number, if_match, json, &status);
   g_assert_cmpuint (status, ==, 200);
 
-  return node;
+  return json_node_get_object (*holder);
 }
 
 static void
@@ -303,8 +284,8 @@ test_assign_success (SbtFixture    *f,
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "Production");
 
   /* the holding slot alone: the End Customer slot stays as it is */
-  put2 = put_ok (f, ORDER_UNASSIGNED, "\"2\"",
-                 "{" HOLD ("northwind-networks.example", "Stock") ", \"endCustomer\": null, " TERMS "}");
+  put_ok (f, ORDER_UNASSIGNED, "\"2\"",
+          "{" HOLD ("northwind-networks.example", "Stock") ", \"endCustomer\": null, " TERMS "}", &put2);
   order = sbt_get_order (f, ORDER_UNASSIGNED, &after2);
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 3);
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "Production");
@@ -327,7 +308,7 @@ test_assign_from_holding (SbtFixture    *f,
   assert_assignment (order, "holding", "northwind-networks.example", "Northwind Networks Holding",
                      "ACTIVE", "DEFAULT");
 
-  put = put_ok (f, ORDER_HOLDING_ONLY, "\"2\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}");
+  put_ok (f, ORDER_HOLDING_ONLY, "\"2\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", &put);
   order = sbt_get_order (f, ORDER_HOLDING_ONLY, &after);
   assert_assignment (order, "endCustomer", "acme-industrie.fr", "Acme Industrie", "ACTIVE", "DEFAULT");
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 3);
@@ -341,13 +322,14 @@ test_assign_pending (SbtFixture    *f,
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(JsonNode) put_h = NULL;
 
-  put = put_ok (f, ORDER_UNASSIGNED_2, "\"1\"", "{" EC ("boulangeries-delorme.example", "Magasins") ", " TERMS "}");
+  put_ok (f, ORDER_UNASSIGNED_2, "\"1\"", "{" EC ("boulangeries-delorme.example", "Magasins") ", " TERMS "}", &put);
   assert_assignment (sbt_get_order (f, ORDER_UNASSIGNED_2, &after), "endCustomer",
                      "boulangeries-delorme.example", "Boulangeries Delorme", "PENDING", "Magasins");
 
   /* a Pending Holding account too */
-  put_h = put_ok (f, ORDER_UNASSIGNED_2, "\"2\"", "{" HOLD ("alpes-distribution.example", "DEFAULT") ", " TERMS "}");
-  assert_assignment (json_node_get_object (put_h), "holding", "alpes-distribution.example",
+  assert_assignment (put_ok (f, ORDER_UNASSIGNED_2, "\"2\"",
+                             "{" HOLD ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", &put_h),
+                     "holding", "alpes-distribution.example",
                      "Alpes Distribution Holding", "PENDING", "DEFAULT");
 }
 
@@ -355,11 +337,11 @@ static void
 test_assign_wrong_type (SbtFixture    *f,
                         gconstpointer  data)
 {
-  static const PutCase refused[] = {
+  static const SbtRefusal refused[] = {
     /* a CUSTOMER account in the Holding slot */
-    { ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE"),
     /* a HOLDING account in the End Customer slot */
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("alpes-distribution.example", "DEFAULT") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE"),
   };
   g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -368,9 +350,9 @@ test_assign_wrong_type (SbtFixture    *f,
   assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 
   /* the shared domain: each slot takes the account of its own type */
-  put = put_ok (f, ORDER_UNASSIGNED, "\"1\"",
-                "{" EC ("northwind-networks.example", "Demo Lab") ", "
-                    HOLD ("northwind-networks.example", "Stock") ", " TERMS "}");
+  put_ok (f, ORDER_UNASSIGNED, "\"1\"",
+          "{" EC ("northwind-networks.example", "Demo Lab") ", "
+              HOLD ("northwind-networks.example", "Stock") ", " TERMS "}", &put);
   order = sbt_get_order (f, ORDER_UNASSIGNED, &after);
   assert_assignment (order, "endCustomer", "northwind-networks.example", "Northwind Networks SARL",
                      "ACTIVE", "Demo Lab");
@@ -382,10 +364,10 @@ static void
 test_assign_virtual_account (SbtFixture    *f,
                              gconstpointer  data)
 {
-  static const PutCase refused[] = {
+  static const SbtRefusal refused[] = {
     /* the VA exists, but under another account */
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "東京オフィス") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "default") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "東京オフィス") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND"),
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "default") ", " TERMS "}", 422, "VIRTUAL_ACCOUNT_NOT_FOUND"),
   };
   g_autoptr(JsonNode) put = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -393,7 +375,7 @@ test_assign_virtual_account (SbtFixture    *f,
   assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
 
   /* the double-byte name works and comes back as it was */
-  put = put_ok (f, ORDER_UNASSIGNED, "\"1\"", "{" EC ("sakura-trading.example", "東京オフィス") ", " TERMS "}");
+  put_ok (f, ORDER_UNASSIGNED, "\"1\"", "{" EC ("sakura-trading.example", "東京オフィス") ", " TERMS "}", &put);
   assert_assignment (sbt_get_order (f, ORDER_UNASSIGNED, &after), "endCustomer", "sakura-trading.example",
                      "Sakura Trading Europe", "ACTIVE", "東京オフィス");
 }
@@ -402,9 +384,9 @@ static void
 test_assign_terms (SbtFixture    *f,
                    gconstpointer  data)
 {
-  static const PutCase refused[] = {
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", \"termsAccepted\": false}", 422, "TERMS_NOT_ACCEPTED" },
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED" },
+  static const SbtRefusal refused[] = {
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", \"termsAccepted\": false}", 422, "TERMS_NOT_ACCEPTED"),
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED"),
   };
 
   assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
@@ -414,53 +396,46 @@ static void
 test_assign_preconditions (SbtFixture    *f,
                            gconstpointer  data)
 {
-  const char *json = "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}";
-  const char *stale[] = { "\"0\"", "\"2\"", "W/\"1\"", "*", "1", "\"1\", \"2\"", "garbage" };
-  g_autoptr(JsonNode) ok = NULL;
-  guint i;
-
-  {
-    PutCase missing = { ORDER_UNASSIGNED, NULL, json, 428, "PRECONDITION_REQUIRED" };
-
-    assert_puts_refused (f, &missing, 1);
-  }
-  for (i = 0; i < G_N_ELEMENTS (stale); i++)
-    {
-      PutCase conflict = { ORDER_UNASSIGNED, stale[i], json, 412, "VERSION_CONFLICT" };
-
-      assert_puts_refused (f, &conflict, 1);
-    }
-  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
-
+  static const SbtRefusal refused[] = {
+    PUT (ORDER_UNASSIGNED, NULL, ACME, 428, "PRECONDITION_REQUIRED"),
+    /* stale, weak, any, unquoted, several, garbage */
+    PUT (ORDER_UNASSIGNED, "\"0\"", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "\"2\"", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "W/\"1\"", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "*", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "1", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "\"1\", \"2\"", ACME, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_UNASSIGNED, "garbage", ACME, 412, "VERSION_CONFLICT"),
+  };
   /* a lost update: the second writer still holding "1" is refused */
-  ok = put_ok (f, ORDER_UNASSIGNED, "\"1\"", json);
-  {
-    PutCase replay = { ORDER_UNASSIGNED, "\"1\"", json, 412, "VERSION_CONFLICT" };
+  static const SbtRefusal replay = PUT (ORDER_UNASSIGNED, "\"1\"", ACME, 412, "VERSION_CONFLICT");
+  g_autoptr(JsonNode) ok = NULL;
 
-    assert_puts_refused (f, &replay, 1);
-  }
+  assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
+
+  put_ok (f, ORDER_UNASSIGNED, "\"1\"", ACME, &ok);
+  sbt_assert_refusals (f, &replay, 1);
   g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 2);
 }
 
 #define KESTREL "{" EC ("kestrel-logistics.example", "DEFAULT") ", " TERMS "}"
-#define ACME    "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}"
 
 static void
 test_assign_shipped (SbtFixture    *f,
                      gconstpointer  data)
 {
-  static const PutCase refused[] = {
-    { ORDER_SHIPPED, "\"4\"", KESTREL, 409, "ORDER_SHIPPED" },
+  static const SbtRefusal refused[] = {
+    PUT (ORDER_SHIPPED, "\"4\"", KESTREL, 409, "ORDER_SHIPPED"),
     /* check order: If-Match before SHIPPED */
-    { ORDER_SHIPPED, "\"3\"", KESTREL, 412, "VERSION_CONFLICT" },
-    { ORDER_SHIPPED, NULL, KESTREL, 428, "PRECONDITION_REQUIRED" },
+    PUT (ORDER_SHIPPED, "\"3\"", KESTREL, 412, "VERSION_CONFLICT"),
+    PUT (ORDER_SHIPPED, NULL, KESTREL, 428, "PRECONDITION_REQUIRED"),
     /* SHIPPED before terms and accounts */
-    { ORDER_SHIPPED, "\"4\"", "{" HOLD ("acme-industrie.fr", "nope") ", \"termsAccepted\": false}", 409, "ORDER_SHIPPED" },
+    PUT (ORDER_SHIPPED, "\"4\"", "{" HOLD ("acme-industrie.fr", "nope") ", \"termsAccepted\": false}", 409, "ORDER_SHIPPED"),
   };
   g_autoptr(JsonNode) after = NULL;
   JsonObject *order;
 
-  assert_puts_refused (f, refused, G_N_ELEMENTS (refused));
+  sbt_assert_refusals (f, refused, G_N_ELEMENTS (refused));
 
   order = sbt_get_order (f, ORDER_SHIPPED, &after);
   g_assert_cmpint (json_object_get_int_member (order, "version"), ==, 4);
@@ -471,14 +446,14 @@ static void
 test_assign_not_found (SbtFixture    *f,
                        gconstpointer  data)
 {
-  static const PutCase refused[] = {
-    { ORDER_MISSING, "\"1\"", ACME, 404, "ORDER_NOT_FOUND" },
+  static const SbtRefusal refused[] = {
+    PUT (ORDER_MISSING, "\"1\"", ACME, 404, "ORDER_NOT_FOUND"),
     /* order before If-Match */
-    { ORDER_MISSING, NULL, ACME, 404, "ORDER_NOT_FOUND" },
+    PUT (ORDER_MISSING, NULL, ACME, 404, "ORDER_NOT_FOUND"),
     /* access before If-Match */
-    { ORDER_OTHER_PARTNER, NULL, ACME, 403, "NOT_AUTHORIZED" },
-    { ORDER_OTHER_PARTNER, "\"1\"", ACME, 403, "NOT_AUTHORIZED" },
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") ", " TERMS "}", 404, "SMART_ACCOUNT_NOT_FOUND" },
+    PUT (ORDER_OTHER_PARTNER, NULL, ACME, 403, "NOT_AUTHORIZED"),
+    PUT (ORDER_OTHER_PARTNER, "\"1\"", ACME, 403, "NOT_AUTHORIZED"),
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") ", " TERMS "}", 404, "SMART_ACCOUNT_NOT_FOUND"),
   };
 
   assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
@@ -488,18 +463,18 @@ static void
 test_assign_check_order (SbtFixture    *f,
                          gconstpointer  data)
 {
-  static const PutCase refused[] = {
+  static const SbtRefusal refused[] = {
     /* body (400) before order (404) */
-    { ORDER_MISSING, NULL, "{\"termsAccepted\": \"yes\"}", 400, "INVALID_REQUEST" },
+    PUT (ORDER_MISSING, NULL, "{\"termsAccepted\": \"yes\"}", 400, "INVALID_REQUEST"),
     /* If-Match (412) before terms (422) */
-    { ORDER_UNASSIGNED, "\"7\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 412, "VERSION_CONFLICT" },
+    PUT (ORDER_UNASSIGNED, "\"7\"", "{" EC ("acme-industrie.fr", "DEFAULT") "}", 412, "VERSION_CONFLICT"),
     /* terms (422 TERMS) before accounts (404) */
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("nobody-here.example", "DEFAULT") "}", 422, "TERMS_NOT_ACCEPTED"),
     /* account type before Virtual Account */
-    { ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "nope") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" HOLD ("acme-industrie.fr", "nope") ", " TERMS "}", 422, "WRONG_ACCOUNT_TYPE"),
     /* a good End Customer does not rescue a bad Holding: nothing changes */
-    { ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " HOLD ("northwind-networks.example", "Lab") ", " TERMS "}",
-      422, "VIRTUAL_ACCOUNT_NOT_FOUND" },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC ("acme-industrie.fr", "DEFAULT") ", " HOLD ("northwind-networks.example", "Lab") ", " TERMS "}",
+         422, "VIRTUAL_ACCOUNT_NOT_FOUND"),
   };
 
   assert_unassigned_kept (f, refused, G_N_ELEMENTS (refused));
@@ -509,7 +484,7 @@ static void
 test_ship_and_reset (SbtFixture    *f,
                      gconstpointer  data)
 {
-  static const PutCase refused = { ORDER_UNASSIGNED, "\"2\"", ACME, 409, "ORDER_SHIPPED" };
+  static const SbtRefusal refused = PUT (ORDER_UNASSIGNED, "\"2\"", ACME, 409, "ORDER_SHIPPED");
   g_autoptr(JsonNode) shipped = NULL;
   g_autoptr(JsonNode) put_holding = NULL;
   g_autoptr(JsonNode) reset = NULL;
@@ -517,14 +492,14 @@ test_ship_and_reset (SbtFixture    *f,
   JsonObject *order;
   guint status;
 
-  put_holding = put_ok (f, ORDER_ASSIGNED, "\"3\"", "{" HOLD ("northwind-networks.example", "DEFAULT") ", " TERMS "}");
+  put_ok (f, ORDER_ASSIGNED, "\"3\"", "{" HOLD ("northwind-networks.example", "DEFAULT") ", " TERMS "}", &put_holding);
 
   shipped = sbt_fixture_call (f, "POST", "/sandbox/orders/" ORDER_UNASSIGNED "/ship", NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (sbt_get_string (shipped, "status"), ==, "SHIPPED");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (shipped), "version"), ==, 2);
 
-  assert_puts_refused (f, &refused, 1);
+  sbt_assert_refusals (f, &refused, 1);
   sbt_assert_refused (f, "POST", "/sandbox/orders/" ORDER_OTHER_PARTNER "/ship", NULL, 403, "NOT_AUTHORIZED");
 
   reset = sbt_fixture_call (f, "POST", "/sandbox/reset", NULL, &status);

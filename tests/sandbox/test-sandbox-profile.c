@@ -63,9 +63,9 @@ test_profile_update (SbtFixture    *f,
   g_clear_pointer (&after, json_node_unref);
 
   updated = sbt_fixture_call (f, "PUT", "/v1/profile",
-                  "{\"username\": \"ignored\", \"firstName\": \"Camille\", \"lastName\": \"Martin-Durand\","
-                  " \"email\": \"c.durand@northwind-networks.example\", \"company\": \"Northwind Networks\","
-                  " \"country\": \"France\", \"phone\": \"+33 (0)1 99.00.12.34\"}", &status);
+                              "{\"username\": \"ignored\", \"firstName\": \"Camille\", \"lastName\": \"Martin-Durand\","
+                              " \"email\": \"c.durand@northwind-networks.example\", \"company\": \"Northwind Networks\","
+                              " \"country\": \"France\", \"phone\": \"+33 (0)1 99.00.12.34\"}", &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (sbt_get_string (updated, "username"), ==, "trainee");
   after = sbt_fixture_call (f, "GET", "/v1/profile", NULL, &status);

@@ -121,7 +121,7 @@ test_trusted_certificate_signs_in (Fixture       *fixture,
   database = g_tls_file_database_new (cert, &error);
   g_assert_no_error (error);
   session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10,
-                              "tls-database", database, NULL);
+                                           "tls-database", database, NULL);
 
   token = sbt_sign_in (session, fixture->base, "trainee", "training", &status);
   g_assert_cmpuint (status, ==, 200);

@@ -30,7 +30,8 @@ test_clock (SbtFixture    *f,
   g_assert_cmpint (sbt_clock_now (f) - start, <, 10 * 24 * 3600 + 60);
 
   {
-    g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/sandbox/clock", "{\"now\": \"2031-05-06T07:08:09+02:00\"}", &status);
+    g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/sandbox/clock",
+              "{\"now\": \"2031-05-06T07:08:09+02:00\"}", &status);
 
     g_assert_cmpuint (status, ==, 200);
     g_assert_cmpstr (sbt_get_string (node, "now"), ==, "2031-05-06T05:08:09Z");

@@ -7,6 +7,10 @@
 
 #include "sandbox-test-util.h"
 
+/* A body of POST /v1/access-requests refused: 422 naming @field, or 400. */
+#define FIELD(body, field) { "POST", "/v1/access-requests", NULL, body, 0, NULL, field }
+#define INVALID(body) { "POST", "/v1/access-requests", NULL, body, 400, "INVALID_REQUEST", NULL }
+
 static void
 test_access_request_ambiguous (SbtFixture    *f,
                                gconstpointer  data)
@@ -84,29 +88,20 @@ static void
 test_access_request_validation (SbtFixture    *f,
                                 gconstpointer  data)
 {
-  static const struct { const char *body; guint status; const char *field; } cases[] = {
-    { "{\"domain\": \"" DOMAIN_RESTRICTED "\"}", 422, "reason" },
-    { "{\"domain\": \"" DOMAIN_RESTRICTED "\", \"reason\": \"\"}", 422, "reason" },
-    { "{\"reason\": \"r\"}", 422, "domain" },
-    { "{\"domain\": \"not a domain\", \"reason\": \"r\"}", 422, "domain" },
-    { "{\"domain\": 7, \"reason\": \"r\"}", 400, NULL },
-    { "{\"domain\": \"" DOMAIN_RESTRICTED "\", \"reason\": true}", 400, NULL },
-    { "{\"domain\": \"" DOMAIN_RESTRICTED "\", \"accountId\": {}, \"reason\": \"r\"}", 400, NULL },
+  static const SbtRefusal cases[] = {
+    FIELD ("{\"domain\": \"" DOMAIN_RESTRICTED "\"}", "reason"),
+    FIELD ("{\"domain\": \"" DOMAIN_RESTRICTED "\", \"reason\": \"\"}", "reason"),
+    FIELD ("{\"reason\": \"r\"}", "domain"),
+    FIELD ("{\"domain\": \"not a domain\", \"reason\": \"r\"}", "domain"),
+    INVALID ("{\"domain\": 7, \"reason\": \"r\"}"),
+    INVALID ("{\"domain\": \"" DOMAIN_RESTRICTED "\", \"reason\": true}"),
+    INVALID ("{\"domain\": \"" DOMAIN_RESTRICTED "\", \"accountId\": {}, \"reason\": \"r\"}"),
   };
   g_autofree char *long_reason = g_strnfill (501, 'r');
   g_autofree char *max_reason = g_strnfill (500, 'r');
-  guint status, i;
+  guint status;
 
-  for (i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/v1/access-requests", cases[i].body, &status);
-
-      g_test_message ("%s", cases[i].body);
-      if (cases[i].field != NULL)
-        sbt_assert_field_error (node, status, cases[i].field);
-      else
-        sbt_assert_error (node, status, cases[i].status, "INVALID_REQUEST");
-    }
+  sbt_assert_refusals (f, cases, G_N_ELEMENTS (cases));
 
   {
     g_autofree char *body = g_strdup_printf ("{\"domain\": \"" DOMAIN_RESTRICTED "\", \"reason\": \"%s\"}",

@@ -279,9 +279,7 @@ test_account_request_accept (SbtFixture    *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "status"), ==, "ACTIVE");
 
   for (i = 0; i < G_N_ELEMENTS (missing); i++)
-    {
-      sbt_assert_refused (f, "POST", missing[i], NULL, 404, "ACCOUNT_REQUEST_NOT_FOUND");
-    }
+    sbt_assert_refused (f, "POST", missing[i], NULL, 404, "ACCOUNT_REQUEST_NOT_FOUND");
 }
 
 int

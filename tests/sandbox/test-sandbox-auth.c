@@ -1,5 +1,5 @@
-/* test-sandbox-auth.c — sign-in to the sandbox over loopback: POST /oauth2/token,
- * the bearer token of every signed-in call, token expiry
+/* test-sandbox-auth.c — sign-in to the sandbox over loopback:
+ * POST /oauth2/token, the bearer token of every signed-in call, token expiry
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +12,7 @@
 #define NO_TOKEN ""
 
 static JsonNode *
-post_token (SbtFixture    *f,
+post_token (SbtFixture *f,
             const char *form,
             guint      *status)
 {
@@ -76,7 +76,6 @@ static void
 test_unauthenticated (SbtFixture    *f,
                       gconstpointer  data)
 {
-  const char *base = f->base;
   const char *tokens[] = {
     NO_TOKEN, "garbage", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "a b c", "é",
   };
@@ -96,17 +95,17 @@ test_unauthenticated (SbtFixture    *f,
 
       for (j = 0; j < G_N_ELEMENTS (paths); j++)
         {
-          g_autoptr(JsonNode) node = sbt_request (f->session, base, tokens[i], "GET", paths[j], NULL, NULL,
-                    NULL, &status, NULL);
+          g_autoptr(JsonNode) node = sbt_call (f->session, f->base, tokens[i], "GET", paths[j], NULL,
+                                               &status, NULL);
 
           sbt_assert_error (node, status, 401, "UNAUTHENTICATED");
         }
 
-      put = sbt_request (f->session, base, tokens[i], "PUT",
+      put = sbt_request (f->session, f->base, tokens[i], "PUT",
                          "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment", "\"1\"",
                          "application/json", body, &status, NULL);
       sbt_assert_error (put, status, 401, "UNAUTHENTICATED");
-      reset = sbt_request (f->session, base, tokens[i], "POST", "/sandbox/reset", NULL, NULL, NULL, &status, NULL);
+      reset = sbt_call (f->session, f->base, tokens[i], "POST", "/sandbox/reset", NULL, &status, NULL);
       sbt_assert_error (reset, status, 401, "UNAUTHENTICATED");
     }
 
@@ -163,7 +162,6 @@ static void
 test_token_expires (void)
 {
   ExpiryServer es = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autoptr(SoupSession) session = sbt_new_session ();
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -172,8 +170,7 @@ test_token_expires (void)
   GThread *thread;
   guint status;
 
-  es.dir = g_dir_make_tmp ("sa-sandbox-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  es.dir = sbt_make_dir ();
   g_mutex_init (&es.mutex);
   g_cond_init (&es.cond);
   thread = g_thread_new ("expiry", expiry_thread, &es);
@@ -193,10 +190,10 @@ test_token_expires (void)
     token = g_strdup (json_object_get_string_member (json_node_get_object (expiry), "access_token"));
   }
 
-  before = sbt_request (session, es.uri, token, "GET", "/v1/profile", NULL, NULL, NULL, &status, NULL);
+  before = sbt_call (session, es.uri, token, "GET", "/v1/profile", NULL, &status, NULL);
   g_assert_cmpuint (status, ==, 200);
   g_usleep (1200 * 1000);
-  after = sbt_request (session, es.uri, token, "GET", "/v1/profile", NULL, NULL, NULL, &status, NULL);
+  after = sbt_call (session, es.uri, token, "GET", "/v1/profile", NULL, &status, NULL);
   sbt_assert_error (after, status, 401, "UNAUTHENTICATED");
 
   g_main_context_invoke (g_main_loop_get_context (es.loop), quit_cb, es.loop);

@@ -60,7 +60,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaSandboxCaller, sa_sandbox_caller_clear)
  * @now: "now" on the caller's sandbox clock (sa_sandbox_db_clock_now()), in
  *   seconds since the epoch; the real time on routes that need no sign-in
  *
- * What a handler receives. Use sa_sandbox_request_get_param() for @params.
+ * What a handler receives; valid while the handler runs (a handler that
+ * pauses the message keeps its own copies). Use
+ * sa_sandbox_request_get_param() for @params.
  */
 typedef struct
 {

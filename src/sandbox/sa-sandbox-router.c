@@ -3,10 +3,15 @@
  *
  * The route tables of the resource files (sa-sandbox-private.h) are compiled
  * once into paths: the rows sharing one pattern make one path, whose methods
- * give the `Allow` header of its 405. A request then goes through, in order:
- * its path (400 when the path is not valid text, 404 when no pattern
- * matches), its method (405), for signed-in routes the bearer token (401),
- * the query string (400) and the caller's sandbox clock, then the handler.
+ * give the `Allow` header of its 405. A pattern has literal segments and
+ * `{name}` segments (any non-empty text); where several patterns match a
+ * path, a literal segment beats a `{name}` at the first place they differ
+ * ("/v1/access-requests/candidates" before "/v1/access-requests/{id}").
+ *
+ * A request goes through, in order: its path (400 when the path is not valid
+ * text, 404 when no pattern matches), its method (405), for signed-in routes
+ * the bearer token (401), the query string (400) and the caller's sandbox
+ * clock, then the handler.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +22,8 @@
 
 #include "sa-sandbox-auth.h"
 
-#define SA_SANDBOX_MAX_PATH        2048 /* bytes */
-#define SA_SANDBOX_MAX_PATH_SEGMENTS 16
+#define SA_SANDBOX_MAX_PATH          2048 /* bytes */
+#define SA_SANDBOX_MAX_PATH_SEGMENTS 16   /* Cisco's paths have up to 9 */
 
 static const SaSandboxRouteTable *const route_tables[] = {
   &sa_sandbox_auth_routes,

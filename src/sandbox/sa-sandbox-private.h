@@ -122,8 +122,14 @@ extern const SaSandboxRouteTable sa_sandbox_account_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_access_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_training_routes;
 
-SaSandboxRouter *sa_sandbox_router_new         (void);
+SaSandboxRouter *sa_sandbox_router_new         (const SaSandboxRouteTable * const *tables,
+                                                gsize                              n_tables);
 void             sa_sandbox_router_free        (SaSandboxRouter  *router);
+const SaSandboxRoute *sa_sandbox_router_match  (SaSandboxRouter  *router,
+                                                const char       *method,
+                                                GStrv             segments,
+                                                GHashTable      **params,
+                                                const char      **allow);
 void             sa_sandbox_router_handle      (SoupServer        *server,
                                                 SoupServerMessage *msg,
                                                 const char        *path,

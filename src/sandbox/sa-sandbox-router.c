@@ -101,22 +101,31 @@ router_add (SaSandboxRouter      *router,
 
 /**
  * sa_sandbox_router_new:
+ * @tables: (array length=n_tables) (nullable): the route tables; %NULL for
+ *   those of every resource file (the server's)
+ * @n_tables: how many tables @tables holds
  *
- * Compiles the route tables of every resource file.
+ * Compiles route tables into a router.
  *
  * Returns: (transfer full): the router; free with sa_sandbox_router_free()
  */
 SaSandboxRouter *
-sa_sandbox_router_new (void)
+sa_sandbox_router_new (const SaSandboxRouteTable * const *tables,
+                       gsize                              n_tables)
 {
   SaSandboxRouter *router = g_new0 (SaSandboxRouter, 1);
-  guint i;
-  gsize j;
+  gsize i, j;
+
+  if (tables == NULL)
+    {
+      tables = route_tables;
+      n_tables = G_N_ELEMENTS (route_tables);
+    }
 
   router->paths = g_ptr_array_new_with_free_func (sa_sandbox_path_free);
-  for (i = 0; i < G_N_ELEMENTS (route_tables); i++)
-    for (j = 0; j < route_tables[i]->n_rows; j++)
-      router_add (router, &route_tables[i]->rows[j]);
+  for (i = 0; i < n_tables; i++)
+    for (j = 0; j < tables[i]->n_rows; j++)
+      router_add (router, &tables[i]->rows[j]);
 
   return router;
 }
@@ -250,6 +259,39 @@ bind_params (SaSandboxPath *path,
   return params;
 }
 
+/**
+ * sa_sandbox_router_match:
+ * @router: a router
+ * @method: the request's method
+ * @segments: the request path's decoded segments ("v1", "orders", "104857601")
+ * @params: (out) (optional) (transfer full): the route's `{name}` segments →
+ *   their text (which @segments owns)
+ * @allow: (out) (optional) (transfer none): the methods of the matching path,
+ *   "GET, PUT"; %NULL when no pattern matches
+ *
+ * Finds the route of a request (see the top of this file for precedence).
+ *
+ * Returns: (nullable): the route; %NULL when no pattern matches (404) or when
+ *   the path has no route for @method (405, *@allow set)
+ */
+const SaSandboxRoute *
+sa_sandbox_router_match (SaSandboxRouter  *router,
+                         const char       *method,
+                         GStrv             segments,
+                         GHashTable      **params,
+                         const char      **allow)
+{
+  SaSandboxPath *path = find_path (router, segments);
+  const SaSandboxRoute *route = path != NULL ? find_route (path, method) : NULL;
+
+  if (allow != NULL)
+    *allow = path != NULL ? path->allow->str : NULL;
+  if (params != NULL)
+    *params = route != NULL ? bind_params (path, segments) : NULL;
+
+  return route;
+}
+
 /* Signs the caller in and reads the query and the caller's clock (which may
  * expire account requests); FALSE when a response was sent. */
 static gboolean
@@ -300,30 +342,28 @@ sa_sandbox_router_handle (SoupServer        *server,
   g_autoptr(GHashTable) request_query = NULL;
   g_auto(SaSandboxCaller) caller = { 0 };
   SaSandboxRequest request = { self, msg, self->db, NULL, NULL, NULL, 0 };
-  SaSandboxPath *found;
   const SaSandboxRoute *route;
+  const char *allow;
 
   segments = split_path (msg);
   if (segments == NULL)
     return;
 
-  found = find_path (self->router, segments);
-  if (found == NULL)
+  route = sa_sandbox_router_match (self->router, soup_server_message_get_method (msg), segments,
+                                   &params, &allow);
+  if (allow == NULL)
     {
       sa_sandbox_respond_error (msg, SA_CLIENT_ERROR_NOT_FOUND, "There is nothing at this address");
       return;
     }
-  route = find_route (found, soup_server_message_get_method (msg));
   if (route == NULL)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Allow", found->allow->str);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
       sa_sandbox_respond_error (msg, SA_CLIENT_ERROR_METHOD_NOT_ALLOWED,
                                 "This method is not allowed at this address");
       return;
     }
 
-  params = bind_params (found, segments);
   request.params = params;
   if (route->access == SA_SANDBOX_SIGNED_IN)
     {

@@ -1,5 +1,9 @@
 /* sa-sandbox-server.h — the sandbox back office: SoupServer over SQLite
  *
+ * The public API of src/sandbox (with sa-sandbox-thread.h): the server
+ * object (sa-sandbox-server.c) and the trainer's commands
+ * (sa-sandbox-trainees.c). Everything else is private to the library.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -10,13 +10,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/random.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
@@ -25,6 +23,7 @@
 
 #include "config.h"
 
+#include "sa-sandbox-random.h"
 #include "sa-sandbox-server.h"
 
 static gboolean
@@ -78,24 +77,13 @@ generate_password (GError **error)
 {
   static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   guint8 bytes[16];
-  char *password = g_malloc0 (sizeof bytes + 1);
-  gsize done = 0, i;
+  char *password;
+  gsize i;
 
-  while (done < sizeof bytes)
-    {
-      ssize_t n = getrandom (bytes + done, sizeof bytes - done, 0);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "getrandom: %s", g_strerror (errno));
-          g_free (password);
-          return NULL;
-        }
-      done += (gsize) n;
-    }
+  if (!sa_sandbox_random_fill (bytes, sizeof bytes, error))
+    return NULL;
   /* the modulo's slight bias costs well under a bit of the 90 */
+  password = g_malloc0 (sizeof bytes + 1);
   for (i = 0; i < sizeof bytes; i++)
     password[i] = alphabet[bytes[i] % (sizeof alphabet - 1)];
   explicit_bzero (bytes, sizeof bytes);

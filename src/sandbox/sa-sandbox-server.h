@@ -1,5 +1,9 @@
 /* sa-sandbox-server.h — the sandbox back office: SoupServer over SQLite
  *
+ * The public API of src/sandbox (with sa-sandbox-thread.h): the server
+ * object (sa-sandbox-server.c) and the trainer's commands
+ * (sa-sandbox-trainees.c). Everything else is private to the library.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -29,9 +33,6 @@ void             sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
                                                         GTlsCertificate *certificate);
 /* "http://127.0.0.1:41234/"; NULL before listening. Free with g_free(). */
 char            *sa_sandbox_server_dup_uri (SaSandboxServer *self);
-/* Reloads the training data of the default trainee's copy. */
-gboolean         sa_sandbox_server_reset  (SaSandboxServer  *self,
-                                           GError          **error);
 /* Lifetime of access tokens issued from now on, in seconds (default 3600). */
 void             sa_sandbox_server_set_token_lifetime (SaSandboxServer *self,
                                                        guint            seconds);

@@ -7,8 +7,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <signal.h>
-
 #include <gio/gio.h>
 
 #include "sandbox-test-util.h"
@@ -43,15 +41,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *exe = g_getenv ("SA_SANDBOX_EXE");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
   g_autofree char *key = NULL;
   g_autofree char *cert = NULL;
   g_autofree char *data_dir = NULL;
 
-  g_assert_nonnull (exe);
+  g_assert_nonnull (g_getenv ("SA_SANDBOX_EXE"));
   fixture->dir = g_dir_make_tmp ("sa-sandbox-tls-XXXXXX", &error);
   g_assert_no_error (error);
   if (!make_certificate (fixture->dir))
@@ -60,17 +55,9 @@ fixture_set_up (Fixture       *fixture,
   key = g_build_filename (fixture->dir, "key.pem", NULL);
   cert = g_build_filename (fixture->dir, "cert.pem", NULL);
   data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                       exe, "--listen", "127.0.0.1:0", "--data", data_dir,
+  fixture->process = sbt_spawn_server (&fixture->base, "--listen", "127.0.0.1:0", "--data", data_dir,
                                        "--tls-certificate", cert, "--tls-key", key, NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Listening on https://127.0.0.1:"));
-  fixture->base = g_strdup (line + strlen ("Listening on "));
+  g_assert_true (g_str_has_prefix (fixture->base, "https://127.0.0.1:"));
 }
 
 static void
@@ -78,12 +65,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->process != NULL)
-    {
-      g_subprocess_send_signal (fixture->process, SIGTERM);
-      g_assert_true (g_subprocess_wait (fixture->process, NULL, NULL));
-      g_assert_true (g_subprocess_get_if_exited (fixture->process));
-      g_assert_cmpint (g_subprocess_get_exit_status (fixture->process), ==, 0);
-    }
+    sbt_stop_server (fixture->process);
   g_clear_object (&fixture->process);
   sbt_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -139,7 +121,7 @@ test_trusted_certificate_signs_in (Fixture       *fixture,
   database = g_tls_file_database_new (cert, &error);
   g_assert_no_error (error);
   session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10,
-                              "tls-database", database, NULL);
+                                           "tls-database", database, NULL);
 
   token = sbt_sign_in (session, fixture->base, "trainee", "training", &status);
   g_assert_cmpuint (status, ==, 200);

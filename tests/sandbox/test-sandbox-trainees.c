@@ -6,7 +6,6 @@
  */
 
 #define _GNU_SOURCE /* memmem */
-#include <signal.h>
 #include <string.h>
 
 #include "sa-sandbox-server.h"
@@ -17,17 +16,6 @@
 #define N_CLIENTS        20
 #define N_CHANGES        5
 #define N_SAME_TENANT    4
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("sa-sandbox-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
 
 /* Adds trainees NAME with password "NAME-password" before a server starts. */
 static void
@@ -136,7 +124,7 @@ static void
 test_isolation (void)
 {
   const char *names[] = { "anna", "bruno", NULL };
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sbt_make_dir ();
   g_autoptr(SaSandboxThread) sandbox = NULL;
   g_autoptr(SoupSession) session = sbt_new_session ();
   g_autoptr(GError) error = NULL;
@@ -332,7 +320,7 @@ same_tenant_thread (gpointer data)
 static void
 test_concurrent (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sbt_make_dir ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SaSandboxThread) sandbox = NULL;
   g_autoptr(SoupSession) session = sbt_new_session ();
@@ -473,10 +461,8 @@ test_cli (void)
   g_autofree char *out = NULL;
   g_autofree char *generated = NULL;
   g_autoptr(GSubprocess) server = NULL;
-  g_autoptr(GDataInputStream) server_out = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupSession) session = sbt_new_session ();
-  g_autofree char *line = NULL;
   g_autofree char *base = NULL;
   g_autofree char *token = NULL;
   g_autoptr(GRegex) regex = NULL;
@@ -488,7 +474,7 @@ test_cli (void)
       g_test_skip ("SA_SANDBOX_EXE is not set");
       return;
     }
-  dir = make_dir ();
+  dir = sbt_make_dir ();
 
   /* add: the password from stdin, never from argv */
   g_assert_cmpint (run_exe ("carla-secret-1\n", &out, "--data", dir, "trainee", "add", "carla", NULL), ==, 0);
@@ -514,16 +500,9 @@ test_cli (void)
   g_assert_false (list_has (dir, "dora"));
 
   /* the server, with short-lived tokens */
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("SA_SANDBOX_EXE"),
-                             "--listen", "127.0.0.1:0", "--data", dir, "--token-lifetime", "2", NULL);
-  g_assert_no_error (error);
-  server_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (server_out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  regex = g_regex_new ("^Listening on (http://127\\.0\\.0\\.1:[0-9]+/)$", 0, 0, NULL);
-  g_assert_true (g_regex_match (regex, line, 0, &match));
-  base = g_match_info_fetch (match, 1);
+  server = sbt_spawn_server (&base, "--listen", "127.0.0.1:0", "--data", dir, "--token-lifetime", "2", NULL);
+  regex = g_regex_new ("^http://127\\.0\\.0\\.1:[0-9]+/$", 0, 0, NULL);
+  g_assert_true (g_regex_match (regex, base, 0, NULL));
 
   {
     g_autofree char *emil = sbt_sign_in (session, base, "emil", generated, &status);
@@ -603,10 +582,7 @@ test_cli (void)
   g_assert_false (list_has (dir, "carla"));
   g_assert_true (list_has (dir, "fabio"));
 
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (server), ==, 0);
+  sbt_stop_server (server);
 
   /* the passwords are not stored in clear (the database file, after the
    * server's clean exit has checkpointed its write-ahead log) */

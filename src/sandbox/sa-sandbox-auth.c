@@ -1,0 +1,489 @@
+/* sa-sandbox-auth.c — sign-in to the sandbox: password hashes (yescrypt),
+ * access tokens, the bearer check of every signed-in route, and
+ * POST /oauth2/token
+ *
+ * Tokens are 32 random bytes (sa_sandbox_random_token()); the server keeps
+ * only their SHA-256, in memory: a restart signs everyone out. Passwords and
+ * tokens are wiped from memory once used and never logged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sa-sandbox-auth.h"
+
+#include <crypt.h>
+#include <string.h>
+
+#include "sa-sandbox-random.h"
+
+#define SA_SANDBOX_MAX_TOKEN 128 /* characters */
+
+typedef struct
+{
+  char   *username;
+  gint64  expires_at; /* g_get_monotonic_time() µs */
+} SaSandboxToken;
+
+static void
+sa_sandbox_token_free (gpointer data)
+{
+  SaSandboxToken *token = data;
+
+  g_free (token->username);
+  g_free (token);
+}
+
+static char *
+token_key (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+/**
+ * sa_sandbox_caller_clear:
+ * @caller: a caller
+ *
+ * Frees the members of @caller (for g_auto(SaSandboxCaller)).
+ */
+void
+sa_sandbox_caller_clear (SaSandboxCaller *caller)
+{
+  g_clear_pointer (&caller->username, g_free);
+  g_clear_pointer (&caller->tenant, g_free);
+  g_clear_pointer (&caller->partner, g_free);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Passwords                                                                 */
+
+/**
+ * sa_sandbox_hash_password:
+ * @password: the password, UTF-8
+ * @error: return location for a #GError
+ *
+ * Hashes @password with yescrypt (libxcrypt, a fresh salt), as the sandbox
+ * stores passwords of its users.
+ *
+ * Returns: (transfer full) (nullable): the hash, "$y$…"; %NULL with
+ *   %G_IO_ERROR_FAILED
+ */
+char *
+sa_sandbox_hash_password (const char  *password,
+                          GError     **error)
+{
+  char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+  struct crypt_data data;
+  char *hash;
+
+  if (crypt_gensalt_rn ("$y$", 0, NULL, 0, setting, sizeof setting) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "crypt_gensalt_rn failed");
+      return NULL;
+    }
+
+  memset (&data, 0, sizeof data);
+  hash = crypt_rn (password, setting, &data, sizeof data);
+  if (hash == NULL || hash[0] == '*')
+    {
+      explicit_bzero (&data, sizeof data);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "crypt_rn failed");
+      return NULL;
+    }
+
+  hash = g_strdup (hash);
+  explicit_bzero (&data, sizeof data);
+
+  return hash;
+}
+
+/* Whether @password gives @stored_hash; compares in constant time. */
+static gboolean
+check_password (const char *password,
+                const char *stored_hash)
+{
+  struct crypt_data data;
+  const char *hash;
+  gboolean ok = FALSE;
+
+  memset (&data, 0, sizeof data);
+  hash = crypt_rn (password, stored_hash, &data, sizeof data);
+  if (hash != NULL && hash[0] != '*')
+    {
+      gsize a = strlen (hash), b = strlen (stored_hash);
+      guint diff = (guint) (a ^ b);
+      gsize i;
+
+      for (i = 0; i < a && i < b; i++)
+        diff |= (guint) (hash[i] ^ stored_hash[i]);
+      ok = diff == 0;
+    }
+  explicit_bzero (&data, sizeof data);
+
+  return ok;
+}
+
+/* The training data leave the training user's hash as "!": set it. */
+static gboolean
+set_missing_password_hashes (sqlite3  *db,
+                             GError  **error)
+{
+  g_autofree char *hash = sa_sandbox_hash_password (SA_SANDBOX_TRAINING_PASSWORD, error);
+
+  return hash != NULL &&
+         sa_sandbox_db_run (db, error,
+                            "UPDATE users SET password_hash = ?1"
+                            " WHERE username = ?2 AND password_hash = '!'",
+                            "tt", hash, SA_SANDBOX_TRAINING_USERNAME);
+}
+
+/**
+ * sa_sandbox_auth_init:
+ * @self: a server whose database is open
+ * @error: return location for a #GError
+ *
+ * Makes the token table, gives the training user its password hash when the
+ * training data were just loaded, and makes the hash that sign-ins of
+ * unknown users check, so that they take as long as known ones.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_auth_init (SaSandboxServer  *self,
+                      GError          **error)
+{
+  g_autofree char *random = NULL;
+
+  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sa_sandbox_token_free);
+
+  if (!set_missing_password_hashes (self->db, error))
+    return FALSE;
+
+  random = sa_sandbox_random_token (error);
+  if (random == NULL)
+    return FALSE;
+  self->dummy_hash = sa_sandbox_hash_password (random, error);
+
+  return self->dummy_hash != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tokens                                                                    */
+
+/**
+ * sa_sandbox_lookup_user:
+ * @db: the connection
+ * @username: a user name
+ * @caller: (out caller-allocates): filled with the user, or left empty
+ *   (@caller->username %NULL) when there is no such user
+ * @password_hash: (out) (optional) (transfer full): the user's hash
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success (user or none); %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_lookup_user (sqlite3          *db,
+                        const char       *username,
+                        SaSandboxCaller  *caller,
+                        char            **password_hash,
+                        GError          **error)
+{
+  g_autoptr(sqlite3_stmt) row = NULL;
+
+  if (!sa_sandbox_db_query_row (db, &row, error,
+                                "SELECT tenant, partner, password_hash FROM users WHERE username = ?1",
+                                "t", username))
+    return FALSE;
+  if (row == NULL)
+    return TRUE;
+
+  caller->username = g_strdup (username);
+  caller->tenant = g_strdup (sa_sandbox_db_text (row, 0));
+  caller->partner = g_strdup (sa_sandbox_db_text (row, 1));
+  if (password_hash != NULL)
+    *password_hash = g_strdup (sa_sandbox_db_text (row, 2));
+
+  return TRUE;
+}
+
+/* The bearer token of @msg, or NULL when it has none of the right shape. */
+static const char *
+get_bearer_token (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *value = soup_message_headers_get_one (headers, "Authorization");
+  const char *p;
+
+  if (value == NULL || g_ascii_strncasecmp (value, "Bearer ", 7) != 0)
+    return NULL;
+
+  value += 7;
+  while (*value == ' ')
+    value++;
+  if (*value == '\0' || strlen (value) > SA_SANDBOX_MAX_TOKEN)
+    return NULL;
+  for (p = value; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return NULL;
+
+  return value;
+}
+
+/**
+ * sa_sandbox_authenticate:
+ * @self: the server
+ * @msg: a request to a signed-in route
+ * @caller: (out caller-allocates): filled with the signed-in user
+ *
+ * Checks the request's bearer token: known, not expired, of a user that
+ * still exists (a removed trainee's tokens stop working at once).
+ *
+ * Returns: %TRUE when signed in; %FALSE, with 401 UNAUTHENTICATED (or 500)
+ *   answered, otherwise
+ */
+gboolean
+sa_sandbox_authenticate (SaSandboxServer   *self,
+                         SoupServerMessage *msg,
+                         SaSandboxCaller   *caller)
+{
+  const char *value = get_bearer_token (msg);
+  g_autofree char *key = NULL;
+  g_autoptr(GError) error = NULL;
+  SaSandboxToken *token = NULL;
+
+  if (value != NULL)
+    {
+      key = token_key (value);
+      token = g_hash_table_lookup (self->tokens, key);
+    }
+  if (token != NULL && token->expires_at <= g_get_monotonic_time ())
+    {
+      g_hash_table_remove (self->tokens, key);
+      token = NULL;
+    }
+
+  if (token != NULL && !sa_sandbox_lookup_user (self->db, token->username, caller, NULL, &error))
+    {
+      sa_sandbox_respond_gerror (msg, error);
+      return FALSE;
+    }
+  if (token != NULL && caller->username != NULL)
+    return TRUE;
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "WWW-Authenticate", "Bearer realm=\"sandbox\"");
+  sa_sandbox_respond_error (msg, SA_CLIENT_ERROR_UNAUTHENTICATED,
+                            "Sign in first: the access token is missing, unknown or expired");
+  return FALSE;
+}
+
+/* Drops the tokens for which @remove returns TRUE. */
+static void
+remove_tokens (SaSandboxServer *self,
+               GHRFunc          remove,
+               gpointer         data)
+{
+  g_hash_table_foreach_remove (self->tokens, remove, data);
+}
+
+static gboolean
+token_has_expired (gpointer key,
+                   gpointer value,
+                   gpointer now)
+{
+  return ((SaSandboxToken *) value)->expires_at <= *(gint64 *) now;
+}
+
+static gboolean
+token_is_of_user (gpointer key,
+                  gpointer value,
+                  gpointer username)
+{
+  return g_strcmp0 (((SaSandboxToken *) value)->username, username) == 0;
+}
+
+/**
+ * sa_sandbox_revoke_tokens:
+ * @self: the server
+ * @username: a user name
+ *
+ * Drops every access token of @username (a trainee removed).
+ */
+void
+sa_sandbox_revoke_tokens (SaSandboxServer *self,
+                          const char      *username)
+{
+  remove_tokens (self, token_is_of_user, (gpointer) username);
+}
+
+/* ------------------------------------------------------------------------ */
+/* POST /oauth2/token                                                        */
+
+/* A sign-in whose password check runs in a worker thread. */
+typedef struct
+{
+  SoupServerMessage *msg;
+  char              *username;      /* NULL: unknown user */
+  char              *password;
+  char              *stored_hash;
+} SaSignIn;
+
+static void
+sa_sign_in_free (gpointer data)
+{
+  SaSignIn *sign_in = data;
+
+  g_clear_object (&sign_in->msg);
+  g_free (sign_in->username);
+  if (sign_in->password != NULL)
+    explicit_bzero (sign_in->password, strlen (sign_in->password));
+  g_free (sign_in->password);
+  g_free (sign_in->stored_hash);
+  g_free (sign_in);
+}
+
+/* Worker thread: the KDF only (no database, no server state). */
+static void
+check_password_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SaSignIn *sign_in = task_data;
+
+  g_task_return_boolean (task, check_password (sign_in->password, sign_in->stored_hash));
+}
+
+/* Issues a token to @username and answers it. */
+static void
+respond_new_token (SaSandboxServer   *self,
+                   SoupServerMessage *msg,
+                   const char        *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  SaSandboxToken *entry;
+  gint64 now = g_get_monotonic_time ();
+
+  token = sa_sandbox_random_token (&error);
+  if (token == NULL)
+    {
+      sa_sandbox_respond_gerror (msg, error);
+      return;
+    }
+
+  remove_tokens (self, token_has_expired, &now);
+  entry = g_new0 (SaSandboxToken, 1);
+  entry->username = g_strdup (username);
+  entry->expires_at = now + self->token_lifetime;
+  g_hash_table_replace (self->tokens, token_key (token), entry);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "access_token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "token_type");
+  json_builder_add_string_value (builder, "Bearer");
+  json_builder_set_member_name (builder, "expires_in");
+  json_builder_add_int_value (builder, self->token_lifetime / G_USEC_PER_SEC);
+  json_builder_end_object (builder);
+
+  explicit_bzero (token, strlen (token));
+  sa_sandbox_respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+}
+
+/* Server thread: issues the token (or refuses) and lets the answer go. */
+static void
+check_password_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SaSandboxServer *self = SA_SANDBOX_SERVER (source);
+  SaSignIn *sign_in = g_task_get_task_data (G_TASK (result));
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  if (self->server == NULL)
+    return; /* disposed meanwhile: the connection is gone */
+
+  if (ok && sign_in->username != NULL)
+    respond_new_token (self, sign_in->msg, sign_in->username);
+  else
+    {
+      g_debug ("sign-in refused");
+      sa_sandbox_respond_oauth_error (sign_in->msg, "invalid_grant", "The username or password is wrong");
+    }
+
+  soup_server_message_unpause (sign_in->msg);
+}
+
+/* POST /oauth2/token: the password grant.
+ *
+ * The password check (yescrypt, some 20 ms of CPU) runs in a worker thread
+ * while the message is paused, so that other clients are served meanwhile. */
+static void
+handle_token (SaSandboxRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  g_autofree char *body = NULL;
+  g_autoptr(GHashTable) form = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SaSandboxCaller) caller = { 0 };
+  g_autofree char *stored_hash = NULL;
+  g_autoptr(GTask) task = NULL;
+  const char *grant_type, *username, *password;
+  SaSignIn *sign_in;
+
+  body = sa_sandbox_dup_body_text (msg);
+  if (body == NULL)
+    return;
+
+  form = soup_form_decode (body);
+  explicit_bzero (body, strlen (body));
+  grant_type = g_hash_table_lookup (form, "grant_type");
+  username = g_hash_table_lookup (form, "username");
+  password = g_hash_table_lookup (form, "password");
+
+  if (grant_type == NULL)
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", "grant_type is missing");
+      return;
+    }
+  if (g_strcmp0 (grant_type, "password") != 0)
+    {
+      sa_sandbox_respond_oauth_error (msg, "unsupported_grant_type", "Only the password grant is supported");
+      return;
+    }
+  if (username == NULL || password == NULL ||
+      !sa_sandbox_text_is_valid (username, 64) || strlen (password) > 1024 ||
+      !g_utf8_validate (password, -1, NULL))
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", "username and password are required");
+      return;
+    }
+
+  if (!sa_sandbox_lookup_user (request->db, username, &caller, &stored_hash, &error))
+    {
+      sa_sandbox_respond_gerror (msg, error);
+      return;
+    }
+
+  /* Always run the KDF so that unknown users take as long as known ones. */
+  sign_in = g_new0 (SaSignIn, 1);
+  sign_in->msg = g_object_ref (msg);
+  sign_in->username = g_strdup (caller.username);
+  sign_in->password = g_strdup (password);
+  sign_in->stored_hash = g_strdup (stored_hash != NULL ? stored_hash : request->server->dummy_hash);
+  explicit_bzero ((char *) password, strlen (password));
+
+  task = g_task_new (request->server, NULL, check_password_done, NULL);
+  g_task_set_source_tag (task, handle_token);
+  g_task_set_task_data (task, sign_in, sa_sign_in_free);
+  soup_server_message_pause (msg);
+  g_task_run_in_thread (task, check_password_thread);
+}
+
+static const SaSandboxRoute routes[] = {
+  { "POST", "/oauth2/token", handle_token, SA_SANDBOX_PUBLIC },
+};
+
+const SaSandboxRouteTable sa_sandbox_auth_routes = SA_SANDBOX_ROUTE_TABLE (routes);

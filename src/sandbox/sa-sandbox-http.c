@@ -1,0 +1,678 @@
+/* sa-sandbox-http.c — HTTP helpers of the sandbox: responses and the Desk
+ * API's error shape, request bodies, query strings, paging, field errors
+ *
+ * Errors follow docs/desk-api.md: the HTTP status plus
+ * {"status": "ERROR", "code": "…", "statusMessage": "…"} and, where the error
+ * has them, more members ("fields", "candidates", "nextReminderDate").
+ * Request input is checked before anything reads it: size (64 KiB), UTF-8,
+ * no NUL, JSON nesting depth.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sa-sandbox-http.h"
+
+#include <string.h>
+
+#define SA_SANDBOX_MAX_JSON_DEPTH 16
+#define SA_SANDBOX_MAX_QUERY      4096 /* bytes */
+#define SA_SANDBOX_DEFAULT_LIMIT  50
+#define SA_SANDBOX_MAX_LIMIT      100
+#define OVERSIZED_KEY             "sa-sandbox-oversized"
+
+/* ------------------------------------------------------------------------ */
+/* Responses                                                                 */
+
+/**
+ * sa_sandbox_respond_builder:
+ * @msg: the request being answered
+ * @status: the HTTP status
+ * @builder: a builder holding the JSON body (its root is taken)
+ * @etag: (nullable): the ETag header, e.g. "\"3\"" (an order's version)
+ *
+ * Answers @status with @builder's JSON, never cached.
+ */
+void
+sa_sandbox_respond_builder (SoupServerMessage *msg,
+                            guint              status,
+                            JsonBuilder       *builder,
+                            const char        *etag)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  char *data;
+  gsize length;
+
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+
+  /* libsoup 3.2 has no reason phrase for 429 */
+  soup_server_message_set_status (msg, status, status == 429 ? "Too Many Requests" : NULL);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (etag != NULL)
+    soup_message_headers_replace (headers, "ETag", etag);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, data, length);
+}
+
+/**
+ * sa_sandbox_respond_ok:
+ * @msg: the request being answered
+ *
+ * Answers 200 `{"status": "OK"}`, for actions that return nothing else
+ * (POST /sandbox/reset).
+ */
+void
+sa_sandbox_respond_ok (SoupServerMessage *msg)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "OK");
+  json_builder_end_object (builder);
+  sa_sandbox_respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+}
+
+/**
+ * sa_sandbox_respond_error_with:
+ * @msg: the request being answered
+ * @status: the HTTP status
+ * @code: the Desk API error code, "VALIDATION_FAILED"
+ * @message: the English `statusMessage`
+ * @member: (nullable): one more member of the error body, e.g. "fields"
+ * @value: (nullable) (transfer full): @member's value
+ *
+ * Answers with the Desk API's error body (docs/desk-api.md, "Errors").
+ */
+void
+sa_sandbox_respond_error_with (SoupServerMessage *msg,
+                               guint              status,
+                               const char        *code,
+                               const char        *message,
+                               const char        *member,
+                               JsonNode          *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ERROR");
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "statusMessage");
+  json_builder_add_string_value (builder, message);
+  if (member != NULL)
+    {
+      json_builder_set_member_name (builder, member);
+      json_builder_add_value (builder, value);
+    }
+  json_builder_end_object (builder);
+
+  sa_sandbox_respond_builder (msg, status, builder, NULL);
+}
+
+/**
+ * sa_sandbox_respond_error:
+ * @msg: the request being answered
+ * @error: the error code; its HTTP status and wire code come from sa-error.h
+ * @message: the English `statusMessage`
+ *
+ * Answers a refusal of the Desk API, e.g. 409 ORDER_SHIPPED.
+ */
+void
+sa_sandbox_respond_error (SoupServerMessage *msg,
+                          SaClientError      error,
+                          const char        *message)
+{
+  sa_sandbox_respond_error_with (msg, sa_client_error_get_http_status (error),
+                                 sa_client_error_to_code (error), message, NULL, NULL);
+}
+
+/* {"<field>": "<message>"} */
+static JsonNode *
+new_fields_node (const char *field,
+                 const char *message)
+{
+  JsonObject *fields = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), fields);
+
+  json_object_set_string_member (fields, field, message);
+  json_object_unref (fields);
+
+  return node;
+}
+
+/**
+ * sa_sandbox_respond_invalid:
+ * @msg: the request being answered
+ * @field: (nullable): the offending field or query parameter, which the body
+ *   names in `fields`
+ * @message: the English `statusMessage`
+ *
+ * Answers 400 INVALID_REQUEST: malformed input (not a rule of a procedure).
+ */
+void
+sa_sandbox_respond_invalid (SoupServerMessage *msg,
+                            const char        *field,
+                            const char        *message)
+{
+  sa_sandbox_respond_error_with (msg, SOUP_STATUS_BAD_REQUEST,
+                                 sa_client_error_to_code (SA_CLIENT_ERROR_INVALID_REQUEST), message,
+                                 field != NULL ? "fields" : NULL,
+                                 field != NULL ? new_fields_node (field, message) : NULL);
+}
+
+/**
+ * sa_sandbox_respond_gerror:
+ * @msg: the request being answered
+ * @error: (nullable): why the request failed
+ *
+ * Answers @error: an %SA_CLIENT_ERROR is a refusal of the Desk API, answered
+ * with its status, code and message (sa_sandbox_respond_error()); any other
+ * error is a real internal failure (database, resources): logged, then 500
+ * INTERNAL_ERROR without its details.
+ */
+void
+sa_sandbox_respond_gerror (SoupServerMessage *msg,
+                           const GError      *error)
+{
+  if (error != NULL && error->domain == SA_CLIENT_ERROR)
+    {
+      sa_sandbox_respond_gerror_with (msg, error, NULL, NULL);
+      return;
+    }
+
+  g_message ("internal error: %s", error ? error->message : "unknown");
+  sa_sandbox_respond_error_with (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                                 "The sandbox failed to process the request", NULL, NULL);
+}
+
+/**
+ * sa_sandbox_respond_gerror_with:
+ * @msg: the request being answered
+ * @error: a refusal: an %SA_CLIENT_ERROR
+ * @member: (nullable): one more member of the error body, e.g. "candidates"
+ * @value: (nullable) (transfer full): @member's value
+ *
+ * Answers the refusal @error with its status, code and message, and @member
+ * (docs/desk-api.md: ACCOUNT_ID_REQUIRED has `candidates`, REMINDER_TOO_SOON
+ * `nextReminderDate`).
+ */
+void
+sa_sandbox_respond_gerror_with (SoupServerMessage *msg,
+                                const GError      *error,
+                                const char        *member,
+                                JsonNode          *value)
+{
+  g_return_if_fail (error->domain == SA_CLIENT_ERROR);
+
+  sa_sandbox_respond_error_with (msg, sa_client_error_get_http_status (error->code),
+                                 sa_client_error_to_code (error->code), error->message,
+                                 member, value);
+}
+
+/**
+ * sa_sandbox_respond_oauth_error:
+ * @msg: the request being answered
+ * @error_code: the OAuth 2.0 error, "invalid_grant"
+ * @description: the English `error_description`
+ *
+ * Answers 400 with the token endpoint's error shape (RFC 6749, as Cisco's
+ * token endpoints answer).
+ */
+void
+sa_sandbox_respond_oauth_error (SoupServerMessage *msg,
+                                const char        *error_code,
+                                const char        *description)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, error_code);
+  json_builder_set_member_name (builder, "error_description");
+  json_builder_add_string_value (builder, description);
+  json_builder_end_object (builder);
+
+  sa_sandbox_respond_builder (msg, SOUP_STATUS_BAD_REQUEST, builder, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Field errors                                                              */
+
+/**
+ * sa_sandbox_field_errors_new:
+ *
+ * Returns: (transfer full): an empty list of validation errors, to fill with
+ *   sa_sandbox_field_errors_add() and answer with
+ *   sa_sandbox_respond_field_errors()
+ */
+SaSandboxFieldErrors *
+sa_sandbox_field_errors_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * sa_sandbox_field_errors_add:
+ * @errors: the list
+ * @field: the field, as the request names it ("users[2]")
+ * @message: the English message
+ *
+ * Adds the error of @field at the end of @errors, replacing the one it had.
+ */
+void
+sa_sandbox_field_errors_add (SaSandboxFieldErrors *errors,
+                             const char           *field,
+                             const char           *message)
+{
+  guint i;
+
+  for (i = 0; i + 1 < errors->len; i += 2)
+    if (g_strcmp0 (errors->pdata[i], field) == 0)
+      {
+        g_ptr_array_remove_range (errors, i, 2);
+        break;
+      }
+  g_ptr_array_add (errors, g_strdup (field));
+  g_ptr_array_add (errors, g_strdup (message));
+}
+
+/**
+ * sa_sandbox_respond_field_errors:
+ * @msg: the request being answered
+ * @errors: the validation errors found
+ *
+ * Answers 422 VALIDATION_FAILED with `fields` (each field's message; the
+ * first one is the `statusMessage`) when @errors holds any.
+ *
+ * Returns: %TRUE when it answered (the handler returns), %FALSE when
+ *   @errors is empty
+ */
+gboolean
+sa_sandbox_respond_field_errors (SoupServerMessage    *msg,
+                                 SaSandboxFieldErrors *errors)
+{
+  JsonObject *fields;
+  JsonNode *node;
+  guint i;
+
+  if (errors->len == 0)
+    return FALSE;
+
+  fields = json_object_new ();
+  for (i = 0; i + 1 < errors->len; i += 2)
+    json_object_set_string_member (fields, errors->pdata[i], errors->pdata[i + 1]);
+  node = json_node_init_object (json_node_alloc (), fields);
+  json_object_unref (fields);
+
+  sa_sandbox_respond_error_with (msg, sa_client_error_get_http_status (SA_CLIENT_ERROR_VALIDATION_FAILED),
+                                 sa_client_error_to_code (SA_CLIENT_ERROR_VALIDATION_FAILED),
+                                 errors->pdata[1], "fields", node);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Input                                                                     */
+
+/**
+ * sa_sandbox_text_is_valid:
+ * @str: (nullable): text from a request
+ * @max_chars: the most characters it may have
+ *
+ * Returns: %TRUE when @str is printable UTF-8 text of 1 to @max_chars
+ *   characters (no control characters)
+ */
+gboolean
+sa_sandbox_text_is_valid (const char *str,
+                          glong       max_chars)
+{
+  const char *p;
+  glong n = 0;
+
+  if (str == NULL || *str == '\0' || !g_utf8_validate (str, -1, NULL))
+    return FALSE;
+
+  for (p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || ++n > max_chars)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_contains_casefold:
+ * @haystack: (nullable): text from the database
+ * @needle_folded: the searched text, already through g_utf8_casefold()
+ *
+ * The Desk API's searches: "contains", case-insensitive over Unicode.
+ *
+ * Returns: %TRUE when @haystack contains the needle
+ */
+gboolean
+sa_sandbox_contains_casefold (const char *haystack,
+                              const char *needle_folded)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle_folded) != NULL;
+}
+
+/* Checks JSON text before the parser sees it: nesting depth (brackets inside
+ * strings do not count), so that a deeply nested document cannot exhaust the
+ * stack of the recursive parser; and no "\u0000" escape, which would cut a
+ * string short behind the parser's back. */
+static gboolean
+json_prescan_ok (const char *data,
+                 gsize       length,
+                 guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  gsize i;
+
+  for (i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              if (i + 5 < length && data[i + 1] == 'u' &&
+                  memcmp (data + i + 2, "0000", 4) == 0)
+                return FALSE;
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_dup_body_text:
+ * @msg: the request
+ *
+ * Returns: (transfer full) (nullable): the request body as NUL-terminated
+ *   UTF-8 text ("" when empty); %NULL, with 400 answered, when it is larger
+ *   than 64 KiB, holds a NUL or is not UTF-8
+ */
+char *
+sa_sandbox_dup_body_text (SoupServerMessage *msg)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  if (body->length > SA_SANDBOX_MAX_BODY ||
+      g_object_get_data (G_OBJECT (msg), OVERSIZED_KEY) != NULL)
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The request body is larger than 64 KiB");
+      return NULL;
+    }
+
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+  if (length > 0 && (memchr (data, '\0', length) != NULL ||
+                     !g_utf8_validate (data, (gssize) length, NULL)))
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The request body is not valid UTF-8 text");
+      return NULL;
+    }
+
+  return g_strndup (data != NULL ? data : "", length);
+}
+
+/**
+ * sa_sandbox_parse_body_object:
+ * @msg: the request
+ *
+ * Returns: (transfer full) (nullable): the request body's JSON object; %NULL,
+ *   with 400 answered, when the body is not one (see also
+ *   sa_sandbox_dup_body_text()) or nests deeper than 16 levels
+ */
+JsonNode *
+sa_sandbox_parse_body_object (SoupServerMessage *msg)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  text = sa_sandbox_dup_body_text (msg);
+  if (text == NULL)
+    return NULL;
+
+  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The JSON body is nested too deeply or holds a NUL character");
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, &error))
+    {
+      g_debug ("malformed JSON: %s", error->message);
+      sa_sandbox_respond_invalid (msg, NULL, "The body is not valid JSON");
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The body must be a JSON object");
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
+/**
+ * sa_sandbox_get_string_member:
+ * @msg: the request
+ * @object: the body's object
+ * @member: the member
+ * @value: (out) (transfer none) (nullable): its text; %NULL when absent or null
+ *
+ * Returns: %TRUE unless @member holds anything but a string (or null), in
+ *   which case 400 is answered
+ */
+gboolean
+sa_sandbox_get_string_member (SoupServerMessage  *msg,
+                              JsonObject         *object,
+                              const char         *member,
+                              const char        **value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *message = g_strdup_printf ("%s must be a string", member);
+
+      sa_sandbox_respond_invalid (msg, member, message);
+      return FALSE;
+    }
+  *value = json_node_get_string (node);
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_parse_query:
+ * @msg: the request
+ *
+ * Returns: (transfer full) (nullable): the decoded query parameters (name →
+ *   value, the last one of a repeated name); %NULL, with 400 answered, when
+ *   the query is longer than 4 KiB, holds a NUL, is malformed or not UTF-8
+ */
+GHashTable *
+sa_sandbox_parse_query (SoupServerMessage *msg)
+{
+  const char *raw = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (raw == NULL || *raw == '\0')
+    return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (strlen (raw) > SA_SANDBOX_MAX_QUERY)
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The query string is too long");
+      return NULL;
+    }
+
+  if (strstr (raw, "%00") != NULL)
+    {
+      sa_sandbox_respond_invalid (msg, NULL, "The query string contains a NUL character");
+      return NULL;
+    }
+
+  params = g_uri_parse_params (raw, -1, "&", G_URI_PARAMS_WWW_FORM, &error);
+  if (params == NULL)
+    {
+      g_debug ("bad query: %s", error->message);
+      sa_sandbox_respond_invalid (msg, NULL, "The query string is malformed");
+      return NULL;
+    }
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (value, -1, NULL))
+        {
+          sa_sandbox_respond_invalid (msg, NULL, "The query string is not valid UTF-8");
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&params);
+}
+
+/* Query parameter @name as a whole number from @min to @max (@value
+ * unchanged when absent); FALSE (and 400 with @message sent) otherwise. */
+static gboolean
+parse_whole_number (SoupServerMessage *msg,
+                    GHashTable        *query,
+                    const char        *name,
+                    guint64            min,
+                    guint64            max,
+                    const char        *message,
+                    guint64           *value)
+{
+  const char *s = g_hash_table_lookup (query, name);
+
+  if (s == NULL ||
+      (g_ascii_isdigit (*s) && g_ascii_string_to_unsigned (s, 10, min, max, value, NULL)))
+    return TRUE;
+
+  sa_sandbox_respond_invalid (msg, name, message);
+  return FALSE;
+}
+
+/**
+ * sa_sandbox_parse_paging:
+ * @msg: the request
+ * @query: its query parameters
+ * @limit: (out): `limit`, 1 to 100 (default 50)
+ * @offset: (out): `offset`, 0 or more (default 0)
+ *
+ * Reads the paging parameters of a search (orders, Smart Accounts).
+ *
+ * Returns: %TRUE on success; %FALSE, with 400 answered, when a value is not a
+ *   whole number in its range
+ */
+gboolean
+sa_sandbox_parse_paging (SoupServerMessage *msg,
+                         GHashTable        *query,
+                         guint64           *limit,
+                         guint64           *offset)
+{
+  *limit = SA_SANDBOX_DEFAULT_LIMIT;
+  *offset = 0;
+
+  return parse_whole_number (msg, query, "limit", 1, SA_SANDBOX_MAX_LIMIT,
+                             "limit must be a whole number from 1 to 100", limit) &&
+         parse_whole_number (msg, query, "offset", 0, G_MAXINT32,
+                             "offset must be a whole number, 0 or more", offset);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Body size                                                                 */
+
+/* Once a body passes 64 KiB, stop keeping it: the rest is read and dropped,
+ * and the handler answers 400. */
+static void
+on_got_chunk (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (body->length > SA_SANDBOX_MAX_BODY)
+    {
+      soup_message_body_set_accumulate (body, FALSE);
+      soup_message_body_truncate (body);
+      g_object_set_data (G_OBJECT (msg), OVERSIZED_KEY, GINT_TO_POINTER (TRUE));
+    }
+}
+
+static void
+early_callback (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > SA_SANDBOX_MAX_BODY)
+    {
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      g_object_set_data (G_OBJECT (msg), OVERSIZED_KEY, GINT_TO_POINTER (TRUE));
+      return;
+    }
+
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), NULL);
+}
+
+/**
+ * sa_sandbox_http_limit_bodies:
+ * @server: the sandbox's #SoupServer
+ *
+ * Refuses to keep an oversized request body (over 64 KiB) in memory: an
+ * announced one at once, a chunked one as soon as it passes the limit. The
+ * handler then answers 400 (sa_sandbox_dup_body_text()).
+ */
+void
+sa_sandbox_http_limit_bodies (SoupServer *server)
+{
+  soup_server_add_early_handler (server, NULL, early_callback, NULL, NULL);
+}

@@ -1,0 +1,157 @@
+/* sa-sandbox-private.h — what the sandbox's files share: the server's
+ * instance struct, the signed-in caller, the request context every endpoint
+ * handler receives, and the route tables of the resource files
+ *
+ * Adding an endpoint: one row in the route table of its resource file
+ * (sa-sandbox-orders.c, …) and one handler beside it. Adding a resource file:
+ * its table below, in the router's list (sa-sandbox-router.c) and in meson.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+
+#include "sa-sandbox-server.h"
+#include "sa-sandbox-db.h"
+#include "sa-sandbox-http.h"
+#include "sa-sandbox-json.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SaSandboxRouter SaSandboxRouter;
+
+struct _SaSandboxServer
+{
+  GObject          parent_instance;
+
+  char            *data_dir;
+  sqlite3         *db;
+  SoupServer      *server;
+  SaSandboxRouter *router;
+  GHashTable      *tokens;         /* SHA-256 hex of the token → SaSandboxToken */
+  char            *dummy_hash;     /* checked for unknown users, to take the same time */
+  gint64           token_lifetime; /* µs */
+  gboolean         https;          /* a TLS certificate was set */
+};
+
+/* The signed-in user of one request. */
+typedef struct
+{
+  char *username;
+  char *tenant;   /* the copy of the data they work on */
+  char *partner;  /* the partner company whose orders they may see */
+} SaSandboxCaller;
+
+void sa_sandbox_caller_clear (SaSandboxCaller *caller);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaSandboxCaller, sa_sandbox_caller_clear)
+
+/**
+ * SaSandboxRequest:
+ * @server: the server
+ * @msg: the request, to answer
+ * @db: the database connection to use
+ * @caller: the signed-in user; %NULL on routes that need no sign-in
+ * @query: the decoded query parameters (name → value); empty on routes that
+ *   need no sign-in
+ * @params: the `{name}` segments of the route's pattern → their decoded text
+ * @now: "now" on the caller's sandbox clock (sa_sandbox_db_clock_now()), in
+ *   seconds since the epoch; the real time on routes that need no sign-in
+ *
+ * What a handler receives; valid while the handler runs (a handler that
+ * pauses the message keeps its own copies). Use
+ * sa_sandbox_request_get_param() for @params.
+ */
+typedef struct
+{
+  SaSandboxServer       *server;
+  SoupServerMessage     *msg;
+  sqlite3               *db;
+  const SaSandboxCaller *caller;
+  GHashTable            *query;
+  GHashTable            *params;
+  gint64                 now;
+} SaSandboxRequest;
+
+/* Answers the request: a response must be set when it returns, or the
+ * message paused (soup_server_message_pause()) and answered later. */
+typedef void (*SaSandboxHandler) (SaSandboxRequest *request);
+
+typedef enum
+{
+  SA_SANDBOX_PUBLIC,    /* no sign-in: the token endpoints */
+  SA_SANDBOX_SIGNED_IN, /* a valid bearer token, else 401 */
+} SaSandboxAccess;
+
+/**
+ * SaSandboxRoute:
+ * @method: "GET", "POST" or "PUT"
+ * @pattern: the path: literal segments and `{name}` segments, e.g.
+ *   "/v1/orders/{salesOrderNumber}/smart-account-assignment"; the query
+ *   string is the handler's (@query)
+ * @handler: answers the request
+ * @access: whether the route needs a signed-in caller
+ *
+ * One row of a route table. The rows of one path give its `Allow` header
+ * and its 405.
+ */
+typedef struct
+{
+  const char       *method;
+  const char       *pattern;
+  SaSandboxHandler  handler;
+  SaSandboxAccess   access;
+} SaSandboxRoute;
+
+typedef struct
+{
+  const SaSandboxRoute *rows;
+  gsize                 n_rows;
+} SaSandboxRouteTable;
+
+#define SA_SANDBOX_ROUTE_TABLE(rows) { (rows), G_N_ELEMENTS (rows) }
+
+/* The route tables, one a resource file. */
+extern const SaSandboxRouteTable sa_sandbox_auth_routes;
+extern const SaSandboxRouteTable sa_sandbox_profile_routes;
+extern const SaSandboxRouteTable sa_sandbox_orders_routes;
+extern const SaSandboxRouteTable sa_sandbox_accounts_routes;
+extern const SaSandboxRouteTable sa_sandbox_account_requests_routes;
+extern const SaSandboxRouteTable sa_sandbox_access_requests_routes;
+extern const SaSandboxRouteTable sa_sandbox_training_routes;
+
+SaSandboxRouter *sa_sandbox_router_new         (const SaSandboxRouteTable * const *tables,
+                                                gsize                              n_tables);
+void             sa_sandbox_router_free        (SaSandboxRouter  *router);
+const SaSandboxRoute *sa_sandbox_router_match  (SaSandboxRouter  *router,
+                                                const char       *method,
+                                                GStrv             segments,
+                                                GHashTable      **params,
+                                                const char      **allow);
+void             sa_sandbox_router_handle      (SoupServer        *server,
+                                                SoupServerMessage *msg,
+                                                const char        *path,
+                                                GHashTable        *query,
+                                                gpointer           user_data);
+const char      *sa_sandbox_request_get_param  (SaSandboxRequest  *request,
+                                                const char        *name);
+void             sa_sandbox_respond_tenant_list (SaSandboxRequest   *request,
+                                                 const char         *sql,
+                                                 const char         *member,
+                                                 SaSandboxRowWriter  write_row);
+
+/* Shared by the resource files. */
+void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,
+                                                sqlite3_stmt      *stmt,
+                                                int                first_column);
+void             sa_sandbox_accounts_write_row (JsonBuilder       *builder,
+                                                sqlite3_stmt      *stmt,
+                                                gpointer           unused);
+gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
+                                                     const char   *tenant,
+                                                     gint64        now,
+                                                     GError      **error);
+
+G_END_DECLS

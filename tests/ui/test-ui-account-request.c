@@ -21,7 +21,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sa-account-request-wizard.h"
+#include "sa-account-request-wizard-private.h"
 #include "sa-account-requests-view.h"
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
@@ -36,6 +36,8 @@ static char *state_dir;
 #define CHILD(widget, type, name) \
   GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
 #define WIZ(wizard, name) CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, name)
+/* The shell's widgets: Back, Next (Send Request, Done), the draft banner. */
+#define SHELL(wizard, name) CHILD (wizard, SA_TYPE_WIZARD, name)
 
 /* ---- Helpers ---- */
 
@@ -86,12 +88,33 @@ draft_checked (gpointer user_data)
   return sa_account_request_wizard_get_draft_checked (user_data);
 }
 
-/* The saved draft was looked for: none, or the offer to continue is shown. */
+/* The saved draft was looked for: none, or the offer to restore it is shown. */
 static gboolean
 draft_looked_for (gpointer user_data)
 {
-  return sa_account_request_wizard_get_draft_checked (user_data) ||
-         g_strcmp0 (sa_account_request_wizard_get_page (user_data), "draft") == 0;
+  gboolean loading;
+
+  g_object_get (user_data, "draft-loading", &loading, NULL);
+
+  return !loading;
+}
+
+static gboolean
+draft_offered (gpointer user_data)
+{
+  gboolean offered;
+
+  g_object_get (user_data, "draft-offered", &offered, NULL);
+
+  return offered;
+}
+
+static void
+wait_for_draft_offer (SaAccountRequestWizard *wizard)
+{
+  if (!sa_test_wait_until (draft_offered, wizard, 30000))
+    g_error ("The wizard does not offer the saved draft");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
 }
 
 typedef struct
@@ -153,13 +176,14 @@ load_draft (void)
   return draft;
 }
 
-/* The draft says the user was on the first page (it keeps no "page"). */
+/* The draft says the user was on the first page. */
 static gboolean
 draft_on_identify (gpointer user_data)
 {
   g_autoptr(GVariant) draft = load_draft ();
+  const char *page = NULL;
 
-  return draft != NULL && !g_variant_lookup (draft, "page", "&s", NULL);
+  return draft != NULL && g_variant_lookup (draft, "page", "&s", &page) && g_str_equal (page, "identify");
 }
 
 /* Opens the wizard the way the primary menu does (win.request-account). */
@@ -206,7 +230,14 @@ message_is_error (SaAccountRequestWizard *wizard,
 static gboolean
 next_enabled (SaAccountRequestWizard *wizard)
 {
-  return gtk_widget_is_sensitive (WIZ (wizard, "next_button"));
+  return gtk_widget_is_sensitive (SHELL (wizard, "next_button"));
+}
+
+/* Next's label as shown, without its mnemonic: "Next", "Send Request", "Done". */
+static char *
+dup_next_label (SaAccountRequestWizard *wizard)
+{
+  return sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (SHELL (wizard, "next_button"))));
 }
 
 static gboolean
@@ -358,7 +389,7 @@ test_wizard_to_result (void)
   g_assert_true (next_enabled (wizard));
 
   /* Step 3 b. */
-  click (WIZ (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "users");
   g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
   g_assert_true (next_enabled (wizard));   /* users are optional */
@@ -396,7 +427,7 @@ test_wizard_to_result (void)
   type_text (WIZ (wizard, "note_to_users_view"), "Benvenuti nel nuovo Smart Account.");
 
   /* Review Request: everything on one page. */
-  click (WIZ (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (WIZ (wizard, "review_account_name_row"))), ==,
                    "Trattoria Da Mario");
@@ -404,22 +435,27 @@ test_wizard_to_result (void)
                    domain);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (WIZ (wizard, "review_users_row"))), ==,
                    "anna@northwind-networks.example, luca@northwind-networks.example");
-  g_assert_true (gtk_widget_get_visible (WIZ (wizard, "send_button")));
-  g_assert_false (gtk_widget_get_visible (WIZ (wizard, "next_button")));
+  /* Next has become Send Request; Back is there. */
+  {
+    g_autofree char *label = dup_next_label (wizard);
+
+    g_assert_cmpstr (label, ==, "Send Request");
+    g_assert_true (gtk_widget_get_visible (SHELL (wizard, "back_button")));
+  }
 
   /* The pencil goes back to its field, focused. */
   click (WIZ (wizard, "edit_account_domain_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
 
   /* Send Request, with its spinner. */
-  click (WIZ (wizard, "send_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_true (sa_account_request_wizard_get_sending (wizard));
-  g_assert_true (gtk_widget_get_visible (WIZ (wizard, "send_spinner")));
-  g_assert_false (gtk_widget_is_sensitive (WIZ (wizard, "send_button")));
+  g_assert_true (gtk_widget_get_visible (SHELL (wizard, "busy_spinner")));
+  g_assert_false (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
   wait_for_page (wizard, "result");
 
   /* The result: Pending customer acceptance, the expiry date in the locale's format. */
@@ -460,7 +496,14 @@ test_wizard_to_result (void)
   /* The draft is gone once sent. */
   g_assert_true (sa_test_wait_until (draft_file_exists, GINT_TO_POINTER (FALSE), 10000));
 
-  click (WIZ (wizard, "done_button"));
+  /* Next has become Done, and closes. */
+  {
+    g_autofree char *label = dup_next_label (wizard);
+
+    g_assert_cmpstr (label, ==, "Done");
+    g_assert_false (gtk_widget_get_visible (SHELL (wizard, "back_button")));
+  }
+  click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -482,30 +525,35 @@ test_draft_restored (void)
   wizard = open_wizard_from_menu (window);
 
   fill_identify (wizard, "Osteria del Porto", "chiara@osteria-porto.example", "osteria-porto.example");
-  click (WIZ (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   type_text (WIZ (wizard, "user_entry_row"), "bea@osteria-porto.example");
   click (WIZ (wizard, "add_user_button"));
   type_text (WIZ (wizard, "note_to_users_view"), "A presto");
 
-  /* Destroyed half-way, within the 300 ms before the save: nothing lost. */
+  /* Destroyed half-way, within the delay before the save: nothing lost. */
   gtk_window_destroy (GTK_WINDOW (wizard));
   g_assert_null (find_wizard ());
   g_assert_true (sa_test_wait_until (draft_file_exists, GINT_TO_POINTER (TRUE), 10000));
   sa_test_wait_ms (200);
   draft = load_draft ();
   g_assert_nonnull (draft);
-  g_assert_true (g_variant_lookup (draft, "accountName", "&s", &name));
+  g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));
   g_assert_cmpstr (name, ==, "Osteria del Porto");
 
-  /* Opened again: the offer to continue … */
+  /* Opened again: the banner offers it back over the empty first page … */
   wizard = open_wizard_from_menu (window);
-  wait_for_page (wizard, "draft");
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (WIZ (wizard, "draft_page"))),
-                            "Osteria del Porto"));
-  click (WIZ (wizard, "continue_button"));
+  wait_for_draft_offer (wizard);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SHELL (wizard, "draft_label"))), "Osteria del Porto"));
+  g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "");
+  click (SHELL (wizard, "restore_draft_button"));
 
-  /* … brings back every field, on the page where the user was. */
+  /* … Restore brings back every field, on the page where the user was,
+   * focus in its first field; the banner is gone. */
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "users");
+  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
+  g_assert_false (draft_offered (wizard));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Osteria del Porto");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "customer_email_row"))), ==,
                    "chiara@osteria-porto.example");
@@ -516,12 +564,14 @@ test_draft_restored (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (users), 0), ==, "bea@osteria-porto.example");
   g_assert_true (next_enabled (wizard));
 
-  /* Closed again (Escape), then "Start over" empties the form and the draft. */
+  /* Closed again (Escape), then "Discard" leaves the form empty and
+   * removes the draft. */
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL);
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
   wizard = open_wizard_from_menu (window);
-  wait_for_page (wizard, "draft");
-  click (WIZ (wizard, "start_over_button"));
+  wait_for_draft_offer (wizard);
+  click (SHELL (wizard, "discard_draft_button"));
+  g_assert_false (draft_offered (wizard));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (sa_account_request_wizard_get_users (wizard)), ==, 0);
@@ -580,9 +630,9 @@ test_domain_taken (void)
 
   fill_identify (wizard, "Second Account", "someone@example.com", domain);
   g_assert_false (gtk_widget_get_visible (WIZ (wizard, "domain_taken_box")));
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "send_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (not_sending, wizard, 30000));
 
   /* Back at the domain field, with the reason and the offer. */
@@ -607,8 +657,10 @@ test_domain_taken (void)
    * draft, once the save made on closing has landed). */
   g_assert_true (sa_test_wait_until (draft_on_identify, NULL, 10000));
   wizard = open_wizard_from_menu (window);
-  wait_for_page (wizard, "draft");
-  click (WIZ (wizard, "continue_button"));
+  wait_for_draft_offer (wizard);
+  click (SHELL (wizard, "restore_draft_button"));
+  g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
+  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
   type_text (WIZ (wizard, "account_domain_row"), "second-account.example");
   g_assert_false (message_is_error (wizard, "account_domain_message"));
   g_assert_true (next_enabled (wizard));
@@ -634,22 +686,22 @@ test_network_error (void)
   g_assert_true (sa_test_wait_until (draft_checked, wizard, 10000));
 
   fill_identify (wizard, "Enoteca Bianchi", "paolo@enoteca-bianchi.example", "enoteca-bianchi.example");
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "send_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (not_sending, wizard, 30000));
 
   /* Said on the review page; everything kept, Send Request available again. */
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
   g_assert_true (gtk_widget_get_visible (WIZ (wizard, "send_error_box")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "send_error_label"))), !=, "");
-  g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "send_button")));
+  g_assert_true (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Enoteca Bianchi");
 
   /* And the draft holds it. */
   draft = load_draft ();
   g_assert_nonnull (draft);
-  g_assert_true (g_variant_lookup (draft, "accountName", "&s", &name));
+  g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));
   g_assert_cmpstr (name, ==, "Enoteca Bianchi");
 
   gtk_window_destroy (GTK_WINDOW (wizard));
@@ -738,9 +790,9 @@ test_assign_path (void)
   g_assert_true (sa_test_wait_until (draft_checked, wizard, 10000));
 
   fill_identify (wizard, "Pasticceria Rossi", "giulia@pasticceria-rossi.example", domain);
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "next_button"));
-  click (WIZ (wizard, "send_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
   wait_for_page (wizard, "result");
 
   /* "Assign this Account" closes the wizard … */
@@ -978,12 +1030,24 @@ check_language (const Glossary *glossary)
                    glossary->account_domain);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "note_to_customer_label"))), ==,
                    glossary->note_to_customer);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (WIZ (wizard, "send_button"))), ==, glossary->send_request);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "review_title"))), ==, glossary->review_request);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (WIZ (wizard, "review_account_name_row"))), ==,
                    glossary->account_name);
 
+  /* On the review page, Next reads Send Request. */
+  g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
+  fill_identify (wizard, "Trattoria Da Mario", "mario@trattoria-mario.example", "trattoria-mario.example");
+  click (SHELL (wizard, "next_button"));
+  click (SHELL (wizard, "next_button"));
+  g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
+  {
+    g_autofree char *label = dup_next_label (wizard);
+
+    g_assert_cmpstr (label, ==, glossary->send_request);
+  }
+
   gtk_window_destroy (GTK_WINDOW (wizard));
+  remove_draft ();
   sa_test_set_language ("en");
 }
 

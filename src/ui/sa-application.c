@@ -431,7 +431,7 @@ sa_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
 }
 
@@ -521,32 +521,3 @@ sa_application_new (void)
                        NULL);
 }
 
-/**
- * sa_application_get_client:
- * @self: a #SaApplication
- *
- * Returns: (transfer none) (nullable): the signed-in client, once training
- *   mode has started or the Live session signed in
- */
-SaClient *
-sa_application_get_client (SaApplication *self)
-{
-  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
-
-  return self->client;
-}
-
-/**
- * sa_application_get_session:
- * @self: a #SaApplication
- *
- * Returns: (transfer none) (nullable): the Live-mode session, %NULL in
- *   training mode
- */
-SaSession *
-sa_application_get_session (SaApplication *self)
-{
-  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
-
-  return self->session;
-}

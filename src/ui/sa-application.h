@@ -15,7 +15,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaApplication, sa_application, SA, APPLICATION, AdwApplication)
 
 SaApplication *sa_application_new        (void);
-SaClient      *sa_application_get_client (SaApplication *self);
-SaSession     *sa_application_get_session (SaApplication *self);
 
 G_END_DECLS

@@ -45,6 +45,13 @@ struct _SaWindow
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+add_toast (SaWindow   *self,
+           const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
 sandbox_reset_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -62,13 +69,13 @@ sandbox_reset_cb (GObject      *source,
       self = SA_WINDOW (user_data);
       message = sa_error_dup_user_message (error);
       g_debug ("Resetting the training data failed: %s", error->message);
-      sa_window_add_toast (self, message);
+      add_toast (self, message);
       return;
     }
 
   self = SA_WINDOW (user_data);
   sa_orders_view_set_client (self->orders_view, self->client);
-  sa_window_add_toast (self, _("Training data reset"));
+  add_toast (self, _("Training data reset"));
 }
 
 static void
@@ -148,14 +155,12 @@ sa_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (self->settings);
   if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
     {
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (sa_window_parent_class)->close_request (window);
 }
@@ -225,6 +230,7 @@ sa_window_class_init (SaWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
 }
 
 static void
@@ -236,7 +242,8 @@ sa_window_init (SaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -375,20 +382,6 @@ sa_window_set_client (SaWindow *self,
 }
 
 /**
- * sa_window_get_client:
- * @self: a #SaWindow
- *
- * Returns: (transfer none) (nullable): the client, once signed in
- */
-SaClient *
-sa_window_get_client (SaWindow *self)
-{
-  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
-
-  return self->client;
-}
-
-/**
  * sa_window_get_orders_view:
  * @self: a #SaWindow
  *
@@ -400,22 +393,6 @@ sa_window_get_orders_view (SaWindow *self)
   g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
 
   return self->orders_view;
-}
-
-/**
- * sa_window_add_toast:
- * @self: a #SaWindow
- * @title: (transfer none): the translated message
- *
- * Shows @title as a toast.
- */
-void
-sa_window_add_toast (SaWindow   *self,
-                     const char *title)
-{
-  g_return_if_fail (SA_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void

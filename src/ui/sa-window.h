@@ -26,10 +26,7 @@ void          sa_window_show_error      (SaWindow       *self,
 void          sa_window_set_client      (SaWindow       *self,
                                          SaClient       *client,
                                          gboolean        training);
-SaClient     *sa_window_get_client      (SaWindow       *self);
 SaOrdersView *sa_window_get_orders_view (SaWindow       *self);
-void          sa_window_add_toast       (SaWindow       *self,
-                                         const char     *title);
 
 /* Request access to an existing Smart Account (issue 4) */
 SaAccessRequestWizard *sa_window_request_access           (SaWindow       *self,

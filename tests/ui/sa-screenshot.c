@@ -33,42 +33,6 @@
 #include "sa-ui-util.h"
 #include "sa-window.h"
 
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
-
-static gboolean
-orders_loaded (gpointer user_data)
-{
-  SaOrdersView *view = user_data;
-
-  return !sa_orders_view_get_loading (view) && sa_orders_view_get_results (view) != NULL;
-}
-
-static gboolean
-order_page_loaded (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
-}
-
-static gboolean
-results_shown (gpointer user_data)
-{
-  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (user_data));
-
-  return g_strcmp0 (name, "results") == 0 || g_strcmp0 (name, "empty") == 0;
-}
-
-static gboolean
-virtual_accounts_loaded (gpointer user_data)
-{
-  GtkDropDown *dropdown = user_data;
-
-  return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
-         gtk_drop_down_get_selected_item (dropdown) != NULL;
-}
-
 static gboolean
 wizard_draft_checked (gpointer user_data)
 {
@@ -267,7 +231,7 @@ main (int   argc,
   sa_window_set_client (window, sandbox->client, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   view = sa_window_get_orders_view (window);
-  sa_test_wait_until (orders_loaded, view, 30000);
+  sa_test_wait_until (sa_test_orders_loaded, view, 30000);
   target = GTK_WIDGET (window);
 
   if (g_str_equal (view_name, "order") || g_str_equal (view_name, "assign") ||
@@ -281,8 +245,8 @@ main (int   argc,
       g_assert_nonnull (order);
 
       page = sa_orders_view_open_order (view, sa_order_get_sales_order_number (order));
-      sa_test_wait_until (order_page_loaded, page, 30000);
-      g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
+      sa_test_wait_until (sa_test_order_page_loaded, page, 30000);
+      g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
 
       if (g_str_equal (view_name, "assign") || g_str_equal (view_name, "pending"))
         {
@@ -292,27 +256,27 @@ main (int   argc,
           GtkListBoxRow *row;
 
           g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
-          g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
+          g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
           dialog = sa_order_page_get_assign_dialog (page);
-          gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
+          gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
           sa_assign_dialog_search (dialog);
-          results_stack = GTK_STACK (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
-          sa_test_wait_until (results_shown, results_stack, 30000);
-          results = GTK_LIST_BOX (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list"));
+          results_stack = GTK_STACK (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
+          sa_test_wait_until (sa_test_results_shown, results_stack, 30000);
+          results = GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list"));
           for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
             {
               gtk_list_box_select_row (results, row);
               if (g_strcmp0 (sa_smart_account_get_domain (sa_assign_dialog_get_selected_account (dialog)), domain) == 0)
                 break;
             }
-          sa_test_wait_until (virtual_accounts_loaded, CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"), 30000);
+          sa_test_wait_until (sa_test_virtual_accounts_loaded, SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"), 30000);
           sa_assign_dialog_select_virtual_account (dialog, virtual_account);
           target = GTK_WIDGET (dialog);
 
           if (g_str_equal (view_name, "pending"))
             {
               gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.assign", NULL);
-              gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
               target = GTK_WIDGET (window);
             }
         }
@@ -327,7 +291,7 @@ main (int   argc,
       g_settings_set_string (settings, "server-url", "https://desk.partner.example/");
       preferences = sa_preferences_window_new (GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (preferences));
-      gtk_editable_set_text (GTK_EDITABLE (sa_preferences_window_get_server_row (SA_PREFERENCES_WINDOW (preferences))),
+      gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_row")),
                              "http://desk.partner.example/");
       target = preferences;
     }
@@ -336,7 +300,7 @@ main (int   argc,
       SaSignInDialog *dialog = sa_sign_in_dialog_new (sandbox->client, GTK_WINDOW (window));
 
       sa_sign_in_dialog_set_username (dialog, "trainee");
-      gtk_check_button_set_active (sa_sign_in_dialog_get_remember_check (dialog), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "remember_check")), TRUE);
       gtk_window_present (GTK_WINDOW (dialog));
       target = GTK_WIDGET (dialog);
     }
@@ -357,7 +321,7 @@ main (int   argc,
       GtkWidget *wizard = show_account_request (sandbox, window, "result");
 
       gtk_window_destroy (GTK_WINDOW (wizard));
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (CHILD (window, SA_TYPE_WINDOW, "view_stack")),
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "view_stack")),
                                              "account-requests");
       sa_account_requests_view_refresh (SA_ACCOUNT_REQUESTS_VIEW (requests));
       sa_test_wait_until (requests_loaded, requests, 30000);

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "sa-order-page.h"
+#include "sa-orders-view.h"
 #include "sa-sandbox-server.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
@@ -566,4 +568,109 @@ sa_test_dup_without_mnemonic (const char *label)
       g_string_append_c (out, *p);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * sa_test_new_window:
+ * @sandbox: the running sandbox, whose signed-in client the window uses
+ *
+ * Builds the real main window (no #GtkApplication) in training mode on
+ * @sandbox's client, and presents it.
+ *
+ * Returns: (transfer none): the window; destroy it with gtk_window_destroy()
+ */
+SaWindow *
+sa_test_new_window (SaTestSandbox *sandbox)
+{
+  SaWindow *window = sa_window_new (NULL);
+
+  sa_window_set_client (window, sandbox->client, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * sa_test_click:
+ * @button: a #GtkButton, which must be sensitive
+ *
+ * Clicks @button at once (emits "clicked"), as the user would.
+ */
+void
+sa_test_click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/**
+ * sa_test_orders_loaded:
+ * @orders_view: a #SaOrdersView
+ *
+ * Returns: %TRUE once the Orders view has results and no search is running
+ */
+gboolean
+sa_test_orders_loaded (gpointer orders_view)
+{
+  SaOrdersView *view = orders_view;
+
+  return !sa_orders_view_get_loading (view) && sa_orders_view_get_results (view) != NULL;
+}
+
+/**
+ * sa_test_order_page_loaded:
+ * @order_page: a #SaOrderPage
+ *
+ * Returns: %TRUE once the order page shows its order and loads nothing
+ */
+gboolean
+sa_test_order_page_loaded (gpointer order_page)
+{
+  SaOrderPage *page = order_page;
+
+  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
+}
+
+/**
+ * sa_test_order_page_idle:
+ * @order_page: a #SaOrderPage
+ *
+ * Returns: %TRUE while the order page neither loads nor submits
+ */
+gboolean
+sa_test_order_page_idle (gpointer order_page)
+{
+  SaOrderPage *page = order_page;
+
+  return !sa_order_page_get_loading (page) && !sa_order_page_get_submitting (page);
+}
+
+
+/**
+ * sa_test_results_shown:
+ * @results_stack: the #GtkStack of search results of a view or dialog
+ *
+ * Returns: %TRUE once a search has answered: the stack shows "results" or
+ *   "empty"
+ */
+gboolean
+sa_test_results_shown (gpointer results_stack)
+{
+  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (results_stack));
+
+  return g_strcmp0 (name, "results") == 0 || g_strcmp0 (name, "empty") == 0;
+}
+
+/**
+ * sa_test_virtual_accounts_loaded:
+ * @dropdown: the "Virtual Account Name" #GtkDropDown of the Assign Smart
+ *   Account dialog
+ *
+ * Returns: %TRUE once the drop-down is filled, sensitive and has a choice
+ */
+gboolean
+sa_test_virtual_accounts_loaded (gpointer dropdown)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
+         gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)) != NULL;
 }

@@ -8,8 +8,21 @@
 
 #include "sa-core.h"
 #include "sa-sandbox-thread.h"
+#include "sa-window.h"
+
+/* The widgets' test-only accessors, for every UI test. */
+#include "sa-assign-dialog-private.h"
+#include "sa-order-page-private.h"
+#include "sa-orders-view-private.h"
+#include "sa-preferences-window-private.h"
+#include "sa-session-private.h"
+#include "sa-sign-in-dialog-private.h"
 
 G_BEGIN_DECLS
+
+/* A template child of @widget, whose class is @type, by its id in the .ui file. */
+#define SA_TEST_CHILD(widget, type, name) \
+  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
 
 typedef gboolean (*SaTestCondition) (gpointer user_data);
 
@@ -64,5 +77,15 @@ GListModel    *sa_test_list_access_requests (SaClient      *client);
 SaAccessRequest *sa_test_find_access_request (GListModel     *requests,
                                               const char     *id);
 char          *sa_test_dup_without_mnemonic (const char     *label);
+
+/* Driving the main window, and the conditions the UI tests wait for
+ * (each an SaTestCondition; the argument named in the comment). */
+SaWindow      *sa_test_new_window        (SaTestSandbox    *sandbox);
+void           sa_test_click             (GtkWidget        *button);
+gboolean       sa_test_orders_loaded     (gpointer          orders_view);
+gboolean       sa_test_order_page_loaded (gpointer          order_page);
+gboolean       sa_test_order_page_idle   (gpointer          order_page);
+gboolean       sa_test_results_shown     (gpointer          results_stack);
+gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "sa-assign-dialog.h"
+#include "sa-assignment-row.h"
 #include "sa-order-page.h"
+#include "sa-order-row.h"
 #include "sa-orders-view.h"
 #include "sa-preferences-window.h"
 #include "sa-ui-test-util.h"
@@ -22,69 +24,6 @@
 #include "sa-window.h"
 
 static SaTestSandbox *sandbox;
-
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static SaWindow *
-new_window (void)
-{
-  SaWindow *window = sa_window_new (NULL);
-
-  sa_window_set_client (window, sandbox->client, TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static gboolean
-orders_loaded (gpointer user_data)
-{
-  SaOrdersView *view = user_data;
-
-  return !sa_orders_view_get_loading (view) && sa_orders_view_get_results (view) != NULL;
-}
-
-static gboolean
-order_page_loaded (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
-}
-
-static gboolean
-order_page_idle (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && !sa_order_page_get_submitting (page);
-}
-
-static gboolean
-stack_shows (gpointer user_data)
-{
-  GtkStack *stack = user_data;
-  const char *name = gtk_stack_get_visible_child_name (stack);
-
-  return g_strcmp0 (name, "results") == 0 || g_strcmp0 (name, "empty") == 0;
-}
-
-static gboolean
-virtual_accounts_loaded (gpointer user_data)
-{
-  GtkDropDown *dropdown = user_data;
-
-  return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
-         gtk_drop_down_get_selected_item (dropdown) != NULL;
-}
 
 typedef struct
 {
@@ -106,18 +45,18 @@ open_order_by_search (SaWindow   *window,
                       const char *sales_order_number)
 {
   SaOrdersView *view = sa_window_get_orders_view (window);
-  GtkListBox *list = GTK_LIST_BOX (CHILD (view, SA_TYPE_ORDERS_VIEW, "results_list"));
+  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "results_list"));
   GtkListBoxRow *row = NULL;
   SaOrderPage *page;
 
-  g_assert_true (sa_test_wait_until (orders_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
 
   sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (orders_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
   g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >=, 1);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sa-sales-order-number"), sales_order_number) == 0)
+    if (g_strcmp0 (sa_order_get_sales_order_number (sa_order_row_get_order (SA_ORDER_ROW (row))), sales_order_number) == 0)
       break;
   g_assert_nonnull (row);
 
@@ -125,7 +64,7 @@ open_order_by_search (SaWindow   *window,
   page = sa_orders_view_get_order_page (view);
   g_assert_nonnull (page);
   g_assert_cmpstr (sa_order_page_get_sales_order_number (page), ==, sales_order_number);
-  g_assert_true (sa_test_wait_until (order_page_loaded, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
 
   return page;
 }
@@ -149,35 +88,35 @@ assign_in_dialog (SaOrderPage   *page,
   LabelShown shown;
 
   /* Step 4: the banner reveals the Smart Account section. */
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (CHILD (page, SA_TYPE_ORDER_PAGE, "section_revealer"))));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "section_revealer"))));
 
   /* Step 5 / 6: the pencil. */
-  click (CHILD (page, SA_TYPE_ORDER_PAGE,
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE,
                 slot == SA_ACCOUNT_TYPE_HOLDING ? "holding_edit_button" : "end_customer_edit_button"));
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_cmpint (sa_assign_dialog_get_slot (dialog), ==, slot);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "ribbon_label"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "ribbon_label"))), ==,
                    slot == SA_ACCOUNT_TYPE_HOLDING ? "Updating Holding Smart Account"
                                                    : "Updating End Customer Smart Account");
-  g_assert_false (gtk_widget_is_sensitive (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
 
   /* Step 6: Select an Existing Account, Search by Domain Identifier, search. */
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "options_dropdown"))), ==, 0);
-  search_by = GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "options_dropdown"))), ==, 0);
+  search_by = GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_dropdown"));
   gtk_drop_down_set_selected (search_by, 1);
   gtk_drop_down_set_selected (search_by, 0);
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
 
-  results_stack = GTK_STACK (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
-  g_assert_true (sa_test_wait_until (stack_shows, results_stack, 30000));
+  results_stack = GTK_STACK (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
+  g_assert_true (sa_test_wait_until (sa_test_results_shown, results_stack, 30000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (results_stack), ==, "results");
 
   /* Step 7: the Smart Account with that domain (the search matches parts too). */
-  results = GTK_LIST_BOX (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list"));
+  results = GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list"));
   for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
     {
       gtk_list_box_select_row (results, row);
@@ -190,15 +129,15 @@ assign_in_dialog (SaOrderPage   *page,
   g_assert_nonnull (row);
 
   /* Step 8: the Virtual Account Name drop-down, DEFAULT marked and preselected. */
-  va_dropdown = GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"));
-  g_assert_true (sa_test_wait_until (virtual_accounts_loaded, va_dropdown, 30000));
+  va_dropdown = GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"));
+  g_assert_true (sa_test_wait_until (sa_test_virtual_accounts_loaded, va_dropdown, 30000));
   g_assert_true (sa_virtual_account_get_is_default (gtk_drop_down_get_selected_item (va_dropdown)));
   default_label = sa_ui_dup_virtual_account_label (gtk_drop_down_get_selected_item (va_dropdown));
   g_assert_true (g_str_has_suffix (default_label, "(default)"));
   shown.root = GTK_WIDGET (va_dropdown);
   shown.text = default_label;
   g_assert_true (sa_test_wait_until (label_shown, &shown, 5000));
-  g_assert_true (gtk_widget_is_sensitive (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
+  g_assert_true (gtk_widget_is_sensitive (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
 
   vas = gtk_drop_down_get_model (va_dropdown);
   for (guint i = 0; i < g_list_model_get_n_items (vas); i++)
@@ -215,21 +154,21 @@ assign_in_dialog (SaOrderPage   *page,
   shown.text = virtual_account;
   g_assert_true (sa_test_wait_until (label_shown, &shown, 5000));
 
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"));
   g_assert_null (sa_order_page_get_assign_dialog (page));
 }
 
 static void
 accept_terms_and_submit (SaOrderPage *page)
 {
-  GtkWidget *submit = CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button");
-  GtkCheckButton *terms = GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"));
+  GtkWidget *submit = SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button");
+  GtkCheckButton *terms = GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"));
   AdwMessageDialog *confirm;
 
   /* Step 9: Submit only once the terms are accepted. */
   g_assert_false (gtk_widget_is_sensitive (submit));
   gtk_check_button_set_active (terms, TRUE);
-  click (submit);
+  sa_test_click (submit);
 
   /* Step 10: Submit Change → Yes. */
   confirm = sa_order_page_get_submit_dialog (page);
@@ -238,7 +177,7 @@ accept_terms_and_submit (SaOrderPage *page)
   g_assert_cmpstr (adw_message_dialog_get_response_label (confirm, "yes"), ==, "Yes");
   adw_message_dialog_response (confirm, "yes");
   g_assert_null (sa_order_page_get_submit_dialog (page));
-  g_assert_true (sa_test_wait_until (order_page_idle, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_idle, page, 30000));
 }
 
 static void
@@ -265,9 +204,9 @@ test_assign_end_customer (void)
 
   g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
 
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   page = open_order_by_search (window, number);
-  g_assert_false (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
 
   assign_in_dialog (page, SA_ACCOUNT_TYPE_CUSTOMER, domain, virtual_account);
 
@@ -276,8 +215,8 @@ test_assign_end_customer (void)
   g_assert_nonnull (pending);
   g_assert_cmpstr (sa_assignment_get_domain (pending), ==, domain);
   g_assert_cmpstr (sa_assignment_get_virtual_account (pending), ==, virtual_account);
-  g_assert_true (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_box")));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_label"))),
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_box")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_label"))),
                             virtual_account));
 
   accept_terms_and_submit (page);
@@ -294,7 +233,7 @@ test_assign_end_customer (void)
 
   /* The page shows the server's updated order. */
   g_assert_cmpint (sa_order_get_version (sa_order_page_get_order (page)), ==, sa_order_get_version (after));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"))),
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"))),
                             virtual_account));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -310,17 +249,17 @@ test_shipped_order (void)
 
   g_assert_nonnull (shipped);
 
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   page = open_order_by_search (window, sa_order_get_sales_order_number (shipped));
 
-  g_assert_true (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button")));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button")));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button")));
-  link = CHILD (page, SA_TYPE_ORDER_PAGE, "scm_link");
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button")));
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button")));
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button")));
+  link = SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "scm_link");
   g_assert_nonnull (link);
   g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://mycase.cloudapps.cisco.com/case");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_label"))),
                             "Support Case Manager (SCM)"));
 
   /* The pencil's action does nothing either. */
@@ -351,7 +290,7 @@ test_server_error_keeps_choices (void)
   g_assert_nonnull (order);
   g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
 
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   page = open_order_by_search (window, sa_order_get_sales_order_number (order));
   assign_in_dialog (page, SA_ACCOUNT_TYPE_CUSTOMER, domain, virtual_account);
 
@@ -363,20 +302,20 @@ test_server_error_keeps_choices (void)
   shipped_error = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_SHIPPED, "shipped");
   expected = sa_error_dup_user_message (shipped_error);
   g_assert_cmpstr (sa_order_page_get_error_message (page), ==, expected);
-  error_label = CHILD (page, SA_TYPE_ORDER_PAGE, "submit_error_label");
+  error_label = SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_error_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, expected);
-  g_assert_true (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "submit_error_box")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_error_box")));
 
   /* The user's choices survive. */
   g_assert_nonnull (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER));
   g_assert_cmpstr (sa_assignment_get_virtual_account (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER)), ==,
                    virtual_account);
-  g_assert_true (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_pending_box")));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"), SA_TYPE_ASSIGNMENT_ROW, "pending_box")));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
 
   /* The page reloaded the order: now shipped, with the explanation. */
   g_assert_cmpint (sa_order_get_status (sa_order_page_get_order (page)), ==, SA_ORDER_STATUS_SHIPPED);
-  g_assert_true (gtk_widget_get_visible (CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
 
   /* Nothing changed on the server. */
   after = sa_test_get_order (sandbox->client, sa_order_get_sales_order_number (order));
@@ -388,11 +327,11 @@ test_server_error_keeps_choices (void)
 static void
 test_invalid_order_search (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaOrdersView *view = sa_window_get_orders_view (window);
-  GtkWidget *error_label = CHILD (view, SA_TYPE_ORDERS_VIEW, "search_error_label");
+  GtkWidget *error_label = SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "search_error_label");
 
-  g_assert_true (sa_test_wait_until (orders_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
 
   /* A Sales Order No. has digits only: shown at the entry, not sent. */
   sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, "12ab");
@@ -403,7 +342,7 @@ test_invalid_order_search (void)
   /* Empty lists all orders again. */
   sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, "");
   g_assert_false (gtk_widget_get_visible (error_label));
-  g_assert_true (sa_test_wait_until (orders_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
   g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >=, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -420,31 +359,31 @@ test_no_account_matches (void)
   GtkWidget *error_label;
 
   g_assert_nonnull (order);
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   page = open_order_by_search (window, sa_order_get_sales_order_number (order));
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button"));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button"));
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "holding_note")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "holding_note")));
 
   /* Empty input: shown inline, not sent. */
-  error_label = CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_error_label");
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
+  error_label = SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_error_label");
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
   g_assert_true (gtk_widget_get_visible (error_label));
 
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")),
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")),
                          "no-such-domain-anywhere.example");
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_button"));
   g_assert_false (gtk_widget_get_visible (error_label));
-  results_stack = GTK_STACK (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
-  g_assert_true (sa_test_wait_until (stack_shows, results_stack, 30000));
+  results_stack = GTK_STACK (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
+  g_assert_true (sa_test_wait_until (sa_test_results_shown, results_stack, 30000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (results_stack), ==, "empty");
   g_assert_nonnull (sa_test_find_label (GTK_WIDGET (dialog), "No Smart Account matches"));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
 
   /* Cancel closes without a change. */
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "cancel_button"));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "cancel_button"));
   g_assert_null (sa_order_page_get_assign_dialog (page));
   g_assert_null (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_HOLDING));
 
@@ -455,7 +394,7 @@ static void
 test_secondary_windows (void)
 {
   g_autoptr(GtkBuilder) builder = NULL;
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   GtkWidget *preferences;
   GObject *shortcuts;
   GtkWindow *confirm = NULL;

@@ -11,15 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "sa-assign-dialog.h"
+#include "sa-order-details.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
 #include "sa-ui-test-util.h"
 #include "sa-window.h"
 
 static SaTestSandbox *sandbox;
-
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
 
 typedef struct
 {
@@ -93,14 +91,6 @@ assert_term (const char *shown,
     g_error ("Label “%s” is not the glossary's “%s”", shown, expected);
 }
 
-static gboolean
-order_page_loaded (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
-}
-
 static void
 check_language (const Glossary *glossary)
 {
@@ -124,47 +114,47 @@ check_language (const Glossary *glossary)
   view = sa_window_get_orders_view (window);
 
   /* The Orders view's Search by drop-down. */
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (CHILD (view, SA_TYPE_ORDERS_VIEW, "search_by_dropdown")));
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "search_by_dropdown")));
   assert_term (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), glossary->sales_order);
   assert_term (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), glossary->web_order);
-  assert_term (gtk_label_get_text (GTK_LABEL (CHILD (view, SA_TYPE_ORDERS_VIEW, "search_by_label"))),
+  assert_term (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "search_by_label"))),
                glossary->search_by);
 
   page = sa_orders_view_open_order (view, sa_order_get_sales_order_number (order));
-  g_assert_true (sa_test_wait_until (order_page_loaded, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
 
   /* The banner, exactly. */
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"))), ==,
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"))), ==,
                    glossary->banner);
   /* Secondary: what the catalogue gives. */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "View or change Smart Account Assignments"), ==, glossary->banner);
 
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_row"))),
                glossary->end_customer);
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (CHILD (page, SA_TYPE_ORDER_PAGE, "holding_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_row"))),
                glossary->holding);
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (CHILD (page, SA_TYPE_ORDER_PAGE, "sales_order_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "details"), SA_TYPE_ORDER_DETAILS, "sales_order_row"))),
                glossary->sales_order);
-  assert_term (gtk_button_get_label (GTK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"))),
+  assert_term (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"))),
                glossary->submit);
 
   /* The Assign Smart Account dialog. */
-  g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
-  g_signal_emit_by_name (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
+  g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
+  g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_nonnull (dialog);
 
   assert_term (gtk_window_get_title (GTK_WINDOW (dialog)), glossary->assign_title);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "options_dropdown")));
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "options_dropdown")));
   assert_term (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), glossary->select_existing);
-  model = gtk_drop_down_get_model (GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_dropdown")));
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_dropdown")));
   assert_term (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), glossary->domain_identifier);
   assert_term (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), glossary->account_name);
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_by_row"))),
                glossary->search_by);
-  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_row"))),
+  assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_row"))),
                glossary->virtual_account_name);
-  assert_term (gtk_button_get_label (GTK_BUTTON (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"))),
+  assert_term (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"))),
                glossary->assign);
 
   gtk_window_destroy (GTK_WINDOW (dialog));

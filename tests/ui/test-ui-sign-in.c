@@ -40,9 +40,6 @@ static char *xdg_root;            /* the run's XDG directories */
 static char *keyring_data_home;   /* where gnome-keyring keeps its files */
 static gboolean have_keyring;
 
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
-
 static GLogWriterOutput
 capture_writer (GLogLevelFlags   level,
                 const GLogField *fields,
@@ -65,14 +62,6 @@ capture_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* ---- waiting ---- */
 
 static gboolean
@@ -91,22 +80,6 @@ static gboolean
 flag_set (gpointer user_data)
 {
   return *(gboolean *) user_data;
-}
-
-static gboolean
-order_page_loaded (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
-}
-
-static gboolean
-order_page_idle (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && !sa_order_page_get_submitting (page);
 }
 
 static gboolean
@@ -236,10 +209,10 @@ type_and_sign_in (SaSignInDialog *dialog,
 {
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   if (username != NULL)
-    gtk_editable_set_text (sa_sign_in_dialog_get_username_entry (dialog), username);
-  gtk_editable_set_text (sa_sign_in_dialog_get_password_entry (dialog), password);
-  gtk_check_button_set_active (sa_sign_in_dialog_get_remember_check (dialog), remember);
-  click (GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+    gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry")), username);
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "password_entry")), password);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "remember_check")), remember);
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
 }
 
 static SaSignInDialog *
@@ -301,12 +274,12 @@ prepare_change (Live  *live,
 
   page = sa_orders_view_open_order (sa_window_get_orders_view (live->window),
                                     sa_order_get_sales_order_number (order));
-  g_assert_true (sa_test_wait_until (order_page_loaded, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
 
   assignment = sa_assignment_new (domain, "Test", SA_ACCOUNT_TYPE_CUSTOMER, SA_ACCOUNT_STATUS_ACTIVE,
                                   virtual_account);
   sa_order_page_set_pending (page, SA_ACCOUNT_TYPE_CUSTOMER, assignment);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
 
   *number_out = g_strdup (sa_order_get_sales_order_number (order));
   *domain_out = g_steal_pointer (&domain);
@@ -318,7 +291,7 @@ submit_change (SaOrderPage *page)
 {
   AdwMessageDialog *confirm;
 
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
   confirm = sa_order_page_get_submit_dialog (page);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "yes");
@@ -353,11 +326,11 @@ test_sign_in_remember_sign_out (void)
   /* Nothing remembered: Live mode starts with the dialog. */
   live = live_start ();
   dialog = wait_for_dialog (live);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "server_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "server_label"))),
                             server_uri));
-  g_assert_true (gtk_password_entry_get_show_peek_icon (GTK_PASSWORD_ENTRY (sa_sign_in_dialog_get_password_entry (dialog))));
+  g_assert_true (gtk_password_entry_get_show_peek_icon (GTK_PASSWORD_ENTRY (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "password_entry"))));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) ==
-                 GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+                 SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
 
   type_and_sign_in (dialog, USERNAME, PASSWORD, TRUE);
   g_assert_true (sa_test_wait_until (flag_set, &live->ready, 30000));
@@ -379,14 +352,14 @@ test_sign_in_remember_sign_out (void)
   preferences = SA_PREFERENCES_WINDOW (sa_preferences_window_new (GTK_WINDOW (live->window)));
   sa_preferences_window_set_session (preferences, live->session);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (gtk_widget_get_visible (CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
-  click (GTK_WIDGET (sa_preferences_window_get_sign_out_button (preferences)));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
+  sa_test_click (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "sign_out_button"));
   g_assert_true (sa_test_wait_until (signed_out, client, 30000));
   /* The keyring answered before the token went: wait for the button again. */
-  g_assert_true (sa_test_wait_until (widget_sensitive, sa_preferences_window_get_sign_out_button (preferences), 30000));
+  g_assert_true (sa_test_wait_until (widget_sensitive, SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "sign_out_button"), 30000));
   g_assert_false (sa_client_get_signed_in (client));
   g_assert_false (sa_session_get_remembered (live->session));
-  g_assert_false (gtk_widget_get_visible (CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "account_row")));
 
   lookup (&username, &password);
   g_assert_null (username);
@@ -414,8 +387,8 @@ test_wrong_password (void)
   g_assert_true (sa_session_get_sign_in_dialog (live->session) == dialog);
   g_assert_nonnull (sa_sign_in_dialog_get_error_message (dialog));
   g_assert_nonnull (strstr (sa_sign_in_dialog_get_error_message (dialog), "not correct"));
-  g_assert_true (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "error_label")));
-  g_assert_cmpstr (gtk_editable_get_text (sa_sign_in_dialog_get_username_entry (dialog)), ==, USERNAME);
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry"))), ==, USERNAME);
   g_assert_false (sa_client_get_signed_in (sa_session_get_client (live->session)));
   g_assert_false (live->ready);
 
@@ -466,10 +439,10 @@ test_no_keyring_remember (void)
   g_assert_nonnull (sa_sign_in_dialog_get_keyring_message (dialog));
   g_assert_nonnull (strstr (sa_sign_in_dialog_get_keyring_message (dialog), "for this session only"));
   g_assert_nonnull (strstr (sa_sign_in_dialog_get_keyring_message (dialog), "not remembered because"));
-  g_assert_true (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "keyring_label")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "keyring_label")));
 
   /* Continue closes it. */
-  click (GTK_WIDGET (sa_sign_in_dialog_get_sign_in_button (dialog)));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
   g_assert_null (sa_session_get_sign_in_dialog (live->session));
   g_assert_false (live->cancelled);
 
@@ -544,13 +517,13 @@ test_expiry_sign_in_dialog (void)
   /* Submit: 401, nothing to renew from → the dialog opens over the window. */
   submit_change (page);
   dialog = wait_for_dialog (live);
-  g_assert_true (sa_test_wait_until (order_page_idle, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_idle, page, 30000));
   /* The user's work is kept meanwhile. */
   g_assert_nonnull (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check"))));
   g_assert_nonnull (sa_order_page_get_error_message (page));
   /* The user name is already there; only the password is typed. */
-  g_assert_cmpstr (gtk_editable_get_text (sa_sign_in_dialog_get_username_entry (dialog)), ==, USERNAME);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_SIGN_IN_DIALOG, "username_entry"))), ==, USERNAME);
 
   type_and_sign_in (dialog, NULL, PASSWORD, FALSE);
 
@@ -581,14 +554,14 @@ test_plain_http_refused (void)
 
   preferences = SA_PREFERENCES_WINDOW (sa_preferences_window_new (NULL));
   gtk_window_present (GTK_WINDOW (preferences));
-  row = sa_preferences_window_get_server_row (preferences);
-  g_assert_true (gtk_widget_get_visible (CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_group")));
+  row = ADW_ENTRY_ROW (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_row"));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_group")));
 
   /* Typed: refused at once, saying why; not saved even when applied. */
   gtk_editable_set_text (GTK_EDITABLE (row), "http://desk.example.com/");
   g_assert_nonnull (sa_preferences_window_get_server_error (preferences));
   g_assert_nonnull (strstr (sa_preferences_window_get_server_error (preferences), "https://"));
-  g_assert_true (gtk_widget_get_visible (CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_error_label")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (preferences, SA_TYPE_PREFERENCES_WINDOW, "server_error_label")));
   g_signal_emit_by_name (row, "apply");
   saved = g_settings_get_string (settings, "server-url");
   g_assert_cmpstr (saved, ==, "https://desk.example.com/");

@@ -6,17 +6,24 @@
 
 #include <adwaita.h>
 
+#include "sa-procedures.h"
+
 G_BEGIN_DECLS
 
 #define SA_TYPE_PROCEDURE_PANEL (sa_procedure_panel_get_type ())
 G_DECLARE_FINAL_TYPE (SaProcedurePanel, sa_procedure_panel, SA, PROCEDURE_PANEL, AdwBin)
 
-GtkWidget  *sa_procedure_panel_new       (void);
-void        sa_procedure_panel_set_procedure (SaProcedurePanel *self,
-                                              const char       *procedure);
-void        sa_procedure_panel_set_step  (SaProcedurePanel *self,
-                                          const char       *step,
-                                          const char       *text);
-const char *sa_procedure_panel_get_text  (SaProcedurePanel *self);
+GtkWidget      *sa_procedure_panel_new       (void);
+void            sa_procedure_panel_show_step (SaProcedurePanel *self,
+                                              SaProcedureStep   step);
+SaProcedureStep sa_procedure_panel_get_step  (SaProcedurePanel *self);
+
+/* Kept only while src/ui/account-requests and src/ui/access-requests still
+ * call them: new code uses sa_procedure_panel_show_step(). */
+void            sa_procedure_panel_set_procedure (SaProcedurePanel *self,
+                                                  const char       *procedure);
+void            sa_procedure_panel_set_step  (SaProcedurePanel *self,
+                                              const char       *step,
+                                              const char       *text);
 
 G_END_DECLS

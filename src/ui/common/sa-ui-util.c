@@ -178,3 +178,102 @@ sa_ui_load_style (void)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
+
+/**
+ * sa_ui_get_settings:
+ *
+ * The one #GSettings of the application's schema (APPLICATION_ID_BASE) that
+ * every window, dialog and wizard shares: the procedure panel, the window
+ * size, the mode, the last order search. Created on first use, on the UI
+ * thread, and kept for the life of the process.
+ *
+ * Returns: (transfer none): the settings
+ */
+GSettings *
+sa_ui_get_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    settings = g_settings_new (APPLICATION_ID_BASE);
+
+  return settings;
+}
+
+/**
+ * sa_ui_insert_settings_actions:
+ * @widget: a window or dialog (any widget whose descendants and shortcuts
+ *   should reach the actions)
+ *
+ * Gives @widget the action group "settings", holding the one action made by
+ * g_settings_create_action() for the key show-procedure-panel:
+ * "settings.show-procedure-panel", a boolean state that toggles the procedure
+ * panel in every window at once (F9, and the header bar's toggle button whose
+ * action-name it is). The same group object is inserted everywhere.
+ */
+void
+sa_ui_insert_settings_actions (GtkWidget *widget)
+{
+  static GSimpleActionGroup *group;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (group == NULL)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (sa_ui_get_settings (), "show-procedure-panel");
+
+      group = g_simple_action_group_new ();
+      g_action_map_add_action (G_ACTION_MAP (group), action);
+    }
+
+  gtk_widget_insert_action_group (widget, "settings", G_ACTION_GROUP (group));
+}
+
+/**
+ * sa_ui_format_date:
+ * @date_time: a date (any time zone; shown in local time)
+ *
+ * Writes a date alone as the UI language does ("2025-03-14", "14/03/2025"),
+ * e.g. the expiry of a Smart Account request (step 6 of "request a Smart
+ * Account": 90 days to accept). The one translatable date format of the app.
+ *
+ * Returns: (transfer full): the date. Free with g_free().
+ */
+char *
+sa_ui_format_date (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  local = g_date_time_to_local (date_time);
+  /* Translators: how a date alone is written, as g_date_time_format()
+   * takes it; e.g. "%d/%m/%Y". */
+  return g_date_time_format (local, _("%Y-%m-%d"));
+}
+
+/**
+ * sa_ui_format_date_time:
+ * @date_time: a moment (any time zone; shown in local time)
+ *
+ * Writes a date as sa_ui_format_date() does, then the 24-hour time
+ * ("14/03/2025 09:30"), e.g. when a reminder may be sent again (procedure 4,
+ * following the request).
+ *
+ * Returns: (transfer full): the date and time. Free with g_free().
+ */
+char *
+sa_ui_format_date_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  local = g_date_time_to_local (date_time);
+  date = sa_ui_format_date (local);
+  time = g_date_time_format (local, "%H:%M");
+
+  return g_strdup_printf ("%s %s", date, time);
+}

@@ -14,6 +14,17 @@ G_BEGIN_DECLS
 
 void   sa_ui_show_toast               (GtkWidget       *widget,
                                        const char      *title);
+char  *sa_ui_dup_assignment_summary   (SaAssignment    *assignment);
+char  *sa_ui_dup_virtual_account_label (SaVirtualAccount *virtual_account);
+void   sa_ui_load_style               (void);
+
+GSettings *sa_ui_get_settings           (void);
+void   sa_ui_insert_settings_actions  (GtkWidget       *widget);
+char  *sa_ui_format_date              (GDateTime       *date_time);
+char  *sa_ui_format_date_time         (GDateTime       *date_time);
+
+/* Kept only while src/ui/account-requests and src/ui/access-requests still
+ * call them: new code uses SaStatusPill (sa-status-pill.h). */
 void   sa_ui_set_pill                 (GtkLabel        *label,
                                        const char      *text,
                                        const char      *kind);
@@ -21,8 +32,5 @@ void   sa_ui_set_order_status_pill    (GtkLabel        *label,
                                        SaOrderStatus    status);
 void   sa_ui_set_account_status_pill  (GtkLabel        *label,
                                        SaAccountStatus  status);
-char  *sa_ui_dup_assignment_summary   (SaAssignment    *assignment);
-char  *sa_ui_dup_virtual_account_label (SaVirtualAccount *virtual_account);
-void   sa_ui_load_style               (void);
 
 G_END_DECLS

@@ -17,8 +17,9 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard.h"
-#include "sa-assign-dialog.h"
+#include "sa-assign-dialog-private.h"
 #include "sa-procedure-panel.h"
+#include "sa-smart-account-row.h"
 #include "sa-ui-util.h"
 
 struct _SaAssignDialog
@@ -29,7 +30,6 @@ struct _SaAssignDialog
   SaAccountType     slot;
   GCancellable     *search_cancellable;
   GCancellable     *va_cancellable;
-  GSettings        *settings;
 
   GListModel       *accounts;
   SaSmartAccount   *selected_account;
@@ -55,12 +55,18 @@ struct _SaAssignDialog
   GtkWidget        *holding_note;
   GtkDropDown      *va_dropdown;
   GtkSpinner       *va_spinner;
-  GtkToggleButton  *procedure_button;
-  GtkRevealer      *procedure_revealer;
   SaProcedurePanel *procedure_panel;
 };
 
 G_DEFINE_FINAL_TYPE (SaAssignDialog, sa_assign_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ASSIGNED,
@@ -72,30 +78,16 @@ static guint signals[N_SIGNALS];
 static void
 update_procedure (SaAssignDialog *self)
 {
-  const char *step;
-  const char *text;
+  SaProcedureStep step;
 
   if (self->selected_account != NULL)
-    {
-      /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
-      step = _("Step 8 of 10");
-      text = _("Pick the Virtual Account that should receive the licenses in “Virtual Account Name”, then select Assign. "
-               "The name is shown exactly as it is written, even in Japanese; if in doubt, the DEFAULT Virtual Account is always there.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_VIRTUAL_ACCOUNT;
   else if (self->accounts != NULL && g_list_model_get_n_items (self->accounts) > 0)
-    {
-      step = _("Step 7 of 10");
-      text = _("Select the Smart Account you want in the search results. Check its status: a Pending account can be "
-               "assigned, but it receives the license only once it is Active.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_SELECT_ACCOUNT;
   else
-    {
-      step = _("Step 6 of 10");
-      text = _("Keep “Select an Existing Account”, choose what to search by — Domain Identifier, Account Name or Email ID — "
-               "then type the value and search for the Smart Account.");
-    }
+    step = SA_PROCEDURE_STEP_ASSIGN_SEARCH_ACCOUNT;
 
-  sa_procedure_panel_set_step (self->procedure_panel, step, text);
+  sa_procedure_panel_show_step (self->procedure_panel, step);
 }
 
 static void
@@ -205,6 +197,7 @@ select_account (SaAssignDialog *self,
 
   clear_virtual_accounts (self);
   g_set_object (&self->selected_account, account);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
 
   gtk_widget_set_visible (self->pending_note,
                           account != NULL &&
@@ -227,42 +220,12 @@ select_account (SaAssignDialog *self,
                                          self);
 }
 
+/* The list box's factory: one SaSmartAccountRow per search result. */
 static GtkWidget *
-create_account_row (gpointer item,
-                    gpointer user_data)
+new_account_row (gpointer item,
+                 gpointer user_data)
 {
-  SaSmartAccount *account = SA_SMART_ACCOUNT (item);
-  g_autofree char *subtitle = NULL;
-  const char *email = sa_smart_account_get_email (account);
-  GtkWidget *row;
-  GtkWidget *pill;
-
-  if (email != NULL && *email != '\0')
-    /* Translators: a Smart Account in the search results: "acme-industrie.fr · Customer · it@acme-industrie.fr" */
-    subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s"),
-                                sa_smart_account_get_domain (account),
-                                sa_account_type_get_label (sa_smart_account_get_account_type (account)),
-                                email);
-  else
-    /* Translators: a Smart Account in the search results: "acme-industrie.fr · Customer" */
-    subtitle = g_strdup_printf (_("%1$s · %2$s"),
-                                sa_smart_account_get_domain (account),
-                                sa_account_type_get_label (sa_smart_account_get_account_type (account)));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sa_smart_account_get_name (account));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  pill = gtk_label_new (NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  sa_ui_set_account_status_pill (GTK_LABEL (pill), sa_smart_account_get_status (account));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  g_object_set_data_full (G_OBJECT (row), "sa-smart-account", g_object_ref (account), g_object_unref);
-
-  return row;
+  return sa_smart_account_row_new (SA_SMART_ACCOUNT (item));
 }
 
 static void
@@ -270,7 +233,7 @@ on_row_selected (GtkListBox     *list,
                  GtkListBoxRow  *row,
                  SaAssignDialog *self)
 {
-  select_account (self, row != NULL ? g_object_get_data (G_OBJECT (row), "sa-smart-account") : NULL);
+  select_account (self, row != NULL ? sa_smart_account_row_get_account (SA_SMART_ACCOUNT_ROW (row)) : NULL);
 }
 
 static void
@@ -309,7 +272,7 @@ search_accounts_cb (GObject      *source,
     }
 
   g_set_object (&self->accounts, model);
-  gtk_list_box_bind_model (self->results_list, model, create_account_row, self, NULL);
+  gtk_list_box_bind_model (self->results_list, model, new_account_row, NULL, NULL);
   gtk_stack_set_visible_child_name (self->results_stack,
                                     g_list_model_get_n_items (model) > 0 ? "results" : "empty");
 
@@ -321,7 +284,7 @@ search_accounts_cb (GObject      *source,
 
       for (int i = 0; (row = gtk_list_box_get_row_at_index (self->results_list, i)) != NULL; i++)
         {
-          SaSmartAccount *account = g_object_get_data (G_OBJECT (row), "sa-smart-account");
+          SaSmartAccount *account = sa_smart_account_row_get_account (SA_SMART_ACCOUNT_ROW (row));
 
           if (account != NULL && g_ascii_strcasecmp (sa_smart_account_get_domain (account), domain) == 0)
             {
@@ -514,17 +477,6 @@ request_account_action (GtkWidget  *widget,
 }
 
 static void
-toggle_procedure_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  SaAssignDialog *self = SA_ASSIGN_DIALOG (widget);
-
-  g_settings_set_boolean (self->settings, "show-procedure-panel",
-                          !g_settings_get_boolean (self->settings, "show-procedure-panel"));
-}
-
-static void
 sa_assign_dialog_dispose (GObject *object)
 {
   SaAssignDialog *self = SA_ASSIGN_DIALOG (object);
@@ -543,10 +495,27 @@ sa_assign_dialog_dispose (GObject *object)
   g_clear_object (&self->selected_account);
   g_clear_object (&self->virtual_accounts);
   g_clear_pointer (&self->select_domain, g_free);
-  g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_assign_dialog_parent_class)->dispose (object);
+}
+
+static void
+sa_assign_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SaAssignDialog *self = SA_ASSIGN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ACCOUNT:
+      g_value_set_object (value, self->selected_account);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -556,6 +525,19 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_assign_dialog_dispose;
+  object_class->get_property = sa_assign_dialog_get_property;
+
+  /**
+   * SaAssignDialog:selected-account:
+   *
+   * The #SaSmartAccount selected in the search results (step 7 of "assign an
+   * order"), or %NULL.
+   */
+  properties[PROP_SELECTED_ACCOUNT] =
+    g_param_spec_object ("selected-account", NULL, NULL, SA_TYPE_SMART_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SaAssignDialog::assigned:
@@ -594,18 +576,15 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, holding_note);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_spinner);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_button);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "dialog.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "dialog.assign", NULL, assign_action);
   gtk_widget_class_install_action (widget_class, "dialog.request-account", NULL, request_account_action);
-  gtk_widget_class_install_action (widget_class, "dialog.toggle-procedure", NULL, toggle_procedure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "dialog.toggle-procedure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
 }
 
 static void
@@ -627,13 +606,8 @@ sa_assign_dialog_init (SaAssignDialog *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
 
-  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
 
   update_placeholder (self);
   update_actions (self);

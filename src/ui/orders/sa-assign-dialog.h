@@ -18,8 +18,5 @@ SaAssignDialog *sa_assign_dialog_new                (SaClient       *client,
                                                      GtkWindow      *parent);
 SaAccountType   sa_assign_dialog_get_slot           (SaAssignDialog *self);
 SaSmartAccount *sa_assign_dialog_get_selected_account (SaAssignDialog *self);
-gboolean        sa_assign_dialog_select_virtual_account (SaAssignDialog *self,
-                                                         const char     *name);
-void            sa_assign_dialog_search             (SaAssignDialog *self);
 
 G_END_DECLS

@@ -20,14 +20,6 @@ const char       *sa_order_page_get_sales_order_number (SaOrderPage   *self);
 SaOrder          *sa_order_page_get_order              (SaOrderPage   *self);
 gboolean          sa_order_page_get_loading            (SaOrderPage   *self);
 gboolean          sa_order_page_get_submitting         (SaOrderPage   *self);
-SaAssignment     *sa_order_page_get_pending            (SaOrderPage   *self,
-                                                        SaAccountType  slot);
-void              sa_order_page_set_pending            (SaOrderPage   *self,
-                                                        SaAccountType  slot,
-                                                        SaAssignment  *assignment);
-void              sa_order_page_reload                 (SaOrderPage   *self);
-SaAssignDialog   *sa_order_page_get_assign_dialog      (SaOrderPage   *self);
-AdwMessageDialog *sa_order_page_get_submit_dialog      (SaOrderPage   *self);
 const char       *sa_order_page_get_error_message      (SaOrderPage   *self);
 
 G_END_DECLS

@@ -11,8 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-orders-view.h"
+#include "sa-orders-view-private.h"
 #include "sa-procedure-panel.h"
+#include "sa-order-row.h"
 #include "sa-ui-util.h"
 
 #define SA_ORDERS_PAGE_SIZE 100
@@ -24,7 +25,6 @@ struct _SaOrdersView
   SaClient       *client;
   GCancellable   *search_cancellable;
   GListModel     *results;
-  GSettings      *settings;
   SaOrderPage    *order_page;
   char           *last_query;
   guint           loading : 1;
@@ -41,12 +41,41 @@ struct _SaOrdersView
   GtkSpinner     *spinner;
   GtkListBox     *results_list;
   AdwStatusPage  *error_page;
-  GtkToggleButton *procedure_button;
-  GtkRevealer    *procedure_revealer;
   SaProcedurePanel *procedure_panel;
 };
 
 G_DEFINE_FINAL_TYPE (SaOrdersView, sa_orders_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_RESULTS,
+  PROP_ORDER_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void search (SaOrdersView *self);
+
+static void
+set_loading (SaOrdersView *self,
+             gboolean      loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_results (SaOrdersView *self,
+             GListModel   *results)
+{
+  if (g_set_object (&self->results, results))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
 
 static void
 show_search_error (SaOrdersView *self,
@@ -60,64 +89,12 @@ show_search_error (SaOrdersView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
 }
 
+/* The list box's factory: one SaOrderRow per SaOrder of the results. */
 static GtkWidget *
-create_order_row (gpointer item,
-                  gpointer user_data)
+new_order_row (gpointer item,
+               gpointer user_data)
 {
-  SaOrder *order = SA_ORDER (item);
-  SaAssignment *end_customer = sa_order_get_end_customer (order);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *account = NULL;
-  GtkWidget *row;
-  GtkWidget *pill;
-  GtkWidget *arrow;
-
-  if (end_customer != NULL)
-    account = g_strdup_printf ("%s (%s)",
-                               sa_assignment_get_name (end_customer),
-                               sa_assignment_get_domain (end_customer));
-  else
-    account = g_strdup (_("Not assigned"));
-
-  /* Translators: an order in the results; %s is the Sales Order No. */
-  title = g_strdup_printf (_("Sales Order No. %s"), sa_order_get_sales_order_number (order));
-  /* Translators: second line of an order in the results: Web Order No., PO No.,
-   * End Customer name, then its End Customer Smart Account on a new line. */
-  subtitle = g_strdup_printf (_("Web Order No. %1$s · PO No. %2$s · %3$s\nEnd Customer Smart Account: %4$s"),
-                              sa_order_get_web_order_id (order) ? sa_order_get_web_order_id (order) : "—",
-                              sa_order_get_purchase_order_number (order) ? sa_order_get_purchase_order_number (order) : "—",
-                              sa_order_get_end_customer_name (order) ? sa_order_get_end_customer_name (order) : "",
-                              account);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (sa_order_get_export_hold (order))
-    {
-      pill = gtk_label_new (NULL);
-      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-      /* Translators: marker on an order that is on export hold */
-      sa_ui_set_pill (GTK_LABEL (pill), _("Export hold"), "warning");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-    }
-
-  pill = gtk_label_new (NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  sa_ui_set_order_status_pill (GTK_LABEL (pill), sa_order_get_status (order));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-
-  g_object_set_data_full (G_OBJECT (row), "sa-sales-order-number",
-                          g_strdup (sa_order_get_sales_order_number (order)), g_free);
-
-  return row;
+  return sa_order_row_new (SA_ORDER (item));
 }
 
 /* Issue 5: signed in again after an expired session: run the search again. */
@@ -130,7 +107,7 @@ on_client_signed_in (SaClient     *client,
     return;
 
   g_clear_signal_handler (&self->research_handler, client);
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
@@ -149,7 +126,7 @@ search_orders_cb (GObject      *source,
     return;
 
   self = SA_ORDERS_VIEW (user_data);
-  self->loading = FALSE;
+  set_loading (self, FALSE);
   gtk_spinner_set_spinning (self->spinner, FALSE);
 
   if (model == NULL)
@@ -169,8 +146,8 @@ search_orders_cb (GObject      *source,
       return;
     }
 
-  g_set_object (&self->results, model);
-  gtk_list_box_bind_model (self->results_list, model, create_order_row, self, NULL);
+  set_results (self, model);
+  gtk_list_box_bind_model (self->results_list, model, new_order_row, NULL, NULL);
 
   n = g_list_model_get_n_items (model);
   if (n > 0)
@@ -192,23 +169,16 @@ search_orders_cb (GObject      *source,
     }
 }
 
-/**
- * sa_orders_view_search:
- * @self: a #SaOrdersView
- *
- * Runs the order search with what the "Search by" drop-down and the search
+/* Runs the order search with what the "Search by" drop-down and the search
  * entry hold (step 2 of "assign an order", step 3 of "update an assignment");
  * an empty entry lists all the orders the user may see. Invalid input is shown
- * under the entry and not sent. Does nothing before a client is set.
- */
-void
-sa_orders_view_search (SaOrdersView *self)
+ * under the entry and not sent. Does nothing before a client is set. */
+static void
+search (SaOrdersView *self)
 {
   g_autoptr(GError) error = NULL;
   SaOrderSearchField field;
   const char *value;
-
-  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
 
   if (self->client == NULL)
     return;
@@ -234,7 +204,7 @@ sa_orders_view_search (SaOrdersView *self)
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   if (self->results == NULL)
     gtk_stack_set_visible_child_name (self->results_stack, "loading");
   gtk_spinner_set_spinning (self->spinner, TRUE);
@@ -256,14 +226,14 @@ on_search_changed (GtkSearchEntry *entry,
   if (g_strcmp0 (query, self->last_query) == 0 && self->results != NULL)
     return;
 
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
 on_search_activate (GtkSearchEntry *entry,
                     SaOrdersView   *self)
 {
-  sa_orders_view_search (self);
+  search (self);
 }
 
 static void
@@ -297,9 +267,8 @@ update_search_field (SaOrdersView *self)
                                   GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder,
                                   -1);
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-order-search-field",
-                           sa_order_search_field_to_string (field));
+  g_settings_set_string (sa_ui_get_settings (), "last-order-search-field",
+                         sa_order_search_field_to_string (field));
 }
 
 static void
@@ -310,7 +279,7 @@ on_search_by_changed (GtkDropDown  *dropdown,
   update_search_field (self);
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    sa_orders_view_search (self);
+    search (self);
 }
 
 static void
@@ -318,10 +287,10 @@ on_row_activated (GtkListBox    *list,
                   GtkListBoxRow *row,
                   SaOrdersView  *self)
 {
-  const char *number = g_object_get_data (G_OBJECT (row), "sa-sales-order-number");
+  SaOrder *order = sa_order_row_get_order (SA_ORDER_ROW (row));
 
-  if (number != NULL)
-    sa_orders_view_open_order (self, number);
+  if (order != NULL)
+    sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
 }
 
 static void
@@ -341,6 +310,25 @@ remove_order_page (SaOrdersView *self)
   g_signal_handlers_disconnect_by_data (self->order_page, self);
   gtk_stack_remove (self->nav_stack, GTK_WIDGET (self->order_page));
   self->order_page = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_PAGE]);
+}
+
+/* Closes the order page and goes back to the results (Alt+Left, Escape),
+ * refreshing them when a change was saved. */
+static void
+go_back (SaOrdersView *self)
+{
+  if (self->order_page == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->nav_stack, "search");
+  remove_order_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
+
+  if (self->stale)
+    search (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -348,7 +336,7 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  sa_orders_view_go_back (SA_ORDERS_VIEW (widget));
+  go_back (SA_ORDERS_VIEW (widget));
 }
 
 static void
@@ -356,7 +344,7 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  sa_orders_view_search (SA_ORDERS_VIEW (widget));
+  search (SA_ORDERS_VIEW (widget));
 }
 
 static void
@@ -387,7 +375,6 @@ sa_orders_view_dispose (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
-  g_clear_object (&self->settings);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_orders_view_parent_class)->dispose (object);
@@ -404,6 +391,30 @@ sa_orders_view_finalize (GObject *object)
 }
 
 static void
+sa_orders_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SaOrdersView *self = SA_ORDERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_RESULTS:
+      g_value_set_object (value, self->results);
+      break;
+    case PROP_ORDER_PAGE:
+      g_value_set_object (value, self->order_page);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sa_orders_view_class_init (SaOrdersViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -411,6 +422,36 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
 
   object_class->dispose = sa_orders_view_dispose;
   object_class->finalize = sa_orders_view_finalize;
+  object_class->get_property = sa_orders_view_get_property;
+
+  /**
+   * SaOrdersView:loading:
+   *
+   * Whether an order search is running (step 2 of "assign an order").
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrdersView:results:
+   *
+   * The #GListModel of #SaOrder the last search found, or %NULL.
+   */
+  properties[PROP_RESULTS] =
+    g_param_spec_object ("results", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaOrdersView:order-page:
+   *
+   * The open #SaOrderPage (step 3 of "assign an order"), or %NULL.
+   */
+  properties[PROP_ORDER_PAGE] =
+    g_param_spec_object ("order-page", NULL, NULL, SA_TYPE_ORDER_PAGE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
 
@@ -426,8 +467,6 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_list);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_button);
-  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "orders.back", NULL, back_action);
@@ -448,18 +487,9 @@ sa_orders_view_init (SaOrdersView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-procedure-panel",
-                   self->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
-  sa_procedure_panel_set_procedure (self->procedure_panel, _("Assign an order to a Smart Account"));
-  /* Translators: a step of the documented procedure "assign an order to a Smart Account" */
-  sa_procedure_panel_set_step (self->procedure_panel, _("Steps 2 and 3 of 10"),
-                               _("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "
-                                 "and type it, or leave the search empty to see all your orders. Then open the order "
-                                 "from the results to see its details."));
-  last_field = g_settings_get_string (self->settings, "last-order-search-field");
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
+  sa_procedure_panel_show_step (self->procedure_panel, SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER);
+  last_field = g_settings_get_string (sa_ui_get_settings (), "last-order-search-field");
   if (!sa_order_search_field_from_string (last_field, &field))
     field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
   gtk_drop_down_set_selected (self->search_by_dropdown, field);
@@ -502,30 +532,16 @@ sa_orders_view_set_client (SaOrdersView *self,
   g_return_if_fail (SA_IS_ORDERS_VIEW (self));
   g_return_if_fail (client == NULL || SA_IS_CLIENT (client));
 
-  sa_orders_view_go_back (self);
+  go_back (self);
   g_cancellable_cancel (self->search_cancellable);
   if (self->client != NULL)
     g_clear_signal_handler (&self->research_handler, self->client);
   g_set_object (&self->client, client);
-  g_clear_object (&self->results);
+  set_results (self, NULL);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
 
   if (client != NULL)
-    sa_orders_view_search (self);
-}
-
-/**
- * sa_orders_view_get_client:
- * @self: a #SaOrdersView
- *
- * Returns: (transfer none) (nullable): the client
- */
-SaClient *
-sa_orders_view_get_client (SaOrdersView *self)
-{
-  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), NULL);
-
-  return self->client;
+    search (self);
 }
 
 /**
@@ -550,7 +566,7 @@ sa_orders_view_set_search (SaOrdersView       *self,
   update_search_field (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), value ? value : "");
 
-  sa_orders_view_search (self);
+  search (self);
 }
 
 /**
@@ -610,6 +626,7 @@ sa_orders_view_open_order (SaOrdersView *self,
   gtk_stack_set_visible_child (self->nav_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", TRUE);
   gtk_widget_grab_focus (page);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_PAGE]);
 
   return self->order_page;
 }
@@ -629,31 +646,6 @@ sa_orders_view_get_order_page (SaOrdersView *self)
 }
 
 /**
- * sa_orders_view_go_back:
- * @self: a #SaOrdersView
- *
- * Closes the order page and goes back to the results (Alt+Left, Escape),
- * refreshing them when a change was saved.
- */
-void
-sa_orders_view_go_back (SaOrdersView *self)
-{
-  g_return_if_fail (SA_IS_ORDERS_VIEW (self));
-
-  if (self->order_page == NULL)
-    return;
-
-  gtk_stack_set_visible_child_name (self->nav_stack, "search");
-  remove_order_page (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
-
-  if (self->stale)
-    sa_orders_view_search (self);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
  * sa_orders_view_focus_search:
  * @self: a #SaOrdersView
  *
@@ -664,6 +656,6 @@ sa_orders_view_focus_search (SaOrdersView *self)
 {
   g_return_if_fail (SA_IS_ORDERS_VIEW (self));
 
-  sa_orders_view_go_back (self);
+  go_back (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -17,17 +17,11 @@ G_DECLARE_FINAL_TYPE (SaOrdersView, sa_orders_view, SA, ORDERS_VIEW, AdwBin)
 GtkWidget   *sa_orders_view_new            (void);
 void         sa_orders_view_set_client     (SaOrdersView       *self,
                                             SaClient           *client);
-SaClient    *sa_orders_view_get_client     (SaOrdersView       *self);
-void         sa_orders_view_search         (SaOrdersView       *self);
-void         sa_orders_view_set_search     (SaOrdersView       *self,
-                                            SaOrderSearchField  field,
-                                            const char         *value);
 gboolean     sa_orders_view_get_loading    (SaOrdersView       *self);
 GListModel  *sa_orders_view_get_results    (SaOrdersView       *self);
 SaOrderPage *sa_orders_view_open_order     (SaOrdersView       *self,
                                             const char         *sales_order_number);
 SaOrderPage *sa_orders_view_get_order_page (SaOrdersView       *self);
-void         sa_orders_view_go_back        (SaOrdersView       *self);
 void         sa_orders_view_focus_search   (SaOrdersView       *self);
 
 G_END_DECLS

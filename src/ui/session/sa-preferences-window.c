@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-preferences-window.h"
+#include "sa-preferences-window-private.h"
 #include "sa-ui-util.h"
 
 enum {
@@ -257,7 +257,7 @@ sa_preferences_window_init (SaPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  self->settings = g_object_ref (sa_ui_get_settings ());
   g_settings_bind (self->settings, "show-procedure-panel",
                    self->procedure_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
@@ -337,30 +337,3 @@ sa_preferences_window_get_server_error (SaPreferencesWindow *self)
   return self->server_error;
 }
 
-/**
- * sa_preferences_window_get_server_row:
- * @self: a #SaPreferencesWindow
- *
- * Returns: (transfer none): the server address row (for tests)
- */
-AdwEntryRow *
-sa_preferences_window_get_server_row (SaPreferencesWindow *self)
-{
-  g_return_val_if_fail (SA_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->server_row;
-}
-
-/**
- * sa_preferences_window_get_sign_out_button:
- * @self: a #SaPreferencesWindow
- *
- * Returns: (transfer none): the Sign Out button (for tests)
- */
-GtkButton *
-sa_preferences_window_get_sign_out_button (SaPreferencesWindow *self)
-{
-  g_return_val_if_fail (SA_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->sign_out_button;
-}

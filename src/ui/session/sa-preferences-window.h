@@ -16,8 +16,5 @@ G_DECLARE_FINAL_TYPE (SaPreferencesWindow, sa_preferences_window, SA, PREFERENCE
 GtkWidget   *sa_preferences_window_new                 (GtkWindow           *parent);
 void         sa_preferences_window_set_session         (SaPreferencesWindow *self,
                                                         SaSession           *session);
-const char  *sa_preferences_window_get_server_error    (SaPreferencesWindow *self);
-AdwEntryRow *sa_preferences_window_get_server_row      (SaPreferencesWindow *self);
-GtkButton   *sa_preferences_window_get_sign_out_button (SaPreferencesWindow *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-session.h"
+#include "sa-session-private.h"
 
 struct _SaSession
 {

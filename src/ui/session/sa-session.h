@@ -21,8 +21,6 @@ const char     *sa_session_get_server_uri   (SaSession           *self);
 void            sa_session_set_window       (SaSession           *self,
                                              GtkWindow           *window);
 void            sa_session_start            (SaSession           *self);
-gboolean        sa_session_get_remembered   (SaSession           *self);
-SaSignInDialog *sa_session_get_sign_in_dialog (SaSession         *self);
 void            sa_session_sign_out_async   (SaSession           *self,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,

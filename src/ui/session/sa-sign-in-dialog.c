@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-sign-in-dialog.h"
+#include "sa-sign-in-dialog-private.h"
 #include "sa-ui-util.h"
 
 struct _SaSignInDialog
@@ -371,20 +371,6 @@ sa_sign_in_dialog_new (SaClient  *client,
 }
 
 /**
- * sa_sign_in_dialog_get_client:
- * @self: a #SaSignInDialog
- *
- * Returns: (transfer none): the client the dialog signs in
- */
-SaClient *
-sa_sign_in_dialog_get_client (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), NULL);
-
-  return self->client;
-}
-
-/**
  * sa_sign_in_dialog_set_username:
  * @self: a #SaSignInDialog
  * @username: (nullable): the user name to fill in (e.g. the remembered one)
@@ -465,72 +451,3 @@ sa_sign_in_dialog_get_busy (SaSignInDialog *self)
   return self->busy;
 }
 
-/**
- * sa_sign_in_dialog_get_signed_in:
- * @self: a #SaSignInDialog
- *
- * Returns: %TRUE once the server accepted the credentials
- */
-gboolean
-sa_sign_in_dialog_get_signed_in (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), FALSE);
-
-  return self->signed_in;
-}
-
-/**
- * sa_sign_in_dialog_get_username_entry:
- * @self: a #SaSignInDialog
- *
- * Returns: (transfer none): the user name entry (for tests)
- */
-GtkEditable *
-sa_sign_in_dialog_get_username_entry (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), NULL);
-
-  return GTK_EDITABLE (self->username_entry);
-}
-
-/**
- * sa_sign_in_dialog_get_password_entry:
- * @self: a #SaSignInDialog
- *
- * Returns: (transfer none): the password entry (for tests)
- */
-GtkEditable *
-sa_sign_in_dialog_get_password_entry (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), NULL);
-
-  return GTK_EDITABLE (self->password_entry);
-}
-
-/**
- * sa_sign_in_dialog_get_remember_check:
- * @self: a #SaSignInDialog
- *
- * Returns: (transfer none): the "Remember me" check box (for tests)
- */
-GtkCheckButton *
-sa_sign_in_dialog_get_remember_check (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), NULL);
-
-  return self->remember_check;
-}
-
-/**
- * sa_sign_in_dialog_get_sign_in_button:
- * @self: a #SaSignInDialog
- *
- * Returns: (transfer none): the Sign In button (for tests)
- */
-GtkButton *
-sa_sign_in_dialog_get_sign_in_button (SaSignInDialog *self)
-{
-  g_return_val_if_fail (SA_IS_SIGN_IN_DIALOG (self), NULL);
-
-  return self->sign_in_button;
-}

@@ -1,0 +1,222 @@
+/* sa-order-row.c — one order in the Orders search results
+ *
+ * Step 3 of "assign an order": from the search results, the user opens the
+ * order. The row shows its Sales Order No., Web Order No., PO No., End
+ * Customer and End Customer Smart Account, its status and, when one blocks
+ * it, the export hold.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-order-row.h"
+#include "sa-status-pill.h"
+#include "sa-ui-util.h"
+
+struct _SaOrderRow
+{
+  AdwActionRow  parent_instance;
+
+  SaStatusPill *export_hold_pill;
+  SaStatusPill *status_pill;
+  GtkImage     *arrow;
+
+  SaOrder      *order;
+};
+
+G_DEFINE_FINAL_TYPE (SaOrderRow, sa_order_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "—";
+}
+
+static void
+update (SaOrderRow *self)
+{
+  SaAssignment *end_customer;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *account = NULL;
+
+  if (self->order == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), "");
+      gtk_widget_set_visible (GTK_WIDGET (self->export_hold_pill), FALSE);
+      return;
+    }
+
+  end_customer = sa_order_get_end_customer (self->order);
+  if (end_customer != NULL)
+    account = g_strdup_printf ("%s (%s)",
+                               sa_assignment_get_name (end_customer),
+                               sa_assignment_get_domain (end_customer));
+  else
+    account = g_strdup (_("Not assigned"));
+
+  /* Translators: an order in the results; %s is the Sales Order No. */
+  title = g_strdup_printf (_("Sales Order No. %s"), sa_order_get_sales_order_number (self->order));
+  /* Translators: second line of an order in the results: Web Order No., PO No.,
+   * End Customer name, then its End Customer Smart Account on a new line. */
+  subtitle = g_strdup_printf (_("Web Order No. %1$s · PO No. %2$s · %3$s\nEnd Customer Smart Account: %4$s"),
+                              or_dash (sa_order_get_web_order_id (self->order)),
+                              or_dash (sa_order_get_purchase_order_number (self->order)),
+                              sa_order_get_end_customer_name (self->order) ? sa_order_get_end_customer_name (self->order) : "",
+                              account);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_hold_pill), sa_order_get_export_hold (self->order));
+  sa_status_pill_set_order_status (self->status_pill, sa_order_get_status (self->order));
+}
+
+static void
+sa_order_row_dispose (GObject *object)
+{
+  SaOrderRow *self = SA_ORDER_ROW (object);
+
+  g_clear_object (&self->order);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ORDER_ROW);
+
+  G_OBJECT_CLASS (sa_order_row_parent_class)->dispose (object);
+}
+
+static void
+sa_order_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SaOrderRow *self = SA_ORDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_order_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SaOrderRow *self = SA_ORDER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ORDER:
+      sa_order_row_set_order (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_order_row_class_init (SaOrderRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sa_order_row_dispose;
+  object_class->get_property = sa_order_row_get_property;
+  object_class->set_property = sa_order_row_set_property;
+
+  /**
+   * SaOrderRow:order:
+   *
+   * The #SaOrder shown, or %NULL.
+   */
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL, SA_TYPE_ORDER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SA_TYPE_STATUS_PILL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               SA_RESOURCE_PATH "/orders/sa-order-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaOrderRow, export_hold_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderRow, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderRow, arrow);
+}
+
+static void
+sa_order_row_init (SaOrderRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The arrow only says "opens"; the row's title is what a reader needs. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  update (self);
+}
+
+/**
+ * sa_order_row_new:
+ * @order: (nullable): the order to show
+ *
+ * Creates the row of @order in the Orders search results (step 3 of "assign
+ * an order": open the order from the results).
+ *
+ * Returns: (transfer floating): a new #SaOrderRow
+ */
+GtkWidget *
+sa_order_row_new (SaOrder *order)
+{
+  g_return_val_if_fail (order == NULL || SA_IS_ORDER (order), NULL);
+
+  return g_object_new (SA_TYPE_ORDER_ROW, "order", order, NULL);
+}
+
+/**
+ * sa_order_row_get_order:
+ * @self: a #SaOrderRow
+ *
+ * Returns: (transfer none) (nullable): the order shown
+ */
+SaOrder *
+sa_order_row_get_order (SaOrderRow *self)
+{
+  g_return_val_if_fail (SA_IS_ORDER_ROW (self), NULL);
+
+  return self->order;
+}
+
+/**
+ * sa_order_row_set_order:
+ * @self: a #SaOrderRow
+ * @order: (nullable) (transfer none): the order to show
+ *
+ * Shows @order: its numbers, End Customer, End Customer Smart Account, status
+ * and export hold.
+ */
+void
+sa_order_row_set_order (SaOrderRow *self,
+                        SaOrder    *order)
+{
+  g_return_if_fail (SA_IS_ORDER_ROW (self));
+  g_return_if_fail (order == NULL || SA_IS_ORDER (order));
+
+  if (!g_set_object (&self->order, order))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
+}

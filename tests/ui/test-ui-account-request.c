@@ -26,6 +26,7 @@
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
+#include "sa-status-pill.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
@@ -33,31 +34,11 @@
 static SaTestSandbox *sandbox;
 static char *state_dir;
 
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
-#define WIZ(wizard, name) CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, name)
+#define WIZ(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, name)
 /* The shell's widgets: Back, Next (Send Request, Done), the draft banner. */
-#define SHELL(wizard, name) CHILD (wizard, SA_TYPE_WIZARD, name)
+#define SHELL(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, name)
 
 /* ---- Helpers ---- */
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-}
-
-static SaWindow *
-new_window (void)
-{
-  SaWindow *window = sa_window_new (NULL);
-
-  sa_window_set_client (window, sandbox->client, TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
 
 static SaAccountRequestWizard *
 find_wizard (void)
@@ -352,7 +333,7 @@ test_wizard_to_result (void)
   const char * const *server_users;
 
   remove_draft ();
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
   /* Step 3 a: nothing typed yet, Next off, no message shouted yet. */
@@ -389,7 +370,7 @@ test_wizard_to_result (void)
   g_assert_true (next_enabled (wizard));
 
   /* Step 3 b. */
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "users");
   g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
   g_assert_true (next_enabled (wizard));   /* users are optional */
@@ -403,7 +384,7 @@ test_wizard_to_result (void)
   g_assert_false (next_enabled (wizard));
 
   /* … and on Add the good ones go in, the duplicate stays with the reason. */
-  click (WIZ (wizard, "add_user_button"));
+  sa_test_click (WIZ (wizard, "add_user_button"));
   users = sa_account_request_wizard_get_users (wizard);
   g_assert_cmpuint (g_list_model_get_n_items (users), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (users), 0), ==, "anna@northwind-networks.example");
@@ -421,13 +402,13 @@ test_wizard_to_result (void)
   g_assert_cmpuint (g_list_model_get_n_items (users), ==, 3);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (WIZ (wizard, "users_list")), 2);
   g_assert_nonnull (row);
-  click (sa_test_find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_BUTTON));
+  sa_test_click (sa_test_find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_BUTTON));
   g_assert_cmpuint (g_list_model_get_n_items (users), ==, 2);
 
   type_text (WIZ (wizard, "note_to_users_view"), "Benvenuti nel nuovo Smart Account.");
 
   /* Review Request: everything on one page. */
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (WIZ (wizard, "review_account_name_row"))), ==,
                    "Trattoria Da Mario");
@@ -444,15 +425,15 @@ test_wizard_to_result (void)
   }
 
   /* The pencil goes back to its field, focused. */
-  click (WIZ (wizard, "edit_account_domain_button"));
+  sa_test_click (WIZ (wizard, "edit_account_domain_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
 
   /* Send Request, with its spinner. */
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_true (sa_account_request_wizard_get_sending (wizard));
   g_assert_true (gtk_widget_get_visible (SHELL (wizard, "busy_spinner")));
   g_assert_false (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
@@ -462,7 +443,7 @@ test_wizard_to_result (void)
   request = sa_account_request_wizard_get_request (wizard);
   g_assert_nonnull (request);
   g_assert_cmpint (sa_account_request_get_status (request), ==, SA_ACCOUNT_STATUS_PENDING);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "result_status_pill"))), ==,
+  g_assert_cmpstr (sa_status_pill_get_label (SA_STATUS_PILL (WIZ (wizard, "result_status_pill"))), ==,
                    "Pending customer acceptance");
   local = g_date_time_to_local (sa_account_request_get_expires_date (request));
   expected_date = g_date_time_format (local, g_dgettext (GETTEXT_PACKAGE, "%Y-%m-%d"));
@@ -503,7 +484,7 @@ test_wizard_to_result (void)
     g_assert_cmpstr (label, ==, "Done");
     g_assert_false (gtk_widget_get_visible (SHELL (wizard, "back_button")));
   }
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -521,13 +502,13 @@ test_draft_restored (void)
   const char *name = NULL;
 
   remove_draft ();
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
   fill_identify (wizard, "Osteria del Porto", "chiara@osteria-porto.example", "osteria-porto.example");
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   type_text (WIZ (wizard, "user_entry_row"), "bea@osteria-porto.example");
-  click (WIZ (wizard, "add_user_button"));
+  sa_test_click (WIZ (wizard, "add_user_button"));
   type_text (WIZ (wizard, "note_to_users_view"), "A presto");
 
   /* Destroyed half-way, within the delay before the save: nothing lost. */
@@ -546,7 +527,7 @@ test_draft_restored (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SHELL (wizard, "draft_label"))), "Osteria del Porto"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "");
-  click (SHELL (wizard, "restore_draft_button"));
+  sa_test_click (SHELL (wizard, "restore_draft_button"));
 
   /* … Restore brings back every field, on the page where the user was,
    * focus in its first field; the banner is gone. */
@@ -570,7 +551,7 @@ test_draft_restored (void)
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
   wizard = open_wizard_from_menu (window);
   wait_for_draft_offer (wizard);
-  click (SHELL (wizard, "discard_draft_button"));
+  sa_test_click (SHELL (wizard, "discard_draft_button"));
   g_assert_false (draft_offered (wizard));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "");
@@ -618,7 +599,7 @@ test_domain_taken (void)
   domain = sa_smart_account_get_domain (existing);
 
   remove_draft ();
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
   /* Stands in for the application's app.request-access (UI-4's, "s"). */
@@ -630,9 +611,9 @@ test_domain_taken (void)
 
   fill_identify (wizard, "Second Account", "someone@example.com", domain);
   g_assert_false (gtk_widget_get_visible (WIZ (wizard, "domain_taken_box")));
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (not_sending, wizard, 30000));
 
   /* Back at the domain field, with the reason and the offer. */
@@ -649,7 +630,7 @@ test_domain_taken (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Second Account");
 
   /* The offer hands the domain over to "Request access" and closes. */
-  click (WIZ (wizard, "request_access_button"));
+  sa_test_click (WIZ (wizard, "request_access_button"));
   g_assert_cmpstr (handed_domain, ==, domain);
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
 
@@ -658,7 +639,7 @@ test_domain_taken (void)
   g_assert_true (sa_test_wait_until (draft_on_identify, NULL, 10000));
   wizard = open_wizard_from_menu (window);
   wait_for_draft_offer (wizard);
-  click (SHELL (wizard, "restore_draft_button"));
+  sa_test_click (SHELL (wizard, "restore_draft_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
   type_text (WIZ (wizard, "account_domain_row"), "second-account.example");
@@ -686,9 +667,9 @@ test_network_error (void)
   g_assert_true (sa_test_wait_until (draft_checked, wizard, 10000));
 
   fill_identify (wizard, "Enoteca Bianchi", "paolo@enoteca-bianchi.example", "enoteca-bianchi.example");
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_true (sa_test_wait_until (not_sending, wizard, 30000));
 
   /* Said on the review page; everything kept, Send Request available again. */
@@ -710,22 +691,6 @@ test_network_error (void)
 
 /* ---- From the Assign Smart Account dialog and back ---- */
 
-static gboolean
-order_page_loaded (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && sa_order_page_get_order (page) != NULL;
-}
-
-static gboolean
-order_page_idle (gpointer user_data)
-{
-  SaOrderPage *page = user_data;
-
-  return !sa_order_page_get_loading (page) && !sa_order_page_get_submitting (page);
-}
-
 typedef struct
 {
   SaAssignDialog *dialog;
@@ -737,7 +702,7 @@ new_account_selected (gpointer user_data)
 {
   Selected *data = user_data;
   SaSmartAccount *account = sa_assign_dialog_get_selected_account (data->dialog);
-  GtkDropDown *va = GTK_DROP_DOWN (CHILD (data->dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"));
+  GtkDropDown *va = GTK_DROP_DOWN (SA_TEST_CHILD (data->dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"));
 
   return account != NULL &&
          g_strcmp0 (sa_smart_account_get_domain (account), data->domain) == 0 &&
@@ -764,25 +729,25 @@ test_assign_path (void)
   order = sa_test_find_order (sandbox->client, sa_test_order_is_changeable_without_end_customer, NULL);
   g_assert_nonnull (order);
 
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   page = sa_orders_view_open_order (sa_window_get_orders_view (window), sa_order_get_sales_order_number (order));
-  g_assert_true (sa_test_wait_until (order_page_loaded, page, 30000));
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
 
   /* Not offered for the Holding slot: a requested account is a customer's. */
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button"));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button"));
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_nonnull (dialog);
-  g_assert_false (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "request_account_row")));
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "request_account_row")));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.request-account", NULL);
   g_assert_null (find_wizard ());
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The End Customer pencil: "Request a Smart Account" beside the options. */
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"));
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"));
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "request_account_row")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "request_account_row")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.request-account", NULL));
   wizard = find_wizard ();
   g_assert_nonnull (wizard);
@@ -790,14 +755,14 @@ test_assign_path (void)
   g_assert_true (sa_test_wait_until (draft_checked, wizard, 10000));
 
   fill_identify (wizard, "Pasticceria Rossi", "giulia@pasticceria-rossi.example", domain);
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   wait_for_page (wizard, "result");
 
   /* "Assign this Account" closes the wizard … */
   g_assert_true (gtk_widget_get_visible (WIZ (wizard, "assign_button")));
-  click (WIZ (wizard, "assign_button"));
+  sa_test_click (WIZ (wizard, "assign_button"));
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));
 
   /* … over the dialog, the new Pending account selected with its DEFAULT VA. */
@@ -805,20 +770,20 @@ test_assign_path (void)
   g_assert_true (sa_test_wait_until (new_account_selected, &wait, 30000));
   selected = sa_assign_dialog_get_selected_account (dialog);
   g_assert_cmpint (sa_smart_account_get_status (selected), ==, SA_ACCOUNT_STATUS_PENDING);
-  g_assert_true (gtk_widget_get_visible (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "pending_note")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "pending_note")));
   g_assert_true (sa_virtual_account_get_is_default (
-                   gtk_drop_down_get_selected_item (GTK_DROP_DOWN (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown")))));
+                   gtk_drop_down_get_selected_item (GTK_DROP_DOWN (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown")))));
 
   /* Assign, the terms, Submit, Yes: the order is on the Pending account. */
-  click (CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"));
+  sa_test_click (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"));
   g_assert_null (sa_order_page_get_assign_dialog (page));
   g_assert_cmpstr (sa_assignment_get_domain (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER)), ==, domain);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
-  click (CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
   confirm = sa_order_page_get_submit_dialog (page);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "yes");
-  g_assert_true (sa_test_wait_until (order_page_idle, page, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_idle, page, 30000));
   g_assert_null (sa_order_page_get_error_message (page));
 
   after = sa_test_get_order (sandbox->client, sa_order_get_sales_order_number (order));
@@ -861,7 +826,7 @@ static GtkWidget *
 view_row (SaAccountRequestsView *view,
           const char            *id)
 {
-  GtkListBox *list = GTK_LIST_BOX (CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "requests_list"));
+  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "requests_list"));
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
@@ -906,10 +871,10 @@ test_requests_view (void)
   pending = create_request_directly ("Gelateria Blu", "gelateria-blu.example");
   accepted = create_request_directly ("Ferramenta Verdi", "ferramenta-verdi.example");
 
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   view = SA_ACCOUNT_REQUESTS_VIEW (sa_test_find_widget_of_type (GTK_WIDGET (window), SA_TYPE_ACCOUNT_REQUESTS_VIEW));
   g_assert_nonnull (view);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (CHILD (window, SA_TYPE_WINDOW, "view_stack")),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "view_stack")),
                                          "account-requests");
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
 
@@ -923,7 +888,7 @@ test_requests_view (void)
   g_assert_nonnull (sa_test_find_label (row, "90 days left"));
 
   /* Training only, and shown as such. */
-  g_assert_true (gtk_widget_get_visible (CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "training_box")));
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "training_box")));
 
   /* The trainer makes the customer accept one of them. */
   row = view_row (view, sa_account_request_get_id (accepted));
@@ -931,7 +896,7 @@ test_requests_view (void)
   accept = sa_test_find_widget_of_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (accept);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (accept)), ==, "Customer Accepts");
-  click (accept);
+  sa_test_click (accept);
   status = (RequestStatus) { view, sa_account_request_get_id (accepted), SA_ACCOUNT_STATUS_ACTIVE };
   g_assert_true (sa_test_wait_until (request_has_status, &status, 30000));
   g_assert_nonnull (sa_test_find_label (view_row (view, sa_account_request_get_id (accepted)), "Active"));
@@ -942,7 +907,7 @@ test_requests_view (void)
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
 
   /* 91 days later the unaccepted request has expired; the accepted one has not. */
-  click (CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "clock_91_button"));
+  sa_test_click (SA_TEST_CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "clock_91_button"));
   status = (RequestStatus) { view, sa_account_request_get_id (pending), SA_ACCOUNT_STATUS_EXPIRED };
   g_assert_true (sa_test_wait_until (request_has_status, &status, 30000));
   row = view_row (view, sa_account_request_get_id (pending));
@@ -1037,8 +1002,8 @@ check_language (const Glossary *glossary)
   /* On the review page, Next reads Send Request. */
   g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
   fill_identify (wizard, "Trattoria Da Mario", "mario@trattoria-mario.example", "trattoria-mario.example");
-  click (SHELL (wizard, "next_button"));
-  click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
+  sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
   {
     g_autofree char *label = dup_next_label (wizard);

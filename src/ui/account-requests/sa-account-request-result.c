@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard-private.h"
+#include "sa-status-pill.h"
 #include "sa-ui-util.h"
 
 /**
@@ -40,13 +41,7 @@ sa_account_result_show (SaAccountRequestWizard *self)
     }
 
   if (expires != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (expires);
-
-      /* Translators: how a date alone is written, as g_date_time_format()
-       * takes it; e.g. "%d/%m/%Y". The UI language decides, not LC_TIME. */
-      date = g_date_time_format (local, _("%Y-%m-%d"));
-    }
+    date = sa_ui_format_date (expires);
   if (date == NULL)
     /* Translators: stands for the expiry date in "If nobody accepts by %2$s". */
     date = g_strdup (_("the end of the 90 days"));
@@ -54,9 +49,8 @@ sa_account_result_show (SaAccountRequestWizard *self)
   /* Translators: a Smart Account: "Acme Industrie (acme-industrie.fr)" */
   account_text = g_strdup_printf (_("%1$s (%2$s)"), name ? name : "", domain ? domain : "");
   adw_action_row_set_subtitle (self->result.account_row, account_text);
-  sa_ui_set_pill (self->result.status_pill,
-                  sa_account_request_status_get_label (sa_account_request_get_status (self->request)),
-                  "warning");
+  sa_status_pill_set_account_request_status (self->result.status_pill,
+                                             sa_account_request_get_status (self->request));
   adw_action_row_set_subtitle (self->result.expires_row, date);
 
   description = g_strdup_printf (_("The provisional Smart Account “%s” now exists, Pending customer acceptance. "

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "sa-account-request-wizard.h"
+#include "sa-status-pill.h"
 #include "sa-wizard.h"
 
 G_BEGIN_DECLS
@@ -64,7 +65,7 @@ typedef struct
 {
   AdwStatusPage *status_page;
   AdwActionRow  *account_row;
-  GtkLabel      *status_pill;
+  SaStatusPill  *status_pill;
   AdwActionRow  *expires_row;
   GtkLabel      *next_label;
   GtkButton     *assign_button;

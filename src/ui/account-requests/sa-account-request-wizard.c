@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard-private.h"
+#include "sa-status-pill.h"
 #include "sa-ui-util.h"
 #include "sa-wizard-draft.h"
 
@@ -70,43 +71,18 @@ sa_account_request_wizard_send (SaWizard *wizard)
   sa_account_review_send (SA_ACCOUNT_REQUEST_WIZARD (wizard));
 }
 
-static void
-update_procedure (SaAccountRequestWizard *self,
-                  const char             *page)
+/* The documented step each page carries out. */
+static SaProcedureStep
+page_procedure_step (const char *page)
 {
-  const char *step;
-  const char *text;
-
   if (g_strcmp0 (page, "users") == 0)
-    {
-      /* Translators: part b of step 3 of the documented procedure */
-      step = _("Step 3, part b");
-      text = _("In “Add Users to the Account”, list the e-mail addresses of the people who should use the new "
-               "account, with a Note to Added Users if needed. Nobody is required: users can be added later.");
-    }
-  else if (g_strcmp0 (page, "review") == 0)
-    {
-      step = _("Steps 4 and 5");
-      text = _("Look over the whole request on “Review Request”. Each pencil takes you back to its field. When "
-               "everything is right, select Send Request.");
-    }
-  else if (g_strcmp0 (page, "result") == 0)
-    {
-      step = _("Step 6");
-      text = _("The provisional Smart Account has been created, Pending customer acceptance. The customer gets an "
-               "e-mail explaining how to activate it; you get a confirmation once they have. Without their "
-               "acceptance within 90 days, the request lapses.");
-    }
-  else
-    {
-      /* Translators: part a of step 3 of the documented procedure */
-      step = _("Step 3, part a");
-      text = _("In “Identify Account Name and Customer”, give the new account a name, the e-mail address of the "
-               "person at the customer who will approve it, and the customer's Account Domain. A Note to "
-               "Customer is optional.");
-    }
+    return SA_PROCEDURE_STEP_REQUEST_ACCOUNT_USERS;
+  if (g_strcmp0 (page, "review") == 0)
+    return SA_PROCEDURE_STEP_REQUEST_ACCOUNT_REVIEW;
+  if (g_strcmp0 (page, "result") == 0)
+    return SA_PROCEDURE_STEP_REQUEST_ACCOUNT_RESULT;
 
-  sa_wizard_set_procedure_step (SA_WIZARD (self), step, text);
+  return SA_PROCEDURE_STEP_REQUEST_ACCOUNT_IDENTIFY;
 }
 
 static void
@@ -117,7 +93,7 @@ sa_account_request_wizard_page_shown (SaWizard   *wizard,
 
   if (g_strcmp0 (page, "review") == 0)
     sa_account_review_fill (self);
-  update_procedure (self, page);
+  sa_wizard_show_procedure_step (wizard, page_procedure_step (page));
 }
 
 /* ---- The draft ---- */
@@ -273,6 +249,8 @@ sa_account_request_wizard_class_init (SaAccountRequestWizardClass *klass)
                                         0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, SA_TYPE_ACCOUNT_REQUEST);
 
+  g_type_ensure (SA_TYPE_STATUS_PILL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/account-requests/sa-account-request-wizard.ui");
   sa_account_form_class_init (widget_class);
@@ -291,7 +269,6 @@ sa_account_request_wizard_init (SaAccountRequestWizard *self)
   sa_account_form_init (self);
   sa_account_users_init (self);
 
-  sa_wizard_set_procedure (SA_WIZARD (self), _("Request a Smart Account for a customer"));
   sa_account_form_update_all (self);
   sa_wizard_show_page (SA_WIZARD (self), "identify", self->field_widgets[SA_ACCOUNT_FORM_ACCOUNT_NAME]);
 }

@@ -33,14 +33,11 @@
 typedef struct
 {
   SaWizardDraft    *draft;
-  GSettings        *settings;
 
   AdwWindowTitle   *window_title;
   GtkButton        *back_button;
   GtkButton        *next_button;
   GtkSpinner       *busy_spinner;
-  GtkToggleButton  *procedure_button;
-  GtkRevealer      *procedure_revealer;
   SaProcedurePanel *procedure_panel;
   GtkRevealer      *draft_revealer;
   GtkLabel         *draft_label;
@@ -166,15 +163,6 @@ sa_wizard_get_page (SaWizard *self)
   return gtk_stack_get_visible_child_name (priv->stack);
 }
 
-/* "Step x of y", the one wording of both wizards. */
-static char *
-dup_step_of (guint step,
-             guint n_steps)
-{
-  /* Translators: under a wizard's title: "Step 2 of 3" */
-  return g_strdup_printf (_("Step %u of %u"), step, n_steps);
-}
-
 /**
  * sa_wizard_update_navigation:
  * @self: a #SaWizard
@@ -227,7 +215,7 @@ sa_wizard_update_navigation (SaWizard *self)
   gtk_spinner_set_spinning (priv->busy_spinner, priv->busy);
 
   if (!result)
-    step = dup_step_of (position + 1, n - 1);
+    step = sa_procedure_dup_step_of (position + 1, n - 1);
   adw_window_title_set_subtitle (priv->window_title, step != NULL ? step : "");
 }
 
@@ -323,43 +311,23 @@ sa_wizard_get_busy (SaWizard *self)
 /* ---- The procedure panel ---- */
 
 /**
- * sa_wizard_set_procedure:
+ * sa_wizard_show_procedure_step:
  * @self: a #SaWizard
- * @procedure: (transfer none): the documented procedure's title, translated
+ * @step: the documented step the page carries out
  *
- * Names the procedure the wizard carries out in the procedure panel.
+ * Shows @step of its procedure (the catalogue's title, heading and text) in
+ * the procedure panel beside the pages.
  */
 void
-sa_wizard_set_procedure (SaWizard   *self,
-                         const char *procedure)
+sa_wizard_show_procedure_step (SaWizard        *self,
+                               SaProcedureStep  step)
 {
   SaWizardPrivate *priv;
 
   g_return_if_fail (SA_IS_WIZARD (self));
 
   priv = sa_wizard_get_instance_private (self);
-  sa_procedure_panel_set_procedure (priv->procedure_panel, procedure);
-}
-
-/**
- * sa_wizard_set_procedure_step:
- * @self: a #SaWizard
- * @step: (transfer none): the documented step, translated ("Step 6 of 8")
- * @text: (transfer none): what the user does in that step, translated
- *
- * Shows the documented step the page carries out in the procedure panel.
- */
-void
-sa_wizard_set_procedure_step (SaWizard   *self,
-                              const char *step,
-                              const char *text)
-{
-  SaWizardPrivate *priv;
-
-  g_return_if_fail (SA_IS_WIZARD (self));
-
-  priv = sa_wizard_get_instance_private (self);
-  sa_procedure_panel_set_step (priv->procedure_panel, step, text);
+  sa_procedure_panel_show_step (priv->procedure_panel, step);
 }
 
 /* ---- The draft ---- */
@@ -574,18 +542,6 @@ discard_draft_action (GtkWidget  *widget,
     sa_wizard_draft_discard (priv->draft);
 }
 
-static void
-toggle_procedure_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  SaWizard *self = SA_WIZARD (widget);
-  SaWizardPrivate *priv = sa_wizard_get_instance_private (self);
-
-  g_settings_set_boolean (priv->settings, "show-procedure-panel",
-                          !g_settings_get_boolean (priv->settings, "show-procedure-panel"));
-}
-
 /* ---- GtkBuildable: the pages come through the internal child "stack" ---- */
 
 static GObject *
@@ -684,7 +640,6 @@ sa_wizard_dispose (GObject *object)
   if (priv->draft != NULL)
     g_signal_handlers_disconnect_by_data (priv->draft, self);
   g_clear_object (&priv->draft);
-  g_clear_object (&priv->settings);
 
   /* No gtk_widget_dispose_template() here: with GTK 4.8 it aborts
    * ("child != NULL") once a subclass's template has filled the internal
@@ -754,8 +709,6 @@ sa_wizard_class_init (SaWizardClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, back_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, next_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, busy_spinner);
-  gtk_widget_class_bind_template_child_private (widget_class, SaWizard, procedure_button);
-  gtk_widget_class_bind_template_child_private (widget_class, SaWizard, procedure_revealer);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, procedure_panel);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, draft_revealer);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, draft_label);
@@ -768,10 +721,9 @@ sa_wizard_class_init (SaWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "wizard.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "wizard.discard-draft", NULL, discard_draft_action);
-  gtk_widget_class_install_action (widget_class, "wizard.toggle-procedure", NULL, toggle_procedure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "wizard.toggle-procedure", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
 }
@@ -784,12 +736,7 @@ sa_wizard_init (SaWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_object_bind_property (self, "title", priv->window_title, "title", G_BINDING_SYNC_CREATE);
-
-  priv->settings = g_settings_new (APPLICATION_ID_BASE);
-  g_settings_bind (priv->settings, "show-procedure-panel",
-                   priv->procedure_revealer, "reveal-child", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (priv->settings, "show-procedure-panel",
-                   priv->procedure_button, "active", G_SETTINGS_BIND_DEFAULT);
+  sa_ui_insert_settings_actions (GTK_WIDGET (self));
 }
 
 /**

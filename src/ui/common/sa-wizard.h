@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "sa-procedures.h"
+
 G_BEGIN_DECLS
 
 #define SA_TYPE_WIZARD (sa_wizard_get_type ())
@@ -71,10 +73,7 @@ void        sa_wizard_update_navigation     (SaWizard      *self);
 void        sa_wizard_set_busy              (SaWizard      *self,
                                              gboolean       busy);
 gboolean    sa_wizard_get_busy              (SaWizard      *self);
-void        sa_wizard_set_procedure_step    (SaWizard      *self,
-                                             const char    *step,
-                                             const char    *text);
-void        sa_wizard_set_procedure         (SaWizard      *self,
-                                             const char    *procedure);
+void        sa_wizard_show_procedure_step   (SaWizard      *self,
+                                             SaProcedureStep step);
 
 G_END_DECLS

@@ -7,9 +7,11 @@
  * helper, over core's sa-draft.h, so that they follow one set of rules:
  *
  *  - a change is saved SA_WIZARD_DRAFT_SAVE_DELAY_MS after the last one;
- *    a save still waiting when the wizard closes is written at once
- *    (sa_wizard_draft_flush());
- *  - nothing is saved before the earlier draft has been read;
+ *    the draft is built when the form changes, so a save still waiting
+ *    when the wizard closes or is destroyed is written at once, without
+ *    the widgets (sa_wizard_draft_flush(), and when the helper goes);
+ *  - something typed is saved even while the earlier draft is being read
+ *    (the user started a new request: the earlier one is not offered);
  *  - the earlier draft is offered back (its values are kept aside, the form
  *    stays empty) until the user restores it, discards it, or starts typing
  *    a new request, which withdraws the offer;
@@ -33,9 +35,10 @@ struct _SaWizardDraft
   gpointer                user_data;
   GCancellable           *cancellable;
   GVariant               *offered;
+  GVariant               *pending;       /* to write, or NULL */
   guint                   save_source;
+  guint                   pending_remove : 1;
   guint                   loading : 1;
-  guint                   dirty : 1;      /* changed while loading */
   guint                   finished : 1;
 };
 
@@ -99,26 +102,25 @@ build_form (SaWizardDraft *self)
   return value != NULL ? g_variant_ref_sink (value) : NULL;
 }
 
+/* Writes what is waiting: the draft built at the last change, or the
+ * removal of an emptied form's draft. Not cancellable, so that it lands
+ * even when the wizard closes. */
 static void
-save_now (SaWizardDraft *self)
+write_pending (SaWizardDraft *self)
 {
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GVariant) pending = g_steal_pointer (&self->pending);
+  gboolean remove = self->pending_remove;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  self->pending_remove = FALSE;
 
   if (self->finished)
     return;
 
-  value = build_form (self);
-  if (value == NULL)
-    {
-      /* Nothing typed: a draft still being read or offered stays. */
-      if (!self->loading && self->offered == NULL)
-        remove_file (self);
-      return;
-    }
-
-  sa_draft_save_async (self->name, value, NULL, draft_saved_cb, NULL);
+  if (pending != NULL)
+    sa_draft_save_async (self->name, pending, NULL, draft_saved_cb, NULL);
+  else if (remove)
+    remove_file (self);
 }
 
 static gboolean
@@ -127,16 +129,9 @@ save_timeout_cb (gpointer user_data)
   SaWizardDraft *self = SA_WIZARD_DRAFT (user_data);
 
   self->save_source = 0;
-  save_now (self);
+  write_pending (self);
 
   return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_save (SaWizardDraft *self)
-{
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SA_WIZARD_DRAFT_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
@@ -166,12 +161,6 @@ draft_loaded_cb (GObject      *source,
     set_offered (self, draft);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-
-  if (self->dirty)
-    {
-      self->dirty = FALSE;
-      schedule_save (self);
-    }
 }
 
 static void
@@ -200,8 +189,9 @@ sa_wizard_draft_dispose (GObject *object)
 {
   SaWizardDraft *self = SA_WIZARD_DRAFT (object);
 
+  /* The wizard goes: what waits for its delay is written now. */
+  write_pending (self);
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->offered, g_variant_unref);
 
@@ -369,6 +359,8 @@ sa_wizard_draft_discard (SaWizardDraft *self)
 {
   g_return_if_fail (SA_IS_WIZARD_DRAFT (self));
 
+  g_clear_pointer (&self->pending, g_variant_unref);
+  self->pending_remove = FALSE;
   set_offered (self, NULL);
   remove_file (self);
 }
@@ -377,10 +369,10 @@ sa_wizard_draft_discard (SaWizardDraft *self)
  * sa_wizard_draft_changed:
  * @self: a #SaWizardDraft
  *
- * The form changed: it is saved %SA_WIZARD_DRAFT_SAVE_DELAY_MS after the
- * last change (once the earlier draft has been read). Something typed in
+ * The form changed: its draft is built now and saved
+ * %SA_WIZARD_DRAFT_SAVE_DELAY_MS after the last change. Something typed in
  * the form withdraws the offer of the earlier draft, which the save then
- * replaces.
+ * replaces; a form emptied by the user removes its draft.
  */
 void
 sa_wizard_draft_changed (SaWizardDraft *self)
@@ -390,37 +382,32 @@ sa_wizard_draft_changed (SaWizardDraft *self)
   if (self->finished)
     return;
 
-  if (self->offered != NULL)
-    {
-      g_autoptr(GVariant) form = build_form (self);
+  g_clear_pointer (&self->pending, g_variant_unref);
+  self->pending = build_form (self);
+  /* Something typed withdraws the offer; nothing typed never removes a
+   * draft still being read or offered. */
+  if (self->pending != NULL)
+    set_offered (self, NULL);
+  self->pending_remove = self->pending == NULL && !self->loading && self->offered == NULL;
 
-      if (form != NULL)
-        set_offered (self, NULL);
-    }
-
-  if (self->loading)
-    {
-      self->dirty = TRUE;
-      return;
-    }
-
-  schedule_save (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->pending != NULL || self->pending_remove)
+    self->save_source = g_timeout_add (SA_WIZARD_DRAFT_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 /**
  * sa_wizard_draft_flush:
  * @self: a #SaWizardDraft
  *
- * Writes a save still waiting for its delay now (when the wizard closes, so
- * that closing loses nothing). The write is not cancellable.
+ * Writes a save still waiting for its delay now (before the request is
+ * sent; closing loses nothing either way). The write is not cancellable.
  */
 void
 sa_wizard_draft_flush (SaWizardDraft *self)
 {
   g_return_if_fail (SA_IS_WIZARD_DRAFT (self));
 
-  if (self->save_source != 0)
-    save_now (self);
+  write_pending (self);
 }
 
 /**
@@ -435,8 +422,8 @@ sa_wizard_draft_finish (SaWizardDraft *self)
   g_return_if_fail (SA_IS_WIZARD_DRAFT (self));
 
   self->finished = TRUE;
-  self->dirty = FALSE;
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_variant_unref);
   set_offered (self, NULL);
   remove_file (self);
 }

@@ -11,6 +11,8 @@
  *  - Next is enabled, and is the window's default widget (Enter), only while
  *    the page is complete (SaWizardClass.page_complete); Alt+Left and
  *    Alt+Right go back and forth, Escape closes, F9 shows the procedure panel;
+ *    the actions are wizard.back, wizard.next, wizard.send (Next on the last
+ *    step only), wizard.close, wizard.restore-draft and wizard.discard-draft;
  *  - the pages are the children of the internal child "stack": every page is
  *    a step but the last, the result;
  *  - the procedure panel beside the pages shows the documented step;
@@ -488,6 +490,19 @@ sa_wizard_real_next (SaWizard   *self,
 }
 
 static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SaWizard *self = SA_WIZARD (widget);
+  int position = page_position (self, sa_wizard_get_page (self));
+
+  /* Send Request is what Next does on the last step, and only there. */
+  if (position >= 0 && (guint) position + 2 == n_pages (self))
+    next_action (widget, action_name, param);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -568,20 +583,6 @@ sa_wizard_buildable_init (GtkBuildableIface *iface)
 /* ---- GObject and GtkWidget ---- */
 
 static void
-sa_wizard_unmap (GtkWidget *widget)
-{
-  SaWizard *self = SA_WIZARD (widget);
-  SaWizardPrivate *priv = sa_wizard_get_instance_private (self);
-
-  /* Hidden (closed or destroyed): a change still waiting for its save is
-   * written now, while the pages are all there. */
-  if (priv->draft != NULL)
-    sa_wizard_draft_flush (priv->draft);
-
-  GTK_WIDGET_CLASS (sa_wizard_parent_class)->unmap (widget);
-}
-
-static void
 sa_wizard_constructed (GObject *object)
 {
   SaWizard *self = SA_WIZARD (object);
@@ -637,6 +638,7 @@ sa_wizard_dispose (GObject *object)
   SaWizard *self = SA_WIZARD (object);
   SaWizardPrivate *priv = sa_wizard_get_instance_private (self);
 
+  /* The draft writes what still waits for its delay as it goes. */
   if (priv->draft != NULL)
     g_signal_handlers_disconnect_by_data (priv->draft, self);
   g_clear_object (&priv->draft);
@@ -661,7 +663,6 @@ sa_wizard_class_init (SaWizardClass *klass)
   object_class->constructed = sa_wizard_constructed;
   object_class->get_property = sa_wizard_get_property;
   object_class->dispose = sa_wizard_dispose;
-  widget_class->unmap = sa_wizard_unmap;
   klass->next = sa_wizard_real_next;
 
   /**
@@ -718,6 +719,7 @@ sa_wizard_class_init (SaWizardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "wizard.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "wizard.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "wizard.discard-draft", NULL, discard_draft_action);

@@ -18,7 +18,7 @@
 
 #include "sa-access-request-monitor.h"
 #include "sa-access-request-wizard-private.h"
-#include "sa-access-requests-view.h"
+#include "sa-access-requests-view-private.h"
 #include "sa-profile-editor.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"

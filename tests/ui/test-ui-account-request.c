@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sa-account-request-row.h"
 #include "sa-account-request-wizard-private.h"
 #include "sa-account-requests-view.h"
 #include "sa-assign-dialog.h"
@@ -830,7 +831,8 @@ view_row (SaAccountRequestsView *view,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), id) == 0)
+    if (g_strcmp0 (sa_account_request_get_id (sa_account_request_row_get_request (SA_ACCOUNT_REQUEST_ROW (row))),
+                   id) == 0)
       return GTK_WIDGET (row);
 
   return NULL;
@@ -895,6 +897,8 @@ test_requests_view (void)
   g_assert_nonnull (row);
   accept = sa_test_find_widget_of_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (accept);
+  g_assert_true (accept == SA_TEST_CHILD (row, SA_TYPE_ACCOUNT_REQUEST_ROW, "accept_button"));
+  g_assert_true (gtk_widget_get_visible (accept));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (accept)), ==, "Customer Accepts");
   sa_test_click (accept);
   status = (RequestStatus) { view, sa_account_request_get_id (accepted), SA_ACCOUNT_STATUS_ACTIVE };
@@ -913,7 +917,10 @@ test_requests_view (void)
   row = view_row (view, sa_account_request_get_id (pending));
   g_assert_nonnull (sa_test_find_label (row, "Expired"));
   g_assert_null (sa_test_find_label (row, "90 days left"));
-  g_assert_null (sa_test_find_widget_of_type (row, GTK_TYPE_BUTTON));
+  /* No "Customer Accepts" any more: the row's only button is hidden. */
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (row, SA_TYPE_ACCOUNT_REQUEST_ROW, "accept_button")));
+  g_assert_true (sa_test_find_widget_of_type (row, GTK_TYPE_BUTTON) ==
+                 SA_TEST_CHILD (row, SA_TYPE_ACCOUNT_REQUEST_ROW, "accept_button"));
   g_assert_cmpint (sa_account_request_get_status (view_request (view, sa_account_request_get_id (accepted))), ==,
                    SA_ACCOUNT_STATUS_ACTIVE);
 

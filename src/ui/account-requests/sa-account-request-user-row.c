@@ -150,17 +150,3 @@ sa_account_request_user_row_new (const char *address)
 {
   return g_object_new (SA_TYPE_ACCOUNT_REQUEST_USER_ROW, "address", address, NULL);
 }
-
-/**
- * sa_account_request_user_row_get_address:
- * @self: a #SaAccountRequestUserRow
- *
- * Returns: (transfer none): the user's e-mail address
- */
-const char *
-sa_account_request_user_row_get_address (SaAccountRequestUserRow *self)
-{
-  g_return_val_if_fail (SA_IS_ACCOUNT_REQUEST_USER_ROW (self), NULL);
-
-  return self->address;
-}

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define SA_TYPE_ACCOUNT_REQUEST_USER_ROW (sa_account_request_user_row_get_type ())
 G_DECLARE_FINAL_TYPE (SaAccountRequestUserRow, sa_account_request_user_row, SA, ACCOUNT_REQUEST_USER_ROW, AdwActionRow)
 
-GtkWidget  *sa_account_request_user_row_new         (const char              *address);
-const char *sa_account_request_user_row_get_address (SaAccountRequestUserRow *self);
+GtkWidget *sa_account_request_user_row_new (const char *address);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
  * confirmation; the request then in Your Access Requests and on the server;
  * a second request for the same account (DUPLICATE_REQUEST); the reminder
  * button before and after a reminder; the notification when the
- * administrator decides; the draft; the French and Italian labels.
+ * administrator decides; the draft, offered back in a banner, reopening the
+ * page the user left; the French and Italian labels.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -126,23 +126,13 @@ page_at (SaWizard *self,
   return child != NULL ? gtk_stack_page_get_name (gtk_stack_get_page (priv->stack, child)) : NULL;
 }
 
-/**
- * sa_wizard_page_is_step:
- * @self: a #SaWizard
- * @page: the name of one of the wizard's pages
- *
- * Returns: %TRUE when @page is one of the steps of the form, %FALSE for the
- *   result page (the last) and for names that are not pages
- */
-gboolean
-sa_wizard_page_is_step (SaWizard   *self,
-                        const char *page)
+/* Whether @page is one of the steps of the form: not the result page (the
+ * last), nor a name that is not a page. */
+static gboolean
+page_is_step (SaWizard   *self,
+              const char *page)
 {
-  int position;
-
-  g_return_val_if_fail (SA_IS_WIZARD (self), FALSE);
-
-  position = page_position (self, page);
+  int position = page_position (self, page);
 
   return position >= 0 && (guint) position + 1 < n_pages (self);
 }
@@ -221,12 +211,38 @@ sa_wizard_update_navigation (SaWizard *self)
   adw_window_title_set_subtitle (priv->window_title, step != NULL ? step : "");
 }
 
+/* The first field of a page that the user can type in or choose: shown,
+ * sensitive, an entry or an editable text. */
+static GtkWidget *
+find_first_field (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_is_sensitive (widget))
+    return NULL;
+
+  if (GTK_IS_EDITABLE (widget) ||
+      (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget))))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *field = find_first_field (child);
+
+      if (field != NULL)
+        return field;
+    }
+
+  return NULL;
+}
+
 /**
  * sa_wizard_show_page:
  * @self: a #SaWizard
  * @page: the name of one of the wizard's pages
  * @focus: (nullable): the widget to focus, or %NULL for the page's first
- *   field (Next when the page has none)
+ *   field (an entry or a text; Next when the page has none)
  *
  * Shows @page with the navigation and the step that go with it, and records
  * the page in the draft.
@@ -238,7 +254,6 @@ sa_wizard_show_page (SaWizard   *self,
 {
   SaWizardPrivate *priv;
   SaWizardClass *klass;
-  GtkWidget *child;
 
   g_return_if_fail (SA_IS_WIZARD (self));
   g_return_if_fail (page_position (self, page) >= 0);
@@ -255,14 +270,14 @@ sa_wizard_show_page (SaWizard   *self,
   sa_wizard_update_navigation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 
-  if (sa_wizard_page_is_step (self, page) && priv->draft != NULL)
+  if (page_is_step (self, page) && priv->draft != NULL)
     sa_wizard_draft_changed (priv->draft);
 
-  child = gtk_stack_get_visible_child (priv->stack);
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-  else if (!gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
-    gtk_widget_grab_focus (GTK_WIDGET (priv->next_button));
+  if (focus == NULL)
+    focus = find_first_field (gtk_stack_get_visible_child (priv->stack));
+  if (focus == NULL)
+    focus = GTK_WIDGET (priv->next_button);
+  gtk_widget_grab_focus (focus);
 }
 
 /* ---- Busy ---- */
@@ -290,24 +305,6 @@ sa_wizard_set_busy (SaWizard *self,
   priv->busy = busy;
   sa_wizard_update_navigation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-/**
- * sa_wizard_get_busy:
- * @self: a #SaWizard
- *
- * Returns: %TRUE while the request is being sent
- */
-gboolean
-sa_wizard_get_busy (SaWizard *self)
-{
-  SaWizardPrivate *priv;
-
-  g_return_val_if_fail (SA_IS_WIZARD (self), FALSE);
-
-  priv = sa_wizard_get_instance_private (self);
-
-  return priv->busy;
 }
 
 /* ---- The procedure panel ---- */
@@ -345,7 +342,7 @@ build_draft (gpointer user_data)
   if (klass->save_draft == NULL || !klass->save_draft (self, &dict))
     return NULL;
 
-  if (sa_wizard_page_is_step (self, page))
+  if (page_is_step (self, page))
     g_variant_dict_insert (&dict, SA_WIZARD_DRAFT_KEY_PAGE, "s", page);
 
   return g_variant_dict_end (&dict);
@@ -456,7 +453,7 @@ next_action (GtkWidget  *widget,
   if (position < 0)
     return;
 
-  if (!sa_wizard_page_is_step (self, page))
+  if (!page_is_step (self, page))
     {
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -512,7 +509,7 @@ back_action (GtkWidget  *widget,
   const char *page = sa_wizard_get_page (self);
   int position = page_position (self, page);
 
-  if (priv->busy || position <= 0 || !sa_wizard_page_is_step (self, page))
+  if (priv->busy || position <= 0 || !page_is_step (self, page))
     return;
 
   sa_wizard_show_page (self, page_at (self, position - 1), NULL);

@@ -67,12 +67,9 @@ void        sa_wizard_show_page             (SaWizard      *self,
                                              const char    *page,
                                              GtkWidget     *focus);
 const char *sa_wizard_get_page              (SaWizard      *self);
-gboolean    sa_wizard_page_is_step          (SaWizard      *self,
-                                             const char    *page);
 void        sa_wizard_update_navigation     (SaWizard      *self);
 void        sa_wizard_set_busy              (SaWizard      *self,
                                              gboolean       busy);
-gboolean    sa_wizard_get_busy              (SaWizard      *self);
 void        sa_wizard_show_procedure_step   (SaWizard      *self,
                                              SaProcedureStep step);
 

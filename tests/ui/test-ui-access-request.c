@@ -7,7 +7,8 @@
  * confirmation; the request then in Your Access Requests and on the server;
  * a second request for the same account (DUPLICATE_REQUEST); the reminder
  * button before and after a reminder; the notification when the
- * administrator decides; the draft; the French and Italian labels.
+ * administrator decides; the draft, offered back in a banner, reopening the
+ * page the user left; the French and Italian labels.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +18,8 @@
 #include <glib/gstdio.h>
 
 #include "sa-access-request-monitor-private.h"
-#include "sa-access-request-wizard.h"
-#include "sa-access-requests-view.h"
+#include "sa-access-request-wizard-private.h"
+#include "sa-access-requests-view-private.h"
 #include "sa-profile-editor.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
@@ -32,18 +33,9 @@ static char *state_dir;
 /* The request the wizard test sends, for the tests after it. */
 static char *sent_id;
 
-#define CHILD(widget, type, name) \
-  GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name))
-
-static SaWindow *
-new_window (void)
-{
-  SaWindow *window = sa_window_new (NULL);
-
-  sa_window_set_client (window, sandbox->client, TRUE);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
+#define WIZ(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, name)
+/* The shell's widgets: Back, Next (Send Request, Done), the draft banner. */
+#define SHELL(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, name)
 
 static gboolean
 wizard_idle (gpointer user_data)
@@ -95,7 +87,7 @@ static gboolean
 page_is (SaAccessRequestWizard *wizard,
          const char            *page)
 {
-  return g_strcmp0 (sa_access_request_wizard_get_page (wizard), page) == 0;
+  return g_strcmp0 (sa_wizard_get_page (SA_WIZARD (wizard)), page) == 0;
 }
 
 static gboolean
@@ -110,7 +102,7 @@ send_error_shown (gpointer user_data)
   SaAccessRequestWizard *wizard = user_data;
 
   return wizard_idle (wizard) &&
-         gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "send_error_note"));
+         gtk_widget_get_visible (WIZ (wizard, "send_error_note"));
 }
 
 static SaProfile *
@@ -133,8 +125,8 @@ submit_domain (SaAccessRequestWizard *wizard,
                const char            *domain)
 {
   sa_access_request_wizard_set_domain (wizard, domain);
-  g_assert_true (gtk_widget_is_sensitive (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button")));
-  g_signal_emit_by_name (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button"), "clicked");
+  g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "submit_button")));
+  g_signal_emit_by_name (WIZ (wizard, "submit_button"), "clicked");
   g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
 }
 
@@ -159,7 +151,7 @@ find_candidate_id (SaAccessRequestWizard *wizard,
 static void
 click_next (SaAccessRequestWizard *wizard)
 {
-  GtkWidget *next = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "next_button");
+  GtkWidget *next = SHELL (wizard, "next_button");
 
   g_assert_true (gtk_widget_is_sensitive (next));
   g_signal_emit_by_name (next, "clicked");
@@ -168,7 +160,7 @@ click_next (SaAccessRequestWizard *wizard)
 static void
 test_wizard_chooser (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestWizard *wizard;
   SaProfileEditor *editor;
   g_autoptr(SaProfile) server_profile = NULL;
@@ -184,7 +176,7 @@ test_wizard_chooser (void)
 
   wizard = sa_window_request_access (window, NULL);
   g_assert_nonnull (wizard);
-  next = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "next_button");
+  next = SHELL (wizard, "next_button");
   g_assert_true (page_is (wizard, "profile"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (wizard)), ==, "Request Access to an Existing Smart Account");
 
@@ -193,20 +185,20 @@ test_wizard_chooser (void)
   g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
   g_assert_true (gtk_widget_is_sensitive (next));
 
-  g_signal_emit_by_name (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "update_button"), "clicked");
+  g_signal_emit_by_name (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "update_button"), "clicked");
   g_assert_true (sa_profile_editor_get_editing (editor));
   g_assert_false (gtk_widget_is_sensitive (next));
 
   /* Checked as typed: a bad e-mail keeps Save off. */
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")), "not-an-address");
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")), "not-an-address");
   g_assert_false (sa_profile_editor_get_valid (editor));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button")));
-  g_assert_true (gtk_widget_has_css_class (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry"), "error"));
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")),
+  g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button")));
+  g_assert_true (gtk_widget_has_css_class (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "email_entry")),
                          "camille.martin@northwind-networks.example");
-  gtk_editable_set_text (GTK_EDITABLE (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "company_entry")), company);
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "company_entry")), company);
   g_assert_true (sa_profile_editor_get_valid (editor));
-  g_signal_emit_by_name (CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button"), "clicked");
+  g_signal_emit_by_name (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button"), "clicked");
   g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
   g_assert_false (sa_profile_editor_get_editing (editor));
   g_assert_cmpstr (sa_profile_get_company (sa_profile_editor_get_profile (editor)), ==, company);
@@ -219,25 +211,25 @@ test_wizard_chooser (void)
 
   /* Step 6: a domain no Smart Account has: a clear message, the entry kept. */
   submit_domain (wizard, "nobody-has-this.example");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "lookup_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIZ (wizard, "lookup_stack"))),
                    ==, "none");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "none_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (WIZ (wizard, "none_label"))),
                             "nobody-has-this.example"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, "nobody-has-this.example");
   g_assert_false (gtk_widget_is_sensitive (next));
 
   /* An invalid domain is refused as typed. */
   sa_access_request_wizard_set_domain (wizard, "not a domain");
-  g_assert_true (gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_error_label")));
-  g_assert_false (gtk_widget_is_sensitive (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button")));
+  g_assert_true (gtk_widget_get_visible (WIZ (wizard, "domain_error_label")));
+  g_assert_false (gtk_widget_is_sensitive (WIZ (wizard, "submit_button")));
 
   /* A domain several Smart Accounts share: the chooser, nothing picked yet. */
   submit_domain (wizard, SHARED_DOMAIN);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "lookup_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (WIZ (wizard, "lookup_stack"))),
                    ==, "found");
   g_assert_cmpuint (g_list_model_get_n_items (sa_access_request_wizard_get_candidates (wizard)), >=, 2);
-  list = GTK_LIST_BOX (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "candidates_list"));
+  list = GTK_LIST_BOX (WIZ (wizard, "candidates_list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
   g_assert_null (sa_access_request_wizard_get_selected_account (wizard));
   g_assert_false (gtk_widget_is_sensitive (next));
@@ -250,7 +242,7 @@ test_wizard_chooser (void)
 
   /* Step 7: the reason is required, counted as typed, limited to 500. */
   g_assert_true (page_is (wizard, "reason"));
-  counter = CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "counter_label");
+  counter = WIZ (wizard, "counter_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "0 / 500");
   g_assert_false (gtk_widget_is_sensitive (next));
   sa_access_request_wizard_set_reason (wizard, "We run the Wi-Fi refresh of the Lyon sites.");
@@ -270,7 +262,7 @@ test_wizard_chooser (void)
   sent_id = g_strdup (sa_access_request_get_id (sa_access_request_wizard_get_sent_request (wizard)));
   g_assert_cmpint (sa_access_request_get_status (sa_access_request_wizard_get_sent_request (wizard)), ==,
                    SA_ACCESS_REQUEST_STATUS_PENDING);
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "sent_page"))),
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (WIZ (wizard, "sent_page"))),
                             CHOSEN_NAME));
 
   /* On the server, for the chosen account. */
@@ -281,7 +273,7 @@ test_wizard_chooser (void)
   g_assert_cmpint (sa_access_request_get_status (on_server), ==, SA_ACCESS_REQUEST_STATUS_PENDING);
 
   /* "Your Access Requests" from the confirmation: the request is listed. */
-  g_signal_emit_by_name (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "show_requests_button"), "clicked");
+  g_signal_emit_by_name (WIZ (wizard, "show_requests_button"), "clicked");
   query.view = sa_window_get_access_requests_view (window);
   query.id = sent_id;
   g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
@@ -294,7 +286,7 @@ test_wizard_chooser (void)
 static void
 test_wizard_duplicate (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestWizard *wizard = sa_window_request_access (window, SHARED_DOMAIN);
   SaProfileEditor *editor = sa_access_request_wizard_get_profile_editor (wizard);
 
@@ -302,7 +294,7 @@ test_wizard_duplicate (void)
   g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
   click_next (wizard);
   /* The domain came prefilled (as from the "Request a Smart Account" wizard). */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, SHARED_DOMAIN);
   submit_domain (wizard, SHARED_DOMAIN);
   g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
@@ -311,10 +303,10 @@ test_wizard_duplicate (void)
   click_next (wizard);
   g_assert_true (sa_test_wait_until (send_error_shown, wizard, 30000));
   g_assert_true (page_is (wizard, "reason"));
-  g_assert_true (gtk_widget_get_visible (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "duplicate_button")));
+  g_assert_true (gtk_widget_get_visible (WIZ (wizard, "duplicate_button")));
   /* Everything kept. */
   {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "reason_view")));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (WIZ (wizard, "reason_view")));
     GtkTextIter start, end;
     g_autofree char *text = NULL;
 
@@ -330,7 +322,7 @@ test_wizard_duplicate (void)
 static void
 test_reminder (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
   GtkWidget *button;
   RowQuery query = { view, sent_id };
@@ -415,7 +407,7 @@ search_finds_account (const char *domain,
 static void
 test_notification (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
   SaAccessRequestMonitor *monitor;
   Decision decision = { NULL, NULL };
@@ -464,7 +456,11 @@ test_notification (void)
 static gboolean
 draft_offered (gpointer user_data)
 {
-  return sa_access_request_wizard_get_draft_offered (SA_ACCESS_REQUEST_WIZARD (user_data));
+  gboolean offered;
+
+  g_object_get (user_data, "draft-offered", &offered, NULL);
+
+  return offered;
 }
 
 static gboolean
@@ -477,7 +473,7 @@ file_exists (gpointer user_data)
 static void
 test_draft (void)
 {
-  SaWindow *window = new_window ();
+  SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
   g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCESS_REQUEST);
 
@@ -493,7 +489,7 @@ test_draft (void)
   wizard = sa_window_request_access (window, NULL);
   g_assert_true (sa_test_wait_until (draft_offered, wizard, 10000));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.restore-draft", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "domain_entry"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, "vigneti-colli.example");
   g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
   /* The only Smart Account with that domain is selected at once. */
@@ -501,6 +497,99 @@ test_draft (void)
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.discard-draft", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+draft_looked_for (gpointer user_data)
+{
+  gboolean loading;
+
+  g_object_get (user_data, "draft-loading", &loading, NULL);
+
+  return !loading;
+}
+
+static gboolean
+has_focus_in (GtkWidget *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static char *
+dup_reason (SaAccessRequestWizard *wizard)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (WIZ (wizard, "reason_view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Restored, the draft reopens on the page the user left (it records it),
+ * focus in its first field, the Smart Account chosen looked up again. */
+static void
+test_draft_page (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
+  g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCESS_REQUEST);
+  g_autoptr(GVariant) draft = NULL;
+  g_autofree char *reason = NULL;
+  const char *page = NULL;
+
+  g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
+  g_assert_false (draft_offered (wizard));
+  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), 30000));
+  click_next (wizard);
+  submit_domain (wizard, "vigneti-colli.example");
+  g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
+  click_next (wizard);
+  g_assert_true (page_is (wizard, "reason"));
+  sa_access_request_wizard_set_reason (wizard, "Left on the reason page");
+
+  /* Destroyed at once: the change waiting for its save is written. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (sa_test_wait_until (file_exists, file, 10000));
+  sa_test_wait_ms (200);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    sa_draft_load_async (SA_DRAFT_ACCESS_REQUEST, NULL, sa_test_async_ready_cb, NULL);
+    result = sa_test_wait_for_result ();
+    draft = sa_draft_load_finish (result, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (draft);
+  g_assert_true (g_variant_lookup (draft, "page", "&s", &page));
+  g_assert_cmpstr (page, ==, "reason");
+
+  /* The banner offers it over the first page; Restore goes to the reason. */
+  window = sa_test_new_window (sandbox);
+  wizard = sa_window_request_access (window, NULL);
+  g_assert_true (sa_test_wait_until (draft_offered, wizard, 10000));
+  g_assert_true (page_is (wizard, "profile"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SHELL (wizard, "draft_label"))), "vigneti-colli.example"));
+  sa_test_click (SHELL (wizard, "restore_draft_button"));
+  g_assert_false (draft_offered (wizard));
+  g_assert_true (page_is (wizard, "reason"));
+  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "reason_view")));
+  reason = dup_reason (wizard);
+  g_assert_cmpstr (reason, ==, "Left on the reason page");
+
+  /* Once the domain is looked up again, the account is chosen, Send ready. */
+  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
+  g_assert_true (page_is (wizard, "reason"));
+  g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
+  g_assert_true (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
 }
 
 static void
@@ -533,13 +622,13 @@ check_language (const char *language,
   /* A missing translation fails this test case without stopping the others. */
   g_test_set_nonfatal_assertions ();
   sa_test_set_language (language);
-  window = new_window ();
+  window = sa_test_new_window (sandbox);
   wizard = sa_window_request_access (window, NULL);
   view = sa_window_get_access_requests_view (window);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (wizard)), ==, title);
-  check_label (CHILD (sa_access_request_wizard_get_profile_editor (wizard), SA_TYPE_PROFILE_EDITOR, "update_button"), update);
-  check_label (CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "reason_label"), reason);
+  check_label (SA_TEST_CHILD (sa_access_request_wizard_get_profile_editor (wizard), SA_TYPE_PROFILE_EDITOR, "update_button"), update);
+  check_label (WIZ (wizard, "reason_label"), reason);
   g_assert_nonnull (sa_test_find_label (GTK_WIDGET (view), requests));
 
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
@@ -599,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/ui/access-request/reminder", test_reminder);
   g_test_add_func ("/ui/access-request/notification", test_notification);
   g_test_add_func ("/ui/access-request/draft", test_draft);
+  g_test_add_func ("/ui/access-request/draft-page", test_draft_page);
   g_test_add_func ("/ui/access-request/french", test_french);
   g_test_add_func ("/ui/access-request/italian", test_italian);
 

@@ -16,7 +16,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-access-requests-view.h"
+#include "sa-access-request-row.h"
+#include "sa-access-requests-view-private.h"
 #include "sa-ui-util.h"
 
 /* Do not refresh on window focus more often than this (microseconds). */
@@ -56,20 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_date_time (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date_time == NULL)
-    return g_strdup ("—");
-
-  local = g_date_time_to_local (date_time);
-  /* Translators: how dates and times are written in Your Access Requests
-   * (a g_date_time_format() format), e.g. "%d/%m/%Y %H:%M" */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
-}
-
 /* When the next reminder is allowed, or NULL when one is allowed now. */
 static GDateTime *
 get_next_reminder (SaAccessRequestsView *self,
@@ -89,151 +76,19 @@ get_next_reminder (SaAccessRequestsView *self,
   return NULL;
 }
 
-static void
-set_status_pill (GtkLabel              *label,
-                 SaAccessRequestStatus  status)
-{
-  const char *kind = "warning";
-
-  if (status == SA_ACCESS_REQUEST_STATUS_APPROVED)
-    kind = "success";
-  else if (status == SA_ACCESS_REQUEST_STATUS_DENIED)
-    kind = "error";
-
-  sa_ui_set_pill (label, sa_access_request_status_get_label (status), kind);
-}
-
-static void
-on_remind_clicked (GtkButton            *button,
-                   SaAccessRequestsView *self)
-{
-  sa_access_requests_view_send_reminder (self, g_object_get_data (G_OBJECT (button), "sa-access-request-id"));
-}
-
+/* The list-item factory: one template row per request, with when its next
+ * reminder is possible and whether an action on it is under way. */
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
 {
   SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (user_data);
   SaAccessRequest *request = SA_ACCESS_REQUEST (item);
-  SaSmartAccount *account = sa_access_request_get_smart_account (request);
-  SaAccessRequestStatus status = sa_access_request_get_status (request);
-  const char *id = sa_access_request_get_id (request);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created = format_date_time (sa_access_request_get_created_date (request));
-  g_autofree char *subtitle = NULL;
-  g_autofree char *reminded = NULL;
-  GtkWidget *row;
-  GtkWidget *pill;
 
-  if (sa_access_request_get_last_reminder_date (request) != NULL)
-    {
-      g_autofree char *last = format_date_time (sa_access_request_get_last_reminder_date (request));
-
-      /* Translators: part of a row in Your Access Requests */
-      reminded = g_strdup_printf (_("Last reminder sent on %s"), last);
-    }
-
-  if (status != SA_ACCESS_REQUEST_STATUS_PENDING && sa_access_request_get_decided_date (request) != NULL)
-    {
-      g_autofree char *decided = format_date_time (sa_access_request_get_decided_date (request));
-
-      /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
-       * %2$s when the request was sent, %3$s when the administrators answered */
-      subtitle = g_strdup_printf (_("%1$s · Requested on %2$s · Answered on %3$s"),
-                                  account ? sa_smart_account_get_domain (account) : "",
-                                  created, decided);
-    }
-  else if (reminded != NULL)
-    /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
-     * %2$s when the request was sent, %3$s "Last reminder sent on …" */
-    subtitle = g_strdup_printf (_("%1$s · Requested on %2$s · %3$s"),
-                                account ? sa_smart_account_get_domain (account) : "",
-                                created, reminded);
-  else
-    /* Translators: a row in Your Access Requests: %1$s the Smart Account's domain,
-     * %2$s when the request was sent */
-    subtitle = g_strdup_printf (_("%1$s · Requested on %2$s"),
-                                account ? sa_smart_account_get_domain (account) : "",
-                                created);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 account ? sa_smart_account_get_name (account) : id);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data_full (G_OBJECT (row), "sa-access-request-id", g_strdup (id), g_free);
-
-  pill = gtk_label_new (NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  set_status_pill (GTK_LABEL (pill), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  if (status == SA_ACCESS_REQUEST_STATUS_PENDING)
-    {
-      GDateTime *next = get_next_reminder (self, request, now);
-
-      if (next == NULL)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("Send a _reminder"));
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (button, _("Remind the Smart Account’s administrators of this request"));
-          gtk_widget_set_sensitive (button, !g_hash_table_contains (self->busy, id));
-          g_object_set_data_full (G_OBJECT (button), "sa-access-request-id", g_strdup (id), g_free);
-          g_signal_connect (button, "clicked", G_CALLBACK (on_remind_clicked), self);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-          g_object_set_data (G_OBJECT (row), "sa-remind-button", button);
-        }
-      else
-        {
-          g_autofree char *when = format_date_time (next);
-          g_autofree char *text = NULL;
-          GtkWidget *label;
-
-          /* Translators: instead of "Send a reminder" while one was sent less than 24 hours ago */
-          text = g_strdup_printf (_("Next reminder possible on %s"), when);
-          label = gtk_label_new (text);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-          gtk_label_set_xalign (GTK_LABEL (label), 1);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-          g_object_set_data (G_OBJECT (row), "sa-next-label", label);
-        }
-
-      if (self->training)
-        {
-          g_autoptr(GMenu) menu = g_menu_new ();
-          g_autoptr(GMenu) section = g_menu_new ();
-          g_autoptr(GMenuItem) approve = NULL;
-          g_autoptr(GMenuItem) deny = NULL;
-          GtkWidget *menu_button;
-
-          approve = g_menu_item_new (_("Administrator approves"), NULL);
-          g_menu_item_set_action_and_target_value (approve, "access.decide", g_variant_new ("(sb)", id, TRUE));
-          deny = g_menu_item_new (_("Administrator denies"), NULL);
-          g_menu_item_set_action_and_target_value (deny, "access.decide", g_variant_new ("(sb)", id, FALSE));
-          g_menu_append_item (section, approve);
-          g_menu_append_item (section, deny);
-          /* Translators: heading of the training-only menu of a pending access request */
-          g_menu_append_section (menu, _("Training only: play the administrator"), G_MENU_MODEL (section));
-
-          menu_button = gtk_menu_button_new ();
-          /* Translators: a training-only button on a pending access request */
-          gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), _("Training"));
-          gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-          gtk_widget_set_tooltip_text (menu_button,
-                                       _("Training only: answer as the Smart Account’s administrator would, "
-                                         "to see the notification"));
-          gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (menu_button, "sa-training-button");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
-        }
-    }
-
-  return row;
+  return sa_access_request_row_new (request, self->training,
+                                    get_next_reminder (self, request, now),
+                                    g_hash_table_contains (self->busy, sa_access_request_get_id (request)));
 }
 
 static void
@@ -424,7 +279,7 @@ send_reminder_cb (GObject      *source,
 
       if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON) && next != NULL)
         {
-          g_autofree char *when = format_date_time (next);
+          g_autofree char *when = sa_ui_format_date_time (next);
           g_autofree char *message = NULL;
 
           g_hash_table_insert (self->next_reminder, g_strdup (data->id), g_date_time_ref (next));
@@ -467,18 +322,15 @@ void
 sa_access_requests_view_send_reminder (SaAccessRequestsView *self,
                                        const char           *request_id)
 {
-  GtkWidget *button;
-
   g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
   g_return_if_fail (request_id != NULL);
 
   if (self->client == NULL || g_hash_table_contains (self->busy, request_id))
     return;
 
+  /* The row, made again, shows its button off while the reminder goes. */
   g_hash_table_add (self->busy, g_strdup (request_id));
-  button = sa_access_requests_view_get_reminder_button (self, request_id);
-  if (button != NULL)
-    gtk_widget_set_sensitive (button, FALSE);
+  update_row (self, request_id, NULL);
 
   sa_client_send_reminder_async (self->client, request_id, self->action_cancellable,
                                  send_reminder_cb, action_data_new (self, request_id));
@@ -513,24 +365,14 @@ decide_cb (GObject      *source,
   sa_access_requests_view_refresh (self);
 }
 
-/**
- * sa_access_requests_view_decide:
- * @self: a #SaAccessRequestsView
- * @request_id: a pending access request id
- * @approve: %TRUE to approve, %FALSE to deny
- *
- * Training only: answers the request as its Smart Account's administrator
+/* Training only: answers the request as its Smart Account's administrator
  * would (POST /sandbox/access-requests/{id}/decide), so that a trainer can
- * show what happens next — the status changes and a notification comes.
- */
-void
-sa_access_requests_view_decide (SaAccessRequestsView *self,
-                                const char           *request_id,
-                                gboolean              approve)
+ * show what happens next — the status changes and a notification comes. */
+static void
+decide (SaAccessRequestsView *self,
+        const char           *request_id,
+        gboolean              approve)
 {
-  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
-  g_return_if_fail (request_id != NULL);
-
   if (self->client == NULL || !self->training || g_hash_table_contains (self->busy, request_id))
     return;
 
@@ -556,7 +398,15 @@ decide_action (GtkWidget  *widget,
   gboolean approve;
 
   g_variant_get (param, "(&sb)", &id, &approve);
-  sa_access_requests_view_decide (SA_ACCESS_REQUESTS_VIEW (widget), id, approve);
+  decide (SA_ACCESS_REQUESTS_VIEW (widget), id, approve);
+}
+
+static void
+remind_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sa_access_requests_view_send_reminder (SA_ACCESS_REQUESTS_VIEW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -714,6 +564,7 @@ sa_access_requests_view_class_init (SaAccessRequestsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "access.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "access.decide", "(sb)", decide_action);
+  gtk_widget_class_install_action (widget_class, "access.remind", "s", remind_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "access.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "access.refresh", NULL);
@@ -835,7 +686,8 @@ sa_access_requests_view_get_row (SaAccessRequestsView *self,
   g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), NULL);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sa-access-request-id"), request_id) == 0)
+    if (g_strcmp0 (sa_access_request_get_id (sa_access_request_row_get_request (SA_ACCESS_REQUEST_ROW (row))),
+                   request_id) == 0)
       return GTK_WIDGET (row);
 
   return NULL;
@@ -856,7 +708,7 @@ sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
 {
   GtkWidget *row = sa_access_requests_view_get_row (self, request_id);
 
-  return row ? g_object_get_data (G_OBJECT (row), "sa-remind-button") : NULL;
+  return row ? sa_access_request_row_get_reminder_button (SA_ACCESS_REQUEST_ROW (row)) : NULL;
 }
 
 /**
@@ -872,7 +724,6 @@ sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,
                                            const char           *request_id)
 {
   GtkWidget *row = sa_access_requests_view_get_row (self, request_id);
-  GtkWidget *label = row ? g_object_get_data (G_OBJECT (row), "sa-next-label") : NULL;
 
-  return label ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+  return row ? sa_access_request_row_get_reminder_text (SA_ACCESS_REQUEST_ROW (row)) : NULL;
 }

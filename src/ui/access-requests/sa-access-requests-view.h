@@ -6,7 +6,6 @@
 
 #include <adwaita.h>
 
-#include "sa-access-request-monitor.h"
 #include "sa-core.h"
 
 G_BEGIN_DECLS
@@ -20,17 +19,5 @@ void                    sa_access_requests_view_set_client  (SaAccessRequestsVie
 void                    sa_access_requests_view_refresh     (SaAccessRequestsView *self);
 gboolean                sa_access_requests_view_get_loading (SaAccessRequestsView *self);
 GListModel             *sa_access_requests_view_get_requests (SaAccessRequestsView *self);
-SaAccessRequestMonitor *sa_access_requests_view_get_monitor (SaAccessRequestsView *self);
-GtkWidget              *sa_access_requests_view_get_row     (SaAccessRequestsView *self,
-                                                             const char           *request_id);
-GtkWidget              *sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
-                                                                     const char           *request_id);
-const char             *sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,
-                                                                   const char           *request_id);
-void                    sa_access_requests_view_send_reminder (SaAccessRequestsView *self,
-                                                               const char           *request_id);
-void                    sa_access_requests_view_decide      (SaAccessRequestsView *self,
-                                                             const char           *request_id,
-                                                             gboolean              approve);
 
 G_END_DECLS

@@ -300,14 +300,13 @@ get_profile_cb (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
-/**
- * sa_profile_editor_reload:
+/* sa_profile_editor_reload:
  * @self: a #SaProfileEditor
  *
  * Loads the profile from the server (GET /v1/profile) and shows it (step 5
  * of "request access": check your profile). Leaves editing.
  */
-void
+static void
 sa_profile_editor_reload (SaProfileEditor *self)
 {
   g_return_if_fail (SA_IS_PROFILE_EDITOR (self));
@@ -377,15 +376,14 @@ update_profile_cb (GObject      *source,
   gtk_widget_grab_focus (GTK_WIDGET (self->update_button));
 }
 
-/**
- * sa_profile_editor_save:
+/* sa_profile_editor_save:
  * @self: a #SaProfileEditor
  *
  * Sends the edited profile (PUT /v1/profile, the note of step 5: "Update your
  * profile"). Fields the server refuses are marked; any other error is shown
  * under the fields, and the entries are kept.
  */
-void
+static void
 sa_profile_editor_save (SaProfileEditor *self)
 {
   g_autoptr(SaProfile) profile = NULL;
@@ -411,14 +409,13 @@ sa_profile_editor_save (SaProfileEditor *self)
   sa_client_update_profile_async (self->client, profile, self->cancellable, update_profile_cb, self);
 }
 
-/**
- * sa_profile_editor_start_editing:
+/* sa_profile_editor_start_editing:
  * @self: a #SaProfileEditor
  *
  * "Update your profile": turns the rows into entries holding the current
  * values, and puts the focus in the first one.
  */
-void
+static void
 sa_profile_editor_start_editing (SaProfileEditor *self)
 {
   g_return_if_fail (SA_IS_PROFILE_EDITOR (self));
@@ -431,13 +428,12 @@ sa_profile_editor_start_editing (SaProfileEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->first_name_entry));
 }
 
-/**
- * sa_profile_editor_cancel_editing:
+/* sa_profile_editor_cancel_editing:
  * @self: a #SaProfileEditor
  *
  * Leaves editing without saving; the rows show the server's profile again.
  */
-void
+static void
 sa_profile_editor_cancel_editing (SaProfileEditor *self)
 {
   g_return_if_fail (SA_IS_PROFILE_EDITOR (self));
@@ -607,17 +603,6 @@ sa_profile_editor_init (SaProfileEditor *self)
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
   update_actions (self);
-}
-
-/**
- * sa_profile_editor_new:
- *
- * Returns: (transfer floating): a new, empty profile editor
- */
-GtkWidget *
-sa_profile_editor_new (void)
-{
-  return g_object_new (SA_TYPE_PROFILE_EDITOR, NULL);
 }
 
 /**

@@ -13,16 +13,11 @@ G_BEGIN_DECLS
 #define SA_TYPE_PROFILE_EDITOR (sa_profile_editor_get_type ())
 G_DECLARE_FINAL_TYPE (SaProfileEditor, sa_profile_editor, SA, PROFILE_EDITOR, AdwBin)
 
-GtkWidget *sa_profile_editor_new            (void);
 void       sa_profile_editor_set_client     (SaProfileEditor *self,
                                              SaClient        *client);
-void       sa_profile_editor_reload         (SaProfileEditor *self);
 SaProfile *sa_profile_editor_get_profile    (SaProfileEditor *self);
 gboolean   sa_profile_editor_get_editing    (SaProfileEditor *self);
 gboolean   sa_profile_editor_get_busy       (SaProfileEditor *self);
 gboolean   sa_profile_editor_get_valid      (SaProfileEditor *self);
-void       sa_profile_editor_start_editing  (SaProfileEditor *self);
-void       sa_profile_editor_cancel_editing (SaProfileEditor *self);
-void       sa_profile_editor_save           (SaProfileEditor *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-account-request-row.h"
 #include "sa-account-requests-view.h"
 #include "sa-ui-util.h"
 
@@ -26,6 +27,7 @@ struct _SaAccountRequestsView
   GCancellable   *cancellable;
   GListModel     *requests;
   gboolean        loading;
+  gboolean        accepting;
   GtkWindow      *window;            /* weak: the window we are in */
   gulong          is_active_handler;
 
@@ -48,6 +50,8 @@ update_actions (SaAccountRequestsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.refresh", self->client != NULL && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.new", self->client != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.advance-clock", self->client != NULL && self->training);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.accept",
+                                 self->client != NULL && self->training && !self->accepting);
 }
 
 static void
@@ -64,6 +68,8 @@ accept_cb (GObject      *source,
     return;
 
   self = SA_ACCOUNT_REQUESTS_VIEW (user_data);
+  self->accepting = FALSE;
+  update_actions (self);
   if (request == NULL)
     {
       g_autofree char *message = sa_error_dup_user_message (error);
@@ -85,89 +91,30 @@ accept_cb (GObject      *source,
 }
 
 static void
-on_accept_clicked (GtkButton             *button,
-                   SaAccountRequestsView *self)
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "sa-request-id");
+  SaAccountRequestsView *self = SA_ACCOUNT_REQUESTS_VIEW (widget);
 
-  if (self->client == NULL || id == NULL)
+  if (self->client == NULL || !self->training)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  sa_desk_client_sandbox_accept_account_request_async (SA_DESK_CLIENT (self->client), id, self->cancellable, accept_cb, self);
+  /* One answer at a time: the buttons wait for this one. */
+  self->accepting = TRUE;
+  update_actions (self);
+  sa_desk_client_sandbox_accept_account_request_async (SA_DESK_CLIENT (self->client), g_variant_get_string (param, NULL),
+                                                  self->cancellable, accept_cb, self);
 }
 
-static void
-status_pill (GtkLabel        *label,
-             SaAccountStatus  status)
-{
-  const char *kind = "neutral";
-
-  if (status == SA_ACCOUNT_STATUS_ACTIVE)
-    kind = "success";
-  else if (status == SA_ACCOUNT_STATUS_PENDING)
-    kind = "warning";
-  else if (status == SA_ACCOUNT_STATUS_EXPIRED)
-    kind = "error";
-
-  sa_ui_set_pill (label, sa_account_request_status_get_label (status), kind);
-}
-
+/* The list-item factory: one template row per request. */
 static GtkWidget *
 create_request_row (gpointer item,
                     gpointer user_data)
 {
   SaAccountRequestsView *self = SA_ACCOUNT_REQUESTS_VIEW (user_data);
-  SaAccountRequest *request = SA_ACCOUNT_REQUEST (item);
-  SaAccountStatus status = sa_account_request_get_status (request);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *pill;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sa_account_request_get_account_name (request));
-  /* Translators: a Smart Account request: "%1$s" its Account Domain, "%2$s" the Customer Email */
-  subtitle = g_strdup_printf (_("%1$s · %2$s"),
-                              sa_account_request_get_account_domain (request),
-                              sa_account_request_get_customer_email (request));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, sa_account_request_get_id (request));
-
-  if (status == SA_ACCOUNT_STATUS_PENDING)
-    {
-      guint days = sa_account_request_get_days_left (request);
-      g_autofree char *days_text = NULL;
-      GtkWidget *days_label;
-
-      /* Translators: how long the customer still has to accept the request */
-      days_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day left", "%u days left", days), days);
-      days_label = gtk_label_new (days_text);
-      gtk_widget_add_css_class (days_label, "dim-label");
-      gtk_widget_set_valign (days_label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), days_label);
-    }
-
-  pill = gtk_label_new (NULL);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  status_pill (GTK_LABEL (pill), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  if (self->training && status == SA_ACCOUNT_STATUS_PENDING)
-    {
-      GtkWidget *button;
-
-      /* Translators: a training-only control: act as the customer who accepts the request */
-      button = gtk_button_new_with_label (_("Customer Accepts"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Training only: act as the customer and accept this request"));
-      g_object_set_data_full (G_OBJECT (button), "sa-request-id",
-                              g_strdup (sa_account_request_get_id (request)), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_accept_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-
-  return row;
+  return sa_account_request_row_new (SA_ACCOUNT_REQUEST (item), self->training);
 }
 
 static void
@@ -268,10 +215,7 @@ advance_clock_cb (GObject      *source,
     }
   else
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (now);
-      /* Translators: how a date alone is written, as g_date_time_format()
-       * takes it; e.g. "%d/%m/%Y". */
-      g_autofree char *date = g_date_time_format (local, _("%Y-%m-%d"));
+      g_autofree char *date = sa_ui_format_date (now);
       g_autofree char *message = NULL;
 
       /* Translators: a toast in training mode; %s is the practice server's new date */
@@ -423,6 +367,7 @@ sa_account_requests_view_class_init (SaAccountRequestsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "requests.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "requests.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "requests.advance-clock", "u", advance_clock_action);
+  gtk_widget_class_install_action (widget_class, "requests.accept", "s", accept_action);
 }
 
 static void
@@ -445,17 +390,6 @@ sa_account_requests_view_init (SaAccountRequestsView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   update_actions (self);
-}
-
-/**
- * sa_account_requests_view_new:
- *
- * Returns: (transfer floating): a new, empty "Smart Account requests" view
- */
-GtkWidget *
-sa_account_requests_view_new (void)
-{
-  return g_object_new (SA_TYPE_ACCOUNT_REQUESTS_VIEW, NULL);
 }
 
 /**

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 #define SA_TYPE_ACCOUNT_REQUESTS_VIEW (sa_account_requests_view_get_type ())
 G_DECLARE_FINAL_TYPE (SaAccountRequestsView, sa_account_requests_view, SA, ACCOUNT_REQUESTS_VIEW, AdwBin)
 
-GtkWidget              *sa_account_requests_view_new          (void);
 void                    sa_account_requests_view_set_client   (SaAccountRequestsView *self,
                                                                SaClient              *client,
                                                                gboolean               training);

@@ -183,39 +183,3 @@ sa_procedure_panel_get_step (SaProcedurePanel *self)
 
   return self->step;
 }
-
-/**
- * sa_procedure_panel_set_procedure:
- * @self: a #SaProcedurePanel
- * @procedure: (transfer none): the translated name of the documented procedure
- *
- * Names the procedure the panel follows. Superseded by
- * sa_procedure_panel_show_step(), which names it from the catalogue.
- */
-void
-sa_procedure_panel_set_procedure (SaProcedurePanel *self,
-                                  const char       *procedure)
-{
-  g_return_if_fail (SA_IS_PROCEDURE_PANEL (self));
-
-  gtk_label_set_text (self->procedure_label, procedure);
-}
-
-/**
- * sa_procedure_panel_set_step:
- * @self: a #SaProcedurePanel
- * @step: (transfer none): the translated step heading, e.g. "Step 6"
- * @text: (transfer none): the translated explanation of what to do now
- *
- * Shows a step given as text. Superseded by sa_procedure_panel_show_step().
- */
-void
-sa_procedure_panel_set_step (SaProcedurePanel *self,
-                             const char       *step,
-                             const char       *text)
-{
-  g_return_if_fail (SA_IS_PROCEDURE_PANEL (self));
-
-  gtk_label_set_text (self->step_label, step);
-  gtk_label_set_text (self->text_label, text);
-}

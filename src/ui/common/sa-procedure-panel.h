@@ -18,12 +18,5 @@ void            sa_procedure_panel_show_step (SaProcedurePanel *self,
                                               SaProcedureStep   step);
 SaProcedureStep sa_procedure_panel_get_step  (SaProcedurePanel *self);
 
-/* Kept only while src/ui/account-requests and src/ui/access-requests still
- * call them: new code uses sa_procedure_panel_show_step(). */
-void            sa_procedure_panel_set_procedure (SaProcedurePanel *self,
-                                                  const char       *procedure);
-void            sa_procedure_panel_set_step  (SaProcedurePanel *self,
-                                              const char       *step,
-                                              const char       *text);
 
 G_END_DECLS

@@ -23,14 +23,5 @@ void   sa_ui_insert_settings_actions  (GtkWidget       *widget);
 char  *sa_ui_format_date              (GDateTime       *date_time);
 char  *sa_ui_format_date_time         (GDateTime       *date_time);
 
-/* Kept only while src/ui/account-requests and src/ui/access-requests still
- * call them: new code uses SaStatusPill (sa-status-pill.h). */
-void   sa_ui_set_pill                 (GtkLabel        *label,
-                                       const char      *text,
-                                       const char      *kind);
-void   sa_ui_set_order_status_pill    (GtkLabel        *label,
-                                       SaOrderStatus    status);
-void   sa_ui_set_account_status_pill  (GtkLabel        *label,
-                                       SaAccountStatus  status);
 
 G_END_DECLS

@@ -38,7 +38,7 @@ struct _SaApplication
   GCancellable    *cancellable;
   gboolean         starting;
 
-  /* Live mode */
+  /* Classroom server and Cisco sessions */
   GSettings       *settings;
   SaSession       *session;
 };
@@ -149,7 +149,7 @@ start_training (SaApplication *self)
   if (window != NULL)
     sa_window_show_starting (window);
 
-  /* The sandbox already runs (a failed sign-in, or back from Live mode):
+  /* The sandbox already runs (a failed sign-in, or back from another connection):
    * just sign in again. */
   if (self->sandbox != NULL)
     {
@@ -168,7 +168,7 @@ start_training (SaApplication *self)
   sa_sandbox_thread_start_async (data_dir, self->cancellable, sandbox_started_cb, g_object_ref (self));
 }
 
-/* ---- Live mode ---- */
+/* ---- Classroom server (the nick "live") ---- */
 
 static void
 on_session_ready (SaSession     *session,
@@ -191,8 +191,8 @@ on_session_cancelled (SaSession     *session,
 
   self->starting = FALSE;
   /* Translators: %s is the server address */
-  message = g_strdup_printf (_("Live mode works on the server %s once you sign in. "
-                               "Select Retry to sign in, or switch to Training mode in Preferences."),
+  message = g_strdup_printf (_("The Classroom server connection works on the server %s once you sign in. "
+                               "Select Retry to sign in, or switch to Training in Preferences."),
                              sa_session_get_server_uri (session));
   if (window != NULL)
     sa_window_show_error (window, _("Not Signed In"), message);
@@ -240,8 +240,8 @@ start_live (SaApplication *self)
       g_autofree char *message = NULL;
 
       if (*server == '\0')
-        message = g_strdup (_("Live mode needs the address of your partner server. "
-                              "Enter it in Preferences, or switch back to Training mode."));
+        message = g_strdup (_("The Classroom server connection needs the address of your classroom or partner server. "
+                              "Enter it in Preferences, or switch back to Training."));
       else
         /* Translators: %s explains what is wrong with the server address */
         message = g_strdup_printf (_("%s Change it in Preferences."), error->message);

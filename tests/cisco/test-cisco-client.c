@@ -846,6 +846,112 @@ test_cancel (void)
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Test Connection (sa-cisco-diagnosis.c) */
+
+static SaCiscoDiagnosis
+diagnose (SaCiscoApi  *api,
+          char       **title,
+          char       **message)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  SaCiscoDiagnosis diagnosis;
+
+  sa_cisco_diagnose_async (api, NULL, cisco_test_on_ready, &slot);
+  result = cisco_test_wait (&slot);
+  diagnosis = sa_cisco_diagnose_finish (api, result, title, message, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*title);
+  g_assert_nonnull (*message);
+  return diagnosis;
+}
+
+static void
+expect_diagnosis (SaCiscoApi       *api,
+                  SaCiscoDiagnosis  expected,
+                  const char       *in_message)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (diagnose (api, &title, &message), ==, expected);
+  if (in_message != NULL && strstr (message, in_message) == NULL)
+    g_error ("Diagnosis %d: “%s” not in “%s”", expected, in_message, message);
+  set_up ();
+}
+
+static void
+test_diagnosis (void)
+{
+  g_autoptr(SaCiscoApi) api = cisco_mimic_new_api (mimic);
+  g_autoptr(SaCiscoApi) wrong = cisco_mimic_new_api (mimic);
+  g_autoptr(SaCiscoApi) empty = cisco_mimic_new_api (mimic);
+
+  set_up ();
+  sa_cisco_api_set_credentials (wrong, MIMIC_CLIENT_ID, "not-the-secret");
+  sa_cisco_api_set_credentials (empty, NULL, NULL);
+
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_CONNECTED, "1 Smart Account is visible");
+  cisco_mimic_add_fault (mimic, MIMIC_SAL_PATH "/v2/accounts", 1, 200, "application/json",
+                         "{\"accounts\":[],\"status\":\"SUCCESS\",\"statusMessage\":\"\"}", NULL);
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_NO_SMART_ACCOUNT, "no role on any Smart Account");
+  expect_diagnosis (wrong, SA_CISCO_DIAGNOSIS_INVALID_CLIENT, "30 minutes");
+  cisco_mimic_add_fault (mimic, MIMIC_SAL_PATH, 1, 403, "application/json", "{\"message\":\"Invalid Client\"}", NULL);
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_ACCESS_NOT_APPROVED, "Invalid Client");
+  cisco_mimic_add_fault (mimic, MIMIC_SAL_PATH, 1, 429, "application/json", "{}", "3600");
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_RATE_LIMITED, "Wait a few minutes");
+  cisco_mimic_add_fault (mimic, MIMIC_SAL_PATH, 1, 403, "text/html", "<html><h1>Not Authorized</h1></html>", NULL);
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_NOT_JSON, "web page");
+  cisco_mimic_add_fault (mimic, MIMIC_SAL_PATH, 1, 500, "application/json", "{}", NULL);
+  expect_diagnosis (api, SA_CISCO_DIAGNOSIS_FAILED, NULL);
+  expect_diagnosis (empty, SA_CISCO_DIAGNOSIS_NO_CREDENTIALS, "Client ID and Client Secret");
+
+  /* A fresh token every time: the test does not trust one held. */
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_cmpint (diagnose (api, &title, &message), ==, SA_CISCO_DIAGNOSIS_CONNECTED);
+      g_assert_cmpuint (cisco_mimic_count (mimic, MIMIC_TOKEN_PATH), ==, i);
+    }
+
+  /* Nobody listening. */
+  {
+    g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+    g_autoptr(SaCiscoApi) offline = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *identity = NULL;
+    guint16 port;
+
+    port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+    g_assert_no_error (error);
+    g_socket_listener_close (listener);
+    identity = g_strdup_printf ("http://127.0.0.1:%u/oauth2/default/v1/token", port);
+    offline = sa_cisco_api_new (identity, "http://127.0.0.1:1/x", "http://127.0.0.1:1/y");
+    sa_cisco_api_set_credentials (offline, MIMIC_CLIENT_ID, MIMIC_CLIENT_SECRET);
+    expect_diagnosis (offline, SA_CISCO_DIAGNOSIS_NO_NETWORK, "network");
+  }
+
+  /* Cancelled: an error, no diagnosis. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *title = NULL;
+    GAsyncResult *slot = NULL;
+
+    g_cancellable_cancel (cancellable);
+    sa_cisco_diagnose_async (api, cancellable, cisco_test_on_ready, &slot);
+    result = cisco_test_wait (&slot);
+    g_assert_cmpint (sa_cisco_diagnose_finish (api, result, &title, NULL, &error), ==, SA_CISCO_DIAGNOSIS_FAILED);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (title);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/cisco/client/errors", test_errors_mapped);
   g_test_add_func ("/cisco/client/token-renewal", test_token_renewal);
   g_test_add_func ("/cisco/client/cancel", test_cancel);
+  g_test_add_func ("/cisco/diagnosis", test_diagnosis);
 
   status = g_test_run ();
   cisco_mimic_free (mimic);

@@ -165,6 +165,7 @@ on_token (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!sa_cisco_api_request_token_finish (SA_CISCO_API (object), result, &error))
@@ -173,7 +174,7 @@ on_token (GObject      *object,
       return;
     }
 
-  sa_cisco_api_list_account_access_async (SA_CISCO_API (object), NULL, g_task_get_cancellable (task),
+  sa_cisco_api_list_account_access_async (SA_CISCO_API (object), NULL, cancellable,
                                           on_accounts_listed, g_steal_pointer (&task));
 }
 

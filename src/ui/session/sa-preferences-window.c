@@ -605,6 +605,7 @@ on_test_clicked (GtkButton           *button,
     {
       g_autofree char *identity = dup_identity_uri (self);
 
+      gtk_widget_set_visible (self->test_result_box, FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
       gtk_spinner_set_spinning (self->test_spinner, TRUE);
       sa_cisco_credentials_lookup_async (identity, self->cancellable, test_lookup_cb, self);

@@ -13,8 +13,10 @@
 #include <gio/gio.h>
 
 #include "sa-access-request.h"
+#include "sa-account-access.h"
 #include "sa-account-request.h"
 #include "sa-assignment.h"
+#include "sa-license.h"
 #include "sa-order.h"
 #include "sa-profile.h"
 #include "sa-smart-account.h"
@@ -44,6 +46,24 @@ G_BEGIN_DECLS
  * @SA_CLIENT_FEATURE_TRAINING_CONTROLS: the back end is (or may be) the
  *   training sandbox, whose controls (sa-desk-training.h: start over, move the
  *   clock, play the customer or the administrator) apply
+ * @SA_CLIENT_FEATURE_LICENSES: sa_client_list_licenses_async() and
+ *   sa_client_find_licenses_by_order_async() answer: the licenses in a Smart
+ *   Account's Virtual Accounts with their originating orders, and "Where are
+ *   my licenses?" for an order
+ * @SA_CLIENT_FEATURE_MY_ACCOUNTS: sa_client_list_my_accounts_async() answers:
+ *   the Smart Accounts the user can reach, with their roles
+ * @SA_CLIENT_FEATURE_PORTAL_HAND_OFF: the writes of the four procedures are
+ *   done in Cisco's portals (CCW, Cisco Software Central), not through the
+ *   back end: the app checks first, then hands the prepared values to the
+ *   portal
+ * @SA_CLIENT_FEATURE_ACCOUNT_SEARCH_BY_EMAIL: sa_client_search_accounts_async()
+ *   searches by Email ID too (%SA_ACCOUNT_SEARCH_EMAIL); without it only by
+ *   Domain Identifier or Account Name (Cisco's search has no e-mail)
+ * @SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN: a Smart Account search matches
+ *   parts of names and domains but does not find restricted Smart Accounts,
+ *   which only their full name or full Domain Identifier finds (Cisco's rule):
+ *   when nothing is found, the UI says so and suggests typing the full name or
+ *   domain
  *
  * What a back end can do, so that the UI shows only what works and says where
  * the rest is done. Every operation a back end lacks fails with
@@ -51,13 +71,18 @@ G_BEGIN_DECLS
  */
 typedef enum /*< flags >*/
 {
-  SA_CLIENT_FEATURE_NONE                  = 0,
-  SA_CLIENT_FEATURE_SIGN_IN_WITH_PASSWORD = 1 << 0,
-  SA_CLIENT_FEATURE_ORDER_LIST            = 1 << 1,
-  SA_CLIENT_FEATURE_ASSIGNMENT_WRITE      = 1 << 2,
-  SA_CLIENT_FEATURE_ACCOUNT_REQUESTS      = 1 << 3,
-  SA_CLIENT_FEATURE_ACCESS_REQUESTS       = 1 << 4,
-  SA_CLIENT_FEATURE_TRAINING_CONTROLS     = 1 << 5,
+  SA_CLIENT_FEATURE_NONE                       = 0,
+  SA_CLIENT_FEATURE_SIGN_IN_WITH_PASSWORD      = 1 << 0,
+  SA_CLIENT_FEATURE_ORDER_LIST                 = 1 << 1,
+  SA_CLIENT_FEATURE_ASSIGNMENT_WRITE           = 1 << 2,
+  SA_CLIENT_FEATURE_ACCOUNT_REQUESTS           = 1 << 3,
+  SA_CLIENT_FEATURE_ACCESS_REQUESTS            = 1 << 4,
+  SA_CLIENT_FEATURE_TRAINING_CONTROLS          = 1 << 5,
+  SA_CLIENT_FEATURE_LICENSES                   = 1 << 6,
+  SA_CLIENT_FEATURE_MY_ACCOUNTS                = 1 << 7,
+  SA_CLIENT_FEATURE_PORTAL_HAND_OFF            = 1 << 8,
+  SA_CLIENT_FEATURE_ACCOUNT_SEARCH_BY_EMAIL    = 1 << 9,
+  SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN = 1 << 10,
 } SaClientFeatures;
 
 #define SA_TYPE_CLIENT (sa_client_get_type ())
@@ -206,6 +231,31 @@ struct _SaClientClass
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
   SaAccessRequest  *(*send_reminder_finish)          (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+  void              (*list_my_accounts_async)        (SaClient             *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*list_my_accounts_finish)       (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*list_licenses_async)           (SaClient             *self,
+                                                      const char           *domain,
+                                                      const char           *virtual_account,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*list_licenses_finish)          (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+  void              (*find_licenses_by_order_async)  (SaClient             *self,
+                                                      const char           *order_number,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+  GListModel       *(*find_licenses_by_order_finish) (SaClient             *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
 
@@ -401,6 +451,42 @@ void              sa_client_send_reminder_async           (SaClient            *
 SaAccessRequest  *sa_client_send_reminder_finish          (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GDateTime          **next_reminder,
+                                                           GError             **error);
+
+/* ---- Licenses and the user's own Smart Accounts (sa-client-licenses.c) ---- */
+
+/* The Smart Accounts the user can reach, with their roles: a GListModel of
+ * SaAccountAccess. Needs SA_CLIENT_FEATURE_MY_ACCOUNTS. */
+void              sa_client_list_my_accounts_async        (SaClient            *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_list_my_accounts_finish       (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* The licenses of one Smart Account, in all its Virtual Accounts the user may
+ * see or in @virtual_account only: a GListModel of SaLicense. Needs
+ * SA_CLIENT_FEATURE_LICENSES. */
+void              sa_client_list_licenses_async           (SaClient            *self,
+                                                           const char          *domain,
+                                                           const char          *virtual_account,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_list_licenses_finish          (SaClient            *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* "Where are my licenses?": the licenses, in any of the user's Smart
+ * Accounts, whose details name @order_number; each carries its Smart Account
+ * (sa_license_get_smart_account_domain()) and Virtual Account. Empty when none
+ * arrived. Needs SA_CLIENT_FEATURE_LICENSES. */
+void              sa_client_find_licenses_by_order_async  (SaClient            *self,
+                                                           const char          *order_number,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel       *sa_client_find_licenses_by_order_finish (SaClient            *self,
+                                                           GAsyncResult        *result,
                                                            GError             **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "sa-access-request.h"
 #include "sa-access-request-monitor.h"
+#include "sa-account-access.h"
 #include "sa-account-request.h"
 #include "sa-assignment.h"
 #include "sa-credentials.h"
@@ -17,7 +18,10 @@
 #include "sa-desk-training.h"
 #include "sa-error.h"
 #include "sa-fields.h"
+#include "sa-license.h"
+#include "sa-license-detail.h"
 #include "sa-order.h"
+#include "sa-order-line.h"
 #include "sa-profile.h"
 #include "sa-smart-account.h"
 #include "sa-types.h"

@@ -149,7 +149,7 @@ test_account_access (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = NULL;
-  g_autoptr(SaCiscoAccountAccess) access = NULL;
+  g_autoptr(SaAccountAccess) access = NULL;
   g_autofree char *query = NULL;
   SaSmartAccount *account;
 
@@ -160,22 +160,22 @@ test_account_access (void)
   g_assert_null (cisco_mimic_last_query (mimic, MIMIC_SAL_PATH "/v2/accounts"));
 
   access = g_list_model_get_item (list, 0);
-  account = sa_cisco_account_access_get_account (access);
+  account = sa_account_access_get_account (access);
   g_assert_cmpstr (sa_smart_account_get_domain (account), ==, "acme-industrie.fr");
   g_assert_cmpstr (sa_smart_account_get_name (account), ==, "Acme Industrie");
   g_assert_null (sa_smart_account_get_id (account));  /* /v2 gives none */
   g_assert_cmpint (sa_smart_account_get_account_type (account), ==, SA_ACCOUNT_TYPE_CUSTOMER);
   g_assert_cmpint (sa_smart_account_get_status (account), ==, SA_ACCOUNT_STATUS_ACTIVE);
 
-  g_assert_cmpuint (sa_cisco_account_access_get_n_roles (access), ==, 2);
-  g_assert_cmpstr (sa_cisco_account_access_get_role (access, 0), ==, "Smart Account User");
-  g_assert_null (sa_cisco_account_access_get_role_virtual_account (access, 0));
-  g_assert_cmpstr (sa_cisco_account_access_get_role (access, 1), ==, "Virtual Account Administrator");
-  g_assert_cmpstr (sa_cisco_account_access_get_role_virtual_account (access, 1), ==, "DEFAULT");
-  g_assert_true (sa_cisco_account_access_has_role (access, "smart account user", NULL));
-  g_assert_true (sa_cisco_account_access_has_role (access, "Virtual Account Administrator", "DEFAULT"));
-  g_assert_false (sa_cisco_account_access_has_role (access, "Virtual Account Administrator", NULL));
-  g_assert_false (sa_cisco_account_access_has_role (access, "Smart Account Administrator", NULL));
+  g_assert_cmpuint (sa_account_access_get_n_roles (access), ==, 2);
+  g_assert_cmpstr (sa_account_access_get_role (access, 0), ==, "Smart Account User");
+  g_assert_null (sa_account_access_get_role_virtual_account (access, 0));
+  g_assert_cmpstr (sa_account_access_get_role (access, 1), ==, "Virtual Account Administrator");
+  g_assert_cmpstr (sa_account_access_get_role_virtual_account (access, 1), ==, "DEFAULT");
+  g_assert_true (sa_account_access_has_role (access, "smart account user", NULL));
+  g_assert_true (sa_account_access_has_role (access, "Virtual Account Administrator", "DEFAULT"));
+  g_assert_false (sa_account_access_has_role (access, "Virtual Account Administrator", NULL));
+  g_assert_false (sa_account_access_has_role (access, "Smart Account Administrator", NULL));
 
   /* One domain only. */
   g_clear_object (&list);
@@ -395,7 +395,7 @@ test_transfer (void)
 static void
 check_order (SaCiscoOrderStatus *order)
 {
-  g_autoptr(SaCiscoOrderLine) line = NULL;
+  g_autoptr(SaOrderLine) line = NULL;
   g_autoptr(GDateTime) expected = g_date_time_new_utc (2026, 10, 2, 7, 0, 0);
   const char *currency = NULL;
   double amount = 0;
@@ -414,12 +414,12 @@ check_order (SaCiscoOrderStatus *order)
 
   g_assert_cmpuint (g_list_model_get_n_items (sa_cisco_order_status_get_lines (order)), ==, 1);
   line = g_list_model_get_item (sa_cisco_order_status_get_lines (order), 0);
-  g_assert_cmpstr (sa_cisco_order_line_get_sku (line), ==, "C9300-24T-E");
-  g_assert_cmpstr (sa_cisco_order_line_get_description (line), ==, "Catalyst 9300 24-port");
-  g_assert_cmpfloat (sa_cisco_order_line_get_quantity (line), ==, 2);
-  g_assert_cmpstr (sa_cisco_order_line_get_line_number (line), ==, "1.1");
-  g_assert_cmpstr (sa_cisco_order_line_get_ship_set (line), ==, "1");
-  g_assert_true (g_date_time_equal (sa_cisco_order_line_get_promised_date (line), expected));
+  g_assert_cmpstr (sa_order_line_get_sku (line), ==, "C9300-24T-E");
+  g_assert_cmpstr (sa_order_line_get_description (line), ==, "Catalyst 9300 24-port");
+  g_assert_cmpfloat (sa_order_line_get_quantity (line), ==, 2);
+  g_assert_cmpstr (sa_order_line_get_line_number (line), ==, "1.1");
+  g_assert_cmpstr (sa_order_line_get_ship_set (line), ==, "1");
+  g_assert_true (g_date_time_equal (sa_order_line_get_promised_date (line), expected));
 }
 
 static void

@@ -339,7 +339,7 @@ on_access_answered (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (SA_TYPE_CISCO_ACCOUNT_ACCESS);
+  g_autoptr(GListStore) store = g_list_store_new (SA_TYPE_ACCOUNT_ACCESS);
   JsonArray *rows;
 
   root = sa_cisco_api_call_finish (SA_CISCO_API (object), result, &error);
@@ -354,7 +354,7 @@ on_access_answered (GObject      *object,
     {
       JsonNode *node = json_array_get_element (rows, i);
       g_autoptr(SaSmartAccount) account = NULL;
-      g_autoptr(SaCiscoAccountAccess) access = NULL;
+      g_autoptr(SaAccountAccess) access = NULL;
       JsonArray *roles;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -363,7 +363,7 @@ on_access_answered (GObject      *object,
       if (account == NULL)
         continue;
 
-      access = sa_cisco_account_access_new (account);
+      access = sa_account_access_new (account);
       roles = sa_cisco_json_get_array (json_node_get_object (node), "roles");
       for (guint j = 0; roles != NULL && j < json_array_get_length (roles); j++)
         {
@@ -376,8 +376,8 @@ on_access_answered (GObject      *object,
           role_object = json_node_get_object (role_node);
           role = sa_cisco_json_get_string (role_object, "role", NULL);
           if (role != NULL)
-            sa_cisco_account_access_add_role (access, role,
-                                              sa_cisco_json_get_string (role_object, "virtualAccount", NULL));
+            sa_account_access_add_role (access, role,
+                                        sa_cisco_json_get_string (role_object, "virtualAccount", NULL));
         }
 
       g_list_store_append (store, access);
@@ -439,7 +439,7 @@ sa_cisco_api_list_account_access_async (SaCiscoApi          *self,
  * @result: the #GAsyncResult
  * @error: return location for a #GError, or %NULL
  *
- * Returns: (transfer full) (nullable): a #GListModel of #SaCiscoAccountAccess,
+ * Returns: (transfer full) (nullable): a #GListModel of #SaAccountAccess,
  *   possibly empty; or %NULL with an %SA_CISCO_ERROR or %G_IO_ERROR_CANCELLED
  */
 GListModel *

@@ -12,7 +12,7 @@
 
 #include <gio/gio.h>
 
-#include "sa-cisco-account-access.h"
+#include "sa-account-access.h"
 #include "sa-cisco-api.h"
 #include "sa-smart-account.h"
 #include "sa-types.h"

@@ -21,7 +21,7 @@ struct _SaCiscoOrderStatus
   double      total_amount;
   char       *currency;
   gboolean    has_total;
-  GListStore *lines;  /* of SaCiscoOrderLine */
+  GListStore *lines;  /* of SaOrderLine */
 };
 
 G_DEFINE_FINAL_TYPE (SaCiscoOrderStatus, sa_cisco_order_status, G_TYPE_OBJECT)
@@ -53,7 +53,7 @@ sa_cisco_order_status_class_init (SaCiscoOrderStatusClass *klass)
 static void
 sa_cisco_order_status_init (SaCiscoOrderStatus *self)
 {
-  self->lines = g_list_store_new (SA_TYPE_CISCO_ORDER_LINE);
+  self->lines = g_list_store_new (SA_TYPE_ORDER_LINE);
 }
 
 /**
@@ -138,10 +138,10 @@ sa_cisco_order_status_set_total (SaCiscoOrderStatus *self,
  */
 void
 sa_cisco_order_status_add_line (SaCiscoOrderStatus *self,
-                                SaCiscoOrderLine   *line)
+                                SaOrderLine        *line)
 {
   g_return_if_fail (SA_IS_CISCO_ORDER_STATUS (self));
-  g_return_if_fail (SA_IS_CISCO_ORDER_LINE (line));
+  g_return_if_fail (SA_IS_ORDER_LINE (line));
 
   g_list_store_append (self->lines, line);
 }
@@ -266,7 +266,7 @@ sa_cisco_order_status_get_total (SaCiscoOrderStatus  *self,
  * sa_cisco_order_status_get_lines:
  * @self: an #SaCiscoOrderStatus
  *
- * Returns: (transfer none): a #GListModel of #SaCiscoOrderLine
+ * Returns: (transfer none): a #GListModel of #SaOrderLine
  */
 GListModel *
 sa_cisco_order_status_get_lines (SaCiscoOrderStatus *self)

@@ -11,7 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "sa-cisco-order-line.h"
+#include "sa-order-line.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +30,7 @@ void        sa_cisco_order_status_set_total              (SaCiscoOrderStatus *se
                                                           double              amount,
                                                           const char         *currency);
 void        sa_cisco_order_status_add_line               (SaCiscoOrderStatus *self,
-                                                          SaCiscoOrderLine   *line);
+                                                          SaOrderLine        *line);
 const char *sa_cisco_order_status_get_status_text        (SaCiscoOrderStatus *self);
 const char *sa_cisco_order_status_get_sales_order_number (SaCiscoOrderStatus *self);
 const char *sa_cisco_order_status_get_web_order_number   (SaCiscoOrderStatus *self);

@@ -146,7 +146,7 @@ walk_number (JsonNode   *node,
   return end != NULL && *end == '\0' && end != text ? value : 0;
 }
 
-static SaCiscoOrderLine *
+static SaOrderLine *
 parse_line (JsonNode *node)
 {
   g_autofree char *sku = sa_cisco_json_walk_text (node, "Item.ID.value");
@@ -165,9 +165,9 @@ parse_line (JsonNode *node)
         g_debug ("Ignoring a promised date that is not ISO 8601");
     }
 
-  return sa_cisco_order_line_new (sku, description,
-                                  walk_number (node, "Item.Lot[0].Quantity.value"),
-                                  line_number, promised_date, ship_set);
+  return sa_order_line_new (sku, description,
+                            walk_number (node, "Item.Lot[0].Quantity.value"),
+                            line_number, promised_date, ship_set);
 }
 
 static SaCiscoOrderStatus *
@@ -237,7 +237,7 @@ parse_order (JsonNode  *root,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *node = json_array_get_element (array, i);
-          g_autoptr(SaCiscoOrderLine) line = NULL;
+          g_autoptr(SaOrderLine) line = NULL;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;

@@ -1,7 +1,9 @@
-/* sa-license-detail.h — one line of a license's licenseDetails (Cisco)
+/* sa-license-detail.h — where a quantity of a license came from
  *
- * Where a quantity of a license came from: its order (`orderNumber`), SKU,
- * type (PERPETUAL, TERM…), quantity, status and dates (CISCO-APIS.md §1.2).
+ * A domain object inside an #SaLicense: the originating order, SKU, type
+ * (PERPETUAL, TERM…), quantity, status and dates. With Cisco it is one entry
+ * of a license's `licenseDetails[]` (`orderNumber`, `licenseSku`, …;
+ * CISCO-APIS.md §1.2).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

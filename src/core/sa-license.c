@@ -1,4 +1,4 @@
-/* sa-license.c — a license in a Virtual Account, as Cisco reports it
+/* sa-license.c — a license in a Virtual Account, with where it came from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,8 @@ struct _SaLicense
   GObject     parent_instance;
 
   char       *license;
+  char       *smart_account_domain;
+  char       *smart_account_name;
   char       *virtual_account;
   gint64      quantity;
   gint64      in_use;
@@ -28,6 +30,8 @@ sa_license_finalize (GObject *object)
   SaLicense *self = (SaLicense *)object;
 
   g_clear_pointer (&self->license, g_free);
+  g_clear_pointer (&self->smart_account_domain, g_free);
+  g_clear_pointer (&self->smart_account_name, g_free);
   g_clear_pointer (&self->virtual_account, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_object (&self->details);
@@ -96,6 +100,60 @@ sa_license_add_detail (SaLicense       *self,
   g_return_if_fail (SA_IS_LICENSE_DETAIL (detail));
 
   g_list_store_append (self->details, detail);
+}
+
+/**
+ * sa_license_set_smart_account:
+ * @self: an #SaLicense
+ * @domain: (nullable): the Domain Identifier of the Smart Account holding it
+ * @name: (nullable): that Smart Account's name
+ *
+ * Says which Smart Account the license sits in. A back end sets it on every
+ * license sa_client_find_licenses_by_order_async() returns, since those come
+ * from all the user's Smart Accounts ("Where are my licenses?": in which
+ * Smart Account and Virtual Account did the order land). Called by the back
+ * end before it hands the license out.
+ */
+void
+sa_license_set_smart_account (SaLicense  *self,
+                              const char *domain,
+                              const char *name)
+{
+  g_return_if_fail (SA_IS_LICENSE (self));
+
+  g_free (self->smart_account_domain);
+  self->smart_account_domain = g_strdup (domain);
+  g_free (self->smart_account_name);
+  self->smart_account_name = g_strdup (name);
+}
+
+/**
+ * sa_license_get_smart_account_domain:
+ * @self: an #SaLicense
+ *
+ * Returns: (transfer none) (nullable): the Domain Identifier of the Smart
+ *   Account holding the license, %NULL when the back end did not say (a list
+ *   of one Smart Account's licenses: the caller knows it)
+ */
+const char *
+sa_license_get_smart_account_domain (SaLicense *self)
+{
+  g_return_val_if_fail (SA_IS_LICENSE (self), NULL);
+  return self->smart_account_domain;
+}
+
+/**
+ * sa_license_get_smart_account_name:
+ * @self: an #SaLicense
+ *
+ * Returns: (transfer none) (nullable): the name of the Smart Account holding
+ *   the license, %NULL when unknown
+ */
+const char *
+sa_license_get_smart_account_name (SaLicense *self)
+{
+  g_return_val_if_fail (SA_IS_LICENSE (self), NULL);
+  return self->smart_account_name;
 }
 
 /**

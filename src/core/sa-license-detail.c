@@ -1,4 +1,4 @@
-/* sa-license-detail.c — one line of a license's licenseDetails (Cisco)
+/* sa-license-detail.c — where a quantity of a license came from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,11 +1,11 @@
-/* sa-cisco-account-access.c — a Smart Account the user can access, and roles
+/* sa-account-access.c — a Smart Account the user can reach, with their roles
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "sa-cisco-account-access.h"
+#include "sa-account-access.h"
 
 typedef struct
 {
@@ -13,7 +13,7 @@ typedef struct
   char *virtual_account;
 } Role;
 
-struct _SaCiscoAccountAccess
+struct _SaAccountAccess
 {
   GObject         parent_instance;
 
@@ -21,7 +21,7 @@ struct _SaCiscoAccountAccess
   GArray         *roles;  /* of Role */
 };
 
-G_DEFINE_FINAL_TYPE (SaCiscoAccountAccess, sa_cisco_account_access, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SaAccountAccess, sa_account_access, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -41,23 +41,23 @@ role_clear (gpointer data)
 }
 
 static void
-sa_cisco_account_access_finalize (GObject *object)
+sa_account_access_finalize (GObject *object)
 {
-  SaCiscoAccountAccess *self = (SaCiscoAccountAccess *)object;
+  SaAccountAccess *self = (SaAccountAccess *)object;
 
   g_clear_object (&self->account);
   g_clear_pointer (&self->roles, g_array_unref);
 
-  G_OBJECT_CLASS (sa_cisco_account_access_parent_class)->finalize (object);
+  G_OBJECT_CLASS (sa_account_access_parent_class)->finalize (object);
 }
 
 static void
-sa_cisco_account_access_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
+sa_account_access_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  SaCiscoAccountAccess *self = SA_CISCO_ACCOUNT_ACCESS (object);
+  SaAccountAccess *self = SA_ACCOUNT_ACCESS (object);
 
   switch (prop_id)
     {
@@ -70,12 +70,12 @@ sa_cisco_account_access_get_property (GObject    *object,
 }
 
 static void
-sa_cisco_account_access_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
+sa_account_access_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  SaCiscoAccountAccess *self = SA_CISCO_ACCOUNT_ACCESS (object);
+  SaAccountAccess *self = SA_ACCOUNT_ACCESS (object);
 
   switch (prop_id)
     {
@@ -88,16 +88,16 @@ sa_cisco_account_access_set_property (GObject      *object,
 }
 
 static void
-sa_cisco_account_access_class_init (SaCiscoAccountAccessClass *klass)
+sa_account_access_class_init (SaAccountAccessClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = sa_cisco_account_access_finalize;
-  object_class->get_property = sa_cisco_account_access_get_property;
-  object_class->set_property = sa_cisco_account_access_set_property;
+  object_class->finalize = sa_account_access_finalize;
+  object_class->get_property = sa_account_access_get_property;
+  object_class->set_property = sa_account_access_set_property;
 
   /**
-   * SaCiscoAccountAccess:account:
+   * SaAccountAccess:account:
    *
    * The Smart Account (its `id` is %NULL: `/v2/accounts` gives none).
    */
@@ -109,29 +109,29 @@ sa_cisco_account_access_class_init (SaCiscoAccountAccessClass *klass)
 }
 
 static void
-sa_cisco_account_access_init (SaCiscoAccountAccess *self)
+sa_account_access_init (SaAccountAccess *self)
 {
   self->roles = g_array_new (FALSE, TRUE, sizeof (Role));
   g_array_set_clear_func (self->roles, role_clear);
 }
 
 /**
- * sa_cisco_account_access_new:
+ * sa_account_access_new:
  * @account: the Smart Account
  *
- * Returns: (transfer full): a new #SaCiscoAccountAccess without roles
+ * Returns: (transfer full): a new #SaAccountAccess without roles
  */
-SaCiscoAccountAccess *
-sa_cisco_account_access_new (SaSmartAccount *account)
+SaAccountAccess *
+sa_account_access_new (SaSmartAccount *account)
 {
   g_return_val_if_fail (SA_IS_SMART_ACCOUNT (account), NULL);
 
-  return g_object_new (SA_TYPE_CISCO_ACCOUNT_ACCESS, "account", account, NULL);
+  return g_object_new (SA_TYPE_ACCOUNT_ACCESS, "account", account, NULL);
 }
 
 /**
- * sa_cisco_account_access_add_role:
- * @self: an #SaCiscoAccountAccess
+ * sa_account_access_add_role:
+ * @self: an #SaAccountAccess
  * @role: Cisco's role name, as it comes ("Smart Account User", "Virtual
  *   Account Administrator"…)
  * @virtual_account: (nullable): the Virtual Account the role is limited to,
@@ -141,13 +141,13 @@ sa_cisco_account_access_new (SaSmartAccount *account)
  * present).
  */
 void
-sa_cisco_account_access_add_role (SaCiscoAccountAccess *self,
-                                  const char           *role,
-                                  const char           *virtual_account)
+sa_account_access_add_role (SaAccountAccess *self,
+                            const char      *role,
+                            const char      *virtual_account)
 {
   Role entry = { NULL, NULL };
 
-  g_return_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self));
+  g_return_if_fail (SA_IS_ACCOUNT_ACCESS (self));
   g_return_if_fail (role != NULL);
 
   entry.role = g_strdup (role);
@@ -156,69 +156,69 @@ sa_cisco_account_access_add_role (SaCiscoAccountAccess *self,
 }
 
 /**
- * sa_cisco_account_access_get_account:
- * @self: an #SaCiscoAccountAccess
+ * sa_account_access_get_account:
+ * @self: an #SaAccountAccess
  *
  * Returns: (transfer none): the Smart Account
  */
 SaSmartAccount *
-sa_cisco_account_access_get_account (SaCiscoAccountAccess *self)
+sa_account_access_get_account (SaAccountAccess *self)
 {
-  g_return_val_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self), NULL);
+  g_return_val_if_fail (SA_IS_ACCOUNT_ACCESS (self), NULL);
   return self->account;
 }
 
 /**
- * sa_cisco_account_access_get_n_roles:
- * @self: an #SaCiscoAccountAccess
+ * sa_account_access_get_n_roles:
+ * @self: an #SaAccountAccess
  *
  * Returns: how many roles the user holds on the account
  */
 guint
-sa_cisco_account_access_get_n_roles (SaCiscoAccountAccess *self)
+sa_account_access_get_n_roles (SaAccountAccess *self)
 {
-  g_return_val_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self), 0);
+  g_return_val_if_fail (SA_IS_ACCOUNT_ACCESS (self), 0);
   return self->roles->len;
 }
 
 /**
- * sa_cisco_account_access_get_role:
- * @self: an #SaCiscoAccountAccess
- * @index: a role's position, below sa_cisco_account_access_get_n_roles()
+ * sa_account_access_get_role:
+ * @self: an #SaAccountAccess
+ * @index: a role's position, below sa_account_access_get_n_roles()
  *
  * Returns: (transfer none): the role's name, as Cisco gives it
  */
 const char *
-sa_cisco_account_access_get_role (SaCiscoAccountAccess *self,
-                                  guint                 index)
+sa_account_access_get_role (SaAccountAccess *self,
+                            guint            index)
 {
-  g_return_val_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self), NULL);
+  g_return_val_if_fail (SA_IS_ACCOUNT_ACCESS (self), NULL);
   g_return_val_if_fail (index < self->roles->len, NULL);
 
   return g_array_index (self->roles, Role, index).role;
 }
 
 /**
- * sa_cisco_account_access_get_role_virtual_account:
- * @self: an #SaCiscoAccountAccess
- * @index: a role's position, below sa_cisco_account_access_get_n_roles()
+ * sa_account_access_get_role_virtual_account:
+ * @self: an #SaAccountAccess
+ * @index: a role's position, below sa_account_access_get_n_roles()
  *
  * Returns: (transfer none) (nullable): the Virtual Account the role is limited
  *   to, %NULL for a role on the whole Smart Account
  */
 const char *
-sa_cisco_account_access_get_role_virtual_account (SaCiscoAccountAccess *self,
-                                                  guint                 index)
+sa_account_access_get_role_virtual_account (SaAccountAccess *self,
+                                            guint            index)
 {
-  g_return_val_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self), NULL);
+  g_return_val_if_fail (SA_IS_ACCOUNT_ACCESS (self), NULL);
   g_return_val_if_fail (index < self->roles->len, NULL);
 
   return g_array_index (self->roles, Role, index).virtual_account;
 }
 
 /**
- * sa_cisco_account_access_has_role:
- * @self: an #SaCiscoAccountAccess
+ * sa_account_access_has_role:
+ * @self: an #SaAccountAccess
  * @role: a role name such as "Smart Account Administrator" (compared without
  *   regard to ASCII case)
  * @virtual_account: (nullable): %NULL for a role on the whole Smart Account,
@@ -229,11 +229,11 @@ sa_cisco_account_access_get_role_virtual_account (SaCiscoAccountAccess *self,
  * Returns: %TRUE when the user holds @role there
  */
 gboolean
-sa_cisco_account_access_has_role (SaCiscoAccountAccess *self,
-                                  const char           *role,
-                                  const char           *virtual_account)
+sa_account_access_has_role (SaAccountAccess *self,
+                            const char      *role,
+                            const char      *virtual_account)
 {
-  g_return_val_if_fail (SA_IS_CISCO_ACCOUNT_ACCESS (self), FALSE);
+  g_return_val_if_fail (SA_IS_ACCOUNT_ACCESS (self), FALSE);
   g_return_val_if_fail (role != NULL, FALSE);
 
   for (guint i = 0; i < self->roles->len; i++)

@@ -42,6 +42,33 @@ or_dash (const char *text)
   return text != NULL && *text != '\0' ? text : "—";
 }
 
+/**
+ * sa_order_dup_status_label:
+ * @order: an order
+ *
+ * The order's status for the user (step 3 of "assign an order": the order's
+ * details): the translated label of the Desk's statuses ("Shipped",
+ * "Expédiée"), or the text exactly as another back end wrote it (Cisco's
+ * order status values are not published: "Booked", "Partially Shipped"…).
+ *
+ * Returns: (transfer full): the status to show
+ */
+char *
+sa_order_dup_status_label (SaOrder *order)
+{
+  SaOrderStatus status;
+  const char *text;
+
+  g_return_val_if_fail (SA_IS_ORDER (order), NULL);
+
+  status = sa_order_get_status (order);
+  text = sa_order_get_status_text (order);
+  if (text == NULL || *text == '\0' || g_strcmp0 (text, sa_order_status_to_string (status)) == 0)
+    return g_strdup (sa_order_status_get_label (status));
+
+  return g_strdup (text);
+}
+
 static void
 update (SaOrderDetails *self)
 {

@@ -18,4 +18,6 @@ SaOrder   *sa_order_details_get_order (SaOrderDetails *self);
 void       sa_order_details_set_order (SaOrderDetails *self,
                                        SaOrder        *order);
 
+char      *sa_order_dup_status_label  (SaOrder        *order);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-core.h"
+#include "sa-status-pill.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ void       sa_order_details_set_order (SaOrderDetails *self,
                                        SaOrder        *order);
 
 char      *sa_order_dup_status_label  (SaOrder        *order);
+void       sa_order_show_status       (SaStatusPill   *pill,
+                                       SaOrder        *order);
 
 G_END_DECLS

@@ -327,6 +327,14 @@ test_order_page (void)
       g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")));
       gtk_widget_activate_action (GTK_WIDGET (page), "page.show-assignments", NULL);
       sa_cisco_test_screenshot (GTK_WIDGET (window), "order-cisco-%s", words->language);
+      if (g_getenv ("SA_TEST_SCREENSHOT_DIR") != NULL)
+        {
+          GtkWidget *scrolled = gtk_stack_get_visible_child (GTK_STACK (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "state_stack")));
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          sa_cisco_test_screenshot (GTK_WIDGET (window), "order-cisco-end-%s", words->language);
+        }
 
       /* "Where Are My Licenses?" for this order, from the page. */
       sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "find_licenses_button"));

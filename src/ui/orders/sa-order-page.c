@@ -908,10 +908,15 @@ sa_order_page_new (SaClient   *client,
     {
       GtkLabel *banner = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
                                                                    "banner_label"));
+      GtkWidget *submit_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
+                                                                            "submit_button"));
 
       gtk_label_set_text (banner, _("Check a Smart Account change here before you make it in Cisco Commerce "
                                     "Workspace (CCW): Cisco's APIs cannot change an order's assignment."));
       gtk_widget_set_visible (GTK_WIDGET (self->terms_check), FALSE);
+      /* Submit stays at the end of its line without the check box. */
+      gtk_widget_set_hexpand (submit_button, TRUE);
+      gtk_widget_set_halign (submit_button, GTK_ALIGN_END);
     }
 
   update_view (self);

@@ -25,6 +25,7 @@
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
+#include "sa-submit-dialogs.h"
 #include "sa-ui-util.h"
 
 struct _SaOrderPage
@@ -459,70 +460,7 @@ on_submit_response (AdwMessageDialog *dialog,
     update_procedure (self);
 }
 
-static void
-on_hand_off_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SaOrderPage      *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-  g_signal_handlers_disconnect_by_data (dialog, self);
-  g_clear_weak_pointer (&self->submit_dialog);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (g_strcmp0 (response, "open") == 0)
-    gtk_show_uri (parent, "https://apps.cisco.com/Commerce/order", GDK_CURRENT_TIME);
-  update_procedure (self);
-}
-
-/* Cisco publishes no API that changes an assignment (CISCO-APIS.md §0): say
- * where the change is made, with the values checked here. The change stays
- * pending on the page. The next issue builds the guided hand-off. */
-static void
-show_hand_off (SaOrderPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GString) values = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  for (guint slot = SA_ACCOUNT_TYPE_CUSTOMER; slot <= SA_ACCOUNT_TYPE_HOLDING; slot++)
-    {
-      SaAssignment *pending = sa_order_page_get_pending (self, slot);
-      g_autofree char *summary = NULL;
-
-      if (pending == NULL)
-        continue;
-      summary = sa_ui_dup_assignment_summary (pending);
-      g_string_append_printf (values, "\n• %s: %s",
-                              slot == SA_ACCOUNT_TYPE_HOLDING ? _("Holding Smart Account")
-                                                              : _("End Customer Smart Account"),
-                              summary);
-    }
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Cisco's Portal Makes This Change"), NULL);
-  /* Translators: body of the dialog Submit opens with the Cisco connection; %1$s is the
-   * Sales Order No., %2$s the list of the changes checked (one per line) */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Cisco publishes no API that changes an order's Smart Account assignment, so "
-                                    "the app does not send it. Make the change for order %1$s on its page in Cisco "
-                                    "Commerce Workspace (CCW): “View or change Smart Account Assignments”, the "
-                                    "pencil, Assign, the terms of use, Submit. The values checked here:%2$s"),
-                                  self->sales_order_number, values->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "open", _("_Open CCW"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_hand_off_response), self);
-
-  g_set_weak_pointer (&self->submit_dialog, ADW_MESSAGE_DIALOG (dialog));
-  update_procedure (self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
+/* Step 10: "Submit Change" → Yes; with Cisco, where its portal makes the change. */
 static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
@@ -530,7 +468,8 @@ submit_action (GtkWidget  *widget,
 {
   SaOrderPage *self = SA_ORDER_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  AdwMessageDialog *dialog;
 
   if (self->submit_dialog != NULL)
     {
@@ -539,27 +478,14 @@ submit_action (GtkWidget  *widget,
     }
 
   if (hands_off (self))
-    {
-      show_hand_off (self);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Submit Change"), NULL);
-  /* Translators: body of the Submit Change confirmation; %s is the Sales Order No. */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Do you want to submit the Smart Account assignment change for order %s?"),
-                                  self->sales_order_number);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "no", _("No"),
-                                    "yes", _("Yes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "yes", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "yes");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "no");
+    dialog = sa_hand_off_dialog_new (parent, self->sales_order_number,
+                                     sa_assignment_row_get_pending (self->end_customer_row),
+                                     sa_assignment_row_get_pending (self->holding_row));
+  else
+    dialog = sa_submit_change_dialog_new (parent, self->sales_order_number);
   g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), self);
 
-  g_set_weak_pointer (&self->submit_dialog, ADW_MESSAGE_DIALOG (dialog));
+  g_set_weak_pointer (&self->submit_dialog, dialog);
   update_procedure (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

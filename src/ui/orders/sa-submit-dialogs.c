@@ -76,7 +76,9 @@ append_value (GString      *values,
     return;
 
   summary = sa_ui_dup_assignment_summary (assignment);
-  g_string_append_printf (values, "\n• %s: %s", slot, summary);
+  g_string_append_c (values, '\n');
+  /* Translators: one change in the Cisco hand-off note: "• End Customer Smart Account: Acme Industrie (…)" */
+  g_string_append_printf (values, _("• %1$s: %2$s"), slot, summary);
 }
 
 /**

@@ -284,9 +284,8 @@ on_cisco_failed (SaSession     *session,
     text = g_strdup_printf (_("%s The practice connection uses the built-in sandbox: select Retry, "
                               "or switch to Training in Preferences."), message);
   else
-    /* Translators: %s says what went wrong and what to do */
-    text = g_strdup_printf (_("%s Open Preferences to enter or test the Client ID and Client Secret "
-                              "of your Cisco API application, then select Retry."), message);
+    /* Cisco's sentence already says what to do, and where. */
+    text = g_strdup (message);
   if (window != NULL)
     sa_window_show_error (window, _("Not Connected to Cisco"), text);
 }

@@ -551,12 +551,6 @@ test_screenshots (void)
   const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
   const char *languages[] = { "en", "fr", "it" };
 
-  if (dir == NULL)
-    {
-      g_test_skip ("SA_TEST_SCREENSHOT_DIR is not set");
-      return;
-    }
-
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       g_autofree char *name = g_strdup_printf ("preferences-cisco-%s.png", languages[i]);
@@ -733,7 +727,9 @@ main (int    argc,
   g_test_add_func ("/cisco-connection/diagnoses", test_diagnoses);
   g_test_add_func ("/cisco-connection/keyring", test_keyring);
   g_test_add_func ("/cisco-connection/sessions", test_sessions);
-  g_test_add_func ("/cisco-connection/screenshots", test_screenshots);
+  /* Only on request: not a check, pictures for review. */
+  if (g_getenv ("SA_TEST_SCREENSHOT_DIR") != NULL)
+    g_test_add_func ("/cisco-connection/screenshots", test_screenshots);
   g_test_add_func ("/cisco-connection/no-secrets-left", test_no_secrets_left);
 
   ret = g_test_run ();

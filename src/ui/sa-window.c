@@ -1,8 +1,10 @@
 /* sa-window.c — the main window
  *
- * Header bar with the view switcher (Orders), the Training indicator and the
- * primary menu; a start-up status page while the training back office starts
- * and signs in; toasts for results.
+ * Header bar with the view switcher (Orders; Smart Accounts when the back end
+ * lists the user's own accounts; the request views), the Training indicator
+ * and the primary menu (with "Where Are My Licenses?", Ctrl+L); a start-up
+ * status page while the training back office starts and signs in; toasts for
+ * results.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +15,9 @@
 #include "sa-access-request-wizard.h"
 #include "sa-access-requests-view.h"
 #include "sa-account-requests-view.h"
+#include "sa-license-finder.h"
 #include "sa-orders-view.h"
+#include "sa-smart-accounts-view.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
 
@@ -37,9 +41,12 @@ struct _SaWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;
   SaOrdersView    *orders_view;
+  AdwViewStackPage *smart_accounts_page;
+  SaSmartAccountsView *smart_accounts_view;
   SaAccountRequestsView *account_requests_view;
   SaAccessRequestsView *access_requests_view;
   SaAccessRequestWizard *access_request_wizard;
+  SaLicenseFinder *license_finder;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -136,6 +143,16 @@ request_access_action (GtkWidget  *widget,
 }
 
 static void
+find_licenses_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  const char *number = param ? g_variant_get_string (param, NULL) : NULL;
+
+  sa_window_find_licenses (SA_WINDOW (widget), number != NULL && *number != '\0' ? number : NULL);
+}
+
+static void
 request_account_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -183,6 +200,9 @@ sa_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->access_request_wizard),
                                   (gpointer *) &self->access_request_wizard);
   self->access_request_wizard = NULL;
+  if (self->license_finder != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->license_finder));
+  g_clear_weak_pointer (&self->license_finder);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
 
@@ -204,6 +224,7 @@ sa_window_class_init (SaWindowClass *klass)
   window_class->close_request = sa_window_close_request;
 
   g_type_ensure (SA_TYPE_ORDERS_VIEW);
+  g_type_ensure (SA_TYPE_SMART_ACCOUNTS_VIEW);
   g_type_ensure (SA_TYPE_ACCOUNT_REQUESTS_VIEW);
   g_type_ensure (SA_TYPE_ACCESS_REQUESTS_VIEW);
 
@@ -220,6 +241,8 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, orders_view);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, smart_accounts_page);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, smart_accounts_view);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, account_requests_view);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, access_requests_view);
 
@@ -227,9 +250,11 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.request-account", NULL, request_account_action);
   gtk_widget_class_install_action (widget_class, "win.request-access", "s", request_access_action);
+  gtk_widget_class_install_action (widget_class, "win.find-licenses", "s", find_licenses_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.find-licenses", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
 }
 
@@ -237,6 +262,7 @@ static void
 sa_window_init (SaWindow *self)
 {
   g_type_ensure (SA_TYPE_ORDERS_VIEW);
+  g_type_ensure (SA_TYPE_SMART_ACCOUNTS_VIEW);
   g_type_ensure (SA_TYPE_ACCOUNT_REQUESTS_VIEW);
   g_type_ensure (SA_TYPE_ACCESS_REQUESTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -259,6 +285,7 @@ sa_window_init (SaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-account", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-access", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-licenses", FALSE);
   sa_window_show_starting (self);
 }
 
@@ -354,7 +381,10 @@ sa_window_show_error (SaWindow   *self,
  * @training: %TRUE when @client talks to the built-in sandbox back office
  *
  * Shows the Orders view for @client and, in training mode, the Training
- * indicator and the "Reset Training Data" menu item.
+ * indicator and the "Reset Training Data" menu item. The Smart Accounts view
+ * shows when @client lists the user's own Smart Accounts
+ * (%SA_CLIENT_FEATURE_MY_ACCOUNTS); "Where Are My Licenses?" works with
+ * every back end.
  */
 void
 sa_window_set_client (SaWindow *self,
@@ -374,6 +404,12 @@ sa_window_set_client (SaWindow *self,
 
   gtk_spinner_set_spinning (self->starting_spinner, FALSE);
   sa_orders_view_set_client (self->orders_view, client);
+  adw_view_stack_page_set_visible (self->smart_accounts_page,
+                                   (sa_client_get_features (client) & SA_CLIENT_FEATURE_MY_ACCOUNTS) != 0);
+  sa_smart_accounts_view_set_client (self->smart_accounts_view, client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-licenses", TRUE);
+  if (self->license_finder != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->license_finder));
   sa_account_requests_view_set_client (self->account_requests_view, client, training);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-access", TRUE);
   sa_access_requests_view_set_client (self->access_requests_view, client, training);
@@ -481,4 +517,75 @@ sa_window_get_access_requests_view (SaWindow *self)
   g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
 
   return self->access_requests_view;
+}
+
+/**
+ * sa_window_get_smart_accounts_view:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none): the Smart Accounts view (shown only when the back
+ *   end lists the user's own Smart Accounts)
+ */
+SaSmartAccountsView *
+sa_window_get_smart_accounts_view (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->smart_accounts_view;
+}
+
+/**
+ * sa_window_show_smart_accounts:
+ * @self: a #SaWindow
+ *
+ * Shows the Smart Accounts view, when the back end has it.
+ *
+ * Returns: %TRUE when it is shown
+ */
+gboolean
+sa_window_show_smart_accounts (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), FALSE);
+
+  if (self->client == NULL || !adw_view_stack_page_get_visible (self->smart_accounts_page))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "smart-accounts");
+  return TRUE;
+}
+
+/**
+ * sa_window_find_licenses:
+ * @self: a #SaWindow
+ * @sales_order_number: (nullable): a Sales Order No. to check at once, or
+ *   %NULL to let the user type one
+ *
+ * Opens "Where Are My Licenses?" (the troubleshooting of "assign an order":
+ * shipped, Active, export hold, Holding), or brings the open one forward and
+ * checks @sales_order_number. What the primary menu, Ctrl+L and an order
+ * page's button do (win.find-licenses).
+ *
+ * Returns: (transfer none) (nullable): the window, %NULL before sign-in
+ */
+SaLicenseFinder *
+sa_window_find_licenses (SaWindow   *self,
+                         const char *sales_order_number)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  if (self->client == NULL)
+    return NULL;
+
+  if (self->license_finder == NULL)
+    {
+      SaLicenseFinder *finder = sa_license_finder_new (self->client, GTK_WINDOW (self));
+
+      g_set_weak_pointer (&self->license_finder, finder);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->license_finder));
+  if (sales_order_number != NULL)
+    sa_license_finder_check (self->license_finder, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
+
+  return self->license_finder;
 }

@@ -9,7 +9,9 @@
 #include "sa-core.h"
 #include "sa-access-request-wizard.h"
 #include "sa-access-requests-view.h"
+#include "sa-license-finder.h"
 #include "sa-orders-view.h"
+#include "sa-smart-accounts-view.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +35,11 @@ SaAccessRequestWizard *sa_window_request_access           (SaWindow       *self,
                                                            const char     *domain);
 void                   sa_window_show_access_requests     (SaWindow       *self);
 SaAccessRequestsView  *sa_window_get_access_requests_view (SaWindow       *self);
+
+/* The Cisco views (issue 9): the user's Smart Accounts, "Where are my licenses?" */
+SaSmartAccountsView   *sa_window_get_smart_accounts_view  (SaWindow       *self);
+gboolean               sa_window_show_smart_accounts      (SaWindow       *self);
+SaLicenseFinder       *sa_window_find_licenses            (SaWindow       *self,
+                                                           const char     *sales_order_number);
 
 G_END_DECLS

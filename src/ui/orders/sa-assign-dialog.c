@@ -9,6 +9,11 @@
  * Account" opens that wizard (procedure 3); once the request is sent the
  * dialog searches for the new Pending account and selects it, with its
  * DEFAULT Virtual Account, so that the order can be assigned at once.
+ * Before Assign, the documented checks run on the choice (SaAssignChecks):
+ * the account exists (an exact match among a substring search's results),
+ * its type fits the slot, Pending or Expired, a double-byte Virtual Account
+ * name; a wrong type or an Expired account keeps Assign disabled. The same
+ * sa_client calls answer with every back end, Cisco's included.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard.h"
+#include "sa-assign-checks.h"
 #include "sa-assign-dialog-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-smart-account-row.h"
@@ -51,6 +57,7 @@ struct _SaAssignDialog
   GtkStack         *results_stack;
   GtkSpinner       *search_spinner;
   GtkListBox       *results_list;
+  SaAssignChecks   *checks;
   GtkWidget        *pending_note;
   GtkWidget        *holding_note;
   GtkDropDown      *va_dropdown;
@@ -90,14 +97,49 @@ update_procedure (SaAssignDialog *self)
   sa_procedure_panel_show_step (self->procedure_panel, step);
 }
 
+/* The index of the DEFAULT Virtual Account in the loaded list, or -1. */
+static int
+find_default (SaAssignDialog *self)
+{
+  guint n = self->virtual_accounts != NULL ? g_list_model_get_n_items (self->virtual_accounts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SaVirtualAccount) va = g_list_model_get_item (self->virtual_accounts, i);
+
+      if (sa_virtual_account_get_is_default (va))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Step 7's checks on the current choice; a wrong type or an Expired account
+ * keeps Assign disabled. */
 static void
 update_actions (SaAssignDialog *self)
 {
-  gboolean can_assign = self->selected_account != NULL &&
-                        self->virtual_accounts != NULL &&
-                        gtk_drop_down_get_selected_item (self->va_dropdown) != NULL;
+  SaVirtualAccount *va = self->virtual_accounts != NULL ? gtk_drop_down_get_selected_item (self->va_dropdown) : NULL;
+  SaAssignmentProblems problems;
+  gboolean can_assign;
+
+  problems = sa_assign_checks_check (self->checks, self->slot, self->selected_account, va, find_default (self) >= 0);
+  can_assign = self->selected_account != NULL &&
+               self->virtual_accounts != NULL &&
+               va != NULL &&
+               !sa_assignment_problems_block (problems);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.assign", can_assign);
+}
+
+static void
+on_use_default (SaAssignChecks *checks,
+                SaAssignDialog *self)
+{
+  int index = find_default (self);
+
+  if (index >= 0)
+    gtk_drop_down_set_selected (self->va_dropdown, (guint) index);
 }
 
 static void
@@ -260,6 +302,14 @@ search_accounts_cb (GObject      *source,
 
   self = SA_ASSIGN_DIALOG (user_data);
   gtk_spinner_set_spinning (self->search_spinner, FALSE);
+
+  /* The account exists? (Cisco: substring matches; restricted accounts only
+   * by their full name or domain.) */
+  sa_assign_checks_show_results (self->checks, model,
+                                 (SaAccountSearchField) gtk_drop_down_get_selected (self->search_by_dropdown),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                 (sa_client_get_features (self->client) &
+                                  SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN) != 0);
 
   if (model == NULL)
     {
@@ -554,6 +604,7 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
                                     G_TYPE_NONE, 1, SA_TYPE_ASSIGNMENT);
 
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
+  g_type_ensure (SA_TYPE_ASSIGN_CHECKS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-assign-dialog.ui");
@@ -572,6 +623,7 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_spinner);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, results_list);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, checks);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, pending_note);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, holding_note);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_dropdown);
@@ -605,6 +657,7 @@ sa_assign_dialog_init (SaAssignDialog *self)
   g_signal_connect (self->va_dropdown, "notify::selected", G_CALLBACK (on_va_selected), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect (self->checks, "use-default", G_CALLBACK (on_use_default), self);
 
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
 
@@ -634,6 +687,7 @@ sa_assign_dialog_new (SaClient      *client,
                       GtkWindow     *parent)
 {
   SaAssignDialog *self;
+  gboolean can_request;
 
   g_return_val_if_fail (SA_IS_CLIENT (client), NULL);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -649,9 +703,12 @@ sa_assign_dialog_new (SaClient      *client,
   else
     gtk_label_set_text (self->ribbon_label, _("Updating End Customer Smart Account"));
   gtk_widget_set_visible (self->holding_note, slot == SA_ACCOUNT_TYPE_HOLDING);
-  /* Requested Smart Accounts are End Customer ones: not offered for Holding. */
-  gtk_widget_set_visible (GTK_WIDGET (self->request_account_row), slot == SA_ACCOUNT_TYPE_CUSTOMER);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.request-account", slot == SA_ACCOUNT_TYPE_CUSTOMER);
+  /* Requested Smart Accounts are End Customer ones: not offered for Holding,
+   * nor where the back end takes no requests (Cisco: its own portal). */
+  can_request = slot == SA_ACCOUNT_TYPE_CUSTOMER &&
+                (sa_client_get_features (client) & SA_CLIENT_FEATURE_ACCOUNT_REQUESTS) != 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->request_account_row), can_request);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.request-account", can_request);
 
   return self;
 }

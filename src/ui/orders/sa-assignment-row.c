@@ -6,7 +6,9 @@
  * Account dialog and until submitted, the change waiting for Submit ("New:
  * …") with an undo button. The undo button activates the enclosing order
  * page's "page.undo-end-customer" or "page.undo-holding"; the page adds the
- * pencil itself.
+ * pencil itself. When the back end publishes no assignment (Cisco, before
+ * shipment: #SaAssignmentRow:known is %FALSE) the row says so rather than
+ * "Not assigned".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +30,7 @@ struct _SaAssignmentRow
   SaAccountType  slot;
   SaAssignment  *assignment;
   SaAssignment  *pending;
+  gboolean       known;
 };
 
 G_DEFINE_FINAL_TYPE (SaAssignmentRow, sa_assignment_row, ADW_TYPE_ACTION_ROW)
@@ -37,6 +40,7 @@ enum {
   PROP_SLOT,
   PROP_ASSIGNMENT,
   PROP_PENDING,
+  PROP_KNOWN,
   N_PROPS
 };
 
@@ -45,7 +49,13 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (SaAssignmentRow *self)
 {
-  g_autofree char *summary = sa_ui_dup_assignment_summary (self->assignment);
+  g_autofree char *summary = NULL;
+
+  if (self->assignment == NULL && !self->known)
+    /* Translators: a Smart Account slot of an order with the Cisco connection */
+    summary = g_strdup (_("Not published by Cisco: see the order in CCW"));
+  else
+    summary = sa_ui_dup_assignment_summary (self->assignment);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
 
@@ -119,6 +129,9 @@ sa_assignment_row_get_property (GObject    *object,
     case PROP_PENDING:
       g_value_set_object (value, self->pending);
       break;
+    case PROP_KNOWN:
+      g_value_set_boolean (value, self->known);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -142,6 +155,9 @@ sa_assignment_row_set_property (GObject      *object,
       break;
     case PROP_PENDING:
       sa_assignment_row_set_pending (self, g_value_get_object (value));
+      break;
+    case PROP_KNOWN:
+      sa_assignment_row_set_known (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -188,6 +204,17 @@ sa_assignment_row_class_init (SaAssignmentRowClass *klass)
     g_param_spec_object ("pending", NULL, NULL, SA_TYPE_ASSIGNMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * SaAssignmentRow:known:
+   *
+   * Whether the back end publishes the order's assignment
+   * (sa_order_get_assignment_known()); when %FALSE an empty slot reads
+   * "Not published" instead of "Not assigned".
+   */
+  properties[PROP_KNOWN] =
+    g_param_spec_boolean ("known", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -200,6 +227,7 @@ sa_assignment_row_class_init (SaAssignmentRowClass *klass)
 static void
 sa_assignment_row_init (SaAssignmentRow *self)
 {
+  self->known = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -317,4 +345,42 @@ sa_assignment_row_get_effective (SaAssignmentRow *self)
   g_return_val_if_fail (SA_IS_ASSIGNMENT_ROW (self), NULL);
 
   return self->pending != NULL ? self->pending : self->assignment;
+}
+
+/**
+ * sa_assignment_row_get_known:
+ * @self: a #SaAssignmentRow
+ *
+ * Returns: whether the back end publishes the slot's assignment
+ */
+gboolean
+sa_assignment_row_get_known (SaAssignmentRow *self)
+{
+  g_return_val_if_fail (SA_IS_ASSIGNMENT_ROW (self), TRUE);
+
+  return self->known;
+}
+
+/**
+ * sa_assignment_row_set_known:
+ * @self: a #SaAssignmentRow
+ * @known: %FALSE when the back end publishes no assignment (Cisco before
+ *   shipment)
+ *
+ * Says "Not published by Cisco" in an empty slot instead of "Not assigned"
+ * (issue 9: where Cisco publishes nothing, say so instead of empty rows).
+ */
+void
+sa_assignment_row_set_known (SaAssignmentRow *self,
+                             gboolean         known)
+{
+  g_return_if_fail (SA_IS_ASSIGNMENT_ROW (self));
+
+  known = !!known;
+  if (self->known == known)
+    return;
+
+  self->known = known;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KNOWN]);
 }

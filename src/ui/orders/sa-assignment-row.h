@@ -22,5 +22,8 @@ SaAssignment  *sa_assignment_row_get_pending    (SaAssignmentRow *self);
 void           sa_assignment_row_set_pending    (SaAssignmentRow *self,
                                                  SaAssignment    *pending);
 SaAssignment  *sa_assignment_row_get_effective  (SaAssignmentRow *self);
+gboolean       sa_assignment_row_get_known      (SaAssignmentRow *self);
+void           sa_assignment_row_set_known      (SaAssignmentRow *self,
+                                                 gboolean         known);
 
 G_END_DECLS

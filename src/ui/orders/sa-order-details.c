@@ -2,11 +2,18 @@
  *
  * Step 3 of "assign an order" (step 4 of "change an assignment"): the order's
  * details as the portal shows them once the order is opened — Sales Order No.,
- * Web Order No., PO No., End Customer, status and export hold.
+ * Web Order No., PO No., End Customer, the bill-to and ship-to parties and the
+ * creation date when the back end gives them, status (as the back end wrote
+ * it) and export hold ("Not published" when the back end publishes none:
+ * Cisco).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "sa-order-details.h"
 #include "sa-status-pill.h"
@@ -20,6 +27,9 @@ struct _SaOrderDetails
   AdwActionRow        *web_order_row;
   AdwActionRow        *po_row;
   AdwActionRow        *customer_row;
+  AdwActionRow        *bill_to_row;
+  AdwActionRow        *ship_to_row;
+  AdwActionRow        *created_row;
   SaStatusPill        *status_pill;
   SaStatusPill        *export_hold_pill;
 
@@ -42,18 +52,104 @@ or_dash (const char *text)
   return text != NULL && *text != '\0' ? text : "—";
 }
 
+/**
+ * sa_order_dup_status_label:
+ * @order: an order
+ *
+ * The order's status for the user (step 3 of "assign an order": the order's
+ * details): the translated label of the Desk's statuses ("Shipped",
+ * "Expédiée"), or the text exactly as another back end wrote it (Cisco's
+ * order status values are not published: "Booked", "Partially Shipped"…).
+ *
+ * Returns: (transfer full): the status to show
+ */
+char *
+sa_order_dup_status_label (SaOrder *order)
+{
+  SaOrderStatus status;
+  const char *text;
+
+  g_return_val_if_fail (SA_IS_ORDER (order), NULL);
+
+  status = sa_order_get_status (order);
+  text = sa_order_get_status_text (order);
+  if (text == NULL || *text == '\0' || g_strcmp0 (text, sa_order_status_to_string (status)) == 0)
+    return g_strdup (sa_order_status_get_label (status));
+
+  return g_strdup (text);
+}
+
+/**
+ * sa_order_show_status:
+ * @pill: a status pill
+ * @order: an order
+ *
+ * Shows @order's status in @pill (step 3 of "assign an order"): the words of
+ * sa_order_dup_status_label(), the colour of its #SaOrderStatus (Shipped
+ * green, Booked and Scheduled blue, Entered neutral).
+ */
+void
+sa_order_show_status (SaStatusPill *pill,
+                      SaOrder      *order)
+{
+  g_autofree char *label = NULL;
+  const char *kind = "neutral";
+
+  g_return_if_fail (SA_IS_STATUS_PILL (pill));
+  g_return_if_fail (SA_IS_ORDER (order));
+
+  sa_status_pill_set_order_status (pill, sa_order_get_status (order));
+  kind = sa_status_pill_get_kind (pill);
+  label = sa_order_dup_status_label (order);
+  sa_status_pill_set (pill, label, kind);
+}
+
+static void
+show_optional (AdwActionRow *row,
+               const char   *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
+  adw_action_row_set_subtitle (row, text != NULL ? text : "");
+}
+
+/* "2026-09-14" (the Desk's createdDate) as the app writes dates; any other
+ * text as it is. */
+static char *
+dup_date (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (text == NULL || strlen (text) != 10)
+    return g_strdup (text);
+
+  iso = g_strconcat (text, "T12:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  return date != NULL ? sa_ui_format_date (date) : g_strdup (text);
+}
+
 static void
 update (SaOrderDetails *self)
 {
+  g_autofree char *created = NULL;
+
   if (self->order == NULL)
     return;
 
+  created = dup_date (sa_order_get_created_date (self->order));
   adw_action_row_set_subtitle (self->sales_order_row, sa_order_get_sales_order_number (self->order));
   adw_action_row_set_subtitle (self->web_order_row, or_dash (sa_order_get_web_order_id (self->order)));
   adw_action_row_set_subtitle (self->po_row, or_dash (sa_order_get_purchase_order_number (self->order)));
-  adw_action_row_set_subtitle (self->customer_row, sa_order_get_end_customer_name (self->order));
-  sa_status_pill_set_order_status (self->status_pill, sa_order_get_status (self->order));
-  sa_status_pill_set_export_hold (self->export_hold_pill, sa_order_get_export_hold (self->order));
+  adw_action_row_set_subtitle (self->customer_row, or_dash (sa_order_get_end_customer_name (self->order)));
+  show_optional (self->bill_to_row, sa_order_get_bill_to_name (self->order));
+  show_optional (self->ship_to_row, sa_order_get_ship_to_name (self->order));
+  show_optional (self->created_row, created);
+  sa_order_show_status (self->status_pill, self->order);
+  if (sa_order_get_assignment_known (self->order))
+    sa_status_pill_set_export_hold (self->export_hold_pill, sa_order_get_export_hold (self->order));
+  else
+    /* Translators: the export hold of an order with the Cisco connection, which publishes none */
+    sa_status_pill_set (self->export_hold_pill, _("Not published"), "neutral");
 }
 
 static void
@@ -131,6 +227,9 @@ sa_order_details_class_init (SaOrderDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, web_order_row);
   gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, po_row);
   gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, bill_to_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, ship_to_row);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, created_row);
   gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, status_pill);
   gtk_widget_class_bind_template_child (widget_class, SaOrderDetails, export_hold_pill);
 }

@@ -6,6 +6,12 @@
  * Account section with the End Customer and Holding rows and their pencils;
  * the pending change; the terms of use; Submit; the "Submit Change"
  * confirmation. A SHIPPED order explains why it cannot change and where to go.
+ * With a back end that publishes no assignment (Cisco: assignment-known is
+ * FALSE) the page says so and links the CCW order page instead of showing
+ * empty rows; with %SA_CLIENT_FEATURE_PORTAL_HAND_OFF, Submit explains that
+ * Cisco's portal makes the change. The order's lines (SaOrderLines, bound to
+ * "order") show when the back end gives them; "Where Are My Licenses?" opens
+ * the check for this order (win.find-licenses).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +21,11 @@
 
 #include "sa-assignment-row.h"
 #include "sa-order-details.h"
+#include "sa-order-lines.h"
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
+#include "sa-submit-dialogs.h"
 #include "sa-ui-util.h"
 
 struct _SaOrderPage
@@ -41,6 +49,7 @@ struct _SaOrderPage
   GtkLabel         *title_label;
   GtkStack         *state_stack;
   AdwStatusPage    *load_error_page;
+  GtkWidget        *unpublished_note;
   GtkWidget        *shipped_box;
   GtkWidget        *export_hold_box;
   SaOrderDetails   *details;
@@ -98,6 +107,13 @@ can_change (SaOrderPage *self)
   return self->order != NULL && sa_order_can_change_assignment (self->order);
 }
 
+/* Cisco: the change is made in its portal, not sent from here. */
+static gboolean
+hands_off (SaOrderPage *self)
+{
+  return (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0;
+}
+
 static void
 update_procedure (SaOrderPage *self)
 {
@@ -130,7 +146,7 @@ update_actions (SaOrderPage *self)
                                  !self->submitting && sa_assignment_row_get_pending (self->holding_row) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.submit",
                                  editable && has_pending (self) &&
-                                 gtk_check_button_get_active (self->terms_check));
+                                 (hands_off (self) || gtk_check_button_get_active (self->terms_check)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", !self->loading && !self->submitting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-assignments", self->order != NULL);
 
@@ -156,8 +172,13 @@ update_view (SaOrderPage *self)
 
   if (self->order != NULL)
     {
+      gboolean known = sa_order_get_assignment_known (self->order);
+
       sa_order_details_set_order (self->details, self->order);
-      sa_status_pill_set_order_status (self->header_status_pill, sa_order_get_status (self->order));
+      sa_order_show_status (self->header_status_pill, self->order);
+      gtk_widget_set_visible (self->unpublished_note, !known);
+      sa_assignment_row_set_known (self->end_customer_row, known);
+      sa_assignment_row_set_known (self->holding_row, known);
       gtk_widget_set_visible (self->shipped_box, !sa_order_can_change_assignment (self->order));
       gtk_widget_set_visible (self->export_hold_box, sa_order_get_export_hold (self->order));
       sa_assignment_row_set_assignment (self->end_customer_row, sa_order_get_end_customer (self->order));
@@ -439,6 +460,7 @@ on_submit_response (AdwMessageDialog *dialog,
     update_procedure (self);
 }
 
+/* Step 10: "Submit Change" → Yes; with Cisco, where its portal makes the change. */
 static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
@@ -446,7 +468,8 @@ submit_action (GtkWidget  *widget,
 {
   SaOrderPage *self = SA_ORDER_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  AdwMessageDialog *dialog;
 
   if (self->submit_dialog != NULL)
     {
@@ -454,22 +477,15 @@ submit_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Submit Change"), NULL);
-  /* Translators: body of the Submit Change confirmation; %s is the Sales Order No. */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Do you want to submit the Smart Account assignment change for order %s?"),
-                                  self->sales_order_number);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "no", _("No"),
-                                    "yes", _("Yes"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "yes", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "yes");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "no");
+  if (hands_off (self))
+    dialog = sa_hand_off_dialog_new (parent, self->sales_order_number,
+                                     sa_assignment_row_get_pending (self->end_customer_row),
+                                     sa_assignment_row_get_pending (self->holding_row));
+  else
+    dialog = sa_submit_change_dialog_new (parent, self->sales_order_number);
   g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), self);
 
-  g_set_weak_pointer (&self->submit_dialog, ADW_MESSAGE_DIALOG (dialog));
+  g_set_weak_pointer (&self->submit_dialog, dialog);
   update_procedure (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -560,6 +576,18 @@ show_assignments_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   reveal_section (SA_ORDER_PAGE (widget), TRUE);
+}
+
+/* "Where Are My Licenses?" for this order (the troubleshooting of "assign an
+ * order"), in the window's own checker. */
+static void
+find_licenses_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.find-licenses", "s", self->sales_order_number);
 }
 
 static void
@@ -716,12 +744,14 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   g_type_ensure (SA_TYPE_STATUS_PILL);
   g_type_ensure (SA_TYPE_ORDER_DETAILS);
   g_type_ensure (SA_TYPE_ASSIGNMENT_ROW);
+  g_type_ensure (SA_TYPE_ORDER_LINES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-order-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, load_error_page);
+  gtk_widget_class_bind_template_child (widget_class, SaOrderPage, unpublished_note);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, shipped_box);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, export_hold_box);
   gtk_widget_class_bind_template_child (widget_class, SaOrderPage, details);
@@ -744,6 +774,10 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "shipped_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "scm_link", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "submit_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "banner_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "ccw_link", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "find_licenses_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "lines", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.show-assignments", NULL, show_assignments_action);
@@ -752,6 +786,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.undo-end-customer", NULL, undo_end_customer_action);
   gtk_widget_class_install_action (widget_class, "page.undo-holding", NULL, undo_holding_action);
   gtk_widget_class_install_action (widget_class, "page.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "page.find-licenses", NULL, find_licenses_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "page.reload", NULL);
@@ -793,6 +828,22 @@ sa_order_page_new (SaClient   *client,
   self = g_object_new (SA_TYPE_ORDER_PAGE, NULL);
   self->client = g_object_ref (client);
   self->sales_order_number = g_strdup (sales_order_number);
+
+  /* Cisco: the terms of use are accepted in CCW, where the change is made. */
+  if (hands_off (self))
+    {
+      GtkLabel *banner = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
+                                                                   "banner_label"));
+      GtkWidget *submit_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
+                                                                            "submit_button"));
+
+      gtk_label_set_text (banner, _("Check a Smart Account change here before you make it in Cisco Commerce "
+                                    "Workspace (CCW): Cisco's APIs cannot change an order's assignment."));
+      gtk_widget_set_visible (GTK_WIDGET (self->terms_check), FALSE);
+      /* Submit stays at the end of its line without the check box. */
+      gtk_widget_set_hexpand (submit_button, TRUE);
+      gtk_widget_set_halign (submit_button, GTK_ALIGN_END);
+    }
 
   update_view (self);
   load_order (self);

@@ -2,8 +2,9 @@
  *
  * Step 3 of "assign an order": from the search results, the user opens the
  * order. The row shows its Sales Order No., Web Order No., PO No., End
- * Customer and End Customer Smart Account, its status and, when one blocks
- * it, the export hold.
+ * Customer and End Customer Smart Account (or, with Cisco, that it is not
+ * published), its status as the back end wrote it and, when one blocks it,
+ * the export hold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-order-details.h"
 #include "sa-order-row.h"
 #include "sa-status-pill.h"
 #include "sa-ui-util.h"
@@ -59,7 +61,10 @@ update (SaOrderRow *self)
     }
 
   end_customer = sa_order_get_end_customer (self->order);
-  if (end_customer != NULL)
+  if (!sa_order_get_assignment_known (self->order))
+    /* Translators: in an order's row with the Cisco connection: Cisco publishes no assignment before shipment */
+    account = g_strdup (_("Not published by Cisco"));
+  else if (end_customer != NULL)
     account = g_strdup_printf ("%s (%s)",
                                sa_assignment_get_name (end_customer),
                                sa_assignment_get_domain (end_customer));
@@ -79,7 +84,7 @@ update (SaOrderRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->export_hold_pill), sa_order_get_export_hold (self->order));
-  sa_status_pill_set_order_status (self->status_pill, sa_order_get_status (self->order));
+  sa_order_show_status (self->status_pill, self->order);
 }
 
 static void

@@ -3,7 +3,10 @@
  * Mirrors steps 2 and 3 of "How do I assign an order to a Smart Account" and
  * steps 2 to 4 of "Updating Smart Account Assignment in CCW": all orders are
  * listed; search by Sales Order No., Web Order No. or PO No.; activating a
- * result opens its order page.
+ * result opens its order page. A back end without an order list (Cisco: no
+ * %SA_CLIENT_FEATURE_ORDER_LIST) finds one order by its number when the user
+ * presses Enter, and opens it; "not found" then says what Cisco means by it
+ * (not found or not visible to your API application).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +44,7 @@ struct _SaOrdersView
   GtkSpinner     *spinner;
   GtkListBox     *results_list;
   AdwStatusPage  *error_page;
+  AdwStatusPage  *empty_page;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -57,6 +61,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void search (SaOrdersView *self);
+
+/* Whether the back end lists orders; Cisco finds one order by its number. */
+static gboolean
+lists_orders (SaOrdersView *self)
+{
+  return self->client != NULL &&
+         (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_ORDER_LIST) != 0;
+}
 
 static void
 set_loading (SaOrdersView *self,
@@ -134,6 +146,16 @@ search_orders_cb (GObject      *source,
       g_autofree char *message = sa_error_dup_user_message (error);
 
       g_debug ("Order search failed: %s", error->message);
+      /* Cisco: "not found or not visible to your API application". */
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_NOT_FOUND) && !lists_orders (self))
+        {
+          set_results (self, NULL);
+          gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+          adw_status_page_set_description (self->empty_page, message);
+          gtk_stack_set_visible_child_name (self->results_stack, "empty");
+          gtk_label_set_text (self->count_label, "");
+          return;
+        }
       /* Issue 5: the sign-in dialog opens ("sign-in-required"); the search
        * (field and text) stays and runs again once signed in. */
       if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
@@ -161,10 +183,19 @@ search_orders_cb (GObject      *source,
         count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
       gtk_label_set_text (self->count_label, count);
       gtk_stack_set_visible_child_name (self->results_stack, "results");
+
+      /* Found by its number (no list to choose from): open it at once. */
+      if (!lists_orders (self) && n == 1)
+        {
+          g_autoptr(SaOrder) order = g_list_model_get_item (model, 0);
+
+          sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
+        }
     }
   else
     {
       gtk_label_set_text (self->count_label, "");
+      adw_status_page_set_description (self->empty_page, _("Check the number, or search by another field."));
       gtk_stack_set_visible_child_name (self->results_stack, "empty");
     }
 }
@@ -188,6 +219,21 @@ search (SaOrdersView *self)
 
   if (value != NULL && *value == '\0')
     value = NULL;
+
+  /* Nothing to list without a number: say how to find one. */
+  if (value == NULL && !lists_orders (self))
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      show_search_error (self, NULL);
+      set_loading (self, FALSE);
+      set_results (self, NULL);
+      gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+      gtk_label_set_text (self->count_label, "");
+      gtk_stack_set_visible_child_name (self->results_stack, "find");
+      g_free (self->last_query);
+      self->last_query = g_strdup_printf ("%d:", field);
+      return;
+    }
 
   if (value != NULL && !sa_validate_order_search (field, value, &error))
     {
@@ -224,6 +270,11 @@ on_search_changed (GtkSearchEntry *entry,
   /* Typing pauses emit this after the search already ran (Enter, or
    * sa_orders_view_set_search()): don't ask twice. */
   if (g_strcmp0 (query, self->last_query) == 0 && self->results != NULL)
+    return;
+
+  /* One order by its number (Cisco): ask on Enter only, not per keystroke,
+   * except to go back to the "find" page once the entry is emptied. */
+  if (!lists_orders (self) && *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
     return;
 
   search (self);
@@ -467,6 +518,7 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_list);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "orders.back", NULL, back_action);

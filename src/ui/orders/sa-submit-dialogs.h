@@ -1,0 +1,20 @@
+/* sa-submit-dialogs.h — what Submit opens on the order page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-core.h"
+
+G_BEGIN_DECLS
+
+AdwMessageDialog *sa_submit_change_dialog_new (GtkWindow    *parent,
+                                               const char   *sales_order_number);
+AdwMessageDialog *sa_hand_off_dialog_new      (GtkWindow    *parent,
+                                               const char   *sales_order_number,
+                                               SaAssignment *end_customer,
+                                               SaAssignment *holding);
+
+G_END_DECLS

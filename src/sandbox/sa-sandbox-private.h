@@ -154,4 +154,14 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
                                                      gint64        now,
                                                      GError      **error);
 
+/* The license model (sa-sandbox-licenses.c). */
+gboolean         sa_sandbox_licenses_settle    (sqlite3           *db,
+                                                const char        *tenant,
+                                                gint64             now,
+                                                GError           **error);
+void             sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
+                                                      sqlite3     *db,
+                                                      const char  *tenant,
+                                                      const char  *number);
+
 G_END_DECLS

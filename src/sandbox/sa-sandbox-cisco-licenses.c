@@ -8,7 +8,8 @@
  * - POST /v1/accounts/{domain}/licenses, body `{"virtualAccounts": […],
  *   "limit": N, "offset": N}`; `limit`/`offset` in the body and in the query
  *   (the query's win), `limit` -1 for all; an empty body is refused (400);
- *   no `virtualAccounts`: every Virtual Account the user may see. One license
+ *   no `virtualAccounts` (or an empty list): every Virtual Account the user
+ *   may see. One license
  *   a Virtual Account and license name, with one `licenseDetails` entry a
  *   deposit: `orderNumber` for those that came from an order.
  * - POST /v1/accounts/{domain}/virtual-accounts/{va}/licenses/transfer,
@@ -150,8 +151,10 @@ parse_license_query (SaSandboxRequest *request,
       return FALSE;
     }
 
+  /* none named, or an empty list: every Virtual Account the user may see */
   wanted = json_object_get_member (object, "virtualAccounts");
-  if (wanted == NULL || JSON_NODE_HOLDS_NULL (wanted))
+  if (wanted == NULL || JSON_NODE_HOLDS_NULL (wanted) ||
+      (JSON_NODE_HOLDS_ARRAY (wanted) && json_array_get_length (json_node_get_array (wanted)) == 0))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (wanted) || json_array_get_length (json_node_get_array (wanted)) > 1000)
     {

@@ -563,7 +563,8 @@ move_licenses (sqlite3                *db,
       gint64 rowid = g_array_index (rows, gint64, i);
       gint64 take = g_array_index (takes, gint64, i);
 
-      /* a copy of the deposit in the target, then less of it in the source */
+      /* a copy of the deposit in the target, then less of it (or none) in
+       * the source */
       if (!sa_sandbox_db_run (db, error,
                               "INSERT INTO licenses (tenant, account_id, virtual_account, license, license_sku,"
                               " license_type, quantity, in_use, start_date, end_date, order_number, order_line)"
@@ -571,10 +572,10 @@ move_licenses (sqlite3                *db,
                               " start_date, end_date, order_number, order_line FROM licenses WHERE rowid = ?1",
                               "iti", rowid, entry->target, take) ||
           !sa_sandbox_db_run (db, error,
-                              "UPDATE licenses SET quantity = quantity - ?2 WHERE rowid = ?1",
-                              "ii", rowid, take) ||
+                              "DELETE FROM licenses WHERE rowid = ?1 AND quantity = ?2", "ii", rowid, take) ||
           !sa_sandbox_db_run (db, error,
-                              "DELETE FROM licenses WHERE rowid = ?1 AND quantity = 0", "i", rowid))
+                              "UPDATE licenses SET quantity = quantity - ?2 WHERE rowid = ?1 AND quantity > ?2",
+                              "ii", rowid, take))
         return FALSE;
     }
 

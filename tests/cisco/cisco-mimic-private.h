@@ -1,8 +1,8 @@
 /* cisco-mimic-private.h — what the two files of the Cisco test double share
  *
  * cisco-mimic.c runs the server (token, faults, log, controls); the routes
- * of the Smart Accounts & Licensing API and the CCW Order API, with their
- * fixtures, are in cisco-mimic-routes.c.
+ * of the Smart Accounts & Licensing API, with their fixtures, are in
+ * cisco-mimic-routes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,9 +72,6 @@ void      mimic_handle_licensing (CiscoMimic        *self,
                                   SoupServerMessage *msg,
                                   const char        *relative,
                                   GHashTable        *query,
-                                  Entry             *entry);
-void      mimic_handle_order     (CiscoMimic        *self,
-                                  SoupServerMessage *msg,
                                   Entry             *entry);
 
 G_END_DECLS

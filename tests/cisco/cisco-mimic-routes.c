@@ -1,9 +1,11 @@
 /* cisco-mimic-routes.c — the Cisco test double's API routes and fixtures
  *
- * Smart Account search, /v2/accounts, Virtual Accounts, licenses (paged),
- * license transfer and checkOrderStatus, with the shapes of CISCO-APIS.md §6
- * (values there marked synthesized are synthesized here too). Fixed answers
- * are the document's JSON as it is; computed ones are built with json-glib.
+ * Only what the sandbox's Cisco paths never answer: Smart Account search in
+ * the other field spelling (accountDomain…), /v2/accounts for the reads that
+ * faults are put in front of, and licenses with an orderNumber sent as a JSON
+ * number; with the shapes of CISCO-APIS.md §6 (values there marked
+ * synthesized are synthesized here too). Fixed answers are the document's
+ * JSON as it is; computed ones are built with json-glib.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +15,6 @@
 #include <string.h>
 
 #include "cisco-mimic-private.h"
-
-#define BIG_DOMAIN      "big.example"
-#define BIG_LICENSES    150
 
 static const struct
 {
@@ -29,7 +28,6 @@ static const struct
   { "acmetools.example", "Acme Tools", 120153, "CUSTOMER", "Active" },
   { "acme-holding.example", "Acme Partner Holding", 120154, "HOLDING", "Active" },
   { "pending-customer.example", "Pending Customer", 120155, "CUSTOMER", "Pending" },
-  { BIG_DOMAIN, "Big Licenses", 120156, "CUSTOMER", "Active" },
 };
 
 /* §6.4, as it is. */
@@ -38,16 +36,6 @@ static const char v2_accounts[] =
   "\"accountStatus\":\"Active\",\"accountType\":\"CUSTOMER\",\"roles\":[{\"role\":\"Smart Account User\"},"
   "{\"role\":\"Virtual Account Administrator\",\"virtualAccount\":\"DEFAULT\"}]}],"
   "\"status\":\"SUCCESS\",\"statusMessage\":\"\"}";
-
-/* §6.5, as it is. */
-static const char acme_virtual_accounts[] =
-  "{\"virtualAccounts\":[{\"name\":\"DEFAULT\",\"description\":\"\",\"isDefault\":\"true\","
-  "\"commerceAccessLevel\":\"PUBLIC\"},{\"name\":\"東京支社\",\"description\":\"\",\"isDefault\":\"false\","
-  "\"commerceAccessLevel\":\"PUBLIC\"}],\"status\":\"SUCCESS\",\"statusMessage\":\"\"}";
-
-static const char default_virtual_accounts[] =
-  "{\"virtualAccounts\":[{\"name\":\"DEFAULT\",\"description\":\"\",\"isDefault\":\"true\","
-  "\"commerceAccessLevel\":\"PUBLIC\"}],\"status\":\"SUCCESS\",\"statusMessage\":\"\"}";
 
 /* §1.2's real example, in Acme's Virtual Accounts, with orderNumber (§6.6);
  * the second license is synthesized. */
@@ -65,30 +53,6 @@ static const char acme_licenses[] =
   "\"licenseType\":\"PERPETUAL\",\"quantity\":2,\"orderNumber\":104857999,"
   "\"licenseSku\":\"C9300-DNA-E-24\"}],\"licenseSubstitutions\":[],\"available\":2,\"inUse\":0,"
   "\"quantity\":2,\"status\":\"In Compliance\"}]";
-
-/* §6.8, as it is. */
-static const char order_found[] =
-  "{\"ShowPurchaseOrder\":{\"value\":{\"DataArea\":{"
-  "\"Show\":{\"ResponseCriteria\":[{\"ResponseExpression\":{\"value\":\"Success\"}}]},"
-  "\"PurchaseOrder\":[{\"PurchaseOrderHeader\":{"
-  "\"ID\":{\"value\":\"PO-ACME-2291\"},"
-  "\"DocumentReference\":[{\"ID\":{\"value\":\"WO73910452\"}}],"
-  "\"SalesOrderReference\":[{\"ID\":{\"value\":\"104857601\"}}],"
-  "\"Status\":[{\"Description\":{\"value\":\"Booked\"}}],"
-  "\"BillToParty\":{\"Name\":[{\"value\":\"Northwind Networks\"}]},"
-  "\"ShipToParty\":{\"Name\":[{\"value\":\"Acme Industrie SA\"}]},"
-  "\"Party\":[{\"Name\":[{\"value\":\"Acme Industrie SA\"}]}],"
-  "\"TotalAmount\":{\"value\":18250.0,\"currencyCode\":\"EUR\"}},"
-  "\"PurchaseOrderLine\":[{\"Item\":{\"ID\":{\"value\":\"C9300-24T-E\"},"
-  "\"Description\":[{\"value\":\"Catalyst 9300 24-port\"}],\"Lot\":[{\"Quantity\":{\"value\":2}}]},"
-  "\"SalesOrderReference\":{\"LineNumberID\":{\"value\":\"1.1\"}},\"ExtendedAmount\":{\"value\":18250.0},"
-  "\"PromisedDeliveryDateTime\":\"2026-10-02T07:00:00Z\",\"LineIDSet\":[{\"ID\":[{\"value\":\"1\"}]}]}]}]}}}}";
-
-/* Not found / not allowed: HTTP 200, OSA001, no PurchaseOrder (§6.8; the text
- * around the code is synthesized). */
-static const char order_not_found[] =
-  "{\"ShowPurchaseOrder\":{\"value\":{\"DataArea\":{"
-  "\"Show\":{\"ResponseCriteria\":[{\"ResponseExpression\":{\"value\":\"OSA001 - No data found\"}}]}}}}}";
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -265,24 +229,6 @@ licenses_of (const char *domain)
       return json_array_ref (json_node_get_array (node));
     }
 
-  if (g_strcmp0 (domain, BIG_DOMAIN) == 0)
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < BIG_LICENSES; i++)
-        {
-          g_autofree char *text =
-            g_strdup_printf ("{\"license\":\"License %03u\",\"quantity\":%u,\"inUse\":0,\"available\":%u,"
-                             "\"status\":\"In Compliance\",\"virtualAccount\":\"DEFAULT\","
-                             "\"licenseDetails\":[{\"licenseType\":\"PERPETUAL\",\"quantity\":%u,"
-                             "\"status\":\"ACTIVE\",\"orderNumber\":\"%u\"}]}",
-                             i, i + 1, i + 1, i + 1, 200000000 + i);
-
-          json_array_add_element (array, parse (text));
-        }
-      return array;
-    }
-
   return json_array_new ();
 }
 
@@ -359,65 +305,18 @@ handle_licenses (CiscoMimic        *self,
   respond_node (msg, entry, root);
 }
 
-static void
-handle_transfer (CiscoMimic        *self,
-                 SoupServerMessage *msg,
-                 const char        *domain,
-                 const char        *source,
-                 Entry             *entry)
-{
-  g_autoptr(JsonNode) request = parse (entry->body);
-  g_autoptr(JsonArray) all = licenses_of (domain);
-  JsonArray *wanted;
-
-  if (request == NULL || !JSON_NODE_HOLDS_OBJECT (request) ||
-      !json_object_has_member (json_node_get_object (request), "licenses"))
-    {
-      mimic_respond_json (msg, entry, 400, "{\"status\":\"ERROR\",\"statusMessage\":\"Invalid request body\"}");
-      return;
-    }
-
-  wanted = json_object_get_array_member (json_node_get_object (request), "licenses");
-  for (guint i = 0; i < json_array_get_length (wanted); i++)
-    {
-      JsonObject *transfer = json_array_get_object_element (wanted, i);
-      const char *license = json_object_get_string_member_with_default (transfer, "license", "");
-      gint64 quantity = json_object_get_int_member_with_default (transfer, "quantity", 0);
-      gint64 available = 0;
-
-      for (guint j = 0; j < json_array_get_length (all); j++)
-        {
-          JsonObject *held = json_array_get_object_element (all, j);
-
-          if (g_strcmp0 (json_object_get_string_member (held, "license"), license) == 0 &&
-              g_strcmp0 (json_object_get_string_member (held, "virtualAccount"), source) == 0)
-            available = json_object_get_int_member (held, "available");
-        }
-
-      /* A business failure comes as status ERROR (§6.7; wording synthesized). */
-      if (quantity > available)
-        {
-          mimic_respond_json (msg, entry, 200,
-                        "{\"status\":\"ERROR\",\"statusMessage\":\"Insufficient licenses available in the source virtual account\"}");
-          return;
-        }
-    }
-
-  mimic_respond_json (msg, entry, 200, "{\"status\":\"SUCCESS\",\"statusMessage\":\"Licenses transferred successfully\"}");
-}
-
 /**
  * mimic_handle_licensing:
  *
  * Serves the Smart Accounts & Licensing API under Cisco's paths: search,
- * /v2/accounts, Virtual Accounts, licenses (paged) and license transfer.
+ * /v2/accounts and licenses.
  */
 void
 mimic_handle_licensing (CiscoMimic        *self,
-                  SoupServerMessage *msg,
-                  const char        *relative,
-                  GHashTable        *query,
-                  Entry             *entry)
+                        SoupServerMessage *msg,
+                        const char        *relative,
+                        GHashTable        *query,
+                        Entry             *entry)
 {
   g_auto(GStrv) parts = g_strsplit (relative, "/", -1);
   guint n = g_strv_length (parts);
@@ -429,98 +328,9 @@ mimic_handle_licensing (CiscoMimic        *self,
     handle_search (self, msg, query, entry);
   else if (g_str_equal (method, "GET") && g_str_equal (relative, "/v2/accounts"))
     mimic_respond_json (msg, entry, 200, v2_accounts);
-  else if (g_str_equal (method, "GET") && n == 6 && g_str_equal (parts[1], "v1") &&
-           g_str_equal (parts[2], "accounts") && g_str_equal (parts[5], "virtual-accounts"))
-    {
-      if (g_ascii_strcasecmp (parts[4], "customer") != 0 && g_ascii_strcasecmp (parts[4], "holding") != 0)
-        mimic_respond_json (msg, entry, 400, "{\"status\":\"ERROR\",\"statusMessage\":\"Invalid account type\"}");
-      else if (known_account (domain) < 0)
-        mimic_respond_json (msg, entry, 404, "{\"status\":\"ERROR\",\"statusMessage\":\"Smart Account not found\"}");
-      else if (g_str_equal (domain, "acme-industrie.fr"))
-        mimic_respond_json (msg, entry, 200, acme_virtual_accounts);
-      else
-        mimic_respond_json (msg, entry, 200, default_virtual_accounts);
-    }
   else if (g_str_equal (method, "POST") && n == 5 && g_str_equal (parts[1], "v1") &&
            g_str_equal (parts[2], "accounts") && g_str_equal (parts[4], "licenses"))
     handle_licenses (self, msg, domain, query, entry);
-  else if (g_str_equal (method, "POST") && n == 8 && g_str_equal (parts[1], "v1") &&
-           g_str_equal (parts[4], "virtual-accounts") && g_str_equal (parts[6], "licenses") &&
-           g_str_equal (parts[7], "transfer"))
-    {
-      g_autofree char *source = g_uri_unescape_string (parts[5], NULL);
-
-      handle_transfer (self, msg, domain, source, entry);
-    }
   else
     mimic_respond_json (msg, entry, 404, "{\"status\":\"ERROR\",\"statusMessage\":\"Not found\"}");
 }
-
-/* ------------------------------------------------------------------------ */
-/* CCW Order API */
-
-/**
- * mimic_handle_order:
- *
- * Serves checkOrderStatus: the order of §6.8 for its sales order (as a
- * number), web order or PO number; OSA001 at HTTP 200 for any other.
- */
-void
-mimic_handle_order (CiscoMimic        *self,
-              SoupServerMessage *msg,
-              Entry             *entry)
-{
-  g_autoptr(JsonNode) request = parse (entry->body);
-  JsonNode *header = NULL;
-  JsonObject *object;
-  g_autofree char *id = NULL;
-
-  if (request != NULL)
-    {
-      g_autoptr(JsonPath) path = json_path_new ();
-      g_autoptr(JsonNode) found = NULL;
-
-      json_path_compile (path, "$.GetPurchaseOrder.value.DataArea.PurchaseOrder[0].PurchaseOrderHeader", NULL);
-      found = json_path_match (path, request);
-      if (found != NULL && json_array_get_length (json_node_get_array (found)) == 1)
-        header = json_node_copy (json_array_get_element (json_node_get_array (found), 0));
-    }
-
-  if (header == NULL || !JSON_NODE_HOLDS_OBJECT (header))
-    {
-      g_clear_pointer (&header, json_node_unref);
-      mimic_respond_json (msg, entry, 400, "{\"message\":\"Invalid request\"}");
-      return;
-    }
-
-  object = json_node_get_object (header);
-  if (json_object_has_member (object, "SalesOrderReference"))
-    {
-      JsonObject *reference = json_array_get_object_element (json_object_get_array_member (object, "SalesOrderReference"), 0);
-      JsonNode *value = json_object_get_member (json_object_get_object_member (reference, "ID"), "value");
-
-      /* A number, as the public client sends it. */
-      if (json_node_get_value_type (value) == G_TYPE_INT64)
-        id = g_strdup_printf ("SO:%" G_GINT64_FORMAT, json_node_get_int (value));
-    }
-  else if (json_object_has_member (object, "DocumentReference"))
-    {
-      JsonObject *reference = json_array_get_object_element (json_object_get_array_member (object, "DocumentReference"), 0);
-      JsonNode *value = json_object_get_member (json_object_get_object_member (reference, "ID"), "value");
-
-      if (json_node_get_value_type (value) == G_TYPE_STRING)
-        id = g_strdup_printf ("WO:%s", json_node_get_string (value));
-    }
-  else if (json_object_has_member (object, "ID"))
-    {
-      id = g_strdup_printf ("PO:%s", json_object_get_string_member (json_object_get_object_member (object, "ID"), "value"));
-    }
-  json_node_unref (header);
-
-  if (g_strcmp0 (id, "SO:104857601") == 0 || g_strcmp0 (id, "WO:WO73910452") == 0 ||
-      g_strcmp0 (id, "PO:PO-ACME-2291") == 0)
-    mimic_respond_json (msg, entry, 200, order_found);
-  else
-    mimic_respond_json (msg, entry, 200, order_not_found);
-}
-

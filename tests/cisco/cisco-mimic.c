@@ -1,8 +1,10 @@
-/* cisco-mimic.c — a test double speaking Cisco's APIs over loopback
+/* cisco-mimic.c — a test double speaking Cisco's APIs over loopback, for
+ * what the sandbox never answers (test-cisco-double.c)
  *
  * The server in its own thread, the token endpoint (client_credentials, as
- * CISCO-APIS.md §6.1), the bearer check, the injected faults, the request log
- * and the controls. The API routes are in cisco-mimic-routes.c.
+ * CISCO-APIS.md §6.1), the bearer check, the injected faults (any status,
+ * any bytes), the request log and the controls. The API routes are in
+ * cisco-mimic-routes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -172,9 +174,6 @@ handler (SoupServer        *server,
         mimic_respond_json (msg, entry, 401, "{\"error\":\"invalid_token\",\"error_description\":\"The access token is invalid or has expired\"}");
       else if (g_str_has_prefix (path, MIMIC_SAL_PATH "/"))
         mimic_handle_licensing (self, msg, path + strlen (MIMIC_SAL_PATH), query, entry);
-      else if (g_str_equal (path, MIMIC_ORDER_PATH) &&
-               g_str_equal (soup_server_message_get_method (msg), "POST"))
-        mimic_handle_order (self, msg, entry);
       else
         mimic_respond (msg, entry, 404, "text/html", "<h1>Not Found</h1>", strlen ("<h1>Not Found</h1>"));
     }
@@ -353,19 +352,6 @@ cisco_mimic_set_expires_in (CiscoMimic *self,
 }
 
 /**
- * cisco_mimic_expire_tokens:
- *
- * Revokes every token issued so far: the next call gets a 401.
- */
-void
-cisco_mimic_expire_tokens (CiscoMimic *self)
-{
-  g_mutex_lock (&self->mutex);
-  g_hash_table_remove_all (self->tokens);
-  g_mutex_unlock (&self->mutex);
-}
-
-/**
  * cisco_mimic_set_alternate_spellings:
  *
  * Makes search rows use `accountDomain/accountName/accountType/accountStatus`
@@ -441,97 +427,6 @@ cisco_mimic_count (CiscoMimic *self,
   g_mutex_unlock (&self->mutex);
 
   return n;
-}
-
-/**
- * cisco_mimic_count_status:
- *
- * Returns: how many answers had the HTTP @status
- */
-guint
-cisco_mimic_count_status (CiscoMimic *self,
-                          guint       status)
-{
-  guint n = 0;
-
-  g_mutex_lock (&self->mutex);
-  for (guint i = 0; i < self->log->len; i++)
-    if (((Entry *) g_ptr_array_index (self->log, i))->status == status)
-      n++;
-  g_mutex_unlock (&self->mutex);
-
-  return n;
-}
-
-static Entry *
-last_entry (CiscoMimic *self,
-            const char *path_prefix)
-{
-  for (guint i = self->log->len; i > 0; i--)
-    {
-      Entry *entry = g_ptr_array_index (self->log, i - 1);
-
-      if (g_str_has_prefix (entry->path, path_prefix))
-        return entry;
-    }
-  return NULL;
-}
-
-/**
- * cisco_mimic_last_body:
- *
- * Returns: (transfer full) (nullable): the body of the last request under
- *   @path_prefix
- */
-char *
-cisco_mimic_last_body (CiscoMimic *self,
-                       const char *path_prefix)
-{
-  char *body;
-
-  g_mutex_lock (&self->mutex);
-  body = last_entry (self, path_prefix) ? g_strdup (last_entry (self, path_prefix)->body) : NULL;
-  g_mutex_unlock (&self->mutex);
-
-  return body;
-}
-
-/**
- * cisco_mimic_last_query:
- *
- * Returns: (transfer full) (nullable): the query of the last request under
- *   @path_prefix
- */
-char *
-cisco_mimic_last_query (CiscoMimic *self,
-                        const char *path_prefix)
-{
-  char *query;
-
-  g_mutex_lock (&self->mutex);
-  query = last_entry (self, path_prefix) ? g_strdup (last_entry (self, path_prefix)->query) : NULL;
-  g_mutex_unlock (&self->mutex);
-
-  return query;
-}
-
-/**
- * cisco_mimic_last_path:
- *
- * Returns: (transfer full) (nullable): the path of the last request under
- *   @path_prefix
- */
-char *
-cisco_mimic_last_path (CiscoMimic *self,
-                       const char *path_prefix)
-{
-  char *path;
-
-  g_mutex_lock (&self->mutex);
-  path = last_entry (self, path_prefix) ? g_strdup (last_entry (self, path_prefix)->path) : NULL;
-  g_mutex_unlock (&self->mutex);
-
-  return path;
 }
 
 /**

@@ -1,12 +1,15 @@
 /* cisco-mimic.h — a test double speaking Cisco's APIs over loopback
  *
  * A SoupServer in a thread of its own (as GNOME Calendar's tests run theirs),
- * serving the shapes of CISCO-APIS.md §6 under Cisco's own paths: the token
- * endpoint, Smart Account search, /v2/accounts, Virtual Accounts, licenses
- * (paged), license transfer and checkOrderStatus; with the faults Cisco's
- * gateways really answer (403 "Invalid Client", an HTML 403, 429 with
- * Retry-After, 5xx, OSA001, bytes that are not UTF-8). The sandbox will serve
- * the same shapes later; these tests will then point at it.
+ * serving shapes of CISCO-APIS.md §6 under Cisco's own paths: the token
+ * endpoint, Smart Account search (in either field spelling), /v2/accounts and
+ * licenses; with any fault injected (any status, body, Content-Type or
+ * Retry-After, a delay) and a TLS certificate of its own. The sandbox serves
+ * Cisco's paths from the training data and is what the Cisco client is
+ * tested against (cisco-sandbox.h); this double is kept for what the sandbox
+ * never answers: the other spelling, a numeric orderNumber, other 403 bodies,
+ * a page without Content-Type, 5xx, a truncated body, an untrusted
+ * certificate (test-cisco-double.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,7 +38,6 @@ SaCiscoApi *cisco_mimic_new_api          (CiscoMimic      *self);
 /* Controls (any thread). */
 void        cisco_mimic_set_expires_in   (CiscoMimic      *self,
                                           int              seconds);
-void        cisco_mimic_expire_tokens    (CiscoMimic      *self);
 void        cisco_mimic_set_alternate_spellings (CiscoMimic *self,
                                                  gboolean    alternate);
 void        cisco_mimic_set_delay        (CiscoMimic      *self,
@@ -52,14 +54,6 @@ void        cisco_mimic_add_fault        (CiscoMimic      *self,
 
 /* Observations. */
 guint       cisco_mimic_count            (CiscoMimic      *self,
-                                          const char      *path_prefix);
-guint       cisco_mimic_count_status     (CiscoMimic      *self,
-                                          guint            status);
-char       *cisco_mimic_last_body        (CiscoMimic      *self,
-                                          const char      *path_prefix);
-char       *cisco_mimic_last_query       (CiscoMimic      *self,
-                                          const char      *path_prefix);
-char       *cisco_mimic_last_path        (CiscoMimic      *self,
                                           const char      *path_prefix);
 GArray     *cisco_mimic_times            (CiscoMimic      *self,
                                           const char      *path_prefix);

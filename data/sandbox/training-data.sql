@@ -165,3 +165,107 @@ INSERT INTO access_requests (tenant, id, account_id, reason, status, created_at,
    'APPROVED', CAST(strftime('%s', 'now', '-30 days') AS INTEGER), CAST(strftime('%s', 'now', '-28 days') AS INTEGER), NULL),
   ('trainee', 'XR-000003', 'SA-100020', 'Renewal of the firewall subscriptions.',
    'DENIED', CAST(strftime('%s', 'now', '-20 days') AS INTEGER), CAST(strftime('%s', 'now', '-15 days') AS INTEGER), NULL);
+
+-- The orders' lines (the license model, sa-sandbox-licenses.c). Columns:
+-- order, line, product (SKU), description, quantity, extended amount (EUR),
+-- then, for a line that brings licenses: the license SKU, the license's name
+-- in Smart Accounts, PERPETUAL or TERM, and the term in months. A shipped
+-- order deposits its licenses in its End Customer Virtual Account when that
+-- Smart Account is Active and the order is not on export hold; here that is
+-- 104857623 (Acme / Production), 104857624 (Kestrel / Warehouses), 104857627
+-- (Northwind / Demo Lab) and the other partner's 209715203 (Acme / DEFAULT).
+-- Prices, SKUs and license names are realistic, not Cisco's price list.
+INSERT INTO order_lines (tenant, sales_order_number, line_number, product, description, quantity,
+                         extended_amount, license_sku, license, license_type, term_months) VALUES
+  ('trainee', '104857601', '1.0', 'C9300-48P-A',        'Catalyst 9300 48-port PoE+, Network Advantage', 1, 9850.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857601', '1.1', 'C9300-DNA-A-48-3Y',  'C9300 DNA Advantage, 48-port, 3 Year Term License', 1, 4380.00, 'C9300-DNA-A-48-3Y', 'C9300 DNA Advantage, 48 Port', 'TERM', 36),
+  ('trainee', '104857602', '1.0', 'MR46-HW',            'Meraki MR46 Wi-Fi 6 access point', 12, 11880.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857602', '2.0', 'LIC-ENT-5YR',        'Meraki MR Enterprise License, 5 Years', 12, 3960.00, 'LIC-ENT-5YR', 'Meraki MR Enterprise', 'TERM', 60),
+  ('trainee', '104857603', '1.0', 'C1111-8P',           'ISR 1100 8-port router', 8, 7600.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857603', '1.1', 'C1100-DNA-E-3Y',     'Cisco DNA Essentials for ISR 1100, 3 Year Term', 8, 1920.00, 'C1100-DNA-E-3Y', 'DNA Essentials for Routing, Tier 0', 'TERM', 36),
+  ('trainee', '104857604', '1.0', 'C9500-24Y4C-A',      'Catalyst 9500 24x25G + 4x100G, Network Advantage', 2, 52000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857604', '1.1', 'C9500-DNA-A-5Y',     'C9500 DNA Advantage, 5 Year Term License', 2, 21400.00, 'C9500-DNA-A-5Y', 'C9500 DNA Advantage', 'TERM', 60),
+  ('trainee', '104857605', '1.0', 'CS-KITMINI-K9',      'Webex Room Kit Mini', 6, 14400.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857605', '2.0', 'A-FLEX-SUITE-DEV',   'Webex Suite, per device, 1 Year', 6, 2160.00, 'A-FLEX-SUITE-DEV', 'Webex Suite Device', 'TERM', 12),
+  ('trainee', '104857606', '1.0', 'FPR2130-NGFW-K9',    'Firepower 2130 NGFW appliance', 2, 38000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857606', '1.1', 'L-FPR2130T-T-3Y',    'Firepower 2130 Threat Defense Threat License, 3 Years', 2, 9600.00, 'L-FPR2130T-T-3Y', 'FPR2130 Threat Defense Threat Protection', 'TERM', 36),
+  ('trainee', '104857607', '1.0', 'MX68-HW',            'Meraki MX68 security appliance', 1, 1150.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857607', '2.0', 'LIC-MX68-SEC-3YR',   'Meraki MX68 Advanced Security License, 3 Years', 1, 1480.00, 'LIC-MX68-SEC-3YR', 'Meraki MX68 Advanced Security', 'TERM', 36),
+  ('trainee', '104857608', '1.0', 'C9120AXI-E',         'Catalyst 9120AX access point', 30, 29700.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857608', '1.1', 'AIR-DNA-E-5Y',       'Cisco DNA Essentials for Wireless, 5 Year Term', 30, 4500.00, 'AIR-DNA-E-5Y', 'AIR DNA Essentials', 'TERM', 60),
+  ('trainee', '104857609', '1.0', 'C8300-1N1S-6T',      'Catalyst 8300 edge platform', 1, 8900.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857609', '1.1', 'C8300-DNA-A-3Y',     'Cisco DNA Advantage for Routing, Tier 1, 3 Year Term', 1, 3100.00, 'C8300-DNA-A-3Y', 'DNA Advantage for Routing, Tier 1', 'TERM', 36),
+  ('trainee', '104857610', '1.0', 'L-ISE-ADV-T-3Y',     'ISE Advantage License, 3 Year Term', 500, 18500.00, 'L-ISE-ADV-T-3Y', 'ISE Advantage', 'TERM', 36),
+  ('trainee', '104857611', '1.0', 'C9200L-24T-4G-E',    'Catalyst 9200L 24-port, Network Essentials', 10, 21000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857611', '1.1', 'C9200L-DNA-E-24-3Y', 'C9200L DNA Essentials, 24-port, 3 Year Term License', 10, 3600.00, 'C9200L-DNA-E-24-3Y', 'C9200L DNA Essentials, 24 Port', 'TERM', 36),
+  ('trainee', '104857612', '1.0', 'GR12-HW-EU',         'Meraki Go GR12 indoor access point', 20, 2980.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857613', '1.0', 'CSE-ESS-1Y',         'Secure Endpoint Essentials, per endpoint, 1 Year', 250, 6250.00, 'CSE-ESS-1Y', 'Secure Endpoint Essentials', 'TERM', 12),
+  ('trainee', '104857614', '1.0', 'IE-3400-8T2S-E',     'Catalyst IE3400 rugged switch, Network Essentials', 16, 40000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857614', '1.1', 'IE3400-DNA-E-3Y',    'Cisco DNA Essentials for IE3400, 3 Year Term', 16, 5760.00, 'IE3400-DNA-E-3Y', 'IE3400 DNA Essentials', 'TERM', 36),
+  ('trainee', '104857615', '1.0', 'UMB-DNS-ADV-3Y',     'Umbrella DNS Security Advantage, per user, 3 Years', 300, 16200.00, 'UMB-DNS-ADV-3Y', 'Umbrella DNS Security Advantage', 'TERM', 36),
+  ('trainee', '104857616', '1.0', 'C9300X-48HX-A',      'Catalyst 9300X 48-port mGig UPOE+, Network Advantage', 4, 61000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857616', '1.1', 'C9300-DNA-A-48-5Y',  'C9300 DNA Advantage, 48-port, 5 Year Term License', 4, 28800.00, 'C9300-DNA-A-48-5Y', 'C9300 DNA Advantage, 48 Port', 'TERM', 60),
+  ('trainee', '104857617', '1.0', 'A-FLEX-PROF-CALL-3Y', 'Webex Calling Professional, per user, 3 Years', 150, 27000.00, 'A-FLEX-PROF-CALL-3Y', 'Webex Calling Professional', 'TERM', 36),
+  ('trainee', '104857618', '1.0', 'C9800-L-F-K9',       'Catalyst 9800-L wireless controller, fiber uplinks', 1, 11500.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857618', '1.1', 'AIR-DNA-A-5Y',       'Cisco DNA Advantage for Wireless, 5 Year Term', 25, 12500.00, 'AIR-DNA-A-5Y', 'AIR DNA Advantage', 'TERM', 60),
+  ('trainee', '104857619', '1.0', 'MS250-48FP-HW',      'Meraki MS250 48-port PoE switch', 6, 32400.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857619', '2.0', 'LIC-MS250-48FP-5YR', 'Meraki MS250-48FP Enterprise License, 5 Years', 6, 9300.00, 'LIC-MS250-48FP-5YR', 'Meraki MS250-48FP Enterprise', 'TERM', 60),
+  ('trainee', '104857620', '1.0', 'DUO-ADVANTAGE-3Y',   'Duo Advantage, per user, 3 Years', 80, 6912.00, 'DUO-ADVANTAGE-3Y', 'Duo Advantage', 'TERM', 36),
+  ('trainee', '104857621', '1.0', 'Z4-HW',              'Meraki Z4 teleworker gateway', 15, 6750.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857621', '2.0', 'LIC-Z4-ENT-3YR',     'Meraki Z4 Enterprise License, 3 Years', 15, 2250.00, 'LIC-Z4-ENT-3YR', 'Meraki Z4 Enterprise', 'TERM', 36),
+  ('trainee', '104857622', '1.0', 'ISR4331/K9',         'ISR 4331 integrated services router', 1, 4200.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857622', '1.1', 'SL-4330-SEC-K9',     'ISR 4330 Security License', 1, 1250.00, 'SL-4330-SEC-K9', 'ISR_4331_Security', 'PERPETUAL', NULL),
+  ('trainee', '104857622', '1.2', 'SL-4330-UC-K9',      'ISR 4330 Unified Communications License', 1, 900.00, 'SL-4330-UC-K9', 'ISR_4331_UnifiedCommunication', 'PERPETUAL', NULL),
+  ('trainee', '104857623', '1.0', 'C9300-24T-E',        'Catalyst 9300 24-port data, Network Essentials', 6, 27600.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857623', '1.1', 'C9300-DNA-E-24-3Y',  'C9300 DNA Essentials, 24-port, 3 Year Term License', 6, 5400.00, 'C9300-DNA-E-24-3Y', 'C9300 DNA Essentials, 24 Port', 'TERM', 36),
+  ('trainee', '104857623', '1.2', 'C9300-NW-E-24',      'C9300 Network Essentials, 24-port, Perpetual License', 6, 0.00, 'C9300-NW-E-24', 'C9300 Network Essentials, 24 Port', 'PERPETUAL', NULL),
+  ('trainee', '104857624', '1.0', 'MV12W-HW',           'Meraki MV12W indoor camera', 24, 21600.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857624', '2.0', 'LIC-MV-5YR',         'Meraki MV Enterprise License, 5 Years', 24, 10080.00, 'LIC-MV-5YR', 'Meraki MV Enterprise', 'TERM', 60),
+  ('trainee', '104857625', '1.0', 'ASR1001-X',          'ASR 1001-X router', 2, 24000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857625', '1.1', 'DNA-P-T2-A-5Y',      'Cisco DNA Advantage for Routing, Tier 2, 5 Year Term', 2, 9800.00, 'DNA-P-T2-A-5Y', 'DNA Advantage for Routing, Tier 2', 'TERM', 60),
+  ('trainee', '104857626', '1.0', 'ESA-C195-K9',        'Secure Email Gateway C195 appliance', 2, 8600.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857626', '1.1', 'ESA-ESP-3Y',         'Secure Email Premium bundle, 3 Years', 2, 6400.00, 'ESA-ESP-3Y', 'Secure Email Premium', 'TERM', 36),
+  ('trainee', '104857627', '1.0', 'C9200-24T-E',        'Catalyst 9200 24-port data, Network Essentials', 4, 7200.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857627', '1.1', 'C9200-DNA-E-24-3Y',  'C9200 DNA Essentials, 24-port, 3 Year Term License', 4, 1440.00, 'C9200-DNA-E-24-3Y', 'C9200 DNA Essentials, 24 Port', 'TERM', 36),
+  ('trainee', '104857628', '1.0', 'N9K-C93180YC-FX',    'Nexus 93180YC-FX switch', 2, 36000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857628', '1.1', 'N9K-DCN-ESS-3Y',     'Data Center Networking Essentials, 3 Year Term', 2, 5200.00, 'N9K-DCN-ESS-3Y', 'Data Center Networking Essentials', 'TERM', 36),
+  ('trainee', '104857629', '1.0', 'CON-SNT-C930024E',   'SNTC 8x5xNBD, Catalyst 9300 24-port', 6, 2340.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857630', '1.0', 'MR36-HW',            'Meraki MR36 Wi-Fi 6 access point', 4, 2560.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857630', '2.0', 'LIC-ENT-3YR',        'Meraki MR Enterprise License, 3 Years', 4, 720.00, 'LIC-ENT-3YR', 'Meraki MR Enterprise', 'TERM', 36),
+  ('trainee', '104857631', '1.0', 'IR1101-K9',          'Catalyst IR1101 rugged router', 10, 18500.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857631', '1.1', 'IR1100-DNA-E-3Y',    'Cisco DNA Essentials for IR1100, 3 Year Term', 10, 2400.00, 'IR1100-DNA-E-3Y', 'DNA Essentials for IoT Routing', 'TERM', 36),
+  ('trainee', '104857632', '1.0', 'A-FLEX-EAMTG-3Y',    'Webex Meetings Enterprise Agreement, per user, 3 Years', 1200, 43200.00, 'A-FLEX-EAMTG-3Y', 'Webex Meetings EA', 'TERM', 36),
+  ('trainee', '104857633', '1.0', 'MS120-24P-HW',       'Meraki MS120 24-port PoE switch', 3, 2850.00, NULL, NULL, NULL, NULL),
+  ('trainee', '104857633', '2.0', 'LIC-MS120-24P-3YR',  'Meraki MS120-24P Enterprise License, 3 Years', 3, 540.00, 'LIC-MS120-24P-3YR', 'Meraki MS120-24P Enterprise', 'TERM', 36),
+  ('trainee', '209715201', '1.0', 'C9407R',             'Catalyst 9400 7-slot chassis', 1, 9800.00, NULL, NULL, NULL, NULL),
+  ('trainee', '209715201', '1.1', 'C9400-DNA-A-5Y',     'C9400 DNA Advantage, 5 Year Term License', 1, 8600.00, 'C9400-DNA-A-5Y', 'C9400 DNA Advantage', 'TERM', 60),
+  ('trainee', '209715202', '1.0', 'MX250-HW',           'Meraki MX250 security appliance', 2, 19900.00, NULL, NULL, NULL, NULL),
+  ('trainee', '209715202', '2.0', 'LIC-MX250-SEC-1YR',  'Meraki MX250 Advanced Security License, 1 Year', 2, 7400.00, 'LIC-MX250-SEC-1YR', 'Meraki MX250 Advanced Security', 'TERM', 12),
+  ('trainee', '209715203', '1.0', 'FPR3110-NGFW-K9',    'Secure Firewall 3110 NGFW appliance', 2, 42000.00, NULL, NULL, NULL, NULL),
+  ('trainee', '209715203', '1.1', 'L-FPR3110T-TM-3Y',   'Secure Firewall 3110 Threat and Malware License, 3 Years', 2, 14800.00, 'L-FPR3110T-TM-3Y', 'FPR3110 Threat Defense Threat and Malware', 'TERM', 36);
+
+-- The trainee's roles on Smart Accounts, as Cisco's /v2/accounts lists them
+-- (role names: CISCO-APIS.md §1.2). An approved access request adds "Smart
+-- Account User" on its account. A role on a Virtual Account only gives that
+-- Virtual Account's licenses.
+INSERT INTO account_roles (tenant, account_id, role, virtual_account, position) VALUES
+  ('trainee', 'SA-100001', 'Smart Account User', NULL, 0),
+  ('trainee', 'SA-100001', 'Virtual Account Administrator', 'DEFAULT', 1),
+  ('trainee', 'SA-100002', 'Smart Account Administrator', NULL, 0),
+  ('trainee', 'SA-100003', 'Smart Account Administrator', NULL, 0),
+  ('trainee', 'SA-100004', 'Smart Account User', NULL, 0),
+  ('trainee', 'SA-100005', 'Smart Account User', NULL, 0),
+  ('trainee', 'SA-100007', 'Virtual Account Administrator', 'Warehouses', 0),
+  ('trainee', 'SA-100008', 'Smart Account User', NULL, 0),
+  ('trainee', 'SA-100009', 'Smart Account Viewer', NULL, 0),
+  ('trainee', 'SA-100012', 'Smart Account User', NULL, 0),
+  ('trainee', 'SA-100014', 'Smart Account User', NULL, 0);
+
+-- The partner's demo lab holds 105 not-for-resale licenses that came from no
+-- order: enough for a list of licenses to take two pages of 100.
+WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 105)
+INSERT INTO licenses (tenant, account_id, virtual_account, license, license_sku, license_type,
+                      quantity, in_use, start_date, end_date, order_number, order_line)
+  SELECT 'trainee', 'SA-100003', 'Demo Lab', printf ('NFR Demo License %03d', i), printf ('NFR-DEMO-%03d', i),
+         'PERPETUAL', i % 5 + 1, CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, '2026-01-05', NULL, NULL, NULL
+  FROM n;

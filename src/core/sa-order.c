@@ -213,8 +213,9 @@ sa_order_init (SaOrder *self)
   self->assignment_known = TRUE;
 }
 
-/* The Desk's optional `lines`: [{sku, description, quantity, lineNumber,
- * promisedDate, shipSet}], each member but `sku` optional. */
+/* The Desk's optional `lines` (docs/desk-api.md): [{product, description,
+ * quantity, lineNumber, licenseSku, promisedDate, shipSet}], each member but
+ * `product` optional; the product ordered is the line's SKU. */
 static gboolean
 read_lines (JsonObject  *object,
             SaOrder     *self,
@@ -244,7 +245,7 @@ read_lines (JsonObject  *object,
         return sa_json_fail_value ("order", "lines", error);
       line_object = json_node_get_object (node);
 
-      if (!sa_json_read_string (line_object, "order line", "sku", TRUE, &sku, error) ||
+      if (!sa_json_read_string (line_object, "order line", "product", TRUE, &sku, error) ||
           !sa_json_read_string (line_object, "order line", "description", FALSE, &description, error) ||
           !sa_json_read_int (line_object, "order line", "quantity", FALSE, 0, &quantity, error) ||
           !sa_json_read_string (line_object, "order line", "lineNumber", FALSE, &line_number, error) ||

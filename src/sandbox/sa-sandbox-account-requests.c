@@ -4,7 +4,9 @@
  * POST /sandbox/account-requests/{id}/accept (the customer accepts)
  *
  * A request creates a CUSTOMER Smart Account, Pending customer acceptance,
- * with a DEFAULT Virtual Account: orders can be assigned to it at once.
+ * with a DEFAULT Virtual Account: orders can be assigned to it at once. When
+ * the customer accepts, the account turns Active and the shipped orders
+ * waiting for it get their licenses (sa-sandbox-licenses.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -316,9 +318,11 @@ typedef struct
 {
   const char *tenant;
   const char *id;
+  gint64      now;
 } SaRequestRef;
 
-/* The request must be PENDING (409); it and its Smart Account turn ACTIVE. */
+/* The request must be PENDING (409); it and its Smart Account turn ACTIVE;
+ * the licenses of shipped orders waiting for the account are deposited. */
 static gboolean
 accept_account_request_tx (sqlite3   *db,
                            gpointer   data,
@@ -351,14 +355,15 @@ accept_account_request_tx (sqlite3   *db,
                             "tt", ref->tenant, ref->id) &&
          sa_sandbox_db_run (db, error,
                             "UPDATE smart_accounts SET status = 'ACTIVE' WHERE tenant = ?1 AND id = ?2",
-                            "tt", ref->tenant, account_id);
+                            "tt", ref->tenant, account_id) &&
+         sa_sandbox_licenses_settle (db, ref->tenant, ref->now, error);
 }
 
 /* POST /sandbox/account-requests/{id}/accept: the customer accepts. */
 static void
 accept_account_request (SaSandboxRequest *request)
 {
-  SaRequestRef ref = { request->caller->tenant, sa_sandbox_request_get_param (request, "id") };
+  SaRequestRef ref = { request->caller->tenant, sa_sandbox_request_get_param (request, "id"), request->now };
   g_autoptr(GError) error = NULL;
 
   if (!sa_sandbox_id_is_valid (ref.id, "AR"))

@@ -3,7 +3,10 @@
  * POST /oauth2/token
  *
  * Tokens are 32 random bytes (sa_sandbox_random_token()); the server keeps
- * only their SHA-256, in memory: a restart signs everyone out. Passwords and
+ * only their SHA-256, in memory: a restart signs everyone out. A token is of
+ * one kind: a Desk API token (POST /oauth2/token) works on the Desk API and
+ * the training controls only, a Cisco token (the Cisco-shaped token endpoint,
+ * sa-sandbox-cisco-gateway.c) on the Cisco-shaped paths only. Passwords and
  * tokens are wiped from memory once used and never logged.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +23,9 @@
 
 typedef struct
 {
-  char   *username;
-  gint64  expires_at; /* g_get_monotonic_time() µs */
+  char               *username;
+  SaSandboxTokenKind  kind;
+  gint64              expires_at; /* g_get_monotonic_time() µs */
 } SaSandboxToken;
 
 static void
@@ -229,25 +233,29 @@ get_bearer_token (SoupServerMessage *msg)
 }
 
 /**
- * sa_sandbox_authenticate:
+ * sa_sandbox_lookup_token:
  * @self: the server
- * @msg: a request to a signed-in route
- * @caller: (out caller-allocates): filled with the signed-in user
+ * @msg: a request
+ * @kind: the kind of token the route takes
+ * @caller: (out caller-allocates): filled with the token's user, or left
+ *   empty (@caller->username %NULL) when the request has no valid token
+ * @error: return location for a #GError
  *
- * Checks the request's bearer token: known, not expired, of a user that
- * still exists (a removed trainee's tokens stop working at once).
+ * Checks the request's bearer token: known, of @kind, not expired, of a user
+ * that still exists (a removed trainee's tokens stop working at once).
  *
- * Returns: %TRUE when signed in; %FALSE, with 401 UNAUTHENTICATED (or 500)
- *   answered, otherwise
+ * Returns: %TRUE on success (signed in or not); %FALSE with
+ *   %G_IO_ERROR_FAILED when the database failed
  */
 gboolean
-sa_sandbox_authenticate (SaSandboxServer   *self,
-                         SoupServerMessage *msg,
-                         SaSandboxCaller   *caller)
+sa_sandbox_lookup_token (SaSandboxServer     *self,
+                         SoupServerMessage   *msg,
+                         SaSandboxTokenKind   kind,
+                         SaSandboxCaller     *caller,
+                         GError             **error)
 {
   const char *value = get_bearer_token (msg);
   g_autofree char *key = NULL;
-  g_autoptr(GError) error = NULL;
   SaSandboxToken *token = NULL;
 
   if (value != NULL)
@@ -260,13 +268,36 @@ sa_sandbox_authenticate (SaSandboxServer   *self,
       g_hash_table_remove (self->tokens, key);
       token = NULL;
     }
+  if (token == NULL || token->kind != kind)
+    return TRUE;
 
-  if (token != NULL && !sa_sandbox_lookup_user (self->db, token->username, caller, NULL, &error))
+  return sa_sandbox_lookup_user (self->db, token->username, caller, NULL, error);
+}
+
+/**
+ * sa_sandbox_authenticate:
+ * @self: the server
+ * @msg: a request to a signed-in route of the Desk API
+ * @caller: (out caller-allocates): filled with the signed-in user
+ *
+ * Checks the request's Desk API bearer token (sa_sandbox_lookup_token()).
+ *
+ * Returns: %TRUE when signed in; %FALSE, with 401 UNAUTHENTICATED (or 500)
+ *   answered, otherwise
+ */
+gboolean
+sa_sandbox_authenticate (SaSandboxServer   *self,
+                         SoupServerMessage *msg,
+                         SaSandboxCaller   *caller)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_sandbox_lookup_token (self, msg, SA_SANDBOX_TOKEN_DESK, caller, &error))
     {
       sa_sandbox_respond_gerror (msg, error);
       return FALSE;
     }
-  if (token != NULL && caller->username != NULL)
+  if (caller->username != NULL)
     return TRUE;
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -315,16 +346,86 @@ sa_sandbox_revoke_tokens (SaSandboxServer *self,
   remove_tokens (self, token_is_of_user, (gpointer) username);
 }
 
+/**
+ * sa_sandbox_issue_token:
+ * @self: the server
+ * @username: the user signed in
+ * @kind: where the token works
+ * @lifetime: how long it works, in seconds (at least 1)
+ * @error: return location for a #GError
+ *
+ * Makes a new access token for @username (32 random bytes, kept as its
+ * SHA-256 only) and drops the expired ones.
+ *
+ * Returns: (transfer full) (nullable): the token, to answer and then wipe
+ *   (explicit_bzero()); %NULL with %G_IO_ERROR_FAILED
+ */
+char *
+sa_sandbox_issue_token (SaSandboxServer     *self,
+                        const char          *username,
+                        SaSandboxTokenKind   kind,
+                        gint64               lifetime,
+                        GError             **error)
+{
+  char *token = sa_sandbox_random_token (error);
+  SaSandboxToken *entry;
+  gint64 now = g_get_monotonic_time ();
+
+  if (token == NULL)
+    return NULL;
+
+  remove_tokens (self, token_has_expired, &now);
+  entry = g_new0 (SaSandboxToken, 1);
+  entry->username = g_strdup (username);
+  entry->kind = kind;
+  entry->expires_at = now + MAX (lifetime, 1) * G_USEC_PER_SEC;
+  g_hash_table_replace (self->tokens, token_key (token), entry);
+
+  return token;
+}
+
+/**
+ * sa_sandbox_respond_token:
+ * @msg: the request being answered
+ * @token: the access token
+ * @lifetime: its lifetime, in seconds
+ *
+ * Answers 200 `{"access_token": …, "token_type": "Bearer", "expires_in": …}`:
+ * the reply of the Desk API's token endpoint and of Cisco's (CISCO-APIS.md
+ * §1.1).
+ */
+void
+sa_sandbox_respond_token (SoupServerMessage *msg,
+                          const char        *token,
+                          gint64             lifetime)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "access_token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "token_type");
+  json_builder_add_string_value (builder, "Bearer");
+  json_builder_set_member_name (builder, "expires_in");
+  json_builder_add_int_value (builder, lifetime);
+  json_builder_end_object (builder);
+
+  sa_sandbox_respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
+}
+
 /* ------------------------------------------------------------------------ */
-/* POST /oauth2/token                                                        */
+/* Password checks                                                           */
 
 /* A sign-in whose password check runs in a worker thread. */
 typedef struct
 {
-  SoupServerMessage *msg;
-  char              *username;      /* NULL: unknown user */
-  char              *password;
-  char              *stored_hash;
+  SoupServerMessage        *msg;
+  char                     *username;      /* NULL: unknown user */
+  char                     *password;
+  char                     *stored_hash;
+  SaSandboxPasswordChecked  done;
+  gpointer                  data;
+  GDestroyNotify            data_free;
 } SaSignIn;
 
 static void
@@ -338,6 +439,8 @@ sa_sign_in_free (gpointer data)
     explicit_bzero (sign_in->password, strlen (sign_in->password));
   g_free (sign_in->password);
   g_free (sign_in->stored_hash);
+  if (sign_in->data_free != NULL)
+    sign_in->data_free (sign_in->data);
   g_free (sign_in);
 }
 
@@ -353,46 +456,7 @@ check_password_thread (GTask        *task,
   g_task_return_boolean (task, check_password (sign_in->password, sign_in->stored_hash));
 }
 
-/* Issues a token to @username and answers it. */
-static void
-respond_new_token (SaSandboxServer   *self,
-                   SoupServerMessage *msg,
-                   const char        *username)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  SaSandboxToken *entry;
-  gint64 now = g_get_monotonic_time ();
-
-  token = sa_sandbox_random_token (&error);
-  if (token == NULL)
-    {
-      sa_sandbox_respond_gerror (msg, error);
-      return;
-    }
-
-  remove_tokens (self, token_has_expired, &now);
-  entry = g_new0 (SaSandboxToken, 1);
-  entry->username = g_strdup (username);
-  entry->expires_at = now + self->token_lifetime;
-  g_hash_table_replace (self->tokens, token_key (token), entry);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "access_token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "token_type");
-  json_builder_add_string_value (builder, "Bearer");
-  json_builder_set_member_name (builder, "expires_in");
-  json_builder_add_int_value (builder, self->token_lifetime / G_USEC_PER_SEC);
-  json_builder_end_object (builder);
-
-  explicit_bzero (token, strlen (token));
-  sa_sandbox_respond_builder (msg, SOUP_STATUS_OK, builder, NULL);
-}
-
-/* Server thread: issues the token (or refuses) and lets the answer go. */
+/* Server thread: hands the outcome over (unless the server is gone). */
 static void
 check_password_done (GObject      *source,
                      GAsyncResult *result,
@@ -405,33 +469,109 @@ check_password_done (GObject      *source,
   if (self->server == NULL)
     return; /* disposed meanwhile: the connection is gone */
 
-  if (ok && sign_in->username != NULL)
-    respond_new_token (self, sign_in->msg, sign_in->username);
+  sign_in->done (self, sign_in->msg, ok ? sign_in->username : NULL, sign_in->data);
+}
+
+/**
+ * sa_sandbox_check_password:
+ * @request: the request of a token endpoint
+ * @username: the user name given
+ * @password: the password given (wiped here once copied)
+ * @done: called in the server's thread with the user name when @password is
+ *   @username's, with %NULL otherwise; it answers and unpauses the message
+ * @data: data for @done
+ * @data_free: (nullable): frees @data
+ *
+ * Checks a password (yescrypt, some 20 ms of CPU) in a worker thread while
+ * the message is paused, so that other clients are served meanwhile. An
+ * unknown user's check takes as long as a known one's. Never logs either.
+ *
+ * Returns: %TRUE when the check is under way; %FALSE when the database
+ *   failed (500 answered, @data freed)
+ */
+gboolean
+sa_sandbox_check_password (SaSandboxRequest         *request,
+                           const char               *username,
+                           const char               *password,
+                           SaSandboxPasswordChecked  done,
+                           gpointer                  data,
+                           GDestroyNotify            data_free)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SaSandboxCaller) caller = { 0 };
+  g_autofree char *stored_hash = NULL;
+  g_autoptr(GTask) task = NULL;
+  SaSignIn *sign_in;
+
+  if (!sa_sandbox_lookup_user (request->db, username, &caller, &stored_hash, &error))
+    {
+      explicit_bzero ((char *) password, strlen (password));
+      if (data_free != NULL)
+        data_free (data);
+      sa_sandbox_respond_gerror (request->msg, error);
+      return FALSE;
+    }
+
+  sign_in = g_new0 (SaSignIn, 1);
+  sign_in->msg = g_object_ref (request->msg);
+  sign_in->username = g_strdup (caller.username);
+  sign_in->password = g_strdup (password);
+  sign_in->stored_hash = g_strdup (stored_hash != NULL ? stored_hash : request->server->dummy_hash);
+  sign_in->done = done;
+  sign_in->data = data;
+  sign_in->data_free = data_free;
+  explicit_bzero ((char *) password, strlen (password));
+
+  task = g_task_new (request->server, NULL, check_password_done, NULL);
+  g_task_set_source_tag (task, sa_sandbox_check_password);
+  g_task_set_task_data (task, sign_in, sa_sign_in_free);
+  soup_server_message_pause (request->msg);
+  g_task_run_in_thread (task, check_password_thread);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* POST /oauth2/token                                                        */
+
+/* Issues a Desk API token (or refuses) and lets the answer go. */
+static void
+on_desk_password_checked (SaSandboxServer   *self,
+                          SoupServerMessage *msg,
+                          const char        *username,
+                          gpointer           unused)
+{
+  if (username != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *token = sa_sandbox_issue_token (self, username, SA_SANDBOX_TOKEN_DESK,
+                                                       self->token_lifetime / G_USEC_PER_SEC, &error);
+
+      if (token == NULL)
+        sa_sandbox_respond_gerror (msg, error);
+      else
+        {
+          sa_sandbox_respond_token (msg, token, self->token_lifetime / G_USEC_PER_SEC);
+          explicit_bzero (token, strlen (token));
+        }
+    }
   else
     {
       g_debug ("sign-in refused");
-      sa_sandbox_respond_oauth_error (sign_in->msg, "invalid_grant", "The username or password is wrong");
+      sa_sandbox_respond_oauth_error (msg, "invalid_grant", "The username or password is wrong");
     }
 
-  soup_server_message_unpause (sign_in->msg);
+  soup_server_message_unpause (msg);
 }
 
-/* POST /oauth2/token: the password grant.
- *
- * The password check (yescrypt, some 20 ms of CPU) runs in a worker thread
- * while the message is paused, so that other clients are served meanwhile. */
+/* POST /oauth2/token: the password grant. */
 static void
 handle_token (SaSandboxRequest *request)
 {
   SoupServerMessage *msg = request->msg;
   g_autofree char *body = NULL;
   g_autoptr(GHashTable) form = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(SaSandboxCaller) caller = { 0 };
-  g_autofree char *stored_hash = NULL;
-  g_autoptr(GTask) task = NULL;
   const char *grant_type, *username, *password;
-  SaSignIn *sign_in;
 
   body = sa_sandbox_dup_body_text (msg);
   if (body == NULL)
@@ -461,25 +601,7 @@ handle_token (SaSandboxRequest *request)
       return;
     }
 
-  if (!sa_sandbox_lookup_user (request->db, username, &caller, &stored_hash, &error))
-    {
-      sa_sandbox_respond_gerror (msg, error);
-      return;
-    }
-
-  /* Always run the KDF so that unknown users take as long as known ones. */
-  sign_in = g_new0 (SaSignIn, 1);
-  sign_in->msg = g_object_ref (msg);
-  sign_in->username = g_strdup (caller.username);
-  sign_in->password = g_strdup (password);
-  sign_in->stored_hash = g_strdup (stored_hash != NULL ? stored_hash : request->server->dummy_hash);
-  explicit_bzero ((char *) password, strlen (password));
-
-  task = g_task_new (request->server, NULL, check_password_done, NULL);
-  g_task_set_source_tag (task, handle_token);
-  g_task_set_task_data (task, sign_in, sa_sign_in_free);
-  soup_server_message_pause (msg);
-  g_task_run_in_thread (task, check_password_thread);
+  sa_sandbox_check_password (request, username, password, on_desk_password_checked, NULL, NULL);
 }
 
 static const SaSandboxRoute routes[] = {

@@ -13,11 +13,11 @@
 
 #include <string.h>
 
-#include "sa-sandbox-server.h"
+#include "sa-sandbox-private.h"
 #include "sa-sandbox-resources.h"
 
 #define SA_SANDBOX_TRAINING_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/training-data.sql"
-#define SA_SANDBOX_SCHEMA_VERSION    2
+#define SA_SANDBOX_SCHEMA_VERSION    3
 
 static const char schema_sql[] =
   "PRAGMA foreign_keys = ON;"
@@ -74,10 +74,47 @@ static const char schema_sql[] =
   "  end_customer_va TEXT,"
   "  holding_account TEXT,"
   "  holding_va TEXT,"
+  "  licenses_deposited INTEGER NOT NULL DEFAULT 0," /* the license model: see sa-sandbox-licenses.c */
   "  PRIMARY KEY (tenant, sales_order_number),"
   "  FOREIGN KEY (tenant, partner) REFERENCES partners (tenant, id),"
   "  FOREIGN KEY (tenant, end_customer_account) REFERENCES smart_accounts (tenant, id),"
   "  FOREIGN KEY (tenant, holding_account) REFERENCES smart_accounts (tenant, id));"
+  "CREATE TABLE IF NOT EXISTS order_lines ("
+  "  tenant TEXT NOT NULL,"
+  "  sales_order_number TEXT NOT NULL,"
+  "  line_number TEXT NOT NULL,"    /* "1.1", as CCW numbers lines */
+  "  product TEXT NOT NULL,"        /* the item ordered (SKU) */
+  "  description TEXT NOT NULL,"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  extended_amount REAL NOT NULL," /* EUR */
+  "  license_sku TEXT,"             /* NULL: the line brings no license */
+  "  license TEXT,"                 /* the license's name in Smart Accounts */
+  "  license_type TEXT CHECK (license_type IN ('PERPETUAL', 'TERM')),"
+  "  term_months INTEGER,"          /* TERM licenses */
+  "  PRIMARY KEY (tenant, sales_order_number, line_number),"
+  "  FOREIGN KEY (tenant, sales_order_number) REFERENCES orders (tenant, sales_order_number) ON DELETE CASCADE);"
+  "CREATE TABLE IF NOT EXISTS licenses ("   /* one row: one of Cisco's licenseDetails */
+  "  tenant TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL,"
+  "  virtual_account TEXT NOT NULL,"
+  "  license TEXT NOT NULL,"
+  "  license_sku TEXT,"
+  "  license_type TEXT NOT NULL CHECK (license_type IN ('PERPETUAL', 'TERM')),"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  in_use INTEGER NOT NULL CHECK (in_use >= 0 AND in_use <= quantity),"
+  "  start_date TEXT NOT NULL,"     /* YYYY-MM-DD */
+  "  end_date TEXT,"                /* NULL: perpetual */
+  "  order_number TEXT,"            /* NULL: not from an order */
+  "  order_line TEXT,"
+  "  FOREIGN KEY (tenant, account_id, virtual_account)"
+  "    REFERENCES virtual_accounts (tenant, account_id, name) ON DELETE CASCADE);"
+  "CREATE TABLE IF NOT EXISTS account_roles ("  /* the user's roles, as Cisco's /v2/accounts lists them */
+  "  tenant TEXT NOT NULL,"
+  "  account_id TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  virtual_account TEXT,"         /* NULL: a role on the whole Smart Account */
+  "  position INTEGER NOT NULL,"
+  "  FOREIGN KEY (tenant, account_id) REFERENCES smart_accounts (tenant, id) ON DELETE CASCADE);"
   "CREATE TABLE IF NOT EXISTS account_requests ("
   "  tenant TEXT NOT NULL,"
   "  id TEXT NOT NULL,"
@@ -108,13 +145,15 @@ static const char schema_sql[] =
   "  tenant TEXT PRIMARY KEY,"
   "  offset_seconds INTEGER NOT NULL);"   /* sandbox "now" = real time + offset */
   "CREATE INDEX IF NOT EXISTS account_requests_status ON account_requests (tenant, status);"
-  "CREATE INDEX IF NOT EXISTS access_requests_account ON access_requests (tenant, account_id);";
+  "CREATE INDEX IF NOT EXISTS access_requests_account ON access_requests (tenant, account_id);"
+  "CREATE INDEX IF NOT EXISTS licenses_account ON licenses (tenant, account_id, virtual_account);"
+  "CREATE INDEX IF NOT EXISTS account_roles_account ON account_roles (tenant, account_id);";
 
 /* The data tables of a tenant, parents first (the order of copies; deletes go
  * backwards), then the users, which the training script fills too. */
 static const char *const tables[] = {
-  "partners", "smart_accounts", "virtual_accounts", "orders",
-  "account_requests", "access_requests", "users",
+  "partners", "smart_accounts", "virtual_accounts", "orders", "order_lines", "licenses",
+  "account_roles", "account_requests", "access_requests", "users",
 };
 #define N_DATA_TABLES (G_N_ELEMENTS (tables) - 1)
 
@@ -457,7 +496,20 @@ typedef struct
   const char *username;
   const char *password_hash;
   const char *email;
+  gboolean    merge;      /* add the license model's rows only (migration) */
 } TrainingLoad;
+
+/* Fills in what the training script leaves out: the temporary tables have
+ * the columns of the main ones, but no defaults. */
+static gboolean
+fill_defaults (sqlite3  *db,
+               GError  **error)
+{
+  return sa_sandbox_db_exec (db,
+                             "UPDATE temp.smart_accounts SET restricted = 0 WHERE restricted IS NULL;"
+                             "UPDATE temp.orders SET licenses_deposited = 0 WHERE licenses_deposited IS NULL",
+                             error);
+}
 
 /* Copies the rows the script loaded into the temporary tables to @load's
  * tenant, and makes its user. */
@@ -468,16 +520,12 @@ copy_training_rows (sqlite3       *db,
 {
   guint i;
 
-  if (!sa_sandbox_db_exec (db, "UPDATE temp.smart_accounts SET restricted = 0 WHERE restricted IS NULL", error))
-    return FALSE;
   for (i = 0; i < N_DATA_TABLES; i++)
     {
-      g_autofree char *update = g_strdup_printf ("UPDATE temp.%s SET tenant = ?1", tables[i]);
       g_autofree char *copy = g_strdup_printf ("INSERT INTO main.%s SELECT * FROM temp.%s",
                                                tables[i], tables[i]);
 
-      if (!sa_sandbox_db_run (db, error, update, "t", load->tenant) ||
-          !sa_sandbox_db_exec (db, copy, error))
+      if (!sa_sandbox_db_exec (db, copy, error))
         return FALSE;
     }
 
@@ -497,15 +545,44 @@ copy_training_rows (sqlite3       *db,
   return TRUE;
 }
 
+/* The migration from version 2, which lacked the license model: adds to
+ * @load's tenant the training data's order lines of the orders it has, the
+ * roles on the Smart Accounts it has, and the licenses that came from no
+ * order in the Virtual Accounts it has; the trainee's progress stays. */
+static gboolean
+merge_training_rows (sqlite3       *db,
+                     TrainingLoad  *load,
+                     GError       **error)
+{
+  static const char *const merges[] = {
+    "INSERT OR IGNORE INTO main.order_lines SELECT * FROM temp.order_lines t"
+    " WHERE EXISTS (SELECT 1 FROM main.orders o"
+    "               WHERE o.tenant = t.tenant AND o.sales_order_number = t.sales_order_number)",
+    "INSERT INTO main.account_roles SELECT * FROM temp.account_roles t"
+    " WHERE EXISTS (SELECT 1 FROM main.smart_accounts a WHERE a.tenant = t.tenant AND a.id = t.account_id)",
+    "INSERT INTO main.licenses SELECT * FROM temp.licenses t WHERE t.order_number IS NULL"
+    " AND EXISTS (SELECT 1 FROM main.virtual_accounts v WHERE v.tenant = t.tenant"
+    "             AND v.account_id = t.account_id AND v.name = t.virtual_account)",
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (merges); i++)
+    if (!sa_sandbox_db_exec (db, merges[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 load_training_data_tx (sqlite3   *db,
                        gpointer   data,
                        GError   **error)
 {
   TrainingLoad *load = data;
+  gint64 now;
   guint i;
 
-  if (!sa_sandbox_db_delete_tenant (db, load->tenant, error))
+  if (!load->merge && !sa_sandbox_db_delete_tenant (db, load->tenant, error))
     return FALSE;
 
   /* Temporary, constraint-free copies of the tables, which shadow the main
@@ -522,7 +599,16 @@ load_training_data_tx (sqlite3   *db,
 
   /* Trusted, constant SQL compiled into the program. */
   if (!sa_sandbox_db_exec (db, load->script, error) ||
-      !copy_training_rows (db, load, error))
+      !fill_defaults (db, error))
+    return FALSE;
+  for (i = 0; i < N_DATA_TABLES; i++)
+    {
+      g_autofree char *update = g_strdup_printf ("UPDATE temp.%s SET tenant = ?1", tables[i]);
+
+      if (!sa_sandbox_db_run (db, error, update, "t", load->tenant))
+        return FALSE;
+    }
+  if (!(load->merge ? merge_training_rows (db, load, error) : copy_training_rows (db, load, error)))
     return FALSE;
 
   for (i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -533,7 +619,28 @@ load_training_data_tx (sqlite3   *db,
         return FALSE;
     }
 
-  return TRUE;
+  /* The orders shipped in the training data get their licenses. */
+  return sa_sandbox_db_clock_now (db, load->tenant, &now, error) &&
+         sa_sandbox_licenses_settle (db, load->tenant, now, error);
+}
+
+static gboolean
+load_training_script (sqlite3       *db,
+                      TrainingLoad  *load,
+                      GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *script = NULL;
+
+  bytes = g_resource_lookup_data (sa_sandbox_get_resource (),
+                                  SA_SANDBOX_TRAINING_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  load->script = script;
+
+  return sa_sandbox_db_transaction (db, load_training_data_tx, load, error);
 }
 
 /**
@@ -546,9 +653,11 @@ load_training_data_tx (sqlite3   *db,
  * @error: return location for a #GError
  *
  * Loads the training data (data/sandbox/training-data.sql) into @tenant,
- * replacing every row it had (orders, accounts, requests, clock): a reset, a
- * new trainee, the first start. The new user, when asked for, gets the
- * template user's profile. One transaction: all or nothing.
+ * replacing every row it had (orders and their lines, accounts, licenses,
+ * roles, requests, clock): a reset, a new trainee, the first start. The
+ * orders shipped in the data get their licenses (sa_sandbox_licenses_settle()).
+ * The new user, when asked for, gets the template user's profile. One
+ * transaction: all or nothing.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED (also when
  *   @username is taken meanwhile)
@@ -561,19 +670,9 @@ sa_sandbox_db_load_training_data (sqlite3     *db,
                                   const char  *email,
                                   GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *script = NULL;
-  TrainingLoad load = { NULL, tenant, username, password_hash, email };
+  TrainingLoad load = { NULL, tenant, username, password_hash, email, FALSE };
 
-  bytes = g_resource_lookup_data (sa_sandbox_get_resource (),
-                                  SA_SANDBOX_TRAINING_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  load.script = script;
-
-  return sa_sandbox_db_transaction (db, load_training_data_tx, &load, error);
+  return load_training_script (db, &load, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -596,52 +695,88 @@ query_int (sqlite3     *db,
   return TRUE;
 }
 
-/* Version 1 lacked smart_accounts.restricted and users.company. */
+/* Adds @column (its SQL definition) to @table unless it is there. */
+static gboolean
+add_column (sqlite3     *db,
+            const char  *table,
+            const char  *column,
+            const char  *definition,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) row = NULL;
+  g_autofree char *alter = NULL;
+
+  if (!sa_sandbox_db_query_row (db, &row, error,
+                                "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", "tt", table, column))
+    return FALSE;
+  if (row != NULL)
+    return TRUE;
+
+  /* the names are the constants below */
+  alter = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s %s", table, column, definition);
+  return sa_sandbox_db_exec (db, alter, error);
+}
+
+/* Version 1 lacked smart_accounts.restricted and users.company; version 2
+ * orders.licenses_deposited. (The new tables come from schema_sql.) */
 static gboolean
 add_missing_columns (sqlite3  *db,
                      GError  **error)
 {
-  gint64 has_column = 0;
-
-  if (!query_int (db, "SELECT count(*) FROM pragma_table_info('smart_accounts')"
-                  " WHERE name = 'restricted'", &has_column, error))
-    return FALSE;
-  if (has_column == 0 &&
-      !sa_sandbox_db_exec (db, "ALTER TABLE smart_accounts ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0", error))
-    return FALSE;
-  if (!query_int (db, "SELECT count(*) FROM pragma_table_info('users') WHERE name = 'company'",
-                  &has_column, error))
-    return FALSE;
-
-  return has_column != 0 || sa_sandbox_db_exec (db, "ALTER TABLE users ADD COLUMN company TEXT", error);
+  return add_column (db, "smart_accounts", "restricted", "INTEGER NOT NULL DEFAULT 0", error) &&
+         add_column (db, "users", "company", "TEXT", error) &&
+         add_column (db, "orders", "licenses_deposited", "INTEGER NOT NULL DEFAULT 0", error);
 }
 
-/* Reloads the training data of every tenant (the data gained new rows). */
-static gboolean
-reload_every_tenant (sqlite3  *db,
-                     GError  **error)
+/* The tenants of the database. */
+static GPtrArray *
+list_tenants (sqlite3  *db,
+              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) tenants = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
-  guint i;
 
   stmt = sa_sandbox_db_prepare (db, error, "SELECT DISTINCT tenant FROM users", NULL);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   while (sa_sandbox_db_next (stmt, &local_error))
     g_ptr_array_add (tenants, g_strdup (sa_sandbox_db_text (stmt, 0)));
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return NULL;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  g_message ("database of an older version: training data reloaded");
+  return g_steal_pointer (&tenants);
+}
+
+/* Brings the data of every tenant up to date: version 1 lacked rows all
+ * over, so its tenants get the training data again; version 2 lacked the
+ * license model only, which is added to the trainees' own data. */
+static gboolean
+update_every_tenant (sqlite3  *db,
+                     gint64    version,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) tenants = list_tenants (db, error);
+  guint i;
+
+  if (tenants == NULL)
+    return FALSE;
+
+  if (version < 2)
+    g_message ("database of an older version: training data reloaded");
+  else
+    g_message ("database of version %" G_GINT64_FORMAT ": order lines and licenses added", version);
+
   for (i = 0; i < tenants->len; i++)
-    if (!sa_sandbox_db_load_training_data (db, tenants->pdata[i], NULL, NULL, NULL, error))
-      return FALSE;
+    {
+      TrainingLoad load = { NULL, tenants->pdata[i], NULL, NULL, NULL, version >= 2 };
+
+      if (!load_training_script (db, &load, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -671,7 +806,7 @@ open_schema (sqlite3  *db,
                                              SA_SANDBOX_TRAINING_USERNAME, "!", NULL, error))
         return FALSE;
     }
-  else if (version < SA_SANDBOX_SCHEMA_VERSION && !reload_every_tenant (db, error))
+  else if (version < SA_SANDBOX_SCHEMA_VERSION && !update_every_tenant (db, version, error))
     return FALSE;
 
   return version >= SA_SANDBOX_SCHEMA_VERSION ||

@@ -411,6 +411,46 @@ json_prescan_ok (const char *data,
 }
 
 /**
+ * sa_sandbox_body_text:
+ * @msg: the request
+ * @problem: (out) (transfer none): on failure, what is wrong, in English
+ *
+ * Reads the request body as text, without answering (for the paths that
+ * answer errors in another shape: the Cisco-shaped ones).
+ *
+ * Returns: (transfer full) (nullable): the request body as NUL-terminated
+ *   UTF-8 text ("" when empty); %NULL when it is larger than 64 KiB, holds a
+ *   NUL or is not UTF-8
+ */
+char *
+sa_sandbox_body_text (SoupServerMessage  *msg,
+                      const char        **problem)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  if (body->length > SA_SANDBOX_MAX_BODY ||
+      g_object_get_data (G_OBJECT (msg), OVERSIZED_KEY) != NULL)
+    {
+      *problem = "The request body is larger than 64 KiB";
+      return NULL;
+    }
+
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+  if (length > 0 && (memchr (data, '\0', length) != NULL ||
+                     !g_utf8_validate (data, (gssize) length, NULL)))
+    {
+      *problem = "The request body is not valid UTF-8 text";
+      return NULL;
+    }
+
+  return g_strndup (data != NULL ? data : "", length);
+}
+
+/**
  * sa_sandbox_dup_body_text:
  * @msg: the request
  *
@@ -421,28 +461,61 @@ json_prescan_ok (const char *data,
 char *
 sa_sandbox_dup_body_text (SoupServerMessage *msg)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize length;
+  const char *problem = NULL;
+  char *text = sa_sandbox_body_text (msg, &problem);
 
-  if (body->length > SA_SANDBOX_MAX_BODY ||
-      g_object_get_data (G_OBJECT (msg), OVERSIZED_KEY) != NULL)
+  if (text == NULL)
+    sa_sandbox_respond_invalid (msg, NULL, problem);
+
+  return text;
+}
+
+/**
+ * sa_sandbox_body_json:
+ * @msg: the request
+ * @problem: (out) (transfer none): on failure, what is wrong, in English
+ *
+ * Parses the request body as JSON, without answering (see
+ * sa_sandbox_body_text() for the checks of the text).
+ *
+ * Returns: (transfer full) (nullable): the body's JSON, of any type; %NULL
+ *   when it is not JSON (an empty body is not) or nests deeper than 16 levels
+ */
+JsonNode *
+sa_sandbox_body_json (SoupServerMessage  *msg,
+                      const char        **problem)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  text = sa_sandbox_body_text (msg, problem);
+  if (text == NULL)
+    return NULL;
+
+  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
     {
-      sa_sandbox_respond_invalid (msg, NULL, "The request body is larger than 64 KiB");
+      *problem = "The JSON body is nested too deeply or holds a NUL character";
       return NULL;
     }
 
-  bytes = soup_message_body_flatten (body);
-  data = g_bytes_get_data (bytes, &length);
-  if (length > 0 && (memchr (data, '\0', length) != NULL ||
-                     !g_utf8_validate (data, (gssize) length, NULL)))
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, &error))
     {
-      sa_sandbox_respond_invalid (msg, NULL, "The request body is not valid UTF-8 text");
+      g_debug ("malformed JSON: %s", error->message);
+      *problem = "The body is not valid JSON";
       return NULL;
     }
 
-  return g_strndup (data != NULL ? data : "", length);
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      *problem = "The body is not valid JSON";
+      return NULL;
+    }
+
+  return json_node_copy (root);
 }
 
 /**
@@ -451,42 +524,26 @@ sa_sandbox_dup_body_text (SoupServerMessage *msg)
  *
  * Returns: (transfer full) (nullable): the request body's JSON object; %NULL,
  *   with 400 answered, when the body is not one (see also
- *   sa_sandbox_dup_body_text()) or nests deeper than 16 levels
+ *   sa_sandbox_body_json())
  */
 JsonNode *
 sa_sandbox_parse_body_object (SoupServerMessage *msg)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
+  const char *problem = NULL;
+  g_autoptr(JsonNode) root = sa_sandbox_body_json (msg, &problem);
 
-  text = sa_sandbox_dup_body_text (msg);
-  if (text == NULL)
-    return NULL;
-
-  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
+  if (root == NULL)
     {
-      sa_sandbox_respond_invalid (msg, NULL, "The JSON body is nested too deeply or holds a NUL character");
+      sa_sandbox_respond_invalid (msg, NULL, problem);
       return NULL;
     }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    {
-      g_debug ("malformed JSON: %s", error->message);
-      sa_sandbox_respond_invalid (msg, NULL, "The body is not valid JSON");
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       sa_sandbox_respond_invalid (msg, NULL, "The body must be a JSON object");
       return NULL;
     }
 
-  return json_node_copy (root);
+  return g_steal_pointer (&root);
 }
 
 /**
@@ -523,15 +580,19 @@ sa_sandbox_get_string_member (SoupServerMessage  *msg,
 }
 
 /**
- * sa_sandbox_parse_query:
+ * sa_sandbox_query_params:
  * @msg: the request
+ * @problem: (out) (transfer none): on failure, what is wrong, in English
+ *
+ * Decodes the query string without answering (for the Cisco-shaped paths).
  *
  * Returns: (transfer full) (nullable): the decoded query parameters (name →
- *   value, the last one of a repeated name); %NULL, with 400 answered, when
- *   the query is longer than 4 KiB, holds a NUL, is malformed or not UTF-8
+ *   value, the last one of a repeated name); %NULL when the query is longer
+ *   than 4 KiB, holds a NUL, is malformed or not UTF-8
  */
 GHashTable *
-sa_sandbox_parse_query (SoupServerMessage *msg)
+sa_sandbox_query_params (SoupServerMessage  *msg,
+                         const char        **problem)
 {
   const char *raw = g_uri_get_query (soup_server_message_get_uri (msg));
   g_autoptr(GHashTable) params = NULL;
@@ -544,13 +605,13 @@ sa_sandbox_parse_query (SoupServerMessage *msg)
 
   if (strlen (raw) > SA_SANDBOX_MAX_QUERY)
     {
-      sa_sandbox_respond_invalid (msg, NULL, "The query string is too long");
+      *problem = "The query string is too long";
       return NULL;
     }
 
   if (strstr (raw, "%00") != NULL)
     {
-      sa_sandbox_respond_invalid (msg, NULL, "The query string contains a NUL character");
+      *problem = "The query string contains a NUL character";
       return NULL;
     }
 
@@ -558,7 +619,7 @@ sa_sandbox_parse_query (SoupServerMessage *msg)
   if (params == NULL)
     {
       g_debug ("bad query: %s", error->message);
-      sa_sandbox_respond_invalid (msg, NULL, "The query string is malformed");
+      *problem = "The query string is malformed";
       return NULL;
     }
 
@@ -567,12 +628,32 @@ sa_sandbox_parse_query (SoupServerMessage *msg)
     {
       if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (value, -1, NULL))
         {
-          sa_sandbox_respond_invalid (msg, NULL, "The query string is not valid UTF-8");
+          *problem = "The query string is not valid UTF-8";
           return NULL;
         }
     }
 
   return g_steal_pointer (&params);
+}
+
+/**
+ * sa_sandbox_parse_query:
+ * @msg: the request
+ *
+ * Returns: (transfer full) (nullable): the decoded query parameters (see
+ *   sa_sandbox_query_params()); %NULL, with 400 answered, when the query is
+ *   not valid
+ */
+GHashTable *
+sa_sandbox_parse_query (SoupServerMessage *msg)
+{
+  const char *problem = NULL;
+  GHashTable *params = sa_sandbox_query_params (msg, &problem);
+
+  if (params == NULL)
+    sa_sandbox_respond_invalid (msg, NULL, problem);
+
+  return params;
 }
 
 /* Query parameter @name as a whole number from @min to @max (@value

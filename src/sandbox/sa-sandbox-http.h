@@ -60,12 +60,18 @@ gboolean    sa_sandbox_text_is_valid       (const char         *str,
                                             glong               max_chars);
 gboolean    sa_sandbox_contains_casefold   (const char         *haystack,
                                             const char         *needle_folded);
+char       *sa_sandbox_body_text           (SoupServerMessage  *msg,
+                                            const char        **problem);
 char       *sa_sandbox_dup_body_text       (SoupServerMessage  *msg);
+JsonNode   *sa_sandbox_body_json           (SoupServerMessage  *msg,
+                                            const char        **problem);
 JsonNode   *sa_sandbox_parse_body_object   (SoupServerMessage  *msg);
 gboolean    sa_sandbox_get_string_member   (SoupServerMessage  *msg,
                                             JsonObject         *object,
                                             const char         *member,
                                             const char        **value);
+GHashTable *sa_sandbox_query_params        (SoupServerMessage  *msg,
+                                            const char        **problem);
 GHashTable *sa_sandbox_parse_query         (SoupServerMessage  *msg);
 gboolean    sa_sandbox_parse_paging        (SoupServerMessage  *msg,
                                             GHashTable         *query,

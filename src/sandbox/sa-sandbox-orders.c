@@ -1,6 +1,7 @@
-/* sa-sandbox-orders.c — the orders of the Desk API: search, details, the
- * Smart Account assignment change (procedures 1 and 2), and the sandbox's
- * POST /sandbox/orders/{salesOrderNumber}/ship
+/* sa-sandbox-orders.c — the orders of the Desk API: search, details (with
+ * their lines), the Smart Account assignment change (procedures 1 and 2),
+ * and the sandbox's POST /sandbox/orders/{salesOrderNumber}/ship, which
+ * deposits the order's licenses when the rule of sa-sandbox-licenses.c holds
  *
  * A user sees the orders of their partner company only (403 otherwise).
  *
@@ -64,11 +65,12 @@ add_assignment (JsonBuilder  *builder,
 }
 
 /* Adds the Order object of a row of ORDER_SELECT (docs/desk-api.md,
- * "Objects"), with its End Customer and Holding Smart Account assignment. */
+ * "Objects"), with its End Customer and Holding Smart Account assignment and
+ * its lines; @tenant: the caller's (a const char *). */
 static void
 add_order (JsonBuilder  *builder,
            sqlite3_stmt *stmt,
-           gpointer      unused)
+           gpointer      tenant)
 {
   static const char *const strings[] = {
     "salesOrderNumber", "webOrderId", "purchaseOrderNumber", "status",
@@ -88,6 +90,8 @@ add_order (JsonBuilder  *builder,
   json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, ORDER_COL_VERSION));
   add_assignment (builder, "endCustomer", stmt, ORDER_COL_EC_DOMAIN);
   add_assignment (builder, "holding", stmt, ORDER_COL_H_DOMAIN);
+  sa_sandbox_licenses_add_order_lines (builder, sqlite3_db_handle (stmt), tenant,
+                                       sa_sandbox_db_text (stmt, ORDER_COL_NUMBER));
   json_builder_end_object (builder);
 }
 
@@ -146,7 +150,7 @@ respond_order (SaSandboxRequest *request,
     }
 
   builder = json_builder_new ();
-  add_order (builder, stmt, NULL);
+  add_order (builder, stmt, request->caller->tenant);
   etag = dup_etag (stmt);
   sa_sandbox_respond_builder (request->msg, SOUP_STATUS_OK, builder, etag);
 }
@@ -224,7 +228,7 @@ list_orders (SaSandboxRequest *request)
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
   const char *value = g_hash_table_lookup (request->query, "value");
-  SaSandboxList list = { "orders", add_order, NULL, 0, NULL, 0, 0, TRUE };
+  SaSandboxList list = { "orders", add_order, request->caller->tenant, 0, NULL, 0, 0, TRUE };
 
   list.match_column = parse_search (request->msg, g_hash_table_lookup (request->query, "searchBy"), value);
   if (list.match_column < 0 ||
@@ -241,29 +245,48 @@ list_orders (SaSandboxRequest *request)
   sa_sandbox_respond_list (request->msg, stmt, &list, error);
 }
 
+typedef struct
+{
+  const SaSandboxCaller *caller;
+  const char            *number;
+  gint64                 now;
+} SaShipment;
+
+/* The order ships, and its licenses go where the rule says. */
+static gboolean
+ship_order_tx (sqlite3   *db,
+               gpointer   data,
+               GError   **error)
+{
+  const SaShipment *shipment = data;
+  g_autoptr(sqlite3_stmt) order = find_order (db, shipment->caller, shipment->number, error);
+
+  return order != NULL &&
+         sa_sandbox_db_run (db, error,
+                            "UPDATE orders SET status = 'SHIPPED', version = version + 1"
+                            " WHERE tenant = ?1 AND sales_order_number = ?2 AND status <> 'SHIPPED'",
+                            "tt", shipment->caller->tenant, shipment->number) &&
+         sa_sandbox_licenses_settle (db, shipment->caller->tenant, shipment->now, error);
+}
+
 /* POST /sandbox/orders/{salesOrderNumber}/ship: the order ships (training). */
 static void
 ship_order (SaSandboxRequest *request)
 {
-  const char *number = sa_sandbox_request_get_param (request, "salesOrderNumber");
-  g_autoptr(sqlite3_stmt) order = NULL;
+  SaShipment shipment = { request->caller, sa_sandbox_request_get_param (request, "salesOrderNumber"),
+                          request->now };
   g_autoptr(GError) error = NULL;
 
-  if (!check_order_number (request->msg, number))
+  if (!check_order_number (request->msg, shipment.number))
     return;
 
-  order = find_order (request->db, request->caller, number, &error);
-  if (order == NULL ||
-      !sa_sandbox_db_run (request->db, &error,
-                          "UPDATE orders SET status = 'SHIPPED', version = version + 1"
-                          " WHERE tenant = ?1 AND sales_order_number = ?2 AND status <> 'SHIPPED'",
-                          "tt", request->caller->tenant, number))
+  if (!sa_sandbox_db_transaction (request->db, ship_order_tx, &shipment, &error))
     {
       sa_sandbox_respond_gerror (request->msg, error);
       return;
     }
 
-  respond_order (request, number);
+  respond_order (request, shipment.number);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -34,6 +34,7 @@ struct _SaSandboxServer
   char            *dummy_hash;     /* checked for unknown users, to take the same time */
   gint64           token_lifetime; /* µs */
   gboolean         https;          /* a TLS certificate was set */
+  GHashTable      *cisco_users;    /* user name → their Cisco gateway state (sa-sandbox-cisco-faults.c) */
 };
 
 /* The signed-in user of one request. */
@@ -82,7 +83,10 @@ typedef void (*SaSandboxHandler) (SaSandboxRequest *request);
 typedef enum
 {
   SA_SANDBOX_PUBLIC,    /* no sign-in: the token endpoints */
-  SA_SANDBOX_SIGNED_IN, /* a valid bearer token, else 401 */
+  SA_SANDBOX_SIGNED_IN, /* a valid Desk API bearer token, else 401 */
+  SA_SANDBOX_CISCO,     /* a Cisco-shaped path: a valid Cisco bearer token, else
+                         * Cisco's 401; the user's training faults and request
+                         * log (sa-sandbox-cisco-gateway.c) */
 } SaSandboxAccess;
 
 /**
@@ -121,6 +125,11 @@ extern const SaSandboxRouteTable sa_sandbox_accounts_routes;
 extern const SaSandboxRouteTable sa_sandbox_account_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_access_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_training_routes;
+extern const SaSandboxRouteTable sa_sandbox_cisco_gateway_routes;
+extern const SaSandboxRouteTable sa_sandbox_cisco_faults_routes;
+extern const SaSandboxRouteTable sa_sandbox_cisco_accounts_routes;
+extern const SaSandboxRouteTable sa_sandbox_cisco_licenses_routes;
+extern const SaSandboxRouteTable sa_sandbox_cisco_orders_routes;
 
 SaSandboxRouter *sa_sandbox_router_new         (const SaSandboxRouteTable * const *tables,
                                                 gsize                              n_tables);
@@ -153,5 +162,15 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
                                                      const char   *tenant,
                                                      gint64        now,
                                                      GError      **error);
+
+/* The license model (sa-sandbox-licenses.c). */
+gboolean         sa_sandbox_licenses_settle    (sqlite3           *db,
+                                                const char        *tenant,
+                                                gint64             now,
+                                                GError           **error);
+void             sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
+                                                      sqlite3     *db,
+                                                      const char  *tenant,
+                                                      const char  *number);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
  * A request goes through, in order: its path (400 when the path is not valid
  * text, 404 when no pattern matches), its method (405), for signed-in routes
  * the bearer token (401), the query string (400) and the caller's sandbox
- * clock, then the handler.
+ * clock, then the handler. The Cisco-shaped routes go through
+ * sa_sandbox_cisco_prepare() instead (Cisco's token, the user's training
+ * faults) and sa_sandbox_cisco_finish() after their handler.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "sa-sandbox-auth.h"
+#include "sa-sandbox-cisco-private.h"
 
 #define SA_SANDBOX_MAX_PATH          2048 /* bytes */
 #define SA_SANDBOX_MAX_PATH_SEGMENTS 16   /* Cisco's paths have up to 9 */
@@ -33,6 +36,11 @@ static const SaSandboxRouteTable *const route_tables[] = {
   &sa_sandbox_account_requests_routes,
   &sa_sandbox_access_requests_routes,
   &sa_sandbox_training_routes,
+  &sa_sandbox_cisco_gateway_routes,
+  &sa_sandbox_cisco_faults_routes,
+  &sa_sandbox_cisco_accounts_routes,
+  &sa_sandbox_cisco_licenses_routes,
+  &sa_sandbox_cisco_orders_routes,
 };
 
 /* The rows of one pattern. */
@@ -365,9 +373,11 @@ sa_sandbox_router_handle (SoupServer        *server,
     }
 
   request.params = params;
-  if (route->access == SA_SANDBOX_SIGNED_IN)
+  if (route->access == SA_SANDBOX_SIGNED_IN || route->access == SA_SANDBOX_CISCO)
     {
-      gboolean ready = prepare_signed_in (&request, &caller);
+      gboolean ready = route->access == SA_SANDBOX_CISCO
+                       ? sa_sandbox_cisco_prepare (&request, &caller)
+                       : prepare_signed_in (&request, &caller);
 
       request_query = request.query;
       if (!ready)
@@ -381,6 +391,8 @@ sa_sandbox_router_handle (SoupServer        *server,
     }
 
   route->handler (&request);
+  if (route->access == SA_SANDBOX_CISCO)
+    sa_sandbox_cisco_finish (&request);
 }
 
 /**

@@ -7,8 +7,10 @@
  * responses), sa-sandbox-db.c (the database), sa-sandbox-auth.c (sign-in),
  * and one file a resource: sa-sandbox-orders.c, sa-sandbox-accounts.c,
  * sa-sandbox-profile.c, sa-sandbox-account-requests.c,
- * sa-sandbox-access-requests.c, sa-sandbox-training.c; sa-sandbox-trainees.c
- * holds the trainer's commands of this API.
+ * sa-sandbox-access-requests.c, sa-sandbox-training.c; sa-sandbox-licenses.c
+ * holds the license model; sa-sandbox-trainees.c the trainer's commands of
+ * this API. The Cisco-shaped paths are in sa-sandbox-cisco-*.c (see
+ * sa-sandbox-cisco-private.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "sa-sandbox-auth.h"
+#include "sa-sandbox-cisco-private.h"
 
 #define SA_SANDBOX_TOKEN_LIFETIME 3600 /* seconds */
 #define SA_SANDBOX_LISTEN_BACKLOG 128
@@ -47,6 +50,7 @@ sa_sandbox_server_finalize (GObject *object)
 
   g_clear_pointer (&self->router, sa_sandbox_router_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->cisco_users, sa_sandbox_cisco_users_free);
   g_clear_pointer (&self->dummy_hash, g_free);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->data_dir, g_free);

@@ -9,7 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "sa-sandbox-private.h"
+#include "sa-sandbox-cisco-private.h"
 
 #include <string.h>
 
@@ -162,6 +162,7 @@ sa_sandbox_server_remove_trainee (SaSandboxServer  *self,
     return FALSE;
 
   sa_sandbox_revoke_tokens (self, name);
+  sa_sandbox_cisco_forget_user (self, name);
 
   return TRUE;
 }

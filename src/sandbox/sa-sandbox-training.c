@@ -10,13 +10,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "sa-sandbox-private.h"
+#include "sa-sandbox-cisco-private.h"
 
 #include <string.h>
 
 #define SA_SANDBOX_MAX_ADVANCE_DAYS 3650
 
-/* POST /sandbox/reset: the caller's data back to the training data. */
+/* POST /sandbox/reset: the caller's data back to the training data, and no
+ * Cisco faults queued (the Cisco request log stays). */
 static void
 reset (SaSandboxRequest *request)
 {
@@ -28,6 +29,7 @@ reset (SaSandboxRequest *request)
       return;
     }
 
+  sa_sandbox_cisco_clear_faults (request->server, request->caller->username);
   sa_sandbox_respond_ok (request->msg);
 }
 

@@ -1,9 +1,10 @@
 /* test-cisco-credentials.c — the Cisco API credentials in a real gnome-keyring
  *
  * Stores, finds, replaces and clears the Client ID and Client Secret under
- * their own schema; then uses them against the test double and checks that
- * the secret (and the token) appear nowhere else: in no GSettings key, in no
- * file under the XDG directories, not in the G_MESSAGES_DEBUG=all log (with
+ * their own schema; then uses them against the sandbox's Cisco paths (a
+ * trainee whose password is the secret) and checks that the secret (and any
+ * access token) appear nowhere else: in no GSettings key, in no file under
+ * the XDG directories, not in the G_MESSAGES_DEBUG=all log (with
  * SA_DEBUG_HTTP on).
  *
  * Run through tests/core/run-with-keyring.sh (a private D-Bus session with a
@@ -21,12 +22,13 @@
 
 #include <glib/gstdio.h>
 
-#include "cisco-mimic.h"
+#include "cisco-sandbox.h"
 #include "cisco-test-util.h"
 
 #define IDENTITY       "https://id.cisco.com/oauth2/default/v1/token"
 #define OTHER_IDENTITY "http://127.0.0.1:4000/oauth2/default/v1/token"
-#define TOKEN_PREFIX   "Er2cdpFDGNsQPSsyyhBO7izCvqG5"
+#define CLIENT_ID      "cisco-learner"
+#define CLIENT_SECRET  "Zq8-sandbox-s3cret-Wm3xV9"
 
 static GMutex   log_mutex;
 static GString *captured_log;
@@ -264,14 +266,33 @@ check_tree (const char *path,
     }
 }
 
+/* Whether @text holds a run of 40 or more characters of base64url: what an
+ * access token looks like (the sandbox's are 43). */
+static gboolean
+holds_token_like_run (const char *text)
+{
+  gsize run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+        {
+          if (++run >= 40)
+            return TRUE;
+        }
+      else
+        run = 0;
+    }
+
+  return FALSE;
+}
+
 static void
 test_secret_nowhere_else (void)
 {
-  CiscoMimic *mimic = cisco_mimic_new (NULL);
-  g_autofree char *identity = cisco_mimic_uri (mimic, MIMIC_TOKEN_PATH);
-  g_autofree char *licensing = cisco_mimic_uri (mimic, MIMIC_SAL_PATH);
-  g_autofree char *order = cisco_mimic_uri (mimic, MIMIC_ORDER_PATH);
-  g_autoptr(SaCiscoApi) api = sa_cisco_api_new (identity, licensing, order);
+  CiscoSandbox *sandbox = cisco_sandbox_new ();
+  g_autofree char *identity = cisco_sandbox_uri (sandbox, SANDBOX_TOKEN_PATH);
+  g_autoptr(SaCiscoApi) api = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) accounts = NULL;
   g_autofree char *client_id = NULL;
@@ -279,40 +300,45 @@ test_secret_nowhere_else (void)
   const char *dirs[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME" };
   guint n_files = 0;
 
+  /* The trainee whose user name and password are the Client ID and Secret. */
+  cisco_sandbox_add_trainee (sandbox, CLIENT_ID, CLIENT_SECRET);
+  api = cisco_sandbox_new_api_for (sandbox, "nobody", "nothing");
+
   /* Stored, read back, used: the whole life of the secret. */
-  g_assert_true (store (identity, MIMIC_CLIENT_ID, MIMIC_CLIENT_SECRET, &error));
+  g_assert_true (store (identity, CLIENT_ID, CLIENT_SECRET, &error));
   g_assert_no_error (error);
   g_assert_true (lookup (identity, &client_id, &secret, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (secret, ==, MIMIC_CLIENT_SECRET);
+  g_assert_cmpstr (secret, ==, CLIENT_SECRET);
 
   sa_cisco_api_set_credentials (api, client_id, secret);
   g_clear_pointer (&secret, sa_cisco_credentials_free_secret);
   accounts = cisco_test_account_access (api, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 11);
   /* A refused secret goes through the error paths too. */
-  sa_cisco_api_set_credentials (api, client_id, MIMIC_CLIENT_SECRET "-wrong");
+  sa_cisco_api_set_credentials (api, client_id, CLIENT_SECRET "-wrong");
   g_assert_false (cisco_test_request_token (api, &error));
   g_assert_error (error, SA_CISCO_ERROR, SA_CISCO_ERROR_INVALID_CLIENT);
   g_clear_object (&api);
-  cisco_mimic_free (mimic);
+  cisco_sandbox_free (sandbox);
 
-  /* Not in the debug log (which did record the requests). */
+  /* Not in the debug log (which did record the requests), nor any token. */
   g_mutex_lock (&log_mutex);
-  g_assert_nonnull (strstr (captured_log->str, MIMIC_TOKEN_PATH));
-  g_assert_null (strstr (captured_log->str, MIMIC_CLIENT_SECRET));
-  g_assert_null (strstr (captured_log->str, TOKEN_PREFIX));
+  g_assert_nonnull (strstr (captured_log->str, SANDBOX_TOKEN_PATH));
+  g_assert_null (strstr (captured_log->str, CLIENT_SECRET));
+  if (holds_token_like_run (captured_log->str))
+    g_error ("The debug log holds what looks like an access token:\n%s", captured_log->str);
   g_mutex_unlock (&log_mutex);
 
   /* Not in any GSettings key. */
-  check_settings (MIMIC_CLIENT_SECRET);
+  check_settings (CLIENT_SECRET);
 
   /* Not in any file under the XDG directories (the keyring's own file is
    * encrypted). */
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     if (g_getenv (dirs[i]) != NULL)
-      check_tree (g_getenv (dirs[i]), MIMIC_CLIENT_SECRET, &n_files);
+      check_tree (g_getenv (dirs[i]), CLIENT_SECRET, &n_files);
   g_assert_cmpuint (n_files, >, 0);  /* at least the keyring file */
 
   g_assert_true (clear (identity, &error));

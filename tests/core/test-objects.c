@@ -319,9 +319,9 @@ test_json_order_lines (void)
 
   object = parse_object ("{\"salesOrderNumber\": \"104857601\", \"status\": \"SHIPPED\", \"version\": 1,"
                          " \"billToName\": \"Northwind Networks\", \"shipToName\": \"Acme Industrie SA\","
-                         " \"lines\": [{\"sku\": \"C9300-24T-E\", \"description\": \"Catalyst 9300 24-port\","
+                         " \"lines\": [{\"product\": \"C9300-24T-E\", \"description\": \"Catalyst 9300 24-port\","
                          " \"quantity\": 2, \"lineNumber\": \"1.1\", \"promisedDate\": \"2026-10-02T07:00:00Z\"},"
-                         " {\"sku\": \"C9300-DNA-E-24\"}]}");
+                         " {\"product\": \"C9300-DNA-E-24\"}]}");
   order = sa_order_new_from_json (object, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sa_order_get_bill_to_name (order), ==, "Northwind Networks");

@@ -1,13 +1,14 @@
 /* test-sandbox-hostile.c — hostile input over loopback: malformed, oversized,
  * deeply nested, invalid UTF-8 or SQL-like bodies, paths and query strings;
- * each refused with a 4xx and the data left intact
+ * each refused with a 4xx and the data left intact; the Cisco-shaped paths
+ * too
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <string.h>
 
-#include "sandbox-test-util.h"
+#include "sandbox-cisco-test-util.h"
 
 #define ASSIGNMENT "/v1/orders/" ORDER_UNASSIGNED "/smart-account-assignment"
 
@@ -307,6 +308,69 @@ test_hostile (SbtFixture    *f,
   g_assert_cmpint (ABS (sbt_clock_now (f) - g_get_real_time () / G_USEC_PER_SEC), <, 60);
 }
 
+/* Every Cisco-shaped path, every hostile body and query: never a 5xx (a
+ * 4xx, or 200 for what is valid after all, e.g. a list of licenses of a
+ * Virtual Account that does not exist), and nothing changed. */
+static void
+test_hostile_cisco (SbtFixture    *f,
+                    gconstpointer  data)
+{
+  static const char *const posts[] = {
+    CISCO_TOKEN, SAL "/v1/accounts/" DOMAIN_ACME "/licenses",
+    SAL "/v1/accounts/" DOMAIN_ACME "/virtual-accounts/Production/licenses/transfer", CCW_ORDER,
+  };
+  static const char *const gets[] = {
+    SAL "/v1/accounts/search?domain=", SAL "/v1/accounts/search?name=", SAL "/v2/accounts?domain=",
+    SAL "/v1/accounts/search?domain=acme&limit=", SAL "/v1/accounts/search?domain=acme&offset=",
+  };
+  static const char *const values[] = {
+    "%00", "%FF%FE", "'%20OR%20'1'='1", "%25", "-1", "99999999999999999999999", "%E2%80%AE", "%0A",
+  };
+  const char *bodies[] = {
+    "", "{", "}", "null", "[]", "\"text\"", "42", "{} {}", "{\"licenses\": null}", "{\"limit\": 1e999}",
+    "{\"virtualAccounts\": [\"DEFAULT' OR '1'='1\"]}", "{\"GetPurchaseOrder\": [[[]]]}",
+    "grant_type=client_credentials&client_id=%00&client_secret=x", "\xc3\x28", "{\"a\": \"\\u0000\"}",
+  };
+  g_autofree char *token = sct_sign_in (f);
+  g_autofree char *deep = g_strnfill (5000, '[');
+  g_autoptr(GString) large = g_string_new ("{\"limit\": 1, \"x\": \"");
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  guint i, j;
+
+  g_assert_nonnull (sbt_get_list (f, "/v1/orders?limit=100", "orders", &before));
+  for (i = 0; i < 70000; i++)
+    g_string_append_c (large, 'A');
+  g_string_append (large, "\"}");
+
+  for (i = 0; i < G_N_ELEMENTS (posts); i++)
+    for (j = 0; j < G_N_ELEMENTS (bodies) + 2; j++)
+      {
+        const char *body = j < G_N_ELEMENTS (bodies) ? bodies[j] : j == G_N_ELEMENTS (bodies) ? deep : large->str;
+        g_auto(SctReply) reply = { 0 };
+
+        sct_request (f, i == 0 ? NULL : token, "POST", posts[i], "application/json", body, &reply);
+        g_assert_cmpuint (reply.status, >=, 200);
+        g_assert_cmpuint (reply.status, <, 500);
+        if (i == 0 || i == G_N_ELEMENTS (posts) - 1)
+          g_assert_cmpuint (reply.status, >=, 400);
+      }
+  for (i = 0; i < G_N_ELEMENTS (gets); i++)
+    for (j = 0; j < G_N_ELEMENTS (values); j++)
+      {
+        g_autofree char *path = g_strconcat (gets[i], values[j], NULL);
+        g_auto(SctReply) reply = { 0 };
+
+        sct_get (f, token, path, &reply);
+        g_assert_cmpuint (reply.status, <, 500);
+      }
+
+  /* nothing moved */
+  g_assert_nonnull (sbt_get_list (f, "/v1/orders?limit=100", "orders", &after));
+  g_assert_true (json_node_equal (before, after));
+  g_assert_cmpint (sct_order_quantity (f, token, DOMAIN_ACME, ORDER_SHIPPED_DEPOSITED, NULL), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +381,7 @@ main (int   argc,
   SBT_ADD ("hostile/bytes-and-sizes", test_hostile_bytes);
   SBT_ADD ("hostile/urls", test_hostile_urls);
   SBT_ADD ("hostile/request-bodies", test_hostile);
+  SBT_ADD ("hostile/cisco", test_hostile_cisco);
 
   return g_test_run ();
 }

@@ -547,9 +547,9 @@ test_desk (void)
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (details, SA_TYPE_ORDER_DETAILS, "created_row")));
   g_assert_cmpstr (sa_status_pill_get_label (SA_STATUS_PILL (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "header_status_pill"))),
                    ==, sa_order_status_get_label (sa_order_get_status (order)));
-  /* No lines from the Desk today: the group hides. */
-  g_assert_cmpuint (g_list_model_get_n_items (sa_order_get_lines (sa_order_page_get_order (page))), ==, 0);
-  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "lines")));
+  /* The Desk gives the order's lines (docs/desk-api.md): the group shows them. */
+  g_assert_cmpuint (g_list_model_get_n_items (sa_order_get_lines (sa_order_page_get_order (page))), >, 0);
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "lines")));
 
   close_window (window);
   sa_test_sandbox_free (sandbox);

@@ -674,3 +674,173 @@ sa_test_virtual_accounts_loaded (gpointer dropdown)
   return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
          gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)) != NULL;
 }
+
+/* ---- The wizards: focus, drafts, the state directory ---- */
+
+/**
+ * sa_test_has_focus_in:
+ * @window: a toplevel
+ * @widget: a widget of @window
+ *
+ * Returns: %TRUE when the focus of @window is @widget or inside it (an
+ *   entry row's text, a wizard page's first field)
+ */
+gboolean
+sa_test_has_focus_in (GtkWidget *window,
+                      GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/**
+ * sa_test_draft_looked_for:
+ * @wizard: an #SaWizard
+ *
+ * An #SaTestCondition: the wizard looked for its saved draft (found none, or
+ * offers it in its banner).
+ *
+ * Returns: %TRUE once the draft is no longer being loaded
+ */
+gboolean
+sa_test_draft_looked_for (gpointer wizard)
+{
+  gboolean loading;
+
+  g_object_get (wizard, "draft-loading", &loading, NULL);
+
+  return !loading;
+}
+
+/**
+ * sa_test_draft_offered:
+ * @wizard: an #SaWizard
+ *
+ * An #SaTestCondition: the banner offers the saved draft back.
+ *
+ * Returns: %TRUE while the draft is offered
+ */
+gboolean
+sa_test_draft_offered (gpointer wizard)
+{
+  gboolean offered;
+
+  g_object_get (wizard, "draft-offered", &offered, NULL);
+
+  return offered;
+}
+
+/**
+ * sa_test_load_draft:
+ * @name: a draft's name, %SA_DRAFT_ACCOUNT_REQUEST or %SA_DRAFT_ACCESS_REQUEST
+ *
+ * Returns: (transfer full) (nullable): the draft as saved on disk, or %NULL
+ *   when there is none
+ */
+GVariant *
+sa_test_load_draft (const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariant *draft;
+
+  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  draft = sa_draft_load_finish (result, &error);
+  g_assert_no_error (error);
+
+  return draft;
+}
+
+/**
+ * sa_test_remove_draft:
+ * @name: a draft's name
+ *
+ * Removes the saved draft, if any.
+ */
+void
+sa_test_remove_draft (const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_draft_remove_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  g_assert_true (sa_draft_remove_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * sa_test_use_state_dir:
+ * @tmpl: a template for g_dir_make_tmp(), "sa-ui-…-XXXXXX"
+ *
+ * Gives the program a fresh XDG_STATE_HOME, where the wizards keep their
+ * drafts. Call it before anything asks GLib for the state directory (GLib
+ * reads it once).
+ *
+ * Returns: (transfer full): the directory, for sa_test_remove_state_dir()
+ */
+char *
+sa_test_use_state_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *state_dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  return state_dir;
+}
+
+/**
+ * sa_test_remove_state_dir:
+ * @state_dir: (transfer full): the directory from sa_test_use_state_dir()
+ *
+ * Removes the directory with the drafts left in it.
+ */
+void
+sa_test_remove_state_dir (char *state_dir)
+{
+  remove_tree (state_dir);
+  g_free (state_dir);
+}
+
+/**
+ * sa_test_search_account:
+ * @client: a signed-in client
+ * @domain: a Domain Identifier
+ * @name: (nullable): the Account Name, or %NULL for any
+ *
+ * Searches the Smart Accounts by Domain Identifier, as step 6 of assigning an
+ * order does.
+ *
+ * Returns: (transfer full) (nullable): the first account with exactly
+ *   @domain (and @name), or %NULL
+ */
+SaSmartAccount *
+sa_test_search_account (SaClient   *client,
+                        const char *domain,
+                        const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+
+  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, domain, -1,
+                                   NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  accounts = sa_client_search_accounts_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (sa_smart_account_get_domain (account), domain) == 0 &&
+          (name == NULL || g_strcmp0 (sa_smart_account_get_name (account), name) == 0))
+        return g_steal_pointer (&account);
+    }
+
+  return NULL;
+}

@@ -88,4 +88,19 @@ gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
 
+/* The wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state
+ * directory of the test's own for them; conditions take the wizard. */
+gboolean       sa_test_has_focus_in      (GtkWidget        *window,
+                                          GtkWidget        *widget);
+gboolean       sa_test_draft_looked_for  (gpointer          wizard);
+gboolean       sa_test_draft_offered     (gpointer          wizard);
+GVariant      *sa_test_load_draft        (const char       *name);
+void           sa_test_remove_draft      (const char       *name);
+char          *sa_test_use_state_dir     (const char       *tmpl);
+void           sa_test_remove_state_dir  (char             *state_dir);
+
+SaSmartAccount *sa_test_search_account   (SaClient         *client,
+                                          const char       *domain,
+                                          const char       *name);
+
 G_END_DECLS

@@ -151,9 +151,11 @@ void                  sa_account_review_send                 (SaAccountRequestWi
 void                  sa_account_result_class_init           (GtkWidgetClass         *widget_class);
 void                  sa_account_result_show                 (SaAccountRequestWizard *self);
 
-/* Read by the tests. */
+/* Read by the tests and tests/ui/sa-screenshot.c. */
 gboolean              sa_account_request_wizard_get_sending  (SaAccountRequestWizard *self);
 SaAccountRequest     *sa_account_request_wizard_get_request  (SaAccountRequestWizard *self);
 GListModel           *sa_account_request_wizard_get_users    (SaAccountRequestWizard *self);
+const char           *sa_account_request_wizard_get_page     (SaAccountRequestWizard *self);
+gboolean              sa_account_request_wizard_get_draft_checked (SaAccountRequestWizard *self);
 
 G_END_DECLS

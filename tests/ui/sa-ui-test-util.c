@@ -369,6 +369,36 @@ sa_test_is_japanese (const char *str)
 }
 
 /**
+ * sa_test_search_accounts:
+ * @client: a signed-in client
+ * @domain: what the Domain Identifier contains ("." for every account)
+ * @type_filter: an #SaAccountType, or -1 for any
+ *
+ * Searches the Smart Accounts by Domain Identifier, as step 6 of assigning
+ * an order does.
+ *
+ * Returns: (transfer full): a #GListModel of #SaSmartAccount
+ */
+GListModel *
+sa_test_search_accounts (SaClient   *client,
+                         const char *domain,
+                         int         type_filter)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *accounts;
+
+  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, domain, type_filter,
+                                   NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  accounts = sa_client_search_accounts_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (accounts);
+
+  return accounts;
+}
+
+/**
  * sa_test_find_japanese_virtual_account:
  * @client: a signed-in client
  * @domain: (out): the domain of a CUSTOMER Smart Account …
@@ -383,15 +413,8 @@ sa_test_find_japanese_virtual_account (SaClient  *client,
                                        char     **domain,
                                        char     **virtual_account)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) accounts = sa_test_search_accounts (client, ".", SA_ACCOUNT_TYPE_CUSTOMER);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) accounts = NULL;
-
-  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, ".", SA_ACCOUNT_TYPE_CUSTOMER,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (client, result, &error);
-  g_assert_no_error (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
@@ -812,26 +835,15 @@ sa_test_remove_state_dir (char *state_dir)
  * @domain: a Domain Identifier
  * @name: (nullable): the Account Name, or %NULL for any
  *
- * Searches the Smart Accounts by Domain Identifier, as step 6 of assigning an
- * order does.
- *
- * Returns: (transfer full) (nullable): the first account with exactly
- *   @domain (and @name), or %NULL
+ * Returns: (transfer full) (nullable): the first account sa_test_search_accounts()
+ *   finds with exactly @domain (and @name), or %NULL
  */
 SaSmartAccount *
 sa_test_search_account (SaClient   *client,
                         const char *domain,
                         const char *name)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) accounts = NULL;
-
-  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, domain, -1,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (client, result, &error);
-  g_assert_no_error (error);
+  g_autoptr(GListModel) accounts = sa_test_search_accounts (client, domain, -1);
 
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {

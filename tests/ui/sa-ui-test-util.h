@@ -60,6 +60,9 @@ gboolean       sa_test_order_is_holding_only (SaOrder      *order);
 gboolean       sa_test_order_is_unassigned   (SaOrder      *order);
 gboolean       sa_test_order_is_changeable_without_end_customer (SaOrder *order);
 gboolean       sa_test_order_is_shipped  (SaOrder          *order);
+GListModel    *sa_test_search_accounts   (SaClient         *client,
+                                          const char       *domain,
+                                          int               type_filter);
 gboolean       sa_test_find_japanese_virtual_account (SaClient *client,
                                                       char    **domain,
                                                       char    **virtual_account);

@@ -476,8 +476,6 @@ on_request_access (GSimpleAction *action,
 static void
 test_domain_taken (void)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) accounts = NULL;
   g_autoptr(SaSmartAccount) existing = NULL;
   g_autoptr(GSimpleActionGroup) app_group = NULL;
@@ -487,11 +485,7 @@ test_domain_taken (void)
   SaWindow *window;
   const char *domain;
 
-  sa_client_search_accounts_async (sandbox->client, SA_ACCOUNT_SEARCH_DOMAIN, ".", SA_ACCOUNT_TYPE_CUSTOMER,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (sandbox->client, result, &error);
-  g_assert_no_error (error);
+  accounts = sa_test_search_accounts (sandbox->client, ".", SA_ACCOUNT_TYPE_CUSTOMER);
   g_assert_cmpuint (g_list_model_get_n_items (accounts), >, 0);
   existing = g_list_model_get_item (accounts, 0);
   domain = sa_smart_account_get_domain (existing);

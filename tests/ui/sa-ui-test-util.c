@@ -777,6 +777,49 @@ sa_test_load_draft (const char *name)
 }
 
 /**
+ * sa_test_try_load_draft:
+ * @name: a draft's name
+ *
+ * Like sa_test_load_draft(), for a draft that may be being written: GIO
+ * writes a new file in place (it replaces atomically only a file that
+ * exists), so a draft saved for the first time can be read half-way.
+ *
+ * Returns: (transfer full) (nullable): the draft when it reads whole, else
+ *   %NULL
+ */
+GVariant *
+sa_test_try_load_draft (const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariant *draft;
+
+  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  draft = sa_draft_load_finish (result, &error);
+  if (error != NULL)
+    g_test_message ("The draft “%s” does not read whole yet: %s", name, error->message);
+
+  return draft;
+}
+
+/**
+ * sa_test_draft_saved:
+ * @name: a draft's name (a `const char *` passed as the condition's data)
+ *
+ * An #SaTestCondition: the draft @name is on disk and reads whole.
+ *
+ * Returns: %TRUE once it does
+ */
+gboolean
+sa_test_draft_saved (gpointer name)
+{
+  g_autoptr(GVariant) draft = sa_test_try_load_draft (name);
+
+  return draft != NULL;
+}
+
+/**
  * sa_test_remove_draft:
  * @name: a draft's name
  *

@@ -98,6 +98,8 @@ gboolean       sa_test_has_focus_in      (GtkWidget        *window,
 gboolean       sa_test_draft_looked_for  (gpointer          wizard);
 gboolean       sa_test_draft_offered     (gpointer          wizard);
 GVariant      *sa_test_load_draft        (const char       *name);
+GVariant      *sa_test_try_load_draft    (const char       *name);
+gboolean       sa_test_draft_saved       (gpointer          name);
 void           sa_test_remove_draft      (const char       *name);
 char          *sa_test_use_state_dir     (const char       *tmpl);
 void           sa_test_remove_state_dir  (char             *state_dir);

@@ -111,7 +111,7 @@ draft_file_exists (gpointer user_data)
 static gboolean
 draft_on_identify (gpointer user_data)
 {
-  g_autoptr(GVariant) draft = sa_test_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  g_autoptr(GVariant) draft = sa_test_try_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   const char *page = NULL;
 
   return draft != NULL && g_variant_lookup (draft, "page", "&s", &page) && g_str_equal (page, "identify");
@@ -412,8 +412,7 @@ test_draft_restored (void)
   /* Destroyed half-way, within the delay before the save: nothing lost. */
   gtk_window_destroy (GTK_WINDOW (wizard));
   g_assert_null (find_wizard ());
-  g_assert_true (sa_test_wait_until (draft_file_exists, GINT_TO_POINTER (TRUE), 10000));
-  sa_test_wait_ms (200);
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCOUNT_REQUEST, 10000));
   draft = sa_test_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   g_assert_nonnull (draft);
   g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));
@@ -571,7 +570,8 @@ test_network_error (void)
   g_assert_true (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Enoteca Bianchi");
 
-  /* And the draft holds it. */
+  /* And the draft holds it (saved before sending). */
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCOUNT_REQUEST, 10000));
   draft = sa_test_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   g_assert_nonnull (draft);
   g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));

@@ -754,6 +754,18 @@ sa_test_draft_offered (gpointer wizard)
   return offered;
 }
 
+static GVariant *
+load_draft (const char  *name,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+
+  return sa_draft_load_finish (result, error);
+}
+
 /**
  * sa_test_load_draft:
  * @name: a draft's name, %SA_DRAFT_ACCOUNT_REQUEST or %SA_DRAFT_ACCESS_REQUEST
@@ -764,13 +776,9 @@ sa_test_draft_offered (gpointer wizard)
 GVariant *
 sa_test_load_draft (const char *name)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GVariant *draft;
+  GVariant *draft = load_draft (name, &error);
 
-  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  draft = sa_draft_load_finish (result, &error);
   g_assert_no_error (error);
 
   return draft;
@@ -790,13 +798,9 @@ sa_test_load_draft (const char *name)
 GVariant *
 sa_test_try_load_draft (const char *name)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GVariant *draft;
+  GVariant *draft = load_draft (name, &error);
 
-  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  draft = sa_draft_load_finish (result, &error);
   if (error != NULL)
     g_test_message ("The draft “%s” does not read whole yet: %s", name, error->message);
 

@@ -4,8 +4,9 @@
  *
  * Each public function checks its arguments and calls the back end's class
  * method; a back end without one answers SA_CLIENT_ERROR_NOT_SUPPORTED. The
- * details some errors carry travel on the GError (sa-error-private.h); the
- * finish functions hand them out.
+ * details some errors carry travel on the GError (sa-error-private.h): the
+ * finish functions hand out the candidates and the next reminder; the refused
+ * fields are read from the error itself (sa-fields.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,14 +75,13 @@ sa_client_create_account_request_async (SaClient            *self,
  * sa_client_create_account_request_finish:
  * @self: an #SaClient
  * @result: the #GAsyncResult
- * @fields: (out) (optional) (nullable) (transfer full): transitional, pass
- *   %NULL in new code and read sa_client_error_dup_account_request_field()
- *   instead. On %SA_CLIENT_ERROR_VALIDATION_FAILED, the Desk API's field name
- *   ("accountName", "customerEmail", "accountDomain", "noteToCustomer",
- *   "users[2]", "noteToUsers") → the server's untranslated message; on
- *   %SA_CLIENT_ERROR_INVALID_INPUT, the locally refused field → the
- *   translated message; otherwise %NULL. Free with g_hash_table_unref().
  * @error: return location for a #GError, or %NULL
+ *
+ * Finishes Send Request (step 5 of "request a Smart Account for a
+ * customer"). On %SA_CLIENT_ERROR_VALIDATION_FAILED and
+ * %SA_CLIENT_ERROR_INVALID_INPUT, sa_client_error_dup_account_request_field()
+ * on @error (sa-fields.h) says which fields were refused and why, whichever
+ * back end refused them.
  *
  * Returns: (transfer full) (nullable): the request as the server stored it
  *   (Pending customer acceptance, with its Pending Smart Account); or %NULL
@@ -97,31 +97,15 @@ sa_client_create_account_request_async (SaClient            *self,
 SaAccountRequest *
 sa_client_create_account_request_finish (SaClient      *self,
                                          GAsyncResult  *result,
-                                         GHashTable   **fields,
                                          GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SaAccountRequest *account_request;
-
-  if (fields != NULL)
-    *fields = NULL;
-
   g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
   g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
 
   if (sa_client_is_not_supported (self, result))
     return g_task_propagate_pointer (G_TASK (result), error);
 
-  account_request = SA_CLIENT_GET_CLASS (self)->create_account_request_finish (self, result,
-                                                                              &local_error);
-  if (account_request == NULL)
-    {
-      if (fields != NULL)
-        *fields = sa_client_error_dup_legacy_fields (local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-
-  return account_request;
+  return SA_CLIENT_GET_CLASS (self)->create_account_request_finish (self, result, error);
 }
 
 /**
@@ -288,13 +272,12 @@ sa_client_update_profile_async (SaClient            *self,
  * sa_client_update_profile_finish:
  * @self: an #SaClient
  * @result: the #GAsyncResult
- * @fields: (out) (optional) (nullable) (transfer full): transitional, pass
- *   %NULL in new code and read sa_client_error_dup_profile_field() instead.
- *   On %SA_CLIENT_ERROR_VALIDATION_FAILED the Desk API's field name
- *   ("firstName", "lastName", "email", "company", "country", "phone") → the
- *   server's untranslated message, on %SA_CLIENT_ERROR_INVALID_INPUT the
- *   locally refused field → the translated message; otherwise %NULL
  * @error: return location for a #GError, or %NULL
+ *
+ * Finishes "Update your profile" (step 5 of requesting access to a Smart
+ * Account). On %SA_CLIENT_ERROR_VALIDATION_FAILED and
+ * %SA_CLIENT_ERROR_INVALID_INPUT, sa_client_error_dup_profile_field() on
+ * @error (sa-fields.h) says which fields were refused.
  *
  * Returns: (transfer full) (nullable): the profile as saved; or %NULL with
  *   %SA_CLIENT_ERROR_INVALID_INPUT, %SA_CLIENT_ERROR_VALIDATION_FAILED,
@@ -307,30 +290,15 @@ sa_client_update_profile_async (SaClient            *self,
 SaProfile *
 sa_client_update_profile_finish (SaClient      *self,
                                  GAsyncResult  *result,
-                                 GHashTable   **fields,
                                  GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SaProfile *profile;
-
-  if (fields != NULL)
-    *fields = NULL;
-
   g_return_val_if_fail (SA_IS_CLIENT (self), NULL);
   g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
 
   if (sa_client_is_not_supported (self, result))
     return g_task_propagate_pointer (G_TASK (result), error);
 
-  profile = SA_CLIENT_GET_CLASS (self)->update_profile_finish (self, result, &local_error);
-  if (profile == NULL)
-    {
-      if (fields != NULL)
-        *fields = sa_client_error_dup_legacy_fields (local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-
-  return profile;
+  return SA_CLIENT_GET_CLASS (self)->update_profile_finish (self, result, error);
 }
 
 /**

@@ -373,11 +373,9 @@ void              sa_client_create_account_request_async  (SaClient            *
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 /* Which fields were refused: sa_client_error_dup_account_request_field() on
- * @error (sa-fields.h). @fields is transitional (the Desk's field names →
- * message): pass NULL in new code. */
+ * @error (sa-fields.h). */
 SaAccountRequest *sa_client_create_account_request_finish (SaClient            *self,
                                                            GAsyncResult        *result,
-                                                           GHashTable         **fields,
                                                            GError             **error);
 /* A GListModel of SaAccountRequest, newest first. */
 void              sa_client_list_account_requests_async   (SaClient            *self,
@@ -398,8 +396,7 @@ SaProfile        *sa_client_get_profile_finish            (SaClient            *
                                                            GAsyncResult        *result,
                                                            GError             **error);
 /* "Update your profile"; returns the profile as saved. Which fields were
- * refused: sa_client_error_dup_profile_field() on @error; @fields is
- * transitional, as for sa_client_create_account_request_finish(). */
+ * refused: sa_client_error_dup_profile_field() on @error (sa-fields.h). */
 void              sa_client_update_profile_async          (SaClient            *self,
                                                            SaProfile           *profile,
                                                            GCancellable        *cancellable,
@@ -407,7 +404,6 @@ void              sa_client_update_profile_async          (SaClient            *
                                                            gpointer             user_data);
 SaProfile        *sa_client_update_profile_finish         (SaClient            *self,
                                                            GAsyncResult        *result,
-                                                           GHashTable         **fields,
                                                            GError             **error);
 /* The Smart Accounts with exactly this Account Domain Identifier (GListModel
  * of SaSmartAccount; may be empty). */

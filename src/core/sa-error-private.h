@@ -44,8 +44,6 @@ void                  sa_client_error_add_refused_field  (GError        *error,
 const SaRefusedField *sa_client_error_find_refused_field (const GError  *error,
                                                           SaFieldForm    form,
                                                           int            field);
-/* key → detail of every refused field, NULL when none (transitional). */
-GHashTable           *sa_client_error_dup_legacy_fields  (const GError  *error);
 
 void                  sa_client_error_set_candidates     (GError        *error,
                                                           GListModel    *candidates);

@@ -385,7 +385,6 @@ sa_client_error_new (SaClientError  code,
  * @index: the position in a list field (the users of an account request),
  *   or %G_MAXUINT
  * @key: the back end's own name of the field ("users[2]"), for the debug log
- *   and the transitional #GHashTable of the finish functions
  * @detail: (nullable): with %SA_CLIENT_ERROR_INVALID_INPUT the translated
  *   message of the local check; with %SA_CLIENT_ERROR_VALIDATION_FAILED the
  *   server's untranslated text
@@ -413,6 +412,8 @@ sa_client_error_add_refused_field (GError      *error,
   priv = sa_client_error_get_private (error);
   if (priv->refused == NULL)
     priv->refused = g_ptr_array_new_with_free_func (refused_field_free);
+
+  g_debug ("Refused field %s: %s", key, detail != NULL ? detail : "");
 
   refused = g_new0 (SaRefusedField, 1);
   refused->form = form;
@@ -453,43 +454,6 @@ sa_client_error_find_refused_field (const GError *error,
     }
 
   return NULL;
-}
-
-/**
- * sa_client_error_dup_legacy_fields:
- * @error: (nullable): any #GError
- *
- * The refused fields as the finish functions handed them out before the
- * field enumerations existed: the back end's field name → its detail.
- * Transitional: goes once the UI reads sa_client_error_dup_account_request_field()
- * and sa_client_error_dup_profile_field() instead.
- *
- * Returns: (transfer full) (nullable): a new #GHashTable of strings, or %NULL
- *   when no field was refused
- */
-GHashTable *
-sa_client_error_dup_legacy_fields (const GError *error)
-{
-  SaClientErrorPrivate *priv;
-  GHashTable *fields;
-
-  if (error == NULL || error->domain != SA_CLIENT_ERROR)
-    return NULL;
-
-  priv = sa_client_error_get_private (error);
-  if (priv->refused == NULL || priv->refused->len == 0)
-    return NULL;
-
-  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < priv->refused->len; i++)
-    {
-      const SaRefusedField *refused = g_ptr_array_index (priv->refused, i);
-
-      g_hash_table_replace (fields, g_strdup (refused->key),
-                            g_strdup (refused->detail != NULL ? refused->detail : ""));
-    }
-
-  return fields;
 }
 
 /**

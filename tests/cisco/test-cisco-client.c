@@ -221,7 +221,7 @@ test_writes_not_supported (void)
     sa_client_create_account_request_async (client, "Acme", "a@example.com", "acme.example", NULL, NULL, NULL,
                                             NULL, cisco_test_on_ready, &slot);
     result = cisco_test_wait (&slot);
-    g_assert_null (sa_client_create_account_request_finish (client, result, NULL, &error));
+    g_assert_null (sa_client_create_account_request_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
   }

@@ -300,7 +300,6 @@ test_error_details (void)
   const char *users[] = { "anna@trattoria.example", "bob@@trattoria.example", NULL };
   g_autoptr(SaProfile) profile = sa_profile_new ("anna", "Anna", "", "anna@trattoria.example",
                                                  "Trattoria", "IT", NULL);
-  g_autoptr(GHashTable) fields = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GDateTime) next = NULL;
   g_autoptr(GError) error = NULL;
@@ -308,18 +307,32 @@ test_error_details (void)
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *message = NULL;
+  const SaRefusedField *refused;
+  guint n_refused = 0;
   guint user_index = 0;
 
   /* Procedure 3: the server refused the domain and the second user. */
   sa_client_create_account_request_async (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
                                           NULL, users, NULL, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  g_assert_null (sa_client_create_account_request_finish (client, result, &fields, &error));
+  g_assert_null (sa_client_create_account_request_finish (client, result, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VALIDATION_FAILED);
-  g_assert_nonnull (fields);
-  g_assert_cmpuint (g_hash_table_size (fields), ==, 2);
-  g_assert_cmpstr (g_hash_table_lookup (fields, "domain"), ==, "Domain is reserved");
-  g_assert_cmpstr (g_hash_table_lookup (fields, "users.1"), ==, "Bad e-mail");
+  for (SaAccountRequestField f = 0; f < SA_ACCOUNT_REQUEST_N_FIELDS; f++)
+    {
+      g_autofree char *sentence = sa_client_error_dup_account_request_field (error, f, NULL);
+
+      n_refused += sentence != NULL;
+    }
+  g_assert_cmpuint (n_refused, ==, 2);
+  /* The back end's own names and texts stay with the error (for the log). */
+  refused = sa_client_error_find_refused_field (error, SA_FIELD_FORM_ACCOUNT_REQUEST,
+                                                SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
+  g_assert_cmpstr (refused->key, ==, "domain");
+  g_assert_cmpstr (refused->detail, ==, "Domain is reserved");
+  refused = sa_client_error_find_refused_field (error, SA_FIELD_FORM_ACCOUNT_REQUEST,
+                                                SA_ACCOUNT_REQUEST_FIELD_USERS);
+  g_assert_cmpstr (refused->key, ==, "users.1");
+  g_assert_cmpstr (refused->detail, ==, "Bad e-mail");
 
   message = sa_client_error_dup_account_request_field (error, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN, &user_index);
   g_assert_nonnull (message);
@@ -343,15 +356,16 @@ test_error_details (void)
   g_clear_pointer (&message, g_free);
   g_clear_error (&copy);
   g_clear_error (&error);
-  g_clear_pointer (&fields, g_hash_table_unref);
   g_clear_object (&result);
 
   /* Procedure 4: a local check refused the last name: its own sentence. */
   sa_client_update_profile_async (client, profile, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  g_assert_null (sa_client_update_profile_finish (client, result, &fields, &error));
+  g_assert_null (sa_client_update_profile_finish (client, result, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
-  g_assert_cmpstr (g_hash_table_lookup (fields, "lastName"), ==, error->message);
+  refused = sa_client_error_find_refused_field (error, SA_FIELD_FORM_PROFILE, SA_PROFILE_FIELD_LAST_NAME);
+  g_assert_cmpstr (refused->key, ==, "lastName");
+  g_assert_cmpstr (refused->detail, ==, error->message);
   message = sa_client_error_dup_profile_field (error, SA_PROFILE_FIELD_LAST_NAME);
   g_assert_cmpstr (message, ==, error->message);
   g_clear_pointer (&message, g_free);

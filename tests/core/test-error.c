@@ -194,9 +194,9 @@ test_error_details (void)
   g_autoptr(GListStore) candidates = g_list_store_new (SA_TYPE_SMART_ACCOUNT);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) next = g_date_time_new (utc, 2026, 11, 23, 9, 30, 0);
-  g_autoptr(GHashTable) fields = NULL;
   g_autofree char *message = sa_error_dup_user_message (error);
   g_autofree char *phone_message = NULL;
+  const SaRefusedField *unknown;
 
   /* The message is the user's sentence; the detail went to the debug log. */
   g_assert_cmpstr (error->message, ==, message);
@@ -215,9 +215,12 @@ test_error_details (void)
   g_assert_true (g_date_time_equal (sa_client_error_get_next_reminder (copy), next));
   g_assert_nonnull (sa_client_error_find_refused_field (copy, SA_FIELD_FORM_PROFILE, SA_PROFILE_FIELD_PHONE));
   g_assert_null (sa_client_error_find_refused_field (copy, SA_FIELD_FORM_ACCOUNT_REQUEST, SA_PROFILE_FIELD_PHONE));
-  fields = sa_client_error_dup_legacy_fields (copy);
-  g_assert_cmpuint (g_hash_table_size (fields), ==, 2);
-  g_assert_cmpstr (g_hash_table_lookup (fields, "fax"), ==, "Unknown field");
+  g_assert_cmpstr (sa_client_error_find_refused_field (copy, SA_FIELD_FORM_PROFILE, SA_PROFILE_FIELD_PHONE)->detail,
+                   ==, "Bad phone");
+  unknown = sa_client_error_find_refused_field (copy, SA_FIELD_FORM_PROFILE, -1);
+  g_assert_nonnull (unknown);
+  g_assert_cmpstr (unknown->key, ==, "fax");
+  g_assert_cmpstr (unknown->detail, ==, "Unknown field");
 
   /* A field the app does not know has no sentence; a known one has ours. */
   phone_message = sa_client_error_dup_profile_field (copy, SA_PROFILE_FIELD_PHONE);
@@ -226,10 +229,10 @@ test_error_details (void)
 
   g_assert_null (sa_client_error_get_candidates (plain));
   g_assert_null (sa_client_error_get_next_reminder (plain));
-  g_assert_null (sa_client_error_dup_legacy_fields (plain));
+  g_assert_null (sa_client_error_find_refused_field (plain, SA_FIELD_FORM_PROFILE, SA_PROFILE_FIELD_PHONE));
   g_assert_null (sa_client_error_dup_profile_field (plain, SA_PROFILE_FIELD_PHONE));
   g_assert_null (sa_client_error_get_candidates (other));
-  g_assert_null (sa_client_error_dup_legacy_fields (other));
+  g_assert_null (sa_client_error_find_refused_field (other, SA_FIELD_FORM_PROFILE, -1));
   g_assert_null (sa_client_error_dup_account_request_field (other, SA_ACCOUNT_REQUEST_FIELD_USERS, NULL));
   g_assert_null (sa_client_error_dup_account_request_field (NULL, SA_ACCOUNT_REQUEST_FIELD_USERS, NULL));
 }

@@ -18,11 +18,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
-#include "sa-access-request-wizard.h"
+#include "sa-access-request-wizard-private.h"
 #include "sa-access-requests-view.h"
-#include "sa-account-request-wizard.h"
+#include "sa-account-request-wizard-private.h"
 #include "sa-account-requests-view.h"
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
@@ -176,6 +175,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SaOrder) order = NULL;
+  char *state_dir;
   g_autofree char *domain = NULL;
   g_autofree char *virtual_account = NULL;
   SaTestSandbox *sandbox;
@@ -208,17 +208,8 @@ main (int   argc,
 
   sa_test_setup_environment ();
   /* Wizard drafts in a directory of our own, not the user's. */
-  {
-    g_autofree char *state_dir = g_dir_make_tmp ("sa-screenshot-state-XXXXXX", NULL);
-
-    if (state_dir != NULL)
-      g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-  }
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", lang, TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  state_dir = sa_test_use_state_dir ("sa-screenshot-state-XXXXXX");
+  sa_test_set_language (lang);
 
   gtk_init ();
   adw_init ();
@@ -329,6 +320,7 @@ main (int   argc,
   else if (!g_str_equal (view_name, "orders"))
     {
       g_printerr ("Unknown view “%s”: orders, order, assign, pending, preferences or sign-in\n", view_name);
+      sa_test_remove_state_dir (state_dir);
       return 2;
     }
 
@@ -338,11 +330,13 @@ main (int   argc,
   if (!save_png (target, out, &error))
     {
       g_printerr ("%s\n", error->message);
+      sa_test_remove_state_dir (state_dir);
       return 1;
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_sandbox_free (sandbox);
+  sa_test_remove_state_dir (state_dir);
 
   return 0;
 }

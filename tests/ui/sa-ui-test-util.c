@@ -369,6 +369,36 @@ sa_test_is_japanese (const char *str)
 }
 
 /**
+ * sa_test_search_accounts:
+ * @client: a signed-in client
+ * @domain: what the Domain Identifier contains ("." for every account)
+ * @type_filter: an #SaAccountType, or -1 for any
+ *
+ * Searches the Smart Accounts by Domain Identifier, as step 6 of assigning
+ * an order does.
+ *
+ * Returns: (transfer full): a #GListModel of #SaSmartAccount
+ */
+GListModel *
+sa_test_search_accounts (SaClient   *client,
+                         const char *domain,
+                         int         type_filter)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *accounts;
+
+  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, domain, type_filter,
+                                   NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  accounts = sa_client_search_accounts_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (accounts);
+
+  return accounts;
+}
+
+/**
  * sa_test_find_japanese_virtual_account:
  * @client: a signed-in client
  * @domain: (out): the domain of a CUSTOMER Smart Account …
@@ -383,15 +413,8 @@ sa_test_find_japanese_virtual_account (SaClient  *client,
                                        char     **domain,
                                        char     **virtual_account)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) accounts = sa_test_search_accounts (client, ".", SA_ACCOUNT_TYPE_CUSTOMER);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) accounts = NULL;
-
-  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, ".", SA_ACCOUNT_TYPE_CUSTOMER,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (client, result, &error);
-  g_assert_no_error (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
@@ -673,4 +696,210 @@ sa_test_virtual_accounts_loaded (gpointer dropdown)
 {
   return gtk_widget_get_sensitive (GTK_WIDGET (dropdown)) &&
          gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)) != NULL;
+}
+
+/* ---- The wizards: focus, drafts, the state directory ---- */
+
+/**
+ * sa_test_has_focus_in:
+ * @window: a toplevel
+ * @widget: a widget of @window
+ *
+ * Returns: %TRUE when the focus of @window is @widget or inside it (an
+ *   entry row's text, a wizard page's first field)
+ */
+gboolean
+sa_test_has_focus_in (GtkWidget *window,
+                      GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/**
+ * sa_test_draft_looked_for:
+ * @wizard: an #SaWizard
+ *
+ * An #SaTestCondition: the wizard looked for its saved draft (found none, or
+ * offers it in its banner).
+ *
+ * Returns: %TRUE once the draft is no longer being loaded
+ */
+gboolean
+sa_test_draft_looked_for (gpointer wizard)
+{
+  gboolean loading;
+
+  g_object_get (wizard, "draft-loading", &loading, NULL);
+
+  return !loading;
+}
+
+/**
+ * sa_test_draft_offered:
+ * @wizard: an #SaWizard
+ *
+ * An #SaTestCondition: the banner offers the saved draft back.
+ *
+ * Returns: %TRUE while the draft is offered
+ */
+gboolean
+sa_test_draft_offered (gpointer wizard)
+{
+  gboolean offered;
+
+  g_object_get (wizard, "draft-offered", &offered, NULL);
+
+  return offered;
+}
+
+static GVariant *
+load_draft (const char  *name,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+
+  return sa_draft_load_finish (result, error);
+}
+
+/**
+ * sa_test_load_draft:
+ * @name: a draft's name, %SA_DRAFT_ACCOUNT_REQUEST or %SA_DRAFT_ACCESS_REQUEST
+ *
+ * Returns: (transfer full) (nullable): the draft as saved on disk, or %NULL
+ *   when there is none
+ */
+GVariant *
+sa_test_load_draft (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant *draft = load_draft (name, &error);
+
+  g_assert_no_error (error);
+
+  return draft;
+}
+
+/**
+ * sa_test_try_load_draft:
+ * @name: a draft's name
+ *
+ * Like sa_test_load_draft(), for a draft that may be being written: GIO
+ * writes a new file in place (it replaces atomically only a file that
+ * exists), so a draft saved for the first time can be read half-way.
+ *
+ * Returns: (transfer full) (nullable): the draft when it reads whole, else
+ *   %NULL
+ */
+GVariant *
+sa_test_try_load_draft (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant *draft = load_draft (name, &error);
+
+  if (error != NULL)
+    g_test_message ("The draft “%s” does not read whole yet: %s", name, error->message);
+
+  return draft;
+}
+
+/**
+ * sa_test_draft_saved:
+ * @name: a draft's name (a `const char *` passed as the condition's data)
+ *
+ * An #SaTestCondition: the draft @name is on disk and reads whole.
+ *
+ * Returns: %TRUE once it does
+ */
+gboolean
+sa_test_draft_saved (gpointer name)
+{
+  g_autoptr(GVariant) draft = sa_test_try_load_draft (name);
+
+  return draft != NULL;
+}
+
+/**
+ * sa_test_remove_draft:
+ * @name: a draft's name
+ *
+ * Removes the saved draft, if any.
+ */
+void
+sa_test_remove_draft (const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_draft_remove_async (name, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  g_assert_true (sa_draft_remove_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+/**
+ * sa_test_use_state_dir:
+ * @tmpl: a template for g_dir_make_tmp(), "sa-ui-…-XXXXXX"
+ *
+ * Gives the program a fresh XDG_STATE_HOME, where the wizards keep their
+ * drafts. Call it before anything asks GLib for the state directory (GLib
+ * reads it once).
+ *
+ * Returns: (transfer full): the directory, for sa_test_remove_state_dir()
+ */
+char *
+sa_test_use_state_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *state_dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  return state_dir;
+}
+
+/**
+ * sa_test_remove_state_dir:
+ * @state_dir: (transfer full): the directory from sa_test_use_state_dir()
+ *
+ * Removes the directory with the drafts left in it.
+ */
+void
+sa_test_remove_state_dir (char *state_dir)
+{
+  remove_tree (state_dir);
+  g_free (state_dir);
+}
+
+/**
+ * sa_test_search_account:
+ * @client: a signed-in client
+ * @domain: a Domain Identifier
+ * @name: (nullable): the Account Name, or %NULL for any
+ *
+ * Returns: (transfer full) (nullable): the first account sa_test_search_accounts()
+ *   finds with exactly @domain (and @name), or %NULL
+ */
+SaSmartAccount *
+sa_test_search_account (SaClient   *client,
+                        const char *domain,
+                        const char *name)
+{
+  g_autoptr(GListModel) accounts = sa_test_search_accounts (client, domain, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (sa_smart_account_get_domain (account), domain) == 0 &&
+          (name == NULL || g_strcmp0 (sa_smart_account_get_name (account), name) == 0))
+        return g_steal_pointer (&account);
+    }
+
+  return NULL;
 }

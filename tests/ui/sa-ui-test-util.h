@@ -60,6 +60,9 @@ gboolean       sa_test_order_is_holding_only (SaOrder      *order);
 gboolean       sa_test_order_is_unassigned   (SaOrder      *order);
 gboolean       sa_test_order_is_changeable_without_end_customer (SaOrder *order);
 gboolean       sa_test_order_is_shipped  (SaOrder          *order);
+GListModel    *sa_test_search_accounts   (SaClient         *client,
+                                          const char       *domain,
+                                          int               type_filter);
 gboolean       sa_test_find_japanese_virtual_account (SaClient *client,
                                                       char    **domain,
                                                       char    **virtual_account);
@@ -87,5 +90,22 @@ gboolean       sa_test_order_page_loaded (gpointer          order_page);
 gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
+
+/* The wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state
+ * directory of the test's own for them; conditions take the wizard. */
+gboolean       sa_test_has_focus_in      (GtkWidget        *window,
+                                          GtkWidget        *widget);
+gboolean       sa_test_draft_looked_for  (gpointer          wizard);
+gboolean       sa_test_draft_offered     (gpointer          wizard);
+GVariant      *sa_test_load_draft        (const char       *name);
+GVariant      *sa_test_try_load_draft    (const char       *name);
+gboolean       sa_test_draft_saved       (gpointer          name);
+void           sa_test_remove_draft      (const char       *name);
+char          *sa_test_use_state_dir     (const char       *tmpl);
+void           sa_test_remove_state_dir  (char             *state_dir);
+
+SaSmartAccount *sa_test_search_account   (SaClient         *client,
+                                          const char       *domain,
+                                          const char       *name);
 
 G_END_DECLS

@@ -377,31 +377,6 @@ decision_arrived (gpointer user_data)
   return ((Decision *) user_data)->request != NULL;
 }
 
-static gboolean
-search_finds_account (const char *domain,
-                      const char *name)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GListModel) accounts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_client_search_accounts_async (sandbox->client, SA_ACCOUNT_SEARCH_DOMAIN, domain, -1,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (sandbox->client, result, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
-
-      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The administrator approves (sandbox call): the monitor's next check sees
  * it, emits "decision" with the notification, and the row updates. */
 static void
@@ -418,7 +393,11 @@ test_notification (void)
 
   g_assert_nonnull (sent_id);
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
-  g_assert_false (search_finds_account (SHARED_DOMAIN, CHOSEN_NAME));
+  {
+    g_autoptr(SaSmartAccount) before = sa_test_search_account (sandbox->client, SHARED_DOMAIN, CHOSEN_NAME);
+
+    g_assert_null (before);
+  }
 
   monitor = sa_access_requests_view_get_monitor (view);
   g_assert_nonnull (monitor);
@@ -445,7 +424,11 @@ test_notification (void)
   /* The row no longer offers a reminder; the account is now found. */
   g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
   g_assert_null (sa_access_requests_view_get_reminder_button (view, sent_id));
-  g_assert_true (search_finds_account (SHARED_DOMAIN, CHOSEN_NAME));
+  {
+    g_autoptr(SaSmartAccount) after = sa_test_search_account (sandbox->client, SHARED_DOMAIN, CHOSEN_NAME);
+
+    g_assert_nonnull (after);
+  }
 
   g_signal_handlers_disconnect_by_data (monitor, &decision);
   g_clear_object (&decision.request);
@@ -453,20 +436,15 @@ test_notification (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The draft on disk is whole and records the Reason for request page (the
+ * save made as the window went has landed). */
 static gboolean
-draft_offered (gpointer user_data)
+draft_left_on_reason (gpointer user_data)
 {
-  gboolean offered;
+  g_autoptr(GVariant) draft = sa_test_try_load_draft (SA_DRAFT_ACCESS_REQUEST);
+  const char *page = NULL;
 
-  g_object_get (user_data, "draft-offered", &offered, NULL);
-
-  return offered;
-}
-
-static gboolean
-file_exists (gpointer user_data)
-{
-  return g_file_query_exists (G_FILE (user_data), NULL);
+  return draft != NULL && g_variant_lookup (draft, "page", "&s", &page) && g_str_equal (page, "reason");
 }
 
 /* What is typed is kept as a draft, offered back on reopening. */
@@ -477,17 +455,18 @@ test_draft (void)
   SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
   g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCESS_REQUEST);
 
-  /* Start from no draft (the earlier tests left theirs). */
-  g_file_delete (file, NULL, NULL);
+  /* Start from no draft (the earlier tests left theirs): removed after any
+   * save still under way, the drafts' writes being one queue. */
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
   g_assert_false (g_file_query_exists (file, NULL));
 
   sa_access_request_wizard_set_domain (wizard, "vigneti-colli.example");
   sa_access_request_wizard_set_reason (wizard, "Draft reason");
   gtk_window_close (GTK_WINDOW (wizard));
-  g_assert_true (sa_test_wait_until (file_exists, file, 10000));
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCESS_REQUEST, 10000));
 
   wizard = sa_window_request_access (window, NULL);
-  g_assert_true (sa_test_wait_until (draft_offered, wizard, 10000));
+  g_assert_true (sa_test_wait_until (sa_test_draft_offered, wizard, 10000));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.restore-draft", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, "vigneti-colli.example");
@@ -497,25 +476,8 @@ test_draft (void)
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.discard-draft", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-draft_looked_for (gpointer user_data)
-{
-  gboolean loading;
-
-  g_object_get (user_data, "draft-loading", &loading, NULL);
-
-  return !loading;
-}
-
-static gboolean
-has_focus_in (GtkWidget *window,
-              GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  /* Gone once every write the wizard asked for has landed. */
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
 }
 
 static char *
@@ -535,13 +497,12 @@ test_draft_page (void)
 {
   SaWindow *window = sa_test_new_window (sandbox);
   SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
-  g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCESS_REQUEST);
   g_autoptr(GVariant) draft = NULL;
   g_autofree char *reason = NULL;
   const char *page = NULL;
 
-  g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
-  g_assert_false (draft_offered (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+  g_assert_false (sa_test_draft_offered (wizard));
   g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), 30000));
   click_next (wizard);
   submit_domain (wizard, "vigneti-colli.example");
@@ -552,17 +513,8 @@ test_draft_page (void)
 
   /* Destroyed at once: the change waiting for its save is written. */
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (sa_test_wait_until (file_exists, file, 10000));
-  sa_test_wait_ms (200);
-  {
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GError) error = NULL;
-
-    sa_draft_load_async (SA_DRAFT_ACCESS_REQUEST, NULL, sa_test_async_ready_cb, NULL);
-    result = sa_test_wait_for_result ();
-    draft = sa_draft_load_finish (result, &error);
-    g_assert_no_error (error);
-  }
+  g_assert_true (sa_test_wait_until (draft_left_on_reason, NULL, 10000));
+  draft = sa_test_load_draft (SA_DRAFT_ACCESS_REQUEST);
   g_assert_nonnull (draft);
   g_assert_true (g_variant_lookup (draft, "page", "&s", &page));
   g_assert_cmpstr (page, ==, "reason");
@@ -570,14 +522,14 @@ test_draft_page (void)
   /* The banner offers it over the first page; Restore goes to the reason. */
   window = sa_test_new_window (sandbox);
   wizard = sa_window_request_access (window, NULL);
-  g_assert_true (sa_test_wait_until (draft_offered, wizard, 10000));
+  g_assert_true (sa_test_wait_until (sa_test_draft_offered, wizard, 10000));
   g_assert_true (page_is (wizard, "profile"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (SHELL (wizard, "draft_label"))), "vigneti-colli.example"));
   sa_test_click (SHELL (wizard, "restore_draft_button"));
-  g_assert_false (draft_offered (wizard));
+  g_assert_false (sa_test_draft_offered (wizard));
   g_assert_true (page_is (wizard, "reason"));
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "reason_view")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "reason_view")));
   reason = dup_reason (wizard);
   g_assert_cmpstr (reason, ==, "Left on the reason page");
 
@@ -589,7 +541,7 @@ test_draft_page (void)
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.close", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_file_delete (file, NULL, NULL);
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
 }
 
 static void
@@ -675,9 +627,8 @@ main (int   argc,
 {
   int status;
 
-  /* Drafts go to a fresh state directory (read once by GLib: set it first). */
-  state_dir = g_dir_make_tmp ("sa-ui-access-XXXXXX", NULL);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  /* Drafts go to a directory of our own. */
+  state_dir = sa_test_use_state_dir ("sa-ui-access-XXXXXX");
 
   sa_test_init_gtk (&argc, &argv);
   sa_test_set_language ("en");
@@ -696,17 +647,7 @@ main (int   argc,
 
   sa_test_sandbox_free (sandbox);
   g_free (sent_id);
-  {
-    g_autofree char *drafts = g_build_filename (state_dir, "smart-account-desk", "drafts", "access-request.gvariant", NULL);
-    g_autofree char *dir1 = g_build_filename (state_dir, "smart-account-desk", "drafts", NULL);
-    g_autofree char *dir2 = g_build_filename (state_dir, "smart-account-desk", NULL);
-
-    g_unlink (drafts);
-    g_rmdir (dir1);
-    g_rmdir (dir2);
-    g_rmdir (state_dir);
-  }
-  g_free (state_dir);
+  sa_test_remove_state_dir (g_steal_pointer (&state_dir));
 
   return status;
 }

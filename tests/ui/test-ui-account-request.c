@@ -67,31 +67,10 @@ draft_checked (gpointer user_data)
   return sa_account_request_wizard_get_draft_checked (user_data);
 }
 
-/* The saved draft was looked for: none, or the offer to restore it is shown. */
-static gboolean
-draft_looked_for (gpointer user_data)
-{
-  gboolean loading;
-
-  g_object_get (user_data, "draft-loading", &loading, NULL);
-
-  return !loading;
-}
-
-static gboolean
-draft_offered (gpointer user_data)
-{
-  gboolean offered;
-
-  g_object_get (user_data, "draft-offered", &offered, NULL);
-
-  return offered;
-}
-
 static void
 wait_for_draft_offer (SaAccountRequestWizard *wizard)
 {
-  if (!sa_test_wait_until (draft_offered, wizard, 30000))
+  if (!sa_test_wait_until (sa_test_draft_offered, wizard, 30000))
     g_error ("The wizard does not offer the saved draft");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
 }
@@ -128,38 +107,11 @@ draft_file_exists (gpointer user_data)
   return g_file_query_exists (file, NULL) == GPOINTER_TO_INT (user_data);
 }
 
-static void
-remove_draft (void)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_draft_remove_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_draft_remove_finish (result, &error));
-  g_assert_no_error (error);
-}
-
-static GVariant *
-load_draft (void)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GVariant *draft;
-
-  sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  draft = sa_draft_load_finish (result, &error);
-  g_assert_no_error (error);
-
-  return draft;
-}
-
 /* The draft says the user was on the first page. */
 static gboolean
 draft_on_identify (gpointer user_data)
 {
-  g_autoptr(GVariant) draft = load_draft ();
+  g_autoptr(GVariant) draft = sa_test_try_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   const char *page = NULL;
 
   return draft != NULL && g_variant_lookup (draft, "page", "&s", &page) && g_str_equal (page, "identify");
@@ -177,7 +129,7 @@ open_wizard_from_menu (SaWindow *window)
   g_assert_nonnull (wizard);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (wizard)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (window));
-  g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
 
   return wizard;
 }
@@ -217,15 +169,6 @@ static char *
 dup_next_label (SaAccountRequestWizard *wizard)
 {
   return sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (SHELL (wizard, "next_button"))));
-}
-
-static gboolean
-has_focus_in (GtkWidget *window,
-              GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 /* Fills step 3 a with valid values. */
@@ -269,30 +212,6 @@ find_request_on_server (const char *domain)
   return NULL;
 }
 
-static SaSmartAccount *
-search_account (const char *domain)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) accounts = NULL;
-
-  sa_client_search_accounts_async (sandbox->client, SA_ACCOUNT_SEARCH_DOMAIN, domain, -1,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (sandbox->client, result, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(SaSmartAccount) account = g_list_model_get_item (accounts, i);
-
-      if (g_strcmp0 (sa_smart_account_get_domain (account), domain) == 0)
-        return g_steal_pointer (&account);
-    }
-
-  return NULL;
-}
-
 /* ---- The wizard from the menu to the result page ---- */
 
 static void
@@ -311,7 +230,7 @@ test_wizard_to_result (void)
   GtkListBoxRow *row;
   const char * const *server_users;
 
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
@@ -319,7 +238,7 @@ test_wizard_to_result (void)
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_false (next_enabled (wizard));
   g_assert_false (message_is_error (wizard, "account_name_message"));
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
 
   type_text (WIZ (wizard, "account_name_row"), "Trattoria Da Mario");
   type_text (WIZ (wizard, "account_domain_row"), domain);
@@ -351,7 +270,7 @@ test_wizard_to_result (void)
   /* Step 3 b. */
   sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "users");
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
   g_assert_true (next_enabled (wizard));   /* users are optional */
 
   /* A pasted list with a duplicate: refused as typed … */
@@ -406,7 +325,7 @@ test_wizard_to_result (void)
   /* The pencil goes back to its field, focused. */
   sa_test_click (WIZ (wizard, "edit_account_domain_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
   sa_test_click (SHELL (wizard, "next_button"));
   sa_test_click (SHELL (wizard, "next_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "review");
@@ -448,7 +367,7 @@ test_wizard_to_result (void)
   g_assert_cmpuint (sa_account_request_get_days_left (on_server), ==, 90);
 
   /* Account search finds the provisional Smart Account, Pending. */
-  account = search_account (domain);
+  account = sa_test_search_account (sandbox->client, domain, NULL);
   g_assert_nonnull (account);
   g_assert_cmpint (sa_smart_account_get_status (account), ==, SA_ACCOUNT_STATUS_PENDING);
   g_assert_cmpint (sa_smart_account_get_account_type (account), ==, SA_ACCOUNT_TYPE_CUSTOMER);
@@ -480,7 +399,7 @@ test_draft_restored (void)
   GListModel *users;
   const char *name = NULL;
 
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
@@ -493,9 +412,8 @@ test_draft_restored (void)
   /* Destroyed half-way, within the delay before the save: nothing lost. */
   gtk_window_destroy (GTK_WINDOW (wizard));
   g_assert_null (find_wizard ());
-  g_assert_true (sa_test_wait_until (draft_file_exists, GINT_TO_POINTER (TRUE), 10000));
-  sa_test_wait_ms (200);
-  draft = load_draft ();
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCOUNT_REQUEST, 10000));
+  draft = sa_test_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   g_assert_nonnull (draft);
   g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));
   g_assert_cmpstr (name, ==, "Osteria del Porto");
@@ -511,8 +429,8 @@ test_draft_restored (void)
   /* … Restore brings back every field, on the page where the user was,
    * focus in its first field; the banner is gone. */
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "users");
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
-  g_assert_false (draft_offered (wizard));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "user_entry_row")));
+  g_assert_false (sa_test_draft_offered (wizard));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (SHELL (wizard, "draft_revealer"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Osteria del Porto");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "customer_email_row"))), ==,
@@ -531,7 +449,7 @@ test_draft_restored (void)
   wizard = open_wizard_from_menu (window);
   wait_for_draft_offer (wizard);
   sa_test_click (SHELL (wizard, "discard_draft_button"));
-  g_assert_false (draft_offered (wizard));
+  g_assert_false (sa_test_draft_offered (wizard));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (sa_account_request_wizard_get_users (wizard)), ==, 0);
@@ -557,8 +475,6 @@ on_request_access (GSimpleAction *action,
 static void
 test_domain_taken (void)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) accounts = NULL;
   g_autoptr(SaSmartAccount) existing = NULL;
   g_autoptr(GSimpleActionGroup) app_group = NULL;
@@ -568,16 +484,12 @@ test_domain_taken (void)
   SaWindow *window;
   const char *domain;
 
-  sa_client_search_accounts_async (sandbox->client, SA_ACCOUNT_SEARCH_DOMAIN, ".", SA_ACCOUNT_TYPE_CUSTOMER,
-                                   NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  accounts = sa_client_search_accounts_finish (sandbox->client, result, &error);
-  g_assert_no_error (error);
+  accounts = sa_test_search_accounts (sandbox->client, ".", SA_ACCOUNT_TYPE_CUSTOMER);
   g_assert_cmpuint (g_list_model_get_n_items (accounts), >, 0);
   existing = g_list_model_get_item (accounts, 0);
   domain = sa_smart_account_get_domain (existing);
 
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   window = sa_test_new_window (sandbox);
   wizard = open_wizard_from_menu (window);
 
@@ -597,7 +509,7 @@ test_domain_taken (void)
 
   /* Back at the domain field, with the reason and the offer. */
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_domain_row")));
   g_assert_true (message_is_error (wizard, "account_domain_message"));
   g_assert_cmpstr (message_of (wizard, "account_domain_message"), ==,
                    "A Smart Account already exists for this Account Domain.");
@@ -620,13 +532,13 @@ test_domain_taken (void)
   wait_for_draft_offer (wizard);
   sa_test_click (SHELL (wizard, "restore_draft_button"));
   g_assert_cmpstr (sa_account_request_wizard_get_page (wizard), ==, "identify");
-  g_assert_true (has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
+  g_assert_true (sa_test_has_focus_in (GTK_WIDGET (wizard), WIZ (wizard, "account_name_row")));
   type_text (WIZ (wizard, "account_domain_row"), "second-account.example");
   g_assert_false (message_is_error (wizard, "account_domain_message"));
   g_assert_true (next_enabled (wizard));
 
   gtk_window_destroy (GTK_WINDOW (wizard));
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -640,7 +552,7 @@ test_network_error (void)
   SaAccountRequestWizard *wizard;
   const char *name = NULL;
 
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   wizard = sa_account_request_wizard_new (dead, NULL);
   gtk_window_present (GTK_WINDOW (wizard));
   g_assert_true (sa_test_wait_until (draft_checked, wizard, 10000));
@@ -658,14 +570,15 @@ test_network_error (void)
   g_assert_true (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "account_name_row"))), ==, "Enoteca Bianchi");
 
-  /* And the draft holds it. */
-  draft = load_draft ();
+  /* And the draft holds it (saved before sending). */
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCOUNT_REQUEST, 10000));
+  draft = sa_test_load_draft (SA_DRAFT_ACCOUNT_REQUEST);
   g_assert_nonnull (draft);
   g_assert_true (g_variant_lookup (draft, "account-name", "&s", &name));
   g_assert_cmpstr (name, ==, "Enoteca Bianchi");
 
   gtk_window_destroy (GTK_WINDOW (wizard));
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
 }
 
 /* ---- From the Assign Smart Account dialog and back ---- */
@@ -704,7 +617,7 @@ test_assign_path (void)
   SaAssignment *end_customer;
   Selected wait = { NULL, domain };
 
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   order = sa_test_find_order (sandbox->client, sa_test_order_is_changeable_without_end_customer, NULL);
   g_assert_nonnull (order);
 
@@ -854,7 +767,7 @@ check_language (const Glossary *glossary)
                    glossary->account_name);
 
   /* On the review page, Next reads Send Request. */
-  g_assert_true (sa_test_wait_until (draft_looked_for, wizard, 10000));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
   fill_identify (wizard, "Trattoria Da Mario", "mario@trattoria-mario.example", "trattoria-mario.example");
   sa_test_click (SHELL (wizard, "next_button"));
   sa_test_click (SHELL (wizard, "next_button"));
@@ -866,7 +779,7 @@ check_language (const Glossary *glossary)
   }
 
   gtk_window_destroy (GTK_WINDOW (wizard));
-  remove_draft ();
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
   sa_test_set_language ("en");
 }
 
@@ -886,14 +799,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  /* Drafts go to a directory of our own; before anything asks GLib for the
-   * state directory (it caches it). */
-  state_dir = g_dir_make_tmp ("sa-ui-account-request-state-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  /* Drafts go to a directory of our own. */
+  state_dir = sa_test_use_state_dir ("sa-ui-account-request-state-XXXXXX");
 
   sa_test_init_gtk (&argc, &argv);
   sandbox = sa_test_sandbox_new ();
@@ -909,16 +818,8 @@ main (int   argc,
   ret = g_test_run ();
 
   sa_test_sandbox_free (sandbox);
-  remove_draft ();
-  {
-    g_autofree char *app_dir = g_build_filename (state_dir, "smart-account-desk", NULL);
-    g_autofree char *drafts_dir = g_build_filename (app_dir, "drafts", NULL);
-
-    g_rmdir (drafts_dir);
-    g_rmdir (app_dir);
-    g_rmdir (state_dir);
-    g_free (state_dir);
-  }
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  sa_test_remove_state_dir (g_steal_pointer (&state_dir));
 
   return ret;
 }

@@ -29,7 +29,7 @@ create_request_directly (const char *name,
   sa_client_create_account_request_async (sandbox->client, name, email, domain, "", NULL, "",
                                           NULL, sa_test_async_ready_cb, NULL);
   result = sa_test_wait_for_result ();
-  request = sa_client_create_account_request_finish (sandbox->client, result, NULL, &error);
+  request = sa_client_create_account_request_finish (sandbox->client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (request);
 

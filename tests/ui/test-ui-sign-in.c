@@ -286,6 +286,33 @@ prepare_change (Live  *live,
   return page;
 }
 
+/* Signs in through the dialog (remembered or not), prepares a change on an
+ * order, and lets the sign-in expire under it: the user comes back to
+ * submit what they were working on. */
+static SaOrderPage *
+prepare_change_while_token_expires (Live      *live,
+                                    gboolean   remember,
+                                    char     **number_out,
+                                    char     **domain_out)
+{
+  SaClient *client;
+  SaOrderPage *page;
+
+  type_and_sign_in (wait_for_dialog (live), USERNAME, PASSWORD, remember);
+  g_assert_true (sa_test_wait_until (flag_set, &live->ready, 30000));
+  client = sa_session_get_client (live->session);
+  if (remember)
+    g_assert_true (sa_client_get_renew_from_keyring (client));
+  else
+    g_assert_false (sa_client_get_renew_from_keyring (client));
+
+  page = prepare_change (live, number_out, domain_out);
+  expire_token_soon (client);
+  set_token_lifetime (3600);
+
+  return page;
+}
+
 static void
 submit_change (SaOrderPage *page)
 {
@@ -455,7 +482,6 @@ test_expiry_renewed_from_keyring (void)
 {
   g_autofree char *number = NULL;
   g_autofree char *domain = NULL;
-  SaSignInDialog *dialog;
   SaOrderPage *page;
   gboolean dialog_seen = FALSE;
   Live *live;
@@ -464,17 +490,10 @@ test_expiry_renewed_from_keyring (void)
     return;
   forget ();
 
+  /* Signed in and remembered; the token expires while the user is on the
+   * page… */
   live = live_start ();
-  dialog = wait_for_dialog (live);
-  type_and_sign_in (dialog, USERNAME, PASSWORD, TRUE);
-  g_assert_true (sa_test_wait_until (flag_set, &live->ready, 30000));
-  g_assert_true (sa_client_get_renew_from_keyring (sa_session_get_client (live->session)));
-
-  page = prepare_change (live, &number, &domain);
-
-  /* The token expires while the user is on the page… */
-  expire_token_soon (sa_session_get_client (live->session));
-  set_token_lifetime (3600);
+  page = prepare_change_while_token_expires (live, TRUE, &number, &domain);
 
   /* …and Submit goes through, renewed from the keyring, nothing typed. */
   submit_change (page);
@@ -505,14 +524,7 @@ test_expiry_sign_in_dialog (void)
 
   forget ();
   live = live_start ();
-  dialog = wait_for_dialog (live);
-  type_and_sign_in (dialog, USERNAME, PASSWORD, FALSE);
-  g_assert_true (sa_test_wait_until (flag_set, &live->ready, 30000));
-  g_assert_false (sa_client_get_renew_from_keyring (sa_session_get_client (live->session)));
-
-  page = prepare_change (live, &number, &domain);
-  expire_token_soon (sa_session_get_client (live->session));
-  set_token_lifetime (3600);
+  page = prepare_change_while_token_expires (live, FALSE, &number, &domain);
 
   /* Submit: 401, nothing to renew from → the dialog opens over the window. */
   submit_change (page);

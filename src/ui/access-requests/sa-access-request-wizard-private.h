@@ -16,6 +16,7 @@
 #pragma once
 
 #include "sa-access-request-wizard.h"
+#include "sa-profile-editor.h"
 #include "sa-wizard.h"
 
 G_BEGIN_DECLS
@@ -102,7 +103,17 @@ void             sa_access_reason_send               (SaAccessRequestWizard *sel
 /* sa-access-request-wizard.c */
 void             sa_access_request_wizard_changed    (SaAccessRequestWizard *self);
 
-/* Read by the tests. */
+/* Driving the wizard as the user does, and reading it: for the tests and
+ * tests/ui/sa-screenshot.c. */
+SaProfileEditor *sa_access_request_wizard_get_profile_editor   (SaAccessRequestWizard *self);
+gboolean         sa_access_request_wizard_get_busy             (SaAccessRequestWizard *self);
+void             sa_access_request_wizard_next                 (SaAccessRequestWizard *self);
+void             sa_access_request_wizard_submit_domain        (SaAccessRequestWizard *self);
+GListModel      *sa_access_request_wizard_get_candidates       (SaAccessRequestWizard *self);
+gboolean         sa_access_request_wizard_select_candidate     (SaAccessRequestWizard *self,
+                                                                const char            *account_id);
+void             sa_access_request_wizard_set_reason           (SaAccessRequestWizard *self,
+                                                                const char            *reason);
 SaSmartAccount  *sa_access_request_wizard_get_selected_account (SaAccessRequestWizard *self);
 SaAccessRequest *sa_access_request_wizard_get_sent_request     (SaAccessRequestWizard *self);
 

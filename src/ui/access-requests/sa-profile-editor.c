@@ -15,22 +15,6 @@
 #include "sa-profile-editor.h"
 #include "sa-ui-util.h"
 
-typedef enum
-{
-  FIELD_FIRST_NAME,
-  FIELD_LAST_NAME,
-  FIELD_EMAIL,
-  FIELD_COMPANY,
-  FIELD_COUNTRY,
-  FIELD_PHONE,
-  N_FIELDS
-} Field;
-
-/* The Desk API's names of the profile members, in Field order. */
-static const char * const field_keys[N_FIELDS] = {
-  "firstName", "lastName", "email", "company", "country", "phone",
-};
-
 struct _SaProfileEditor
 {
   AdwBin        parent_instance;
@@ -41,7 +25,7 @@ struct _SaProfileEditor
   guint         loading : 1;
   guint         saving : 1;
   guint         editing : 1;
-  guint         server_invalid[N_FIELDS];
+  char         *server_errors[SA_PROFILE_N_FIELDS];  /* what the server refused, or NULL */
 
   GtkStack     *stack;
   GtkSpinner   *loading_spinner;
@@ -79,39 +63,39 @@ static GParamSpec *properties[N_PROPS];
 
 static AdwEntryRow *
 get_entry (SaProfileEditor *self,
-           Field            field)
+           SaProfileField            field)
 {
   switch (field)
     {
-    case FIELD_FIRST_NAME: return self->first_name_entry;
-    case FIELD_LAST_NAME: return self->last_name_entry;
-    case FIELD_EMAIL: return self->email_entry;
-    case FIELD_COMPANY: return self->company_entry;
-    case FIELD_COUNTRY: return self->country_entry;
-    case FIELD_PHONE: return self->phone_entry;
-    case N_FIELDS:
+    case SA_PROFILE_FIELD_FIRST_NAME: return self->first_name_entry;
+    case SA_PROFILE_FIELD_LAST_NAME: return self->last_name_entry;
+    case SA_PROFILE_FIELD_EMAIL: return self->email_entry;
+    case SA_PROFILE_FIELD_COMPANY: return self->company_entry;
+    case SA_PROFILE_FIELD_COUNTRY: return self->country_entry;
+    case SA_PROFILE_FIELD_PHONE: return self->phone_entry;
+    case SA_PROFILE_N_FIELDS:
     default:
       g_assert_not_reached ();
     }
 }
 
 static gboolean
-validate_field (Field        field,
+validate_field (SaProfileField        field,
                 const char  *text,
                 GError     **error)
 {
   switch (field)
     {
-    case FIELD_EMAIL:
+    case SA_PROFILE_FIELD_EMAIL:
       return sa_validate_email (text, error);
-    case FIELD_PHONE:
+    case SA_PROFILE_FIELD_PHONE:
       return sa_validate_phone (text, error);
-    case FIELD_FIRST_NAME:
-    case FIELD_LAST_NAME:
-    case FIELD_COMPANY:
-    case FIELD_COUNTRY:
+    case SA_PROFILE_FIELD_FIRST_NAME:
+    case SA_PROFILE_FIELD_LAST_NAME:
+    case SA_PROFILE_FIELD_COMPANY:
+    case SA_PROFILE_FIELD_COUNTRY:
       return sa_validate_profile_field (text, error);
-    case N_FIELDS:
+    case SA_PROFILE_N_FIELDS:
     default:
       g_assert_not_reached ();
     }
@@ -143,21 +127,21 @@ show_profile (SaProfileEditor *self)
 static void
 fill_entries (SaProfileEditor *self)
 {
-  const char *values[N_FIELDS] = { NULL };
+  const char *values[SA_PROFILE_N_FIELDS] = { NULL };
 
   if (self->profile != NULL)
     {
-      values[FIELD_FIRST_NAME] = sa_profile_get_first_name (self->profile);
-      values[FIELD_LAST_NAME] = sa_profile_get_last_name (self->profile);
-      values[FIELD_EMAIL] = sa_profile_get_email (self->profile);
-      values[FIELD_COMPANY] = sa_profile_get_company (self->profile);
-      values[FIELD_COUNTRY] = sa_profile_get_country (self->profile);
-      values[FIELD_PHONE] = sa_profile_get_phone (self->profile);
+      values[SA_PROFILE_FIELD_FIRST_NAME] = sa_profile_get_first_name (self->profile);
+      values[SA_PROFILE_FIELD_LAST_NAME] = sa_profile_get_last_name (self->profile);
+      values[SA_PROFILE_FIELD_EMAIL] = sa_profile_get_email (self->profile);
+      values[SA_PROFILE_FIELD_COMPANY] = sa_profile_get_company (self->profile);
+      values[SA_PROFILE_FIELD_COUNTRY] = sa_profile_get_country (self->profile);
+      values[SA_PROFILE_FIELD_PHONE] = sa_profile_get_phone (self->profile);
     }
 
-  for (Field f = 0; f < N_FIELDS; f++)
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
     {
-      self->server_invalid[f] = FALSE;
+      g_clear_pointer (&self->server_errors[f], g_free);
       gtk_editable_set_text (GTK_EDITABLE (get_entry (self, f)), values[f] ? values[f] : "");
     }
 }
@@ -169,18 +153,18 @@ check_entries (SaProfileEditor *self)
   g_autofree char *message = NULL;
   gboolean valid = TRUE;
 
-  for (Field f = 0; f < N_FIELDS; f++)
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
     {
       AdwEntryRow *entry = get_entry (self, f);
       const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
       g_autoptr(GError) error = NULL;
       gboolean ok = validate_field (f, text, &error);
 
-      if (ok && self->server_invalid[f])
+      if (ok && self->server_errors[f] != NULL)
         {
           ok = FALSE;
           g_set_error_literal (&error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VALIDATION_FAILED,
-                               _("The server did not accept this value."));
+                               self->server_errors[f]);
         }
 
       if (ok)
@@ -324,6 +308,32 @@ sa_profile_editor_reload (SaProfileEditor *self)
   sa_client_get_profile_async (self->client, self->cancellable, get_profile_cb, self);
 }
 
+/* The fields the server (or a local check) refused, marked with the
+ * sentence core gives for each. Returns FALSE when it named none. */
+static gboolean
+mark_refused_fields (SaProfileEditor *self,
+                     const GError    *error)
+{
+  gboolean marked = FALSE;
+
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
+    {
+      char *message = sa_client_error_dup_profile_field (error, f);
+
+      if (message == NULL)
+        continue;
+
+      g_free (self->server_errors[f]);
+      self->server_errors[f] = message;
+      marked = TRUE;
+    }
+
+  if (marked)
+    update_actions (self);
+
+  return marked;
+}
+
 static void
 update_profile_cb (GObject      *source,
                    GAsyncResult *result,
@@ -331,10 +341,9 @@ update_profile_cb (GObject      *source,
 {
   SaProfileEditor *self;
   g_autoptr(SaProfile) profile = NULL;
-  g_autoptr(GHashTable) fields = NULL;
   g_autoptr(GError) error = NULL;
 
-  profile = sa_client_update_profile_finish (SA_CLIENT (source), result, &fields, &error);
+  profile = sa_client_update_profile_finish (SA_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -345,20 +354,8 @@ update_profile_cb (GObject      *source,
     {
       g_debug ("Updating the profile failed: %s", error->message);
 
-      if (fields != NULL && g_hash_table_size (fields) > 0)
-        {
-          gboolean marked = FALSE;
-
-          for (Field f = 0; f < N_FIELDS; f++)
-            if (g_hash_table_contains (fields, field_keys[f]))
-              {
-                self->server_invalid[f] = TRUE;
-                marked = TRUE;
-              }
-          update_actions (self);
-          if (marked)
-            return;
-        }
+      if (mark_refused_fields (self, error))
+        return;
 
       {
         g_autofree char *message = sa_error_dup_user_message (error);
@@ -450,9 +447,9 @@ static void
 on_entry_changed (GtkEditable     *editable,
                   SaProfileEditor *self)
 {
-  for (Field f = 0; f < N_FIELDS; f++)
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
     if (GTK_EDITABLE (get_entry (self, f)) == editable)
-      self->server_invalid[f] = FALSE;
+      g_clear_pointer (&self->server_errors[f], g_free);
 
   if (self->editing)
     update_actions (self);
@@ -540,12 +537,24 @@ sa_profile_editor_dispose (GObject *object)
 }
 
 static void
+sa_profile_editor_finalize (GObject *object)
+{
+  SaProfileEditor *self = SA_PROFILE_EDITOR (object);
+
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
+    g_free (self->server_errors[f]);
+
+  G_OBJECT_CLASS (sa_profile_editor_parent_class)->finalize (object);
+}
+
+static void
 sa_profile_editor_class_init (SaProfileEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_profile_editor_dispose;
+  object_class->finalize = sa_profile_editor_finalize;
   object_class->get_property = sa_profile_editor_get_property;
 
   properties[PROP_PROFILE] =
@@ -595,7 +604,7 @@ sa_profile_editor_init (SaProfileEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (Field f = 0; f < N_FIELDS; f++)
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
     {
       g_signal_connect (get_entry (self, f), "changed", G_CALLBACK (on_entry_changed), self);
       g_signal_connect (get_entry (self, f), "entry-activated", G_CALLBACK (on_entry_activate), self);
@@ -679,8 +688,8 @@ sa_profile_editor_get_valid (SaProfileEditor *self)
   if (!self->editing)
     return TRUE;
 
-  for (Field f = 0; f < N_FIELDS; f++)
-    if (self->server_invalid[f] ||
+  for (SaProfileField f = 0; f < SA_PROFILE_N_FIELDS; f++)
+    if (self->server_errors[f] != NULL ||
         !validate_field (f, gtk_editable_get_text (GTK_EDITABLE (get_entry (self, f))), NULL))
       return FALSE;
 

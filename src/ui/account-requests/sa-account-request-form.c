@@ -16,24 +16,21 @@
 
 #include "sa-account-request-wizard-private.h"
 
-/* The Desk API's names of the fields (the keys of the server's "fields" and
- * the targets of the review page's edit buttons). */
-const char * const sa_account_form_keys[SA_ACCOUNT_FORM_N_FIELDS] = {
-  "accountName", "customerEmail", "accountDomain", "noteToCustomer", "users", "noteToUsers",
-};
-
-/* The draft's keys (sa-wizard-draft.h names them). */
-const char * const sa_account_form_draft_keys[SA_ACCOUNT_FORM_N_FIELDS] = {
+/* The form's own names of its fields, by SaAccountRequestField: the keys of
+ * its draft (sa-wizard-draft.h) and the targets of the review page's
+ * pencils. No back end's wire names: what a server refused comes back as an
+ * SaAccountRequestField. */
+const char * const sa_account_form_names[SA_ACCOUNT_REQUEST_N_FIELDS] = {
   "account-name", "customer-email", "account-domain", "note-to-customer", "users", "note-to-users",
 };
 
 /* The template ids of the field widgets and of their messages. */
-static const char * const widget_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
+static const char * const widget_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
   "account_name_row", "customer_email_row", "account_domain_row",
   "note_to_customer_view", "user_entry_row", "note_to_users_view",
 };
 
-static const char * const message_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
+static const char * const message_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
   "account_name_message", "customer_email_message", "account_domain_message",
   "note_to_customer_message", "user_entry_message", "note_to_users_message",
 };
@@ -43,14 +40,14 @@ static const char * const message_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
 /**
  * sa_account_form_dup_raw_text:
  * @self: the wizard
- * @field: a field other than %SA_ACCOUNT_FORM_USERS (for it: what is typed
+ * @field: a field other than %SA_ACCOUNT_REQUEST_FIELD_USERS (for it: what is typed
  *   in "User Emails" and not added yet)
  *
  * Returns: (transfer full): the text exactly as typed, spaces included
  */
 char *
 sa_account_form_dup_raw_text (SaAccountRequestWizard *self,
-                              SaAccountFormField      field)
+                              SaAccountRequestField      field)
 {
   GtkWidget *widget = self->field_widgets[field];
 
@@ -69,14 +66,14 @@ sa_account_form_dup_raw_text (SaAccountRequestWizard *self,
 /**
  * sa_account_form_dup_text:
  * @self: the wizard
- * @field: a field other than %SA_ACCOUNT_FORM_USERS
+ * @field: a field other than %SA_ACCOUNT_REQUEST_FIELD_USERS
  *
  * Returns: (transfer full): the text as it is sent: an entry's without the
  *   spaces around it, a note's without the spaces at its end
  */
 char *
 sa_account_form_dup_text (SaAccountRequestWizard *self,
-                          SaAccountFormField      field)
+                          SaAccountRequestField      field)
 {
   char *text = sa_account_form_dup_raw_text (self, field);
 
@@ -89,14 +86,14 @@ sa_account_form_dup_text (SaAccountRequestWizard *self,
 /**
  * sa_account_form_set_text:
  * @self: the wizard
- * @field: a field other than %SA_ACCOUNT_FORM_USERS
+ * @field: a field other than %SA_ACCOUNT_REQUEST_FIELD_USERS
  * @text: (nullable): the new text
  *
  * Replaces the text of @field, as typing would.
  */
 void
 sa_account_form_set_text (SaAccountRequestWizard *self,
-                          SaAccountFormField      field,
+                          SaAccountRequestField      field,
                           const char             *text)
 {
   GtkWidget *widget = self->field_widgets[field];
@@ -119,7 +116,7 @@ sa_account_form_is_empty (SaAccountRequestWizard *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
     return FALSE;
 
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       g_autofree char *text = sa_account_form_dup_raw_text (self, i);
 
@@ -145,37 +142,35 @@ sa_account_form_is_empty (SaAccountRequestWizard *self)
  */
 gboolean
 sa_account_form_check_field (SaAccountRequestWizard  *self,
-                             SaAccountFormField       field,
+                             SaAccountRequestField       field,
                              char                   **message)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *reason = NULL;
-  const char *server_message;
   gboolean valid = TRUE;
 
-  server_message = g_hash_table_lookup (self->server_errors, sa_account_form_keys[field]);
-  if (server_message != NULL)
+  if (self->server_errors[field] != NULL)
     {
       if (message != NULL)
-        *message = g_strdup (server_message);
+        *message = g_strdup (self->server_errors[field]);
       return FALSE;
     }
 
-  if (field != SA_ACCOUNT_FORM_USERS)
+  if (field != SA_ACCOUNT_REQUEST_FIELD_USERS)
     text = sa_account_form_dup_text (self, field);
 
   switch (field)
     {
-    case SA_ACCOUNT_FORM_ACCOUNT_NAME:
+    case SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME:
       valid = sa_validate_account_name (text, &error);
       break;
 
-    case SA_ACCOUNT_FORM_CUSTOMER_EMAIL:
+    case SA_ACCOUNT_REQUEST_FIELD_CUSTOMER_EMAIL:
       valid = sa_validate_email (text, &error);
       break;
 
-    case SA_ACCOUNT_FORM_ACCOUNT_DOMAIN:
+    case SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN:
       if (self->taken_domain != NULL && g_ascii_strcasecmp (text, self->taken_domain) == 0)
         {
           reason = g_strdup (_("A Smart Account already exists for this Account Domain."));
@@ -185,12 +180,12 @@ sa_account_form_check_field (SaAccountRequestWizard  *self,
         valid = sa_validate_domain (text, &error);
       break;
 
-    case SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER:
-    case SA_ACCOUNT_FORM_NOTE_TO_USERS:
+    case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER:
+    case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS:
       valid = *text == '\0' || sa_validate_note (text, &error);
       break;
 
-    case SA_ACCOUNT_FORM_USERS:
+    case SA_ACCOUNT_REQUEST_FIELD_USERS:
       {
         g_auto(GStrv) users = sa_account_users_dup (self);
         guint bad_index = 0;
@@ -202,7 +197,7 @@ sa_account_form_check_field (SaAccountRequestWizard  *self,
       }
       break;
 
-    case SA_ACCOUNT_FORM_N_FIELDS:
+    case SA_ACCOUNT_REQUEST_N_FIELDS:
     default:
       g_assert_not_reached ();
     }
@@ -224,8 +219,8 @@ sa_account_form_check_field (SaAccountRequestWizard  *self,
  */
 gboolean
 sa_account_form_fields_valid (SaAccountRequestWizard *self,
-                              SaAccountFormField      first,
-                              SaAccountFormField      last)
+                              SaAccountRequestField      first,
+                              SaAccountRequestField      last)
 {
   for (guint i = first; i <= last; i++)
     if (!sa_account_form_check_field (self, i, NULL))
@@ -239,55 +234,52 @@ sa_account_form_fields_valid (SaAccountRequestWizard *self,
  * @self: the wizard
  *
  * Returns: the first field that is not acceptable, or
- *   %SA_ACCOUNT_FORM_N_FIELDS when the whole form is
+ *   %SA_ACCOUNT_REQUEST_N_FIELDS when the whole form is
  */
-SaAccountFormField
+SaAccountRequestField
 sa_account_form_first_invalid (SaAccountRequestWizard *self)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     if (!sa_account_form_check_field (self, i, NULL))
       return i;
 
-  return SA_ACCOUNT_FORM_N_FIELDS;
+  return SA_ACCOUNT_REQUEST_N_FIELDS;
 }
 
 /**
- * sa_account_form_field_from_key:
- * @key: a field's name in the Desk API ("users[2]" for one of the users)
+ * sa_account_form_field_from_name:
+ * @name: a field's name in %sa_account_form_names ("account-domain")
  *
- * Returns: the field, or %SA_ACCOUNT_FORM_N_FIELDS for a name the form
+ * Returns: the field, or %SA_ACCOUNT_REQUEST_N_FIELDS for a name the form
  *   does not have
  */
-SaAccountFormField
-sa_account_form_field_from_key (const char *key)
+SaAccountRequestField
+sa_account_form_field_from_name (const char *name)
 {
-  if (g_str_has_prefix (key, "users"))
-    return SA_ACCOUNT_FORM_USERS;
-
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
-    if (g_strcmp0 (key, sa_account_form_keys[i]) == 0)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    if (g_strcmp0 (name, sa_account_form_names[i]) == 0)
       return i;
 
-  return SA_ACCOUNT_FORM_N_FIELDS;
+  return SA_ACCOUNT_REQUEST_N_FIELDS;
 }
 
 static const char *
-get_hint (SaAccountFormField field)
+get_hint (SaAccountRequestField field)
 {
   switch (field)
     {
-    case SA_ACCOUNT_FORM_ACCOUNT_NAME:
+    case SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME:
       return _("The name under which the customer will know the account, e.g. Acme Industrie.");
-    case SA_ACCOUNT_FORM_CUSTOMER_EMAIL:
+    case SA_ACCOUNT_REQUEST_FIELD_CUSTOMER_EMAIL:
       return _("The person at the customer who approves the creation of the account.");
-    case SA_ACCOUNT_FORM_ACCOUNT_DOMAIN:
+    case SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN:
       return _("The customer's Internet domain, e.g. acme-industrie.fr.");
-    case SA_ACCOUNT_FORM_USERS:
+    case SA_ACCOUNT_REQUEST_FIELD_USERS:
       return _("Separate several addresses with commas, semicolons, spaces or line breaks.");
-    case SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER:
-    case SA_ACCOUNT_FORM_NOTE_TO_USERS:
+    case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER:
+    case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS:
       return _("Optional. Up to 1,000 characters.");
-    case SA_ACCOUNT_FORM_N_FIELDS:
+    case SA_ACCOUNT_REQUEST_N_FIELDS:
     default:
       g_assert_not_reached ();
     }
@@ -303,7 +295,7 @@ get_hint (SaAccountFormField field)
  */
 void
 sa_account_form_update_field (SaAccountRequestWizard *self,
-                              SaAccountFormField      field)
+                              SaAccountRequestField      field)
 {
   g_autofree char *message = NULL;
   GtkWidget *widget = self->field_widgets[field];
@@ -311,8 +303,7 @@ sa_account_form_update_field (SaAccountRequestWizard *self,
   gboolean show_error;
 
   show_error = !sa_account_form_check_field (self, field, &message) &&
-               (self->touched[field] ||
-                g_hash_table_contains (self->server_errors, sa_account_form_keys[field]));
+               (self->touched[field] || self->server_errors[field] != NULL);
 
   if (show_error)
     {
@@ -333,7 +324,7 @@ sa_account_form_update_field (SaAccountRequestWizard *self,
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
-  if (field == SA_ACCOUNT_FORM_ACCOUNT_DOMAIN)
+  if (field == SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN)
     sa_account_identify_update (self);
 }
 
@@ -346,7 +337,7 @@ sa_account_form_update_field (SaAccountRequestWizard *self,
 void
 sa_account_form_update_all (SaAccountRequestWizard *self)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     sa_account_form_update_field (self, i);
   sa_account_users_update (self);
   sa_wizard_update_navigation (SA_WIZARD (self));
@@ -362,13 +353,13 @@ void
 sa_account_form_clear (SaAccountRequestWizard *self)
 {
   self->restoring = TRUE;
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     sa_account_form_set_text (self, i, "");
   gtk_string_list_splice (self->users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->users)), NULL);
   self->restoring = FALSE;
 
   memset (self->touched, 0, sizeof self->touched);
-  g_hash_table_remove_all (self->server_errors);
+  sa_account_form_forget_server_errors (self);
   g_clear_pointer (&self->taken_domain, g_free);
   sa_account_form_update_all (self);
 }
@@ -383,26 +374,80 @@ sa_account_form_clear (SaAccountRequestWizard *self)
  */
 void
 sa_account_form_go_to_field (SaAccountRequestWizard *self,
-                             SaAccountFormField      field)
+                             SaAccountRequestField      field)
 {
   const char *page = field <= SA_ACCOUNT_FORM_LAST_IDENTIFY ? "identify" : "users";
 
   sa_wizard_show_page (SA_WIZARD (self), page, self->field_widgets[field]);
 }
 
+/**
+ * sa_account_form_show_refused:
+ * @self: the wizard
+ * @error: the error of sa_client_create_account_request_finish()
+ *
+ * Shows, at each field @error says was refused (by the server, or by a local
+ * check), core's sentence for it until the field changes, and goes to the
+ * first such field: step 5 of "request a Smart Account for a customer" sends
+ * the user back to correct the marked fields, nothing else lost.
+ *
+ * Returns: %TRUE when @error refused a field of the form
+ */
+gboolean
+sa_account_form_show_refused (SaAccountRequestWizard *self,
+                              const GError           *error)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    {
+      char *message = sa_client_error_dup_account_request_field (error, i, NULL);
+
+      if (message == NULL)
+        continue;
+
+      g_free (self->server_errors[i]);
+      self->server_errors[i] = message;
+      self->touched[i] = TRUE;
+      any = TRUE;
+    }
+
+  if (any)
+    {
+      sa_account_form_update_all (self);
+      sa_account_form_go_to_field (self, sa_account_form_first_invalid (self));
+    }
+
+  return any;
+}
+
+/**
+ * sa_account_form_forget_server_errors:
+ * @self: the wizard
+ *
+ * Drops what the server said of every field (the form is emptied, or the
+ * wizard goes away).
+ */
+void
+sa_account_form_forget_server_errors (SaAccountRequestWizard *self)
+{
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    g_clear_pointer (&self->server_errors[i], g_free);
+}
+
 /* ---- Changes ---- */
 
 static void
 field_changed (SaAccountRequestWizard *self,
-               SaAccountFormField      field)
+               SaAccountRequestField      field)
 {
   if (self->restoring)
     return;
 
   self->touched[field] = TRUE;
-  g_hash_table_remove (self->server_errors, sa_account_form_keys[field]);
+  g_clear_pointer (&self->server_errors[field], g_free);
   sa_account_form_update_field (self, field);
-  if (field == SA_ACCOUNT_FORM_USERS)
+  if (field == SA_ACCOUNT_REQUEST_FIELD_USERS)
     sa_account_users_update (self);
   sa_wizard_form_changed (SA_WIZARD (self));
 }
@@ -411,7 +456,7 @@ static void
 on_entry_changed (GtkEditable            *editable,
                   SaAccountRequestWizard *self)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     if (self->field_widgets[i] == GTK_WIDGET (editable))
       field_changed (self, i);
 }
@@ -420,7 +465,7 @@ static void
 on_buffer_changed (GtkTextBuffer          *buffer,
                    SaAccountRequestWizard *self)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     if (GTK_IS_TEXT_VIEW (self->field_widgets[i]) &&
         gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->field_widgets[i])) == buffer)
       field_changed (self, i);
@@ -435,7 +480,7 @@ on_buffer_changed (GtkTextBuffer          *buffer,
 void
 sa_account_form_class_init (GtkWidgetClass *widget_class)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       gtk_widget_class_bind_template_child_full (widget_class, widget_ids[i], FALSE,
                                                  G_STRUCT_OFFSET (SaAccountRequestWizard, field_widgets)
@@ -455,9 +500,7 @@ sa_account_form_class_init (GtkWidgetClass *widget_class)
 void
 sa_account_form_init (SaAccountRequestWizard *self)
 {
-  self->server_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       GtkWidget *widget = self->field_widgets[i];
 

@@ -23,7 +23,7 @@
 void
 sa_account_identify_update (SaAccountRequestWizard *self)
 {
-  g_autofree char *domain = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_ACCOUNT_DOMAIN);
+  g_autofree char *domain = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
 
   gtk_widget_set_visible (self->identify.domain_taken_box,
                           self->taken_domain != NULL && g_ascii_strcasecmp (domain, self->taken_domain) == 0);
@@ -36,7 +36,7 @@ request_access_action (GtkWidget  *widget,
 {
   SaAccountRequestWizard *self = SA_ACCOUNT_REQUEST_WIZARD (widget);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *domain = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_ACCOUNT_DOMAIN);
+  g_autofree char *domain = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
   const GVariantType *parameter_type = NULL;
   gboolean enabled = FALSE;
   gboolean activated = FALSE;

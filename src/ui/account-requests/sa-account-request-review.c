@@ -13,17 +13,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "sa-account-request-wizard-private.h"
 
 /* The template ids of the review rows and of their pencils. */
-static const char * const row_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
+static const char * const row_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
   "review_account_name_row", "review_customer_email_row", "review_account_domain_row",
   "review_note_to_customer_row", "review_users_row", "review_note_to_users_row",
 };
 
-static const char * const edit_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
+static const char * const edit_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
   "edit_account_name_button", "edit_customer_email_button", "edit_account_domain_button",
   "edit_note_to_customer_button", "edit_users_button", "edit_note_to_users_button",
 };
@@ -37,11 +36,11 @@ static const char * const edit_ids[SA_ACCOUNT_FORM_N_FIELDS] = {
 void
 sa_account_review_fill (SaAccountRequestWizard *self)
 {
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       g_autofree char *text = NULL;
 
-      if (i == SA_ACCOUNT_FORM_USERS)
+      if (i == SA_ACCOUNT_REQUEST_FIELD_USERS)
         {
           g_auto(GStrv) users = sa_account_users_dup (self);
 
@@ -51,46 +50,6 @@ sa_account_review_fill (SaAccountRequestWizard *self)
         text = sa_account_form_dup_text (self, i);
 
       adw_action_row_set_subtitle (self->review.rows[i], *text != '\0' ? text : _("None"));
-    }
-}
-
-static char *
-dup_server_field_message (SaAccountRequestWizard *self,
-                          SaAccountFormField      field,
-                          const char             *key)
-{
-  switch (field)
-    {
-    case SA_ACCOUNT_FORM_ACCOUNT_NAME:
-      return g_strdup (_("The server did not accept this Account Name. Use 1 to 100 characters, without control characters."));
-    case SA_ACCOUNT_FORM_CUSTOMER_EMAIL:
-      return g_strdup (_("The server did not accept this e-mail address. Check it for typing mistakes."));
-    case SA_ACCOUNT_FORM_ACCOUNT_DOMAIN:
-      return g_strdup (_("The server did not accept this Account Domain. Check it for typing mistakes."));
-    case SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER:
-    case SA_ACCOUNT_FORM_NOTE_TO_USERS:
-      return g_strdup (_("The server did not accept this note. Keep it under 1,000 characters."));
-    case SA_ACCOUNT_FORM_USERS:
-      {
-        const char *bracket = strchr (key, '[');
-        guint64 index = 0;
-
-        if (bracket != NULL)
-          {
-            /* "users[2]": the third address of the list. */
-            g_autofree char *digits = g_strndup (bracket + 1, strcspn (bracket + 1, "]"));
-
-            if (g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT, &index, NULL) &&
-                index < g_list_model_get_n_items (G_LIST_MODEL (self->users)))
-              return g_strdup_printf (_("The server did not accept the user e-mail “%s”. Correct it or remove it."),
-                                      gtk_string_list_get_string (self->users, index));
-          }
-
-        return g_strdup (_("The server did not accept the user e-mails. Check them for typing mistakes."));
-      }
-    case SA_ACCOUNT_FORM_N_FIELDS:
-    default:
-      g_assert_not_reached ();
     }
 }
 
@@ -111,40 +70,6 @@ set_sending (SaAccountRequestWizard *self,
   sa_wizard_set_busy (SA_WIZARD (self), sending);
 }
 
-/* The server's "fields": shown at each field it names. Returns FALSE when
- * it names none the form has. */
-static gboolean
-show_server_fields (SaAccountRequestWizard *self,
-                    GHashTable             *fields)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  gboolean any = FALSE;
-
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      SaAccountFormField field = sa_account_form_field_from_key (key);
-
-      g_debug ("The server refused %s: %s", (const char *) key, (const char *) value);
-      if (field == SA_ACCOUNT_FORM_N_FIELDS)
-        continue;
-
-      g_hash_table_replace (self->server_errors, g_strdup (sa_account_form_keys[field]),
-                            dup_server_field_message (self, field, key));
-      self->touched[field] = TRUE;
-      any = TRUE;
-    }
-
-  if (any)
-    {
-      sa_account_form_update_all (self);
-      sa_account_form_go_to_field (self, sa_account_form_first_invalid (self));
-    }
-
-  return any;
-}
-
 static void
 create_account_request_cb (GObject      *source,
                            GAsyncResult *result,
@@ -152,10 +77,9 @@ create_account_request_cb (GObject      *source,
 {
   SaAccountRequestWizard *self;
   g_autoptr(SaAccountRequest) request = NULL;
-  g_autoptr(GHashTable) fields = NULL;
   g_autoptr(GError) error = NULL;
 
-  request = sa_client_create_account_request_finish (SA_CLIENT (source), result, &fields, &error);
+  request = sa_client_create_account_request_finish (SA_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -177,15 +101,15 @@ create_account_request_cb (GObject      *source,
   if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_DOMAIN_TAKEN))
     {
       g_free (self->taken_domain);
-      self->taken_domain = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_ACCOUNT_DOMAIN);
-      self->touched[SA_ACCOUNT_FORM_ACCOUNT_DOMAIN] = TRUE;
+      self->taken_domain = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
+      self->touched[SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN] = TRUE;
       sa_account_form_update_all (self);
-      sa_account_form_go_to_field (self, SA_ACCOUNT_FORM_ACCOUNT_DOMAIN);
+      sa_account_form_go_to_field (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
       return;
     }
 
-  if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VALIDATION_FAILED) && fields != NULL &&
-      show_server_fields (self, fields))
+  /* A refused field is shown at that field, with core's sentence. */
+  if (sa_account_form_show_refused (self, error))
     return;
 
   {
@@ -213,13 +137,13 @@ sa_account_review_send (SaAccountRequestWizard *self)
   g_autofree char *note_to_customer = NULL;
   g_autofree char *note_to_users = NULL;
   g_auto(GStrv) users = NULL;
-  SaAccountFormField invalid;
+  SaAccountRequestField invalid;
 
   if (self->sending || self->sent)
     return;
 
   invalid = sa_account_form_first_invalid (self);
-  if (invalid != SA_ACCOUNT_FORM_N_FIELDS)
+  if (invalid != SA_ACCOUNT_REQUEST_N_FIELDS)
     {
       self->touched[invalid] = TRUE;
       sa_account_form_update_field (self, invalid);
@@ -227,11 +151,11 @@ sa_account_review_send (SaAccountRequestWizard *self)
       return;
     }
 
-  account_name = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_ACCOUNT_NAME);
-  customer_email = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_CUSTOMER_EMAIL);
-  account_domain = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_ACCOUNT_DOMAIN);
-  note_to_customer = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER);
-  note_to_users = sa_account_form_dup_text (self, SA_ACCOUNT_FORM_NOTE_TO_USERS);
+  account_name = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME);
+  customer_email = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_CUSTOMER_EMAIL);
+  account_domain = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN);
+  note_to_customer = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER);
+  note_to_users = sa_account_form_dup_text (self, SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS);
   users = sa_account_users_dup (self);
 
   show_send_error (self, NULL);
@@ -257,9 +181,9 @@ edit_action (GtkWidget  *widget,
              GVariant   *param)
 {
   SaAccountRequestWizard *self = SA_ACCOUNT_REQUEST_WIZARD (widget);
-  SaAccountFormField field = sa_account_form_field_from_key (g_variant_get_string (param, NULL));
+  SaAccountRequestField field = sa_account_form_field_from_name (g_variant_get_string (param, NULL));
 
-  if (field != SA_ACCOUNT_FORM_N_FIELDS && !self->sending)
+  if (field != SA_ACCOUNT_REQUEST_N_FIELDS && !self->sending)
     sa_account_form_go_to_field (self, field);
 }
 
@@ -268,7 +192,7 @@ edit_action (GtkWidget  *widget,
  * @widget_class: the wizard's class
  *
  * Binds the page's template children and installs "wizard.edit" (the
- * pencils; the target is the field's name in the Desk API).
+ * pencils; the target is the field's name in %sa_account_form_names).
  */
 void
 sa_account_review_class_init (GtkWidgetClass *widget_class)
@@ -276,7 +200,7 @@ sa_account_review_class_init (GtkWidgetClass *widget_class)
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "review_title", review.title);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "send_error_box", review.send_error_box);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "send_error_label", review.send_error_label);
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       gtk_widget_class_bind_template_child_full (widget_class, row_ids[i], FALSE,
                                                  G_STRUCT_OFFSET (SaAccountRequestWizard, review.rows)

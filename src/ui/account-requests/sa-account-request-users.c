@@ -18,7 +18,7 @@
 static GtkEditable *
 user_entry (SaAccountRequestWizard *self)
 {
-  return GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_FORM_USERS]);
+  return GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_REQUEST_FIELD_USERS]);
 }
 
 /**
@@ -197,8 +197,8 @@ sa_account_users_add_pending (SaAccountRequestWizard *self)
 
   rest = g_strjoinv (", ", (char **) refused->pdata);
   gtk_editable_set_text (user_entry (self), rest);
-  self->touched[SA_ACCOUNT_FORM_USERS] = TRUE;
-  sa_account_form_update_field (self, SA_ACCOUNT_FORM_USERS);
+  self->touched[SA_ACCOUNT_REQUEST_FIELD_USERS] = TRUE;
+  sa_account_form_update_field (self, SA_ACCOUNT_REQUEST_FIELD_USERS);
   sa_wizard_update_navigation (SA_WIZARD (self));
 }
 
@@ -219,9 +219,9 @@ on_users_changed (GListModel             *model,
   if (self->restoring)
     return;
 
-  self->touched[SA_ACCOUNT_FORM_USERS] = TRUE;
-  g_hash_table_remove (self->server_errors, sa_account_form_keys[SA_ACCOUNT_FORM_USERS]);
-  sa_account_form_update_field (self, SA_ACCOUNT_FORM_USERS);
+  self->touched[SA_ACCOUNT_REQUEST_FIELD_USERS] = TRUE;
+  g_clear_pointer (&self->server_errors[SA_ACCOUNT_REQUEST_FIELD_USERS], g_free);
+  sa_account_form_update_field (self, SA_ACCOUNT_REQUEST_FIELD_USERS);
   sa_account_users_update (self);
   sa_wizard_form_changed (SA_WIZARD (self));
 }
@@ -293,7 +293,7 @@ sa_account_users_init (SaAccountRequestWizard *self)
 {
   self->users = gtk_string_list_new (NULL);
 
-  g_signal_connect (self->field_widgets[SA_ACCOUNT_FORM_USERS], "entry-activated",
+  g_signal_connect (self->field_widgets[SA_ACCOUNT_REQUEST_FIELD_USERS], "entry-activated",
                     G_CALLBACK (on_user_entry_activated), self);
   gtk_list_box_bind_model (self->users_page.users_list, G_LIST_MODEL (self->users), create_user_row, NULL, NULL);
   g_signal_connect (self->users, "items-changed", G_CALLBACK (on_users_changed), self);

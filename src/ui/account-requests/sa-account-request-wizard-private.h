@@ -22,20 +22,12 @@
 
 G_BEGIN_DECLS
 
-/* The fields of the form, in the order of the pages. */
-typedef enum
-{
-  SA_ACCOUNT_FORM_ACCOUNT_NAME,
-  SA_ACCOUNT_FORM_CUSTOMER_EMAIL,
-  SA_ACCOUNT_FORM_ACCOUNT_DOMAIN,
-  SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER,
-  SA_ACCOUNT_FORM_USERS,
-  SA_ACCOUNT_FORM_NOTE_TO_USERS,
-  SA_ACCOUNT_FORM_N_FIELDS
-} SaAccountFormField;
+/* The fields of the form, in the order of the pages, are core's
+ * SaAccountRequestField (sa-fields.h): what the server refused comes back
+ * named by them. */
 
 /* The last field of the "identify" page; the others are on "users". */
-#define SA_ACCOUNT_FORM_LAST_IDENTIFY SA_ACCOUNT_FORM_NOTE_TO_CUSTOMER
+#define SA_ACCOUNT_FORM_LAST_IDENTIFY SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER
 
 typedef struct
 {
@@ -55,8 +47,8 @@ typedef struct
 typedef struct
 {
   GtkLabel      *title;
-  AdwActionRow  *rows[SA_ACCOUNT_FORM_N_FIELDS];
-  GtkButton     *edit_buttons[SA_ACCOUNT_FORM_N_FIELDS];
+  AdwActionRow  *rows[SA_ACCOUNT_REQUEST_N_FIELDS];
+  GtkButton     *edit_buttons[SA_ACCOUNT_REQUEST_N_FIELDS];
   GtkWidget     *send_error_box;
   GtkLabel      *send_error_label;
 } SaAccountRequestReviewPage;
@@ -80,8 +72,8 @@ struct _SaAccountRequestWizard
   SaAccountRequest             *request;
   GtkStringList                *users;
   char                         *taken_domain;
-  GHashTable                   *server_errors;   /* field key → translated message */
-  gboolean                      touched[SA_ACCOUNT_FORM_N_FIELDS];
+  char                         *server_errors[SA_ACCOUNT_REQUEST_N_FIELDS];  /* refused on Send, or NULL */
+  gboolean                      touched[SA_ACCOUNT_REQUEST_N_FIELDS];
   guint                         restoring : 1;
   guint                         sending : 1;
   guint                         sent : 1;
@@ -89,8 +81,8 @@ struct _SaAccountRequestWizard
 
   /* The field widgets (an AdwEntryRow or a GtkTextView; for the users, the
    * "User Emails" entry) and the label under each. */
-  GtkWidget                    *field_widgets[SA_ACCOUNT_FORM_N_FIELDS];
-  GtkLabel                     *field_messages[SA_ACCOUNT_FORM_N_FIELDS];
+  GtkWidget                    *field_widgets[SA_ACCOUNT_REQUEST_N_FIELDS];
+  GtkLabel                     *field_messages[SA_ACCOUNT_REQUEST_N_FIELDS];
 
   SaAccountRequestIdentifyPage  identify;
   SaAccountRequestUsersPage     users_page;
@@ -104,62 +96,66 @@ struct _SaAccountRequestWizard
                                              G_STRUCT_OFFSET (SaAccountRequestWizard, member))
 
 /* sa-account-request-form.c */
-extern const char * const sa_account_form_keys[SA_ACCOUNT_FORM_N_FIELDS];
-extern const char * const sa_account_form_draft_keys[SA_ACCOUNT_FORM_N_FIELDS];
+extern const char * const sa_account_form_names[SA_ACCOUNT_REQUEST_N_FIELDS];
 
-void               sa_account_form_class_init          (GtkWidgetClass         *widget_class);
-void               sa_account_form_init                (SaAccountRequestWizard *self);
-char              *sa_account_form_dup_text            (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field);
-char              *sa_account_form_dup_raw_text        (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field);
-void               sa_account_form_set_text            (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field,
-                                                        const char             *text);
-gboolean           sa_account_form_check_field         (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field,
-                                                        char                  **message);
-gboolean           sa_account_form_fields_valid        (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      first,
-                                                        SaAccountFormField      last);
-SaAccountFormField sa_account_form_first_invalid       (SaAccountRequestWizard *self);
-SaAccountFormField sa_account_form_field_from_key      (const char             *key);
-void               sa_account_form_update_field        (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field);
-void               sa_account_form_update_all          (SaAccountRequestWizard *self);
-gboolean           sa_account_form_is_empty            (SaAccountRequestWizard *self);
-void               sa_account_form_clear               (SaAccountRequestWizard *self);
-void               sa_account_form_go_to_field         (SaAccountRequestWizard *self,
-                                                        SaAccountFormField      field);
+void                  sa_account_form_class_init             (GtkWidgetClass         *widget_class);
+void                  sa_account_form_init                   (SaAccountRequestWizard *self);
+char                 *sa_account_form_dup_text               (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field);
+char                 *sa_account_form_dup_raw_text           (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field);
+void                  sa_account_form_set_text               (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field,
+                                                              const char             *text);
+gboolean              sa_account_form_check_field            (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field,
+                                                              char                  **message);
+gboolean              sa_account_form_fields_valid           (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   first,
+                                                              SaAccountRequestField   last);
+SaAccountRequestField sa_account_form_first_invalid          (SaAccountRequestWizard *self);
+SaAccountRequestField sa_account_form_field_from_name        (const char             *name);
+void                  sa_account_form_update_field           (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field);
+void                  sa_account_form_update_all             (SaAccountRequestWizard *self);
+gboolean              sa_account_form_is_empty               (SaAccountRequestWizard *self);
+void                  sa_account_form_clear                  (SaAccountRequestWizard *self);
+void                  sa_account_form_go_to_field            (SaAccountRequestWizard *self,
+                                                              SaAccountRequestField   field);
+gboolean              sa_account_form_show_refused           (SaAccountRequestWizard *self,
+                                                              const GError           *error);
+void                  sa_account_form_forget_server_errors   (SaAccountRequestWizard *self);
 
 /* sa-account-request-identify.c */
-void               sa_account_identify_class_init      (GtkWidgetClass         *widget_class);
-void               sa_account_identify_update          (SaAccountRequestWizard *self);
+void                  sa_account_identify_class_init         (GtkWidgetClass         *widget_class);
+void                  sa_account_identify_update             (SaAccountRequestWizard *self);
 
 /* sa-account-request-users.c */
-void               sa_account_users_class_init         (GtkWidgetClass         *widget_class);
-void               sa_account_users_init               (SaAccountRequestWizard *self);
-void               sa_account_users_dispose            (SaAccountRequestWizard *self);
-char             **sa_account_users_dup                (SaAccountRequestWizard *self);
-gboolean           sa_account_users_contain            (SaAccountRequestWizard *self,
-                                                        const char             *address);
-gboolean           sa_account_users_check_pending      (SaAccountRequestWizard *self,
-                                                        char                  **message);
-void               sa_account_users_add_pending        (SaAccountRequestWizard *self);
-void               sa_account_users_update             (SaAccountRequestWizard *self);
+void                  sa_account_users_class_init            (GtkWidgetClass         *widget_class);
+void                  sa_account_users_init                  (SaAccountRequestWizard *self);
+void                  sa_account_users_dispose               (SaAccountRequestWizard *self);
+char                **sa_account_users_dup                   (SaAccountRequestWizard *self);
+gboolean              sa_account_users_contain               (SaAccountRequestWizard *self,
+                                                              const char             *address);
+gboolean              sa_account_users_check_pending         (SaAccountRequestWizard *self,
+                                                              char                  **message);
+void                  sa_account_users_add_pending           (SaAccountRequestWizard *self);
+void                  sa_account_users_update                (SaAccountRequestWizard *self);
 
 /* sa-account-request-review.c */
-void               sa_account_review_class_init        (GtkWidgetClass         *widget_class);
-void               sa_account_review_fill              (SaAccountRequestWizard *self);
-void               sa_account_review_send              (SaAccountRequestWizard *self);
+void                  sa_account_review_class_init           (GtkWidgetClass         *widget_class);
+void                  sa_account_review_fill                 (SaAccountRequestWizard *self);
+void                  sa_account_review_send                 (SaAccountRequestWizard *self);
 
 /* sa-account-request-result.c */
-void               sa_account_result_class_init        (GtkWidgetClass         *widget_class);
-void               sa_account_result_show              (SaAccountRequestWizard *self);
+void                  sa_account_result_class_init           (GtkWidgetClass         *widget_class);
+void                  sa_account_result_show                 (SaAccountRequestWizard *self);
 
-/* Read by the tests. */
-gboolean           sa_account_request_wizard_get_sending (SaAccountRequestWizard *self);
-SaAccountRequest  *sa_account_request_wizard_get_request (SaAccountRequestWizard *self);
-GListModel        *sa_account_request_wizard_get_users   (SaAccountRequestWizard *self);
+/* Read by the tests and tests/ui/sa-screenshot.c. */
+gboolean              sa_account_request_wizard_get_sending  (SaAccountRequestWizard *self);
+SaAccountRequest     *sa_account_request_wizard_get_request  (SaAccountRequestWizard *self);
+GListModel           *sa_account_request_wizard_get_users    (SaAccountRequestWizard *self);
+const char           *sa_account_request_wizard_get_page     (SaAccountRequestWizard *self);
+gboolean              sa_account_request_wizard_get_draft_checked (SaAccountRequestWizard *self);
 
 G_END_DECLS

@@ -41,12 +41,12 @@ sa_account_request_wizard_page_complete (SaWizard   *wizard,
   SaAccountRequestWizard *self = SA_ACCOUNT_REQUEST_WIZARD (wizard);
 
   if (g_strcmp0 (page, "identify") == 0)
-    return sa_account_form_fields_valid (self, SA_ACCOUNT_FORM_ACCOUNT_NAME, SA_ACCOUNT_FORM_LAST_IDENTIFY);
+    return sa_account_form_fields_valid (self, SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME, SA_ACCOUNT_FORM_LAST_IDENTIFY);
   if (g_strcmp0 (page, "users") == 0)
-    return sa_account_form_fields_valid (self, SA_ACCOUNT_FORM_USERS, SA_ACCOUNT_FORM_NOTE_TO_USERS);
+    return sa_account_form_fields_valid (self, SA_ACCOUNT_REQUEST_FIELD_USERS, SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS);
   if (g_strcmp0 (page, "review") == 0)
     return !self->sending && !self->sent &&
-           sa_account_form_first_invalid (self) == SA_ACCOUNT_FORM_N_FIELDS;
+           sa_account_form_first_invalid (self) == SA_ACCOUNT_REQUEST_N_FIELDS;
 
   return FALSE;
 }
@@ -59,7 +59,7 @@ sa_account_request_wizard_next (SaWizard   *wizard,
 
   /* Addresses typed but not yet added go with the rest. */
   if (g_strcmp0 (page, "users") == 0 &&
-      *gtk_editable_get_text (GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_FORM_USERS])) != '\0')
+      *gtk_editable_get_text (GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_REQUEST_FIELD_USERS])) != '\0')
     sa_account_users_add_pending (self);
 
   SA_WIZARD_CLASS (sa_account_request_wizard_parent_class)->next (wizard, page);
@@ -109,19 +109,19 @@ sa_account_request_wizard_save_draft (SaWizard     *wizard,
     return FALSE;
 
   /* Kept exactly as typed, spaces included. */
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
-    if (i != SA_ACCOUNT_FORM_USERS)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    if (i != SA_ACCOUNT_REQUEST_FIELD_USERS)
       {
         g_autofree char *text = sa_account_form_dup_raw_text (self, i);
 
-        g_variant_dict_insert (draft, sa_account_form_draft_keys[i], "s", text);
+        g_variant_dict_insert (draft, sa_account_form_names[i], "s", text);
       }
 
   users = sa_account_users_dup (self);
-  g_variant_dict_insert_value (draft, sa_account_form_draft_keys[SA_ACCOUNT_FORM_USERS],
+  g_variant_dict_insert_value (draft, sa_account_form_names[SA_ACCOUNT_REQUEST_FIELD_USERS],
                                g_variant_new_strv ((const char * const *) users, -1));
   g_variant_dict_insert (draft, "pending-users", "s",
-                         gtk_editable_get_text (GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_FORM_USERS])));
+                         gtk_editable_get_text (GTK_EDITABLE (self->field_widgets[SA_ACCOUNT_REQUEST_FIELD_USERS])));
 
   return TRUE;
 }
@@ -133,33 +133,33 @@ sa_account_request_wizard_restore_draft (SaWizard   *wizard,
 {
   SaAccountRequestWizard *self = SA_ACCOUNT_REQUEST_WIZARD (wizard);
   g_autofree const char **users = NULL;
-  SaAccountFormField invalid;
+  SaAccountRequestField invalid;
 
   self->restoring = TRUE;
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
-    if (i != SA_ACCOUNT_FORM_USERS)
-      sa_account_form_set_text (self, i, sa_wizard_draft_lookup_string (draft, sa_account_form_draft_keys[i]));
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    if (i != SA_ACCOUNT_REQUEST_FIELD_USERS)
+      sa_account_form_set_text (self, i, sa_wizard_draft_lookup_string (draft, sa_account_form_names[i]));
 
-  if (!g_variant_lookup (draft, sa_account_form_draft_keys[SA_ACCOUNT_FORM_USERS], "^a&s", &users))
+  if (!g_variant_lookup (draft, sa_account_form_names[SA_ACCOUNT_REQUEST_FIELD_USERS], "^a&s", &users))
     users = NULL;
   gtk_string_list_splice (self->users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->users)),
                           (const char * const *) users);
-  sa_account_form_set_text (self, SA_ACCOUNT_FORM_USERS, sa_wizard_draft_lookup_string (draft, "pending-users"));
+  sa_account_form_set_text (self, SA_ACCOUNT_REQUEST_FIELD_USERS, sa_wizard_draft_lookup_string (draft, "pending-users"));
   self->restoring = FALSE;
 
   /* Show what is wrong with what was kept. */
-  for (guint i = 0; i < SA_ACCOUNT_FORM_N_FIELDS; i++)
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
     {
       g_autofree char *text = sa_account_form_dup_raw_text (self, i);
 
       self->touched[i] = *text != '\0';
     }
-  self->touched[SA_ACCOUNT_FORM_USERS] = TRUE;
+  self->touched[SA_ACCOUNT_REQUEST_FIELD_USERS] = TRUE;
   sa_account_form_update_all (self);
 
   /* The page the user left, unless a page before it needs correcting. */
   invalid = sa_account_form_first_invalid (self);
-  if (g_strcmp0 (page, "review") == 0 && invalid != SA_ACCOUNT_FORM_N_FIELDS)
+  if (g_strcmp0 (page, "review") == 0 && invalid != SA_ACCOUNT_REQUEST_N_FIELDS)
     page = invalid <= SA_ACCOUNT_FORM_LAST_IDENTIFY ? "identify" : "users";
   if (g_strcmp0 (page, "users") == 0 && invalid <= SA_ACCOUNT_FORM_LAST_IDENTIFY)
     page = "identify";
@@ -173,7 +173,7 @@ static char *
 sa_account_request_wizard_describe_draft (SaWizard *wizard,
                                           GVariant *draft)
 {
-  const char *name = sa_wizard_draft_lookup_string (draft, sa_account_form_draft_keys[SA_ACCOUNT_FORM_ACCOUNT_NAME]);
+  const char *name = sa_wizard_draft_lookup_string (draft, sa_account_form_names[SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME]);
 
   if (*name != '\0')
     /* Translators: the banner offering back an unsent request; %s is its Account Name */
@@ -210,7 +210,7 @@ sa_account_request_wizard_finalize (GObject *object)
   SaAccountRequestWizard *self = SA_ACCOUNT_REQUEST_WIZARD (object);
 
   g_free (self->taken_domain);
-  g_hash_table_unref (self->server_errors);
+  sa_account_form_forget_server_errors (self);
 
   G_OBJECT_CLASS (sa_account_request_wizard_parent_class)->finalize (object);
 }
@@ -270,7 +270,7 @@ sa_account_request_wizard_init (SaAccountRequestWizard *self)
   sa_account_users_init (self);
 
   sa_account_form_update_all (self);
-  sa_wizard_show_page (SA_WIZARD (self), "identify", self->field_widgets[SA_ACCOUNT_FORM_ACCOUNT_NAME]);
+  sa_wizard_show_page (SA_WIZARD (self), "identify", self->field_widgets[SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME]);
 }
 
 /**

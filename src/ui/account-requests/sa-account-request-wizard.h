@@ -19,9 +19,4 @@ SaAccountRequestWizard *sa_account_request_wizard_new             (SaClient     
 void                    sa_account_request_wizard_set_assign_mode (SaAccountRequestWizard *self,
                                                                    gboolean                assign_mode);
 
-/* Kept while tests/ui/sa-screenshot.c calls them; new code reads the
- * SaWizard properties "page", "draft-loading" and "draft-offered". */
-const char             *sa_account_request_wizard_get_page        (SaAccountRequestWizard *self);
-gboolean                sa_account_request_wizard_get_draft_checked (SaAccountRequestWizard *self);
-
 G_END_DECLS

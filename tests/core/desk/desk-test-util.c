@@ -258,7 +258,6 @@ create_account_request (SaClient            *client,
                         const char          *email,
                         const char          *domain,
                         const char * const  *users,
-                        GHashTable         **fields,
                         GError             **error)
 {
   GAsyncResult *slot = NULL;
@@ -267,7 +266,7 @@ create_account_request (SaClient            *client,
   sa_client_create_account_request_async (client, name, email, domain, "Note for the customer",
                                           users, NULL, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_create_account_request_finish (client, result, fields, error);
+  return sa_client_create_account_request_finish (client, result, error);
 }
 
 GListModel *
@@ -323,7 +322,6 @@ get_clock (SaClient  *client,
 SaProfile *
 update_profile (SaClient     *client,
                 SaProfile    *profile,
-                GHashTable  **fields,
                 GError      **error)
 {
   GAsyncResult *slot = NULL;
@@ -331,7 +329,7 @@ update_profile (SaClient     *client,
 
   sa_client_update_profile_async (client, profile, NULL, on_ready, &slot);
   result = wait_for (&slot);
-  return sa_client_update_profile_finish (client, result, fields, error);
+  return sa_client_update_profile_finish (client, result, error);
 }
 
 GListModel *
@@ -436,6 +434,35 @@ delete_tree (GFile *file)
     }
 
   g_file_delete (file, NULL, NULL);
+}
+
+/* The refused fields */
+
+guint
+count_refused (const GError *error,
+               SaFieldForm   form)
+{
+  guint n_fields = form == SA_FIELD_FORM_PROFILE ? SA_PROFILE_N_FIELDS : SA_ACCOUNT_REQUEST_N_FIELDS;
+  guint count = 0;
+
+  for (int field = -1; field < (int) n_fields; field++)
+    count += sa_client_error_find_refused_field (error, form, field) != NULL;
+
+  return count;
+}
+
+const SaRefusedField *
+find_refused (const GError *error,
+              SaFieldForm   form,
+              int           field,
+              const char   *key)
+{
+  const SaRefusedField *refused = sa_client_error_find_refused_field (error, form, field);
+
+  g_assert_nonnull (refused);
+  g_assert_cmpstr (refused->key, ==, key);
+
+  return refused;
 }
 
 /**

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sa-core.h"
+#include "sa-error-private.h"
 #include "sa-json-private.h"
 #include "sa-sandbox-thread.h"
 
@@ -96,7 +97,6 @@ SaAccountRequest *create_account_request (SaClient             *client,
                                           const char           *email,
                                           const char           *domain,
                                           const char * const   *users,
-                                          GHashTable          **fields,
                                           GError              **error);
 GListModel       *list_account_requests  (SaClient             *client,
                                           GError              **error);
@@ -110,7 +110,6 @@ GDateTime        *get_clock              (SaClient             *client,
                                           GError              **error);
 SaProfile        *update_profile         (SaClient             *client,
                                           SaProfile            *profile,
-                                          GHashTable          **fields,
                                           GError              **error);
 GListModel       *find_candidates        (SaClient             *client,
                                           const char           *domain,
@@ -133,3 +132,13 @@ SaAccessRequest  *decide                 (SaClient             *client,
                                           GError              **error);
 gpointer          find_by_id             (GListModel           *model,
                                           const char           *id);
+
+/* The fields @error says were refused: how many of @form's (those the app
+ * does not know included), and the one refused as @field under the Desk
+ * API's name @key (asserted there). */
+guint             count_refused          (const GError         *error,
+                                          SaFieldForm           form);
+const SaRefusedField *find_refused       (const GError         *error,
+                                          SaFieldForm           form,
+                                          int                   field,
+                                          const char           *key);

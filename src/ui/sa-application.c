@@ -1,15 +1,22 @@
 /* sa-application.c — the Smart Account Desk application
  *
- * In training mode the application starts the sandbox back office in a thread
- * of its own, creates the client for its loopback address and signs in with
- * the training user, all asynchronously, then shows the Orders view. In Live
- * mode (GSettings key mode) an SaSession signs in to the server of the key
- * server-url, with the credentials remembered in the keyring or through the
- * sign-in dialog. Changing either key restarts the session.
+ * The GSettings key mode chooses the connection (SaConnection). Training: the
+ * application starts the sandbox back office in a thread of its own, creates
+ * the client for its loopback address and signs in with the training user,
+ * all asynchronously, then shows the Orders view. Classroom server (the nick
+ * "live"): an SaSession signs in to the server of the key server-url, with the
+ * credentials remembered in the keyring or through the sign-in dialog. Cisco:
+ * an SaSession with an SaCiscoClient on the addresses of the keys
+ * cisco-identity-uri, cisco-licensing-uri and cisco-order-uri, signed in with
+ * the Client ID and Secret in the keyring. Cisco (practice): the same on the
+ * sandbox's Cisco-shaped endpoints, as the trainee. Changing the mode, or the
+ * address the current connection uses, restarts the session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -31,7 +38,7 @@ struct _SaApplication
   GCancellable    *cancellable;
   gboolean         starting;
 
-  /* Live mode */
+  /* Classroom server and Cisco sessions */
   GSettings       *settings;
   SaSession       *session;
 };
@@ -40,6 +47,7 @@ G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
 
 static void start_training (SaApplication *self);
 static void start_session (SaApplication *self);
+static void start_cisco (SaApplication *self);
 
 static SaWindow *
 get_window (SaApplication *self)
@@ -109,6 +117,14 @@ sandbox_started_cb (GObject      *source,
     }
 
   g_set_object (&self->sandbox, sandbox);
+  if (g_settings_get_enum (self->settings, "mode") == SA_CONNECTION_CISCO_PRACTICE)
+    {
+      /* Practice: the sandbox was started for the Cisco connection. */
+      self->starting = FALSE;
+      start_cisco (self);
+      return;
+    }
+
   g_clear_object (&self->client);
   self->client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
   sa_client_sign_in_async (self->client,
@@ -133,7 +149,7 @@ start_training (SaApplication *self)
   if (window != NULL)
     sa_window_show_starting (window);
 
-  /* The sandbox already runs (a failed sign-in, or back from Live mode):
+  /* The sandbox already runs (a failed sign-in, or back from another connection):
    * just sign in again. */
   if (self->sandbox != NULL)
     {
@@ -152,7 +168,7 @@ start_training (SaApplication *self)
   sa_sandbox_thread_start_async (data_dir, self->cancellable, sandbox_started_cb, g_object_ref (self));
 }
 
-/* ---- Live mode ---- */
+/* ---- Classroom server (the nick "live") ---- */
 
 static void
 on_session_ready (SaSession     *session,
@@ -175,8 +191,8 @@ on_session_cancelled (SaSession     *session,
 
   self->starting = FALSE;
   /* Translators: %s is the server address */
-  message = g_strdup_printf (_("Live mode works on the server %s once you sign in. "
-                               "Select Retry to sign in, or switch to Training mode in Preferences."),
+  message = g_strdup_printf (_("The Classroom server connection works on the server %s once you sign in. "
+                               "Select Retry to sign in, or switch to Training in Preferences."),
                              sa_session_get_server_uri (session));
   if (window != NULL)
     sa_window_show_error (window, _("Not Signed In"), message);
@@ -188,7 +204,14 @@ on_session_signed_out (SaSession     *session,
 {
   SaWindow *window = get_window (self);
 
-  if (window != NULL)
+  if (window == NULL)
+    return;
+
+  if (sa_session_get_connection (session) == SA_CONNECTION_CISCO)
+    sa_window_show_error (window, _("Signed Out"),
+                          _("You signed out, and the Client ID and Client Secret stored for Cisco were removed "
+                            "from the keyring. Enter them again in Preferences, then select Retry."));
+  else
     sa_window_show_error (window, _("Signed Out"),
                           _("You signed out, and the password remembered for this server was removed. "
                             "Select Retry to sign in again."));
@@ -217,8 +240,8 @@ start_live (SaApplication *self)
       g_autofree char *message = NULL;
 
       if (*server == '\0')
-        message = g_strdup (_("Live mode needs the address of your partner server. "
-                              "Enter it in Preferences, or switch back to Training mode."));
+        message = g_strdup (_("The Classroom server connection needs the address of your classroom or partner server. "
+                              "Enter it in Preferences, or switch back to Training."));
       else
         /* Translators: %s explains what is wrong with the server address */
         message = g_strdup_printf (_("%s Change it in Preferences."), error->message);
@@ -246,14 +269,129 @@ drop_session (SaApplication *self)
   g_clear_object (&self->session);
 }
 
-/* Training or Live, from the GSettings key mode. */
+/* ---- Cisco and Cisco (practice) ---- */
+
+static void
+on_cisco_failed (SaSession     *session,
+                 const char    *message,
+                 SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+  g_autofree char *text = NULL;
+
+  self->starting = FALSE;
+  if (sa_session_get_connection (session) == SA_CONNECTION_CISCO_PRACTICE)
+    text = g_strdup_printf (_("%s The practice connection uses the built-in sandbox: select Retry, "
+                              "or switch to Training in Preferences."), message);
+  else
+    /* Cisco's sentence already says what to do, and where. */
+    text = g_strdup (message);
+  if (window != NULL)
+    sa_window_show_error (window, _("Not Connected to Cisco"), text);
+}
+
+/* The addresses of the practice connection: Cisco's paths on the sandbox. */
+static SaCiscoApi *
+new_practice_api (SaApplication *self)
+{
+  g_autofree char *base = g_strdup (sa_sandbox_thread_get_uri (self->sandbox));
+  g_autofree char *identity = NULL;
+  g_autofree char *licensing = NULL;
+  g_autofree char *order = NULL;
+  gsize length = strlen (base);
+
+  while (length > 0 && base[length - 1] == '/')
+    base[--length] = '\0';
+
+  identity = g_strconcat (base, "/oauth2/default/v1/token", NULL);
+  licensing = g_strconcat (base, "/services/api/smart-accounts-and-licensing", NULL);
+  order = g_strconcat (base, "/commerce/ORDER/v2/sync/checkOrderStatus", NULL);
+
+  return sa_cisco_api_new (identity, licensing, order);
+}
+
+static SaCiscoApi *
+new_cisco_api (SaApplication *self)
+{
+  g_autofree char *identity = g_settings_get_string (self->settings, "cisco-identity-uri");
+  g_autofree char *licensing = g_settings_get_string (self->settings, "cisco-licensing-uri");
+  g_autofree char *order = g_settings_get_string (self->settings, "cisco-order-uri");
+
+  return sa_cisco_api_new (identity, licensing, order);
+}
+
+static void
+start_cisco (SaApplication *self)
+{
+  gboolean practice = g_settings_get_enum (self->settings, "mode") == SA_CONNECTION_CISCO_PRACTICE;
+  SaWindow *window = get_window (self);
+  g_autoptr(SaCiscoApi) api = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL && practice && self->sandbox == NULL)
+    {
+      /* The sandbox first; sandbox_started_cb() comes back here. */
+      start_training (self);
+      return;
+    }
+
+  if (self->session == NULL)
+    {
+      api = practice ? new_practice_api (self) : new_cisco_api (self);
+      if (!sa_cisco_api_check_uris (api, &error))
+        {
+          if (window != NULL)
+            sa_window_show_error (window, _("No Usable Cisco Address"), error->message);
+          return;
+        }
+
+      self->session = sa_session_new_cisco (api, practice ? SA_CONNECTION_CISCO_PRACTICE
+                                                          : SA_CONNECTION_CISCO);
+      sa_session_set_window (self->session, window ? GTK_WINDOW (window) : NULL);
+      g_signal_connect (self->session, "ready", G_CALLBACK (on_session_ready), self);
+      g_signal_connect (self->session, "failed", G_CALLBACK (on_cisco_failed), self);
+      g_signal_connect (self->session, "signed-out", G_CALLBACK (on_session_signed_out), self);
+    }
+
+  self->starting = TRUE;
+  if (window != NULL)
+    sa_window_show_connecting (window, sa_session_get_server_uri (self->session));
+  sa_session_start (self->session);
+}
+
+/* The connection of the GSettings key mode. */
 static void
 start_session (SaApplication *self)
 {
-  if (g_settings_get_enum (self->settings, "mode") == 1 /* live */)
-    start_live (self);
-  else
-    start_training (self);
+  switch (g_settings_get_enum (self->settings, "mode"))
+    {
+    case SA_CONNECTION_CLASSROOM:
+      start_live (self);
+      break;
+    case SA_CONNECTION_CISCO:
+    case SA_CONNECTION_CISCO_PRACTICE:
+      start_cisco (self);
+      break;
+    case SA_CONNECTION_TRAINING:
+    default:
+      start_training (self);
+      break;
+    }
+}
+
+/* Whether changing @key restarts the session of @mode. */
+static gboolean
+restarts_session (int         mode,
+                  const char *key)
+{
+  if (g_strcmp0 (key, "mode") == 0)
+    return TRUE;
+  if (mode == SA_CONNECTION_CLASSROOM)
+    return g_strcmp0 (key, "server-url") == 0;
+  if (mode == SA_CONNECTION_CISCO)
+    return g_str_has_prefix (key, "cisco-") && g_str_has_suffix (key, "-uri");
+
+  return FALSE;
 }
 
 static void
@@ -261,9 +399,7 @@ on_settings_changed (GSettings     *settings,
                      const char    *key,
                      SaApplication *self)
 {
-  gboolean live = g_settings_get_enum (settings, "mode") == 1;
-
-  if (g_strcmp0 (key, "mode") != 0 && !(live && g_strcmp0 (key, "server-url") == 0))
+  if (!restarts_session (g_settings_get_enum (settings, "mode"), key))
     return;
 
   /* A new session: what ran before stops (the sandbox thread keeps running

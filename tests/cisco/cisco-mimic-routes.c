@@ -84,6 +84,21 @@ static const char order_found[] =
   "\"SalesOrderReference\":{\"LineNumberID\":{\"value\":\"1.1\"}},\"ExtendedAmount\":{\"value\":18250.0},"
   "\"PromisedDeliveryDateTime\":\"2026-10-02T07:00:00Z\",\"LineIDSet\":[{\"ID\":[{\"value\":\"1\"}]}]}]}]}}}}";
 
+/* A shipped order, whose licenses sit in Acme's 東京支社 Virtual Account
+ * (synthesized, in §6.8's shape). */
+static const char order_shipped[] =
+  "{\"ShowPurchaseOrder\":{\"value\":{\"DataArea\":{"
+  "\"Show\":{\"ResponseCriteria\":[{\"ResponseExpression\":{\"value\":\"Success\"}}]},"
+  "\"PurchaseOrder\":[{\"PurchaseOrderHeader\":{"
+  "\"ID\":{\"value\":\"PO-ACME-2305\"},"
+  "\"SalesOrderReference\":[{\"ID\":{\"value\":\"104857999\"}}],"
+  "\"Status\":[{\"Description\":{\"value\":\"Shipped\"}}],"
+  "\"BillToParty\":{\"Name\":[{\"value\":\"Northwind Networks\"}]},"
+  "\"Party\":[{\"Name\":[{\"value\":\"Acme Industrie SA\"}]}]},"
+  "\"PurchaseOrderLine\":[{\"Item\":{\"ID\":{\"value\":\"C9300-DNA-E-24\"},"
+  "\"Description\":[{\"value\":\"Catalyst 9300 DNA Essentials\"}],\"Lot\":[{\"Quantity\":{\"value\":2}}]},"
+  "\"SalesOrderReference\":{\"LineNumberID\":{\"value\":\"1.1\"}}}]}]}}}}";
+
 /* Not found / not allowed: HTTP 200, OSA001, no PurchaseOrder (§6.8; the text
  * around the code is synthesized). */
 static const char order_not_found[] =
@@ -463,7 +478,8 @@ mimic_handle_licensing (CiscoMimic        *self,
  * mimic_handle_order:
  *
  * Serves checkOrderStatus: the order of §6.8 for its sales order (as a
- * number), web order or PO number; OSA001 at HTTP 200 for any other.
+ * number), web order or PO number, a shipped order (104857999) whose
+ * licenses arrived in Acme's 東京支社; OSA001 at HTTP 200 for any other.
  */
 void
 mimic_handle_order (CiscoMimic        *self,
@@ -520,6 +536,8 @@ mimic_handle_order (CiscoMimic        *self,
   if (g_strcmp0 (id, "SO:104857601") == 0 || g_strcmp0 (id, "WO:WO73910452") == 0 ||
       g_strcmp0 (id, "PO:PO-ACME-2291") == 0)
     mimic_respond_json (msg, entry, 200, order_found);
+  else if (g_strcmp0 (id, "SO:104857999") == 0)
+    mimic_respond_json (msg, entry, 200, order_shipped);
   else
     mimic_respond_json (msg, entry, 200, order_not_found);
 }

@@ -277,3 +277,33 @@ cisco_test_order (SaCiscoApi          *api,
   result = cisco_test_wait (&slot);
   return sa_cisco_api_check_order_status_finish (api, result, error);
 }
+
+/**
+ * cisco_test_make_certificate:
+ * @dir: an empty directory for the key and certificate files (key.pem,
+ *   cert.pem)
+ *
+ * Makes a self-signed certificate for 127.0.0.1 with openssl, for a double
+ * served over TLS that nobody trusts.
+ *
+ * Returns: (transfer full) (nullable): the certificate with its key, or %NULL
+ *   when openssl could not make one
+ */
+GTlsCertificate *
+cisco_test_make_certificate (const char *dir)
+{
+  g_autoptr(GSubprocess) openssl = NULL;
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              NULL,
+                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-keyout", key, "-out", cert, "-days", "2",
+                              "-subj", "/CN=127.0.0.1",
+                              "-addext", "subjectAltName=IP:127.0.0.1", NULL);
+  if (openssl == NULL || !g_subprocess_wait_check (openssl, NULL, NULL))
+    return NULL;
+
+  return g_tls_certificate_new_from_files (cert, key, NULL);
+}

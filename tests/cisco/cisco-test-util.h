@@ -53,4 +53,6 @@ SaCiscoOrderStatus *cisco_test_order          (SaCiscoApi         *api,
                                                const char         *number,
                                                GError            **error);
 
+GTlsCertificate    *cisco_test_make_certificate (const char   *dir);
+
 G_END_DECLS

@@ -688,25 +688,6 @@ test_no_network (void)
   g_assert_error (error, SA_CISCO_ERROR, SA_CISCO_ERROR_NO_NETWORK);
 }
 
-static GTlsCertificate *
-make_certificate (const char *dir)
-{
-  g_autoptr(GSubprocess) openssl = NULL;
-  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
-  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
-
-  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                              NULL,
-                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                              "-keyout", key, "-out", cert, "-days", "2",
-                              "-subj", "/CN=127.0.0.1",
-                              "-addext", "subjectAltName=IP:127.0.0.1", NULL);
-  if (openssl == NULL || !g_subprocess_wait_check (openssl, NULL, NULL))
-    return NULL;
-
-  return g_tls_certificate_new_from_files (cert, key, NULL);
-}
-
 static void
 test_tls (void)
 {
@@ -722,7 +703,7 @@ test_tls (void)
       return;
     }
 
-  certificate = make_certificate (dir);
+  certificate = cisco_test_make_certificate (dir);
   if (certificate == NULL)
     {
       g_test_skip ("openssl could not make a test certificate");

@@ -166,6 +166,56 @@ test_not_supported_write (void)
   assert_not_supported (error);
 }
 
+/* The licenses and "my accounts" operations: NOT_SUPPORTED without a pair. */
+static void
+test_not_supported_licenses (void)
+{
+  g_autoptr(CoreTestBackend) backend = core_test_backend_new (NULL);
+  SaClient *client = SA_CLIENT (backend);
+  SaClientFeatures features = sa_client_get_features (client);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (features & SA_CLIENT_FEATURE_LICENSES);
+  g_assert_false (features & SA_CLIENT_FEATURE_MY_ACCOUNTS);
+  g_assert_false (features & SA_CLIENT_FEATURE_PORTAL_HAND_OFF);
+
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) model = NULL;
+
+    sa_client_list_my_accounts_async (client, NULL, on_ready, &slot);
+    result = wait_for (&slot);
+    model = sa_client_list_my_accounts_finish (client, result, &error);
+    g_assert_null (model);
+    assert_not_supported (error);
+    g_clear_error (&error);
+  }
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) model = NULL;
+
+    sa_client_list_licenses_async (client, "acme-industrie.fr", NULL, NULL, on_ready, &slot);
+    result = wait_for (&slot);
+    model = sa_client_list_licenses_finish (client, result, &error);
+    g_assert_null (model);
+    assert_not_supported (error);
+    g_clear_error (&error);
+  }
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) model = NULL;
+
+    sa_client_find_licenses_by_order_async (client, "104857601", NULL, on_ready, &slot);
+    result = wait_for (&slot);
+    model = sa_client_find_licenses_by_order_finish (client, result, &error);
+    g_assert_null (model);
+    assert_not_supported (error);
+  }
+}
+
 static void
 record_notify (GObject    *object,
                GParamSpec *pspec,
@@ -345,6 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/core/client/not-supported", test_not_supported);
   g_test_add_func ("/core/client/not-supported-write", test_not_supported_write);
+  g_test_add_func ("/core/client/not-supported-licenses", test_not_supported_licenses);
   g_test_add_func ("/core/client/session", test_session);
   g_test_add_func ("/core/client/sign-in-required", test_sign_in_required);
   g_test_add_func ("/core/client/error-details", test_error_details);

@@ -302,6 +302,117 @@ test_json_order_bad (void)
     }
 }
 
+/* The Desk's optional parties and lines; an order without them has none. */
+static void
+test_json_order_lines (void)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonObject) bad = NULL;
+  g_autoptr(SaOrder) order = NULL;
+  g_autoptr(SaOrder) plain = NULL;
+  g_autoptr(SaOrderLine) line = NULL;
+  g_autoptr(GDateTime) promised = g_date_time_new_utc (2026, 10, 2, 7, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) lines_prop = NULL;
+  g_autofree char *status_text = NULL;
+  gboolean known = FALSE;
+
+  object = parse_object ("{\"salesOrderNumber\": \"104857601\", \"status\": \"SHIPPED\", \"version\": 1,"
+                         " \"billToName\": \"Northwind Networks\", \"shipToName\": \"Acme Industrie SA\","
+                         " \"lines\": [{\"sku\": \"C9300-24T-E\", \"description\": \"Catalyst 9300 24-port\","
+                         " \"quantity\": 2, \"lineNumber\": \"1.1\", \"promisedDate\": \"2026-10-02T07:00:00Z\"},"
+                         " {\"sku\": \"C9300-DNA-E-24\"}]}");
+  order = sa_order_new_from_json (object, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_order_get_bill_to_name (order), ==, "Northwind Networks");
+  g_assert_cmpstr (sa_order_get_ship_to_name (order), ==, "Acme Industrie SA");
+  g_assert_cmpstr (sa_order_get_status_text (order), ==, "SHIPPED");
+  g_assert_true (sa_order_get_assignment_known (order));
+  g_assert_cmpuint (g_list_model_get_n_items (sa_order_get_lines (order)), ==, 2);
+  line = g_list_model_get_item (sa_order_get_lines (order), 0);
+  g_assert_cmpstr (sa_order_line_get_sku (line), ==, "C9300-24T-E");
+  g_assert_cmpstr (sa_order_line_get_description (line), ==, "Catalyst 9300 24-port");
+  g_assert_cmpfloat (sa_order_line_get_quantity (line), ==, 2);
+  g_assert_cmpstr (sa_order_line_get_line_number (line), ==, "1.1");
+  g_assert_true (g_date_time_equal (sa_order_line_get_promised_date (line), promised));
+  g_clear_object (&line);
+  line = g_list_model_get_item (sa_order_get_lines (order), 1);
+  g_assert_null (sa_order_line_get_description (line));
+  g_assert_null (sa_order_line_get_promised_date (line));
+
+  g_object_get (order, "lines", &lines_prop, "status-text", &status_text, "assignment-known", &known, NULL);
+  g_assert_true (lines_prop == sa_order_get_lines (order));
+  g_assert_cmpstr (status_text, ==, "SHIPPED");
+  g_assert_true (known);
+
+  /* Today's Desk JSON: no lines, no parties. */
+  g_clear_pointer (&object, json_object_unref);
+  object = parse_object ("{\"salesOrderNumber\": \"104857602\", \"status\": \"BOOKED\", \"version\": 1,"
+                         " \"lines\": null}");
+  plain = sa_order_new_from_json (object, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sa_order_get_lines (plain)), ==, 0);
+  g_assert_null (sa_order_get_bill_to_name (plain));
+
+  /* A line without its SKU is not the contract. */
+  bad = parse_object ("{\"salesOrderNumber\": \"1\", \"status\": \"BOOKED\", \"version\": 1,"
+                      " \"lines\": [{\"quantity\": 2}]}");
+  g_assert_null (sa_order_new_from_json (bad, NULL, &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+}
+
+/* An order built by a back end that does not read the Desk's JSON (Cisco). */
+static void
+test_order_new (void)
+{
+  g_autoptr(SaOrder) order = sa_order_new ("104857601", SA_ORDER_STATUS_BOOKED, "Partially Booked");
+  g_autoptr(SaOrder) plain = sa_order_new ("104857602", SA_ORDER_STATUS_SHIPPED, NULL);
+  g_autoptr(SaOrderLine) line = sa_order_line_new ("C9300-24T-E", NULL, 1, NULL, NULL, "1");
+
+  sa_order_set_numbers (order, "WO73910452", "PO-ACME-2291");
+  sa_order_set_parties (order, "Northwind Networks", NULL, "Acme Industrie SA");
+  sa_order_set_description (order, "Catalyst 9300 24-port", "2026-09-14");
+  sa_order_set_assignment_known (order, FALSE);
+  sa_order_add_line (order, line);
+
+  g_assert_cmpstr (sa_order_get_sales_order_number (order), ==, "104857601");
+  g_assert_cmpstr (sa_order_get_web_order_id (order), ==, "WO73910452");
+  g_assert_cmpstr (sa_order_get_purchase_order_number (order), ==, "PO-ACME-2291");
+  g_assert_cmpstr (sa_order_get_bill_to_name (order), ==, "Northwind Networks");
+  g_assert_null (sa_order_get_ship_to_name (order));
+  g_assert_cmpstr (sa_order_get_end_customer_name (order), ==, "Acme Industrie SA");
+  g_assert_cmpstr (sa_order_get_description (order), ==, "Catalyst 9300 24-port");
+  g_assert_cmpstr (sa_order_get_created_date (order), ==, "2026-09-14");
+  g_assert_cmpint (sa_order_get_status (order), ==, SA_ORDER_STATUS_BOOKED);
+  g_assert_cmpstr (sa_order_get_status_text (order), ==, "Partially Booked");
+  g_assert_false (sa_order_get_assignment_known (order));
+  g_assert_null (sa_order_get_etag (order));
+  g_assert_cmpint (sa_order_get_version (order), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sa_order_get_lines (order)), ==, 1);
+  g_assert_cmpstr (sa_order_line_get_ship_set (line), ==, "1");
+
+  g_assert_cmpstr (sa_order_get_status_text (plain), ==, "SHIPPED");
+  g_assert_true (sa_order_get_assignment_known (plain));
+  g_assert_false (sa_order_can_change_assignment (plain));
+}
+
+/* Licenses say which Smart Account holds them. */
+static void
+test_license (void)
+{
+  g_autoptr(SaLicense) license = sa_license_new ("DNA Advantage", "DEFAULT", 200, 10, 190, "In Compliance");
+  g_autoptr(SaLicenseDetail) detail = sa_license_detail_new ("104857601", "DNA-A-3Y", "TERM", 100, "ACTIVE",
+                                                             "2026-01-01", NULL);
+
+  sa_license_add_detail (license, detail);
+  g_assert_null (sa_license_get_smart_account_domain (license));
+  sa_license_set_smart_account (license, "acme-industrie.fr", "Acme Industrie");
+  g_assert_cmpstr (sa_license_get_smart_account_domain (license), ==, "acme-industrie.fr");
+  g_assert_cmpstr (sa_license_get_smart_account_name (license), ==, "Acme Industrie");
+  g_assert_true (sa_license_has_order (license, "104857601"));
+  g_assert_false (sa_license_has_order (license, "104857602"));
+}
+
 static void
 test_json_profile (void)
 {
@@ -553,6 +664,9 @@ main (int   argc,
   g_test_add_func ("/core/json/order", test_json_order);
   g_test_add_func ("/core/json/order-null-slots", test_json_order_null_slots);
   g_test_add_func ("/core/json/order-bad", test_json_order_bad);
+  g_test_add_func ("/core/json/order-lines", test_json_order_lines);
+  g_test_add_func ("/core/order/new", test_order_new);
+  g_test_add_func ("/core/license", test_license);
   g_test_add_func ("/core/json/profile", test_json_profile);
   g_test_add_func ("/core/json/account-request", test_json_account_request);
   g_test_add_func ("/core/json/account-request-bad", test_json_account_request_bad);

@@ -15,6 +15,7 @@
 
 #include "sa-cisco-api.h"
 #include "sa-client.h"
+#include "sa-error.h"
 
 G_BEGIN_DECLS
 

@@ -9,6 +9,7 @@
 #include "sa-cisco-api.h"
 #include "sa-cisco-client.h"
 #include "sa-cisco-credentials.h"
+#include "sa-cisco-diagnosis.h"
 #include "sa-cisco-error.h"
 #include "sa-cisco-licenses.h"
 #include "sa-cisco-order-status.h"

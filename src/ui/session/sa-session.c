@@ -1,13 +1,23 @@
-/* sa-session.c — a Live-mode session: the client, the keyring, the sign-in dialog
+/* sa-session.c — a session on a server: the Classroom server (Desk API) with
+ * its sign-in dialog, or Cisco (and Cisco practice) with the Client ID and
+ * Secret of the user's API application; the client, the keyring
  *
- * Starting a session looks up the credentials remembered in the keyring for
- * the server and signs in with them silently; without any (or when they no
- * longer work) it opens the sign-in dialog. The client renews an expired token
+ * Classroom server: starting a session looks up the credentials remembered in
+ * the keyring for the server and signs in with them silently; without any (or
+ * when they no longer work) it opens the sign-in dialog. The client renews an expired token
  * from the keyring by itself when credentials are remembered; when it cannot,
  * it emits "sign-in-required" and the session opens the sign-in dialog over
  * the current window. The pages keep what the user was doing and repeat it
  * when the client's "signed-in" becomes TRUE again. The access token stays in
  * the client's memory; the password only passes through to the keyring.
+ *
+ * Cisco: the session's client is an #SaCiscoClient. Starting looks up the
+ * Client ID and Secret stored in the keyring for the identity provider
+ * (sa_cisco_credentials_lookup_async(); Preferences stores them) and signs in
+ * with them; there is no sign-in dialog: without them, or when Cisco refuses
+ * them, the session emits #SaSession::failed with the sentence that says what
+ * to do (enter or correct them in Preferences). Cisco (practice) signs in to
+ * the sandbox's Cisco-shaped endpoints as the trainee, with nothing stored.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +25,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-sandbox-server.h"
 #include "sa-session-private.h"
 
 struct _SaSession
 {
   GObject         parent_instance;
 
+  SaConnection    connection;
   SaClient       *client;
   GCancellable   *cancellable;
   GtkWindow      *window;   /* weak */
@@ -37,6 +49,7 @@ enum {
   READY,
   CANCELLED,
   SIGNED_OUT,
+  FAILED,
   N_SIGNALS
 };
 
@@ -209,6 +222,119 @@ lookup_cb (GObject      *source,
   sa_credentials_free_password (password);
 }
 
+/* ---- Cisco ---- */
+
+static gboolean
+is_cisco (SaSession *self)
+{
+  return self->connection == SA_CONNECTION_CISCO ||
+         self->connection == SA_CONNECTION_CISCO_PRACTICE;
+}
+
+static const char *
+identity_uri (SaSession *self)
+{
+  return sa_cisco_api_get_identity_uri (sa_cisco_client_get_api (SA_CISCO_CLIENT (self->client)));
+}
+
+static void
+emit_failed (SaSession  *self,
+             const char *message)
+{
+  g_debug ("The Cisco connection did not start: %s", message);
+  g_signal_emit (self, signals[FAILED], 0, message);
+}
+
+static void
+on_cisco_sign_in_required (SaClient  *client,
+                           SaSession *self)
+{
+  g_autofree char *message = sa_cisco_error_dup_message (SA_CISCO_ERROR_NO_CREDENTIALS);
+
+  /* No dialog for Cisco: the Client ID and Secret are entered in Preferences. */
+  set_remembered (self, FALSE);
+  emit_failed (self, message);
+}
+
+static void
+cisco_sign_in_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaSession *self;
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_client_sign_in_finish (SA_CLIENT (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      self = SA_SESSION (user_data);
+      /* Cisco's sentence says what to do (check the values, wait for a new
+       * application, reach the network…). */
+      emit_failed (self, error->message);
+      return;
+    }
+
+  self = SA_SESSION (user_data);
+  self->remembered = self->connection == SA_CONNECTION_CISCO;
+  mark_ready (self);
+}
+
+static void
+cisco_lookup_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SaSession *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_id = NULL;
+  char *client_secret = NULL;
+
+  if (!sa_cisco_credentials_lookup_finish (result, &client_id, &client_secret, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      self = SA_SESSION (user_data);
+      g_debug ("No Cisco credentials (keyring: %s)", error->message);
+      emit_failed (self, error->message);
+      return;
+    }
+
+  self = SA_SESSION (user_data);
+  if (client_id == NULL || client_secret == NULL)
+    {
+      g_autofree char *message = sa_cisco_error_dup_message (SA_CISCO_ERROR_NO_CREDENTIALS);
+
+      sa_cisco_credentials_free_secret (client_secret);
+      emit_failed (self, message);
+      return;
+    }
+
+  sa_client_sign_in_async (self->client, client_id, client_secret, self->cancellable,
+                           cisco_sign_in_cb, self);
+  sa_cisco_credentials_free_secret (client_secret);
+}
+
+static void
+start_cisco (SaSession *self)
+{
+  self->started = TRUE;
+
+  /* Practice: the sandbox's trainee, as Client ID and Secret. */
+  if (self->connection == SA_CONNECTION_CISCO_PRACTICE)
+    {
+      sa_client_sign_in_async (self->client,
+                               SA_SANDBOX_TRAINING_USERNAME,
+                               SA_SANDBOX_TRAINING_PASSWORD,
+                               self->cancellable, cisco_sign_in_cb, self);
+      return;
+    }
+
+  sa_cisco_credentials_lookup_async (identity_uri (self), self->cancellable, cisco_lookup_cb, self);
+}
+
 static void
 sa_session_dispose (GObject *object)
 {
@@ -276,6 +402,17 @@ sa_session_class_init (SaSessionClass *klass)
    */
   signals[SIGNED_OUT] = g_signal_new ("signed-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * SaSession::failed:
+   * @self: the session
+   * @message: what went wrong and what to do, translated
+   *
+   * Emitted by a Cisco session that could not sign in: no Client ID and
+   * Secret in the keyring, Cisco refused them, the network failed… (a
+   * Classroom server session opens its sign-in dialog instead).
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -305,10 +442,57 @@ sa_session_new (const char  *server_uri,
     return NULL;
 
   self = g_object_new (SA_TYPE_SESSION, NULL);
+  self->connection = SA_CONNECTION_CLASSROOM;
   self->client = sa_desk_client_new (server_uri);
   g_signal_connect (self->client, "sign-in-required", G_CALLBACK (on_sign_in_required), self);
 
   return self;
+}
+
+/**
+ * sa_session_new_cisco:
+ * @api: the connection to Cisco's APIs (its three addresses: Cisco's hosts
+ *   from GSettings, or the sandbox's for practice), without credentials
+ * @connection: %SA_CONNECTION_CISCO or %SA_CONNECTION_CISCO_PRACTICE
+ *
+ * Creates a Cisco session and its #SaCiscoClient (issue 9, "Connection and
+ * credentials"): the widgets call sa_client_*() on it as on any back end.
+ * sa_session_start() signs in with the Client ID and Secret the keyring holds
+ * for @api's identity provider, or, for practice, as the sandbox's trainee.
+ *
+ * Returns: (transfer full): the session
+ */
+SaSession *
+sa_session_new_cisco (SaCiscoApi   *api,
+                      SaConnection  connection)
+{
+  SaSession *self;
+
+  g_return_val_if_fail (SA_IS_CISCO_API (api), NULL);
+  g_return_val_if_fail (connection == SA_CONNECTION_CISCO ||
+                        connection == SA_CONNECTION_CISCO_PRACTICE, NULL);
+
+  self = g_object_new (SA_TYPE_SESSION, NULL);
+  self->connection = connection;
+  self->client = sa_cisco_client_new (api);
+  g_signal_connect (self->client, "sign-in-required", G_CALLBACK (on_cisco_sign_in_required), self);
+
+  return self;
+}
+
+/**
+ * sa_session_get_connection:
+ * @self: a #SaSession
+ *
+ * Returns: the session's connection: Classroom server, Cisco or Cisco
+ *   (practice)
+ */
+SaConnection
+sa_session_get_connection (SaSession *self)
+{
+  g_return_val_if_fail (SA_IS_SESSION (self), SA_CONNECTION_CLASSROOM);
+
+  return self->connection;
 }
 
 /**
@@ -367,11 +551,22 @@ sa_session_set_window (SaSession *self,
  * through the sign-in dialog. Emits #SaSession::ready once signed in, or
  * #SaSession::cancelled if the user closes the dialog. Asynchronous; calling
  * it again while the dialog is open presents the dialog.
+ *
+ * A Cisco session signs in with the Client ID and Secret the keyring holds
+ * (sa_cisco_credentials_lookup_async()), a practice session as the trainee;
+ * it emits #SaSession::ready, or #SaSession::failed with what to do. Calling
+ * it again signs in again (after the credentials changed in Preferences).
  */
 void
 sa_session_start (SaSession *self)
 {
   g_return_if_fail (SA_IS_SESSION (self));
+
+  if (is_cisco (self))
+    {
+      start_cisco (self);
+      return;
+    }
 
   if (self->dialog != NULL)
     {
@@ -422,7 +617,8 @@ clear_cb (GObject      *source,
   SaSession *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
 
-  if (!sa_credentials_clear_finish (result, &error) &&
+  if (!(is_cisco (self) ? sa_cisco_credentials_clear_finish (result, &error)
+                         : sa_credentials_clear_finish (result, &error)) &&
       !g_error_matches (error, SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_UNAVAILABLE))
     {
       /* Still signed out below: the token goes whatever the keyring says. */
@@ -450,8 +646,10 @@ clear_cb (GObject      *source,
  * @user_data: data for @callback
  *
  * Signs out: removes the credentials remembered for the server from the
- * keyring (sa_credentials_clear_async()), then drops the access token
- * (sa_client_sign_out()) and emits #SaSession::signed-out.
+ * keyring (sa_credentials_clear_async(); for Cisco, the Client ID and Secret
+ * with sa_cisco_credentials_clear_async()), then drops the access token
+ * (sa_client_sign_out()) and emits #SaSession::signed-out. A practice session
+ * has nothing in the keyring and only drops its token.
  */
 void
 sa_session_sign_out_async (SaSession           *self,
@@ -465,7 +663,19 @@ sa_session_sign_out_async (SaSession           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sa_session_sign_out_async);
-  sa_credentials_clear_async (sa_client_get_base_uri (self->client), NULL, clear_cb, task);
+  if (self->connection == SA_CONNECTION_CISCO_PRACTICE)
+    {
+      set_remembered (self, FALSE);
+      self->ready = FALSE;
+      sa_client_sign_out (self->client);
+      g_signal_emit (self, signals[SIGNED_OUT], 0);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
+  else if (is_cisco (self))
+    sa_cisco_credentials_clear_async (identity_uri (self), NULL, clear_cb, task);
+  else
+    sa_credentials_clear_async (sa_client_get_base_uri (self->client), NULL, clear_cb, task);
 }
 
 /**

@@ -155,10 +155,16 @@ compare_last_checked (gconstpointer a,
 {
   GDateTime *x = sa_hand_off_get_last_checked ((SaHandOff *) a);
   GDateTime *y = sa_hand_off_get_last_checked ((SaHandOff *) b);
+  gint64 i = sa_hand_off_get_id ((SaHandOff *) a);
+  gint64 j = sa_hand_off_get_id ((SaHandOff *) b);
+  int order;
 
+  /* Never checked first, then the oldest check; ties in journal order. */
   if (x == NULL || y == NULL)
-    return (x != NULL) - (y != NULL);
-  return g_date_time_compare (x, y);
+    order = (x != NULL) - (y != NULL);
+  else
+    order = g_date_time_compare (x, y);
+  return order != 0 ? order : (i > j) - (i < j);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -260,12 +266,17 @@ on_kept (GObject      *object,
       /* Removed by the user meanwhile: nothing to announce. */
       if (g_error_matches (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_NOT_FOUND))
         {
+          self->n_open -= self->n_open > 0;
           next_entry (self);
           return;
         }
       /* Announced anyway: the user should know; a restart may repeat it. */
       g_debug ("Watch: could not keep what was seen: %s", error->message);
     }
+
+  /* Closed (confirmed, landed elsewhere, expired): one fewer to follow. */
+  if (!sa_hand_off_is_open (check->hand_off))
+    self->n_open -= self->n_open > 0;
 
   g_object_ref (self);
   emit_for (self, check);
@@ -281,6 +292,7 @@ on_checked (GObject      *object,
   SaWatch *self = SA_WATCH (object);
   g_autoptr(SaWatchCheck) check = NULL;
   g_autoptr(GError) error = NULL;
+  SaHandOff *hand_off;
 
   check = sa_watch_check_finish (self, result, &error);
   if (check == NULL)
@@ -293,9 +305,9 @@ on_checked (GObject      *object,
   if (!self->in_round)
     return;
 
-  sa_hand_off_set_last_checked (check->hand_off, check->now);
-  sa_journal_update_async (self->journal, check->hand_off, self->cancellable, on_kept,
-                           g_steal_pointer (&check));
+  hand_off = check->hand_off;
+  sa_hand_off_set_last_checked (hand_off, check->now);
+  sa_journal_update_async (self->journal, hand_off, self->cancellable, on_kept, g_steal_pointer (&check));
 }
 
 static void

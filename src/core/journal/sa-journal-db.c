@@ -22,19 +22,12 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-
 #include "sa-journal.h"
-#include "sa-journal-private.h"
+#include "sa-journal-db-private.h"
 
 /* Milliseconds a connection waits for another instance's transaction. */
 #define BUSY_TIMEOUT_MS 5000
 
-struct _SaJournalDb
-{
-  sqlite3 *db;
-  char    *path;
-};
 
 /* The columns domain … account_id hold the SaHandOffFields, in the order of
  * the enumeration (bind_hand_off(), read_hand_off()). */
@@ -77,11 +70,6 @@ static const char schema_v1[] =
   ");"
   "CREATE INDEX IF NOT EXISTS observations_hand_off ON observations (hand_off_id);";
 
-static const char hand_off_columns[] =
-  "id, procedure, subject, state, slot, account_pending, domain, account_name,"
-  " virtual_account, intended_virtual_account, customer_email, note_to_customer,"
-  " note_to_users, reason, account_id, user_emails, created, handed_off,"
-  " last_checked, notices";
 
 /* ------------------------------------------------------------------------ */
 /* Errors */
@@ -92,55 +80,80 @@ rc_is_corrupt (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
-/* The journal's error for an SQLite failure; the SQLite text is only logged. */
-static GError *
-db_error (SaJournalDb *self,
-          int          rc,
-          const char  *what)
+/**
+ * sa_journal_db_error:
+ * @self: a connection
+ * @rc: an SQLite result code
+ * @what: the statement or step that failed, for the debug log
+ *
+ * The journal's error for an SQLite failure; SQLite's own text is only
+ * logged. Damage found after opening is %SA_JOURNAL_ERROR_FAILED here: the
+ * next start keeps the file aside (quick_check).
+ *
+ * Returns: (transfer full): %SA_JOURNAL_ERROR_BUSY (another instance held the
+ *   file past the busy timeout) or %SA_JOURNAL_ERROR_FAILED
+ */
+GError *
+sa_journal_db_error (SaJournalDb *self,
+                     int          rc,
+                     const char  *what)
 {
   g_autofree char *detail = g_strdup_printf ("%s: %s (%d)", what,
                                              self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc),
                                              rc);
 
-  /* Damage found after opening is FAILED here; the next start keeps the
-   * file aside (quick_check). */
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     return sa_journal_error_new (SA_JOURNAL_ERROR_BUSY, self->path, detail);
   return sa_journal_error_new (SA_JOURNAL_ERROR_FAILED, self->path, detail);
 }
 
-static gboolean
-exec (SaJournalDb  *self,
-      const char   *sql,
-      GError      **error)
+/**
+ * sa_journal_db_exec:
+ * @self: a connection
+ * @sql: statements without parameters
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: %TRUE when they ran; otherwise %FALSE with sa_journal_db_error()'s
+ */
+gboolean
+sa_journal_db_exec (SaJournalDb  *self,
+                    const char   *sql,
+                    GError      **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      g_propagate_error (error, db_error (self, rc, sql));
+      g_propagate_error (error, sa_journal_db_error (self, rc, sql));
       return FALSE;
     }
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (SaJournalDb  *self,
-         const char   *sql,
-         GError      **error)
+/**
+ * sa_journal_db_prepare:
+ * @self: a connection
+ * @sql: one statement
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer full) (nullable): the prepared statement (free with
+ *   sqlite3_finalize(), or g_autoptr); %NULL with sa_journal_db_error()'s
+ */
+sqlite3_stmt *
+sa_journal_db_prepare (SaJournalDb  *self,
+                       const char   *sql,
+                       GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
-      g_propagate_error (error, db_error (self, rc, sql));
+      g_propagate_error (error, sa_journal_db_error (self, rc, sql));
       return NULL;
     }
   return stmt;
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Runs a statement that returns no rows. */
 static gboolean
@@ -152,28 +165,43 @@ step_done (SaJournalDb   *self,
 
   if (rc != SQLITE_DONE)
     {
-      g_propagate_error (error, db_error (self, rc, sqlite3_sql (stmt)));
+      g_propagate_error (error, sa_journal_db_error (self, rc, sqlite3_sql (stmt)));
       return FALSE;
     }
   return TRUE;
 }
 
+/* A write transaction: taken at once, so two writers queue (busy timeout)
+ * instead of deadlocking on a lock upgrade. */
 static gboolean
 begin (SaJournalDb  *self,
        GError      **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return sa_journal_db_exec (self, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-commit (SaJournalDb  *self,
-        GError      **error)
+/**
+ * sa_journal_db_commit:
+ * @self: a connection in a transaction
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: %TRUE when committed; otherwise %FALSE with sa_journal_db_error()'s
+ */
+gboolean
+sa_journal_db_commit (SaJournalDb  *self,
+                      GError      **error)
 {
-  return exec (self, "COMMIT", error);
+  return sa_journal_db_exec (self, "COMMIT", error);
 }
 
-static void
-rollback (SaJournalDb *self)
+/**
+ * sa_journal_db_rollback:
+ * @self: a connection
+ *
+ * Rolls back the transaction under way, if any (after a failed step).
+ */
+void
+sa_journal_db_rollback (SaJournalDb *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -194,18 +222,32 @@ format_time (GDateTime *when)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static GDateTime *
-parse_time (const unsigned char *text)
+/**
+ * sa_journal_db_parse_time:
+ * @text: (nullable): a time as the journal keeps it (ISO 8601, UTC)
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL
+ */
+GDateTime *
+sa_journal_db_parse_time (const unsigned char *text)
 {
   if (text == NULL)
     return NULL;
   return g_date_time_new_from_iso8601 ((const char *) text, NULL);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+/**
+ * sa_journal_db_bind_text:
+ * @stmt: a statement
+ * @index: the parameter, from 1
+ * @text: (nullable): the value; %NULL binds SQL NULL
+ *
+ * Binds a copy of @text.
+ */
+void
+sa_journal_db_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -220,12 +262,20 @@ bind_time (sqlite3_stmt *stmt,
 {
   g_autofree char *text = format_time (when);
 
-  bind_text (stmt, index, text);
+  sa_journal_db_bind_text (stmt, index, text);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
+/**
+ * sa_journal_db_column_text:
+ * @stmt: a statement on a row
+ * @index: the column, from 0
+ *
+ * Returns: (transfer none) (nullable): the column's text, valid until the
+ *   next step
+ */
+const char *
+sa_journal_db_column_text (sqlite3_stmt *stmt,
+                           int           index)
 {
   return (const char *) sqlite3_column_text (stmt, index);
 }
@@ -257,7 +307,7 @@ single_text_query (SaJournalDb  *self,
   if (rc != SQLITE_ROW)
     return FALSE;
 
-  *text = g_strdup (column_text (stmt, 0));
+  *text = g_strdup (sa_journal_db_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -311,17 +361,17 @@ open_file (SaJournalDb  *self,
     {
       if (rc == SQLITE_ROW)
         rc = SQLITE_CANTOPEN;
-      g_propagate_error (error, db_error (self, rc, "journal_mode"));
+      g_propagate_error (error, sa_journal_db_error (self, rc, "journal_mode"));
       return verdict_for_rc (rc);
     }
   g_clear_pointer (&text, g_free);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
+  if (!sa_journal_db_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
     return FILE_UNAVAILABLE;
 
   if (!single_text_query (self, "PRAGMA user_version", &text, &rc))
     {
-      g_propagate_error (error, db_error (self, rc, "user_version"));
+      g_propagate_error (error, sa_journal_db_error (self, rc, "user_version"));
       return verdict_for_rc (rc);
     }
   version = (int) g_ascii_strtoll (text != NULL ? text : "0", NULL, 10);
@@ -335,7 +385,7 @@ open_file (SaJournalDb  *self,
 
   if (!single_text_query (self, "PRAGMA quick_check", &text, &rc))
     {
-      g_propagate_error (error, db_error (self, rc, "quick_check"));
+      g_propagate_error (error, sa_journal_db_error (self, rc, "quick_check"));
       return verdict_for_rc (rc);
     }
   if (g_strcmp0 (text, "ok") != 0)
@@ -357,11 +407,11 @@ open_file (SaJournalDb  *self,
         }
       if (!begin (self, error))
         return FILE_UNAVAILABLE;
-      if (!exec (self, schema_v1, error) ||
-          !exec (self, "PRAGMA user_version = 1", error) ||
-          !commit (self, error))
+      if (!sa_journal_db_exec (self, schema_v1, error) ||
+          !sa_journal_db_exec (self, "PRAGMA user_version = 1", error) ||
+          !sa_journal_db_commit (self, error))
         {
-          rollback (self);
+          sa_journal_db_rollback (self);
           return FILE_UNAVAILABLE;
         }
     }
@@ -537,19 +587,19 @@ insert_observation (SaJournalDb           *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare (self,
-                  "INSERT INTO observations (hand_off_id, kind, seen, domain, virtual_account, quantity, text)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = sa_journal_db_prepare (self,
+                                "INSERT INTO observations (hand_off_id, kind, seen, domain, virtual_account, quantity, text)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, hand_off_id);
-  bind_text (stmt, 2, sa_observation_kind_to_string (sa_hand_off_observation_get_kind (observation)));
+  sa_journal_db_bind_text (stmt, 2, sa_observation_kind_to_string (sa_hand_off_observation_get_kind (observation)));
   bind_time (stmt, 3, sa_hand_off_observation_get_seen (observation));
-  bind_text (stmt, 4, sa_hand_off_observation_get_domain (observation));
-  bind_text (stmt, 5, sa_hand_off_observation_get_virtual_account (observation));
+  sa_journal_db_bind_text (stmt, 4, sa_hand_off_observation_get_domain (observation));
+  sa_journal_db_bind_text (stmt, 5, sa_hand_off_observation_get_virtual_account (observation));
   sqlite3_bind_int64 (stmt, 6, sa_hand_off_observation_get_quantity (observation));
-  bind_text (stmt, 7, sa_hand_off_observation_get_text (observation));
+  sa_journal_db_bind_text (stmt, 7, sa_hand_off_observation_get_text (observation));
 
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -587,14 +637,14 @@ bind_hand_off (sqlite3_stmt *stmt,
   g_autofree char *joined = emails != NULL ? g_strjoinv ("\n", (char **) emails) : NULL;
   int i = 1;
 
-  bind_text (stmt, i++, sa_hand_off_procedure_to_string (sa_hand_off_get_procedure (hand_off)));
-  bind_text (stmt, i++, sa_hand_off_get_subject (hand_off));
-  bind_text (stmt, i++, sa_hand_off_state_to_string (sa_hand_off_get_state (hand_off)));
-  bind_text (stmt, i++, sa_journal_enum_to_nick (SA_TYPE_HAND_OFF_SLOT, sa_hand_off_get_slot (hand_off)));
+  sa_journal_db_bind_text (stmt, i++, sa_hand_off_procedure_to_string (sa_hand_off_get_procedure (hand_off)));
+  sa_journal_db_bind_text (stmt, i++, sa_hand_off_get_subject (hand_off));
+  sa_journal_db_bind_text (stmt, i++, sa_hand_off_state_to_string (sa_hand_off_get_state (hand_off)));
+  sa_journal_db_bind_text (stmt, i++, sa_journal_enum_to_nick (SA_TYPE_HAND_OFF_SLOT, sa_hand_off_get_slot (hand_off)));
   sqlite3_bind_int (stmt, i++, sa_hand_off_get_account_pending (hand_off));
   for (guint f = 0; f < SA_HAND_OFF_N_FIELDS; f++)
-    bind_text (stmt, i++, sa_hand_off_get_field (hand_off, f));
-  bind_text (stmt, i++, joined);
+    sa_journal_db_bind_text (stmt, i++, sa_hand_off_get_field (hand_off, f));
+  sa_journal_db_bind_text (stmt, i++, joined);
   bind_time (stmt, i++, sa_hand_off_get_created (hand_off));
   bind_time (stmt, i++, sa_hand_off_get_handed_off (hand_off));
   bind_time (stmt, i++, sa_hand_off_get_last_checked (hand_off));
@@ -623,12 +673,12 @@ sa_journal_db_add (SaJournalDb  *db,
   if (!begin (db, error))
     return 0;
 
-  stmt = prepare (db,
-                  "INSERT INTO hand_offs (procedure, subject, state, slot, account_pending, domain,"
-                  " account_name, virtual_account, intended_virtual_account, customer_email,"
-                  " note_to_customer, note_to_users, reason, account_id, user_emails, created,"
-                  " handed_off, last_checked, notices)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = sa_journal_db_prepare (db,
+                                "INSERT INTO hand_offs (procedure, subject, state, slot, account_pending, domain,"
+                                " account_name, virtual_account, intended_virtual_account, customer_email,"
+                                " note_to_customer, note_to_users, reason, account_id, user_emails, created,"
+                                " handed_off, last_checked, notices)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto failed;
 
@@ -637,14 +687,14 @@ sa_journal_db_add (SaJournalDb  *db,
     goto failed;
 
   id = sqlite3_last_insert_rowid (db->db);
-  if (!insert_new_observations (db, hand_off, id, error) || !commit (db, error))
+  if (!insert_new_observations (db, hand_off, id, error) || !sa_journal_db_commit (db, error))
     goto failed;
 
   sa_hand_off_set_id (hand_off, id);
   return id;
 
 failed:
-  rollback (db);
+  sa_journal_db_rollback (db);
   return 0;
 }
 
@@ -653,7 +703,7 @@ row_exists (SaJournalDb  *self,
             gint64        id,
             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT 1 FROM hand_offs WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = sa_journal_db_prepare (self, "SELECT 1 FROM hand_offs WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -666,7 +716,7 @@ row_exists (SaJournalDb  *self,
   if (rc == SQLITE_DONE)
     g_propagate_error (error, sa_journal_error_new (SA_JOURNAL_ERROR_NOT_FOUND, NULL, NULL));
   else
-    g_propagate_error (error, db_error (self, rc, "exists"));
+    g_propagate_error (error, sa_journal_db_error (self, rc, "exists"));
   return FALSE;
 }
 
@@ -696,12 +746,12 @@ sa_journal_db_update (SaJournalDb  *db,
   if (!row_exists (db, id, error))
     goto failed;
 
-  stmt = prepare (db,
-                  "UPDATE hand_offs SET procedure = ?, subject = ?, state = ?, slot = ?,"
-                  " account_pending = ?, domain = ?, account_name = ?, virtual_account = ?,"
-                  " intended_virtual_account = ?, customer_email = ?, note_to_customer = ?,"
-                  " note_to_users = ?, reason = ?, account_id = ?, user_emails = ?, created = ?,"
-                  " handed_off = ?, last_checked = ?, notices = ? WHERE id = ?", error);
+  stmt = sa_journal_db_prepare (db,
+                                "UPDATE hand_offs SET procedure = ?, subject = ?, state = ?, slot = ?,"
+                                " account_pending = ?, domain = ?, account_name = ?, virtual_account = ?,"
+                                " intended_virtual_account = ?, customer_email = ?, note_to_customer = ?,"
+                                " note_to_users = ?, reason = ?, account_id = ?, user_emails = ?, created = ?,"
+                                " handed_off = ?, last_checked = ?, notices = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
 
@@ -709,13 +759,13 @@ sa_journal_db_update (SaJournalDb  *db,
   sqlite3_bind_int64 (stmt, 20, id);
   if (!step_done (db, stmt, error) ||
       !insert_new_observations (db, hand_off, id, error) ||
-      !commit (db, error))
+      !sa_journal_db_commit (db, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (db);
+  sa_journal_db_rollback (db);
   return FALSE;
 }
 
@@ -746,21 +796,21 @@ sa_journal_db_set_state (SaJournalDb     *db,
   if (!row_exists (db, id, error))
     goto failed;
 
-  stmt = prepare (db, "UPDATE hand_offs SET state = ?, handed_off = COALESCE (handed_off, ?) WHERE id = ?",
+  stmt = sa_journal_db_prepare (db, "UPDATE hand_offs SET state = ?, handed_off = COALESCE (handed_off, ?) WHERE id = ?",
                   error);
   if (stmt == NULL)
     goto failed;
 
-  bind_text (stmt, 1, sa_hand_off_state_to_string (state));
+  sa_journal_db_bind_text (stmt, 1, sa_hand_off_state_to_string (state));
   bind_time (stmt, 2, handed_off);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!step_done (db, stmt, error) || !commit (db, error))
+  if (!step_done (db, stmt, error) || !sa_journal_db_commit (db, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (db);
+  sa_journal_db_rollback (db);
   return FALSE;
 }
 
@@ -785,9 +835,9 @@ sa_journal_db_add_observation (SaJournalDb           *db,
 
   if (!row_exists (db, id, error) ||
       !insert_observation (db, id, observation, error) ||
-      !commit (db, error))
+      !sa_journal_db_commit (db, error))
     {
-      rollback (db);
+      sa_journal_db_rollback (db);
       return FALSE;
     }
 
@@ -815,7 +865,7 @@ sa_journal_db_remove (SaJournalDb  *db,
   if (!begin (db, error))
     return FALSE;
 
-  stmt = prepare (db, "DELETE FROM hand_offs WHERE id = ?", error);
+  stmt = sa_journal_db_prepare (db, "DELETE FROM hand_offs WHERE id = ?", error);
   if (stmt == NULL)
     goto failed;
 
@@ -829,214 +879,12 @@ sa_journal_db_remove (SaJournalDb  *db,
       goto failed;
     }
 
-  if (!commit (db, error))
+  if (!sa_journal_db_commit (db, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback (db);
+  sa_journal_db_rollback (db);
   return FALSE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading */
-
-/* A hand-off from a row selected with hand_off_columns; NULL (logged) when
- * the row names a procedure or state this build does not know. */
-static SaHandOff *
-read_hand_off (sqlite3_stmt *stmt)
-{
-  g_autoptr(SaHandOff) hand_off = NULL;
-  g_autoptr(GDateTime) created = NULL;
-  g_autoptr(GDateTime) handed_off = NULL;
-  g_autoptr(GDateTime) last_checked = NULL;
-  SaHandOffProcedure procedure;
-  SaHandOffState state;
-  int slot = SA_HAND_OFF_SLOT_NONE;
-  const char *emails;
-  int i = 6;
-
-  if (!sa_hand_off_procedure_from_string (column_text (stmt, 1), &procedure) ||
-      !sa_hand_off_state_from_string (column_text (stmt, 3), &state))
-    {
-      g_debug ("Journal: row %" G_GINT64_FORMAT " skipped (unknown procedure or state)",
-               (gint64) sqlite3_column_int64 (stmt, 0));
-      return NULL;
-    }
-  sa_journal_enum_from_nick (SA_TYPE_HAND_OFF_SLOT, column_text (stmt, 4), &slot);
-
-  hand_off = sa_hand_off_new (procedure, column_text (stmt, 2) ? column_text (stmt, 2) : "");
-  sa_hand_off_set_id (hand_off, sqlite3_column_int64 (stmt, 0));
-  sa_hand_off_set_slot (hand_off, slot);
-  sa_hand_off_set_account_pending (hand_off, sqlite3_column_int (stmt, 5) != 0);
-  for (guint f = 0; f < SA_HAND_OFF_N_FIELDS; f++)
-    sa_hand_off_set_field (hand_off, f, column_text (stmt, i++));
-
-  emails = column_text (stmt, i++);
-  if (emails != NULL)
-    {
-      g_auto(GStrv) list = g_strsplit (emails, "\n", -1);
-
-      sa_hand_off_set_user_emails (hand_off, (const char * const *) list);
-    }
-
-  created = parse_time (sqlite3_column_text (stmt, i++));
-  if (created != NULL)
-    sa_hand_off_set_created (hand_off, created);
-  handed_off = parse_time (sqlite3_column_text (stmt, i++));
-  sa_hand_off_set_handed_off (hand_off, handed_off);
-  last_checked = parse_time (sqlite3_column_text (stmt, i++));
-  sa_hand_off_set_last_checked (hand_off, last_checked);
-  sa_hand_off_set_notices (hand_off, (SaHandOffNotices) sqlite3_column_int64 (stmt, i++));
-  /* After the hand-off date, so that setting the state stamps nothing. */
-  sa_hand_off_set_state (hand_off, state);
-
-  return g_steal_pointer (&hand_off);
-}
-
-static SaHandOffObservation *
-read_observation (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) seen = NULL;
-  SaHandOffObservation *observation;
-  SaObservationKind kind;
-
-  seen = parse_time (sqlite3_column_text (stmt, 2));
-  if (!sa_observation_kind_from_string (column_text (stmt, 1), &kind) || seen == NULL)
-    return NULL;
-
-  observation = sa_hand_off_observation_new_full (kind, seen,
-                                                  column_text (stmt, 3),
-                                                  column_text (stmt, 4),
-                                                  sqlite3_column_int64 (stmt, 5),
-                                                  column_text (stmt, 6));
-  sa_hand_off_observation_set_id (observation, sqlite3_column_int64 (stmt, 0));
-  return observation;
-}
-
-static gboolean
-read_observations (SaJournalDb  *self,
-                   GHashTable   *by_id,
-                   GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = prepare (self,
-                  "SELECT id, kind, seen, domain, virtual_account, quantity, text, hand_off_id"
-                  " FROM observations ORDER BY hand_off_id, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 owner = sqlite3_column_int64 (stmt, 7);
-      SaHandOff *hand_off = g_hash_table_lookup (by_id, &owner);
-      g_autoptr(SaHandOffObservation) observation = NULL;
-
-      if (hand_off == NULL)
-        continue;
-      observation = read_observation (stmt);
-      if (observation != NULL)
-        sa_hand_off_add_observation (hand_off, observation);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      g_propagate_error (error, db_error (self, rc, "observations"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * sa_journal_db_list:
- * @db: a connection
- * @query: which rows
- * @subject: (nullable): the order number or domain, for
- *   %SA_JOURNAL_QUERY_SUBJECT
- * @procedure: the procedure, for %SA_JOURNAL_QUERY_PROCEDURE
- * @error: return location for a #GError, or %NULL
- *
- * Reads the rows and their observations in one read transaction.
- *
- * Returns: (transfer full) (nullable): a #GListModel of #SaHandOff, oldest
- *   first; %NULL with %SA_JOURNAL_ERROR_FAILED or %SA_JOURNAL_ERROR_BUSY
- */
-GListModel *
-sa_journal_db_list (SaJournalDb         *db,
-                    SaJournalQuery       query,
-                    const char          *subject,
-                    SaHandOffProcedure   procedure,
-                    GError             **error)
-{
-  g_autoptr(GListStore) store = g_list_store_new (SA_TYPE_HAND_OFF);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *where = "";
-  int rc;
-
-  switch (query)
-    {
-    case SA_JOURNAL_QUERY_SUBJECT:
-      where = " WHERE subject = ?1";
-      break;
-    case SA_JOURNAL_QUERY_PROCEDURE:
-      where = " WHERE procedure = ?1";
-      break;
-    case SA_JOURNAL_QUERY_OPEN:
-      where = " WHERE state IN ('handed-off', 'observed-partly')";
-      break;
-    case SA_JOURNAL_QUERY_ALL:
-    default:
-      break;
-    }
-
-  if (!exec (db, "BEGIN", error))
-    return NULL;
-
-  sql = g_strdup_printf ("SELECT %s FROM hand_offs%s ORDER BY created, id", hand_off_columns, where);
-  stmt = prepare (db, sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  if (query == SA_JOURNAL_QUERY_SUBJECT)
-    bind_text (stmt, 1, subject != NULL ? subject : "");
-  else if (query == SA_JOURNAL_QUERY_PROCEDURE)
-    bind_text (stmt, 1, sa_hand_off_procedure_to_string (procedure));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SaHandOff) hand_off = read_hand_off (stmt);
-
-      if (hand_off == NULL)
-        continue;
-      g_list_store_append (store, hand_off);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_propagate_error (error, db_error (db, rc, "list"));
-      goto failed;
-    }
-
-  /* The keys point to ids; the values are the hand-offs the store holds. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
-    {
-      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (G_LIST_MODEL (store), i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = sa_hand_off_get_id (hand_off);
-      g_hash_table_insert (by_id, key, hand_off);
-    }
-
-  if (!read_observations (db, by_id, error) || !commit (db, error))
-    goto failed;
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-
-failed:
-  rollback (db);
-  return NULL;
 }

@@ -1,8 +1,9 @@
 /* sa-journal-private.h — what the journal's files share (not for the UI)
  *
- * sa-journal.c holds the object, its lock and its worker jobs;
+ * sa-journal.c holds the object, its lock, its worker jobs and its writes;
+ * sa-journal-read.c its reads; sa-journal-error.c its errors and names;
  * sa-journal-db.c the SQLite database itself, used by one thread at a time;
- * sa-journal-csv.c the CSV export. The journal also sets what only it may
+ * sa-journal-csv.c the CSV text. The journal also sets what only it may
  * set on hand-offs and observations read back from disk.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -85,7 +86,54 @@ GListModel  *sa_journal_db_list             (SaJournalDb          *db,
                                              SaHandOffProcedure    procedure,
                                              GError              **error);
 
-/* sa-journal.c: the translated error for @code; @detail (never secret) goes
+/* sa-journal.c: a call of the journal, run by its worker (the reads of
+ * sa-journal-read.c are jobs too). */
+typedef enum
+{
+  SA_JOURNAL_JOB_OPEN,
+  SA_JOURNAL_JOB_ADD,
+  SA_JOURNAL_JOB_UPDATE,
+  SA_JOURNAL_JOB_SET_STATE,
+  SA_JOURNAL_JOB_ADD_OBSERVATION,
+  SA_JOURNAL_JOB_REMOVE,
+  SA_JOURNAL_JOB_LIST,
+  SA_JOURNAL_JOB_EXPORT,
+} SaJournalJobKind;
+
+typedef struct
+{
+  SaJournalJobKind      kind;
+  SaHandOff            *hand_off;         /* the caller's: its thread only */
+  SaHandOff            *copy;             /* the worker's */
+  SaHandOffObservation *observation;      /* the caller's: its thread only */
+  SaHandOffObservation *observation_copy; /* the worker's */
+  SaHandOffState        state;
+  GDateTime            *handed_off;
+  gint64                id;
+  SaJournalQuery        query;
+  char                 *subject;
+  SaHandOffProcedure    procedure;
+  GFile                *file;
+  GListModel           *result;
+  GError               *report;
+  char                 *kept_aside;
+} SaJournalJob;
+
+SaJournalJob *sa_journal_job_new            (SaJournalJobKind      kind,
+                                             SaHandOff            *hand_off);
+void          sa_journal_job_free           (gpointer              data);
+void          sa_journal_submit             (SaJournal            *self,
+                                             SaJournalJob         *job,
+                                             gpointer              source_tag,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+SaJournalJob *sa_journal_finish_job         (SaJournal            *self,
+                                             GAsyncResult         *result,
+                                             gpointer              source_tag,
+                                             GError              **error);
+
+/* sa-journal-error.c: the translated error for @code; @detail (never secret) goes
  * to the debug log; @path is named in CORRUPT, TOO_NEW and UNAVAILABLE. */
 GError      *sa_journal_error_new           (SaJournalError        code,
                                              const char           *path,

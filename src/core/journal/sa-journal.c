@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "sa-journal.h"
 #include "sa-journal-private.h"
@@ -34,8 +33,6 @@ struct _SaJournal
 
 G_DEFINE_FINAL_TYPE (SaJournal, sa_journal, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (sa-journal-error-quark, sa_journal_error)
-
 enum {
   PROP_0,
   PROP_PATH,
@@ -50,41 +47,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef enum
+/**
+ * sa_journal_job_free:
+ * @data: an #SaJournalJob
+ *
+ * Frees a job and what it holds.
+ */
+void
+sa_journal_job_free (gpointer data)
 {
-  JOB_OPEN,
-  JOB_ADD,
-  JOB_UPDATE,
-  JOB_SET_STATE,
-  JOB_ADD_OBSERVATION,
-  JOB_REMOVE,
-  JOB_LIST,
-  JOB_EXPORT,
-} JobKind;
-
-typedef struct
-{
-  JobKind               kind;
-  SaHandOff            *hand_off;         /* the caller's: its thread only */
-  SaHandOff            *copy;             /* the worker's */
-  SaHandOffObservation *observation;      /* the caller's: its thread only */
-  SaHandOffObservation *observation_copy; /* the worker's */
-  SaHandOffState        state;
-  GDateTime            *handed_off;
-  gint64                id;
-  SaJournalQuery        query;
-  char                 *subject;
-  SaHandOffProcedure    procedure;
-  GFile                *file;
-  GListModel           *result;
-  GError               *report;
-  char                 *kept_aside;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
+  SaJournalJob *job = data;
 
   g_clear_object (&job->hand_off);
   g_clear_object (&job->copy);
@@ -99,11 +71,18 @@ job_free (gpointer data)
   g_free (job);
 }
 
-static Job *
-job_new (JobKind    kind,
-         SaHandOff *hand_off)
+/**
+ * sa_journal_job_new:
+ * @kind: what the job does
+ * @hand_off: (nullable): the caller's hand-off: kept, and copied for the worker
+ *
+ * Returns: (transfer full): a new job; sa_journal_submit() takes it
+ */
+SaJournalJob *
+sa_journal_job_new (SaJournalJobKind  kind,
+                    SaHandOff        *hand_off)
 {
-  Job *job = g_new0 (Job, 1);
+  SaJournalJob *job = g_new0 (SaJournalJob, 1);
 
   job->kind = kind;
   if (hand_off != NULL)
@@ -113,115 +92,6 @@ job_new (JobKind    kind,
       job->id = sa_hand_off_get_id (hand_off);
     }
   return job;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Errors and names */
-
-/**
- * sa_journal_error_new:
- * @code: an #SaJournalError
- * @path: (nullable): the file concerned: the kept file for CORRUPT and
- *   TOO_NEW, the journal for UNAVAILABLE, the CSV file for EXPORT_FAILED
- * @detail: (nullable): what went wrong, for the debug log only
- *
- * Returns: (transfer full): an %SA_JOURNAL_ERROR whose message is a
- *   translated sentence saying what happened and what to do next
- */
-GError *
-sa_journal_error_new (SaJournalError  code,
-                      const char     *path,
-                      const char     *detail)
-{
-  g_autofree char *name = path != NULL ? g_filename_display_name (path) : g_strdup ("");
-  g_autofree char *message = NULL;
-
-  if (detail != NULL)
-    g_debug ("Journal error %d: %s", code, detail);
-
-  switch (code)
-    {
-    case SA_JOURNAL_ERROR_UNAVAILABLE:
-      /* Translators: %s is a file name */
-      message = g_strdup_printf (_("The journal “%s” cannot be opened. Check that its folder exists and that you may write in it."), name);
-      break;
-    case SA_JOURNAL_ERROR_CORRUPT:
-      /* Translators: %s is the file name the damaged journal was given */
-      message = g_strdup_printf (_("The journal was damaged. It was kept as “%s” for your records, and a new, empty journal was started."), name);
-      break;
-    case SA_JOURNAL_ERROR_TOO_NEW:
-      /* Translators: %s is the file name the journal was given */
-      message = g_strdup_printf (_("The journal was written by a newer version of Smart Account Desk. It was kept as “%s” for that version, and a new, empty journal was started."), name);
-      break;
-    case SA_JOURNAL_ERROR_BUSY:
-      message = g_strdup (_("Another Smart Account Desk window is writing to the journal. Try again in a moment."));
-      break;
-    case SA_JOURNAL_ERROR_NOT_FOUND:
-      message = g_strdup (_("This entry is no longer in the journal: it was removed."));
-      break;
-    case SA_JOURNAL_ERROR_INVALID:
-      message = g_strdup (_("This hand-off is incomplete and cannot be kept in the journal."));
-      break;
-    case SA_JOURNAL_ERROR_EXPORT_FAILED:
-      /* Translators: %s is a file name */
-      message = g_strdup_printf (_("The journal could not be exported to “%s”. Check that the folder exists and that you may write in it."), name);
-      break;
-    case SA_JOURNAL_ERROR_FAILED:
-    default:
-      message = g_strdup (_("The journal could not be read or saved. Check that the disk has free space, then try again."));
-      break;
-    }
-
-  return g_error_new_literal (SA_JOURNAL_ERROR, code, message);
-}
-
-/**
- * sa_journal_enum_to_nick:
- * @type: a #GEnum type
- * @value: one of its values
- *
- * Returns: (transfer none) (nullable): the value's nick (the name kept in
- *   the journal), or %NULL for an invalid value. Any thread.
- */
-const char *
-sa_journal_enum_to_nick (GType type,
-                         int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-  const char *nick = found != NULL ? found->value_nick : NULL;
-
-  /* Static types: the class and its nicks stay. */
-  g_type_class_unref (klass);
-  return nick;
-}
-
-/**
- * sa_journal_enum_from_nick:
- * @type: a #GEnum type
- * @nick: (nullable): a nick
- * @value: (out): the value
- *
- * Returns: %FALSE for an unknown nick (@value untouched). Any thread.
- */
-gboolean
-sa_journal_enum_from_nick (GType       type,
-                           const char *nick,
-                           int        *value)
-{
-  GEnumClass *klass;
-  GEnumValue *found;
-
-  if (nick == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (type);
-  found = g_enum_get_value_by_nick (klass, nick);
-  if (found != NULL)
-    *value = found->value;
-  g_type_class_unref (klass);
-
-  return found != NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -418,33 +288,33 @@ ensure_open_locked (SaJournal  *self,
 
 /* What a job does under the lock. */
 static gboolean
-run_locked (SaJournal  *self,
-            Job        *job,
-            GError    **error)
+run_locked (SaJournal     *self,
+            SaJournalJob  *job,
+            GError       **error)
 {
   if (!ensure_open_locked (self, error))
     return FALSE;
 
   switch (job->kind)
     {
-    case JOB_OPEN:
+    case SA_JOURNAL_JOB_OPEN:
       if (self->report != NULL)
         job->report = g_error_copy (self->report);
       job->kept_aside = g_strdup (self->worker_kept_aside);
       return TRUE;
-    case JOB_ADD:
+    case SA_JOURNAL_JOB_ADD:
       job->id = sa_journal_db_add (self->db, job->copy, error);
       return job->id != 0;
-    case JOB_UPDATE:
+    case SA_JOURNAL_JOB_UPDATE:
       return sa_journal_db_update (self->db, job->copy, error);
-    case JOB_SET_STATE:
+    case SA_JOURNAL_JOB_SET_STATE:
       return sa_journal_db_set_state (self->db, job->id, job->state, job->handed_off, error);
-    case JOB_ADD_OBSERVATION:
+    case SA_JOURNAL_JOB_ADD_OBSERVATION:
       return sa_journal_db_add_observation (self->db, job->id, job->observation_copy, error);
-    case JOB_REMOVE:
+    case SA_JOURNAL_JOB_REMOVE:
       return sa_journal_db_remove (self->db, job->id, error);
-    case JOB_LIST:
-    case JOB_EXPORT:
+    case SA_JOURNAL_JOB_LIST:
+    case SA_JOURNAL_JOB_EXPORT:
       job->result = sa_journal_db_list (self->db, job->query, job->subject, job->procedure, error);
       return job->result != NULL;
     default:
@@ -453,7 +323,7 @@ run_locked (SaJournal  *self,
 }
 
 static gboolean
-write_csv (Job           *job,
+write_csv (SaJournalJob  *job,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -483,7 +353,7 @@ run_job (GTask        *task,
          GCancellable *cancellable)
 {
   SaJournal *self = source_object;
-  Job *job = task_data;
+  SaJournalJob *job = task_data;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -495,7 +365,7 @@ run_job (GTask        *task,
   g_mutex_unlock (&self->lock);
 
   /* The file is written outside the lock. */
-  if (ok && job->kind == JOB_EXPORT)
+  if (ok && job->kind == SA_JOURNAL_JOB_EXPORT)
     ok = write_csv (job, cancellable, &error);
 
   if (ok)
@@ -533,7 +403,7 @@ on_job_done (GObject      *object,
 {
   SaJournal *self = SA_JOURNAL (object);
   g_autoptr(GTask) outer = user_data;
-  Job *job = g_task_get_task_data (outer);
+  SaJournalJob *job = g_task_get_task_data (outer);
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -544,7 +414,7 @@ on_job_done (GObject      *object,
 
   switch (job->kind)
     {
-    case JOB_OPEN:
+    case SA_JOURNAL_JOB_OPEN:
       g_free (self->kept_aside_path);
       self->kept_aside_path = g_strdup (job->kept_aside);
       if (job->report != NULL)
@@ -553,25 +423,25 @@ on_job_done (GObject      *object,
           return;
         }
       break;
-    case JOB_ADD:
-    case JOB_UPDATE:
+    case SA_JOURNAL_JOB_ADD:
+    case SA_JOURNAL_JOB_UPDATE:
       copy_ids_back (job->hand_off, job->copy);
       g_signal_emit (self, signals[CHANGED], 0, job->id);
       break;
-    case JOB_ADD_OBSERVATION:
+    case SA_JOURNAL_JOB_ADD_OBSERVATION:
       sa_hand_off_observation_set_id (job->observation,
                                       sa_hand_off_observation_get_id (job->observation_copy));
       g_signal_emit (self, signals[CHANGED], 0, job->id);
       break;
-    case JOB_SET_STATE:
+    case SA_JOURNAL_JOB_SET_STATE:
       g_signal_emit (self, signals[CHANGED], 0, job->id);
       break;
-    case JOB_REMOVE:
+    case SA_JOURNAL_JOB_REMOVE:
       sa_hand_off_set_state (job->hand_off, SA_HAND_OFF_STATE_REMOVED);
       g_signal_emit (self, signals[CHANGED], 0, job->id);
       break;
-    case JOB_LIST:
-    case JOB_EXPORT:
+    case SA_JOURNAL_JOB_LIST:
+    case SA_JOURNAL_JOB_EXPORT:
     default:
       break;
     }
@@ -579,19 +449,32 @@ on_job_done (GObject      *object,
   g_task_return_boolean (outer, TRUE);
 }
 
-static void
-submit (SaJournal           *self,
-        Job                 *job,
-        gpointer             source_tag,
-        GCancellable        *cancellable,
-        GAsyncReadyCallback  callback,
-        gpointer             user_data)
+/**
+ * sa_journal_submit:
+ * @self: an #SaJournal
+ * @job: (transfer full): the job
+ * @source_tag: the public function's tag, which its finish checks
+ * @cancellable: (nullable): the caller's #GCancellable
+ * @callback: the caller's callback
+ * @user_data: data for @callback
+ *
+ * Runs @job in a worker thread under the journal's lock, then, on the
+ * caller's thread, applies its result to the caller's objects, emits
+ * #SaJournal::changed for a write, and answers the caller.
+ */
+void
+sa_journal_submit (SaJournal           *self,
+                   SaJournalJob        *job,
+                   gpointer             source_tag,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GTask) inner = NULL;
 
   g_task_set_source_tag (outer, source_tag);
-  g_task_set_task_data (outer, job, job_free);
+  g_task_set_task_data (outer, job, sa_journal_job_free);
 
   inner = g_task_new (self, cancellable, on_job_done, g_object_ref (outer));
   g_task_set_source_tag (inner, run_job);
@@ -612,15 +495,24 @@ fail (SaJournal           *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job_new (JOB_OPEN, NULL), job_free);
+  g_task_set_task_data (task, sa_journal_job_new (SA_JOURNAL_JOB_OPEN, NULL), sa_journal_job_free);
   g_task_return_error (task, error);
 }
 
-static Job *
-finish_job (SaJournal     *self,
-            GAsyncResult  *result,
-            gpointer       source_tag,
-            GError       **error)
+/**
+ * sa_journal_finish_job:
+ * @self: an #SaJournal
+ * @result: the #GAsyncResult
+ * @source_tag: the public function's tag
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: (transfer none) (nullable): the job, done; %NULL with its error
+ */
+SaJournalJob *
+sa_journal_finish_job (SaJournal     *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
@@ -655,7 +547,7 @@ sa_journal_open_async (SaJournal           *self,
   g_return_if_fail (SA_IS_JOURNAL (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  submit (self, job_new (JOB_OPEN, NULL), sa_journal_open_async, cancellable, callback, user_data);
+  sa_journal_submit (self, sa_journal_job_new (SA_JOURNAL_JOB_OPEN, NULL), sa_journal_open_async, cancellable, callback, user_data);
 }
 
 /**
@@ -678,7 +570,7 @@ sa_journal_open_finish (SaJournal     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return finish_job (self, result, sa_journal_open_async, error) != NULL;
+  return sa_journal_finish_job (self, result, sa_journal_open_async, error) != NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -718,7 +610,7 @@ sa_journal_add_async (SaJournal           *self,
       return;
     }
 
-  submit (self, job_new (JOB_ADD, hand_off), sa_journal_add_async, cancellable, callback, user_data);
+  sa_journal_submit (self, sa_journal_job_new (SA_JOURNAL_JOB_ADD, hand_off), sa_journal_add_async, cancellable, callback, user_data);
 }
 
 /**
@@ -737,7 +629,7 @@ sa_journal_add_finish (SaJournal     *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  Job *job = finish_job (self, result, sa_journal_add_async, error);
+  SaJournalJob *job = sa_journal_finish_job (self, result, sa_journal_add_async, error);
 
   return job != NULL ? job->id : 0;
 }
@@ -780,7 +672,7 @@ sa_journal_update_async (SaJournal           *self,
       return;
     }
 
-  submit (self, job_new (JOB_UPDATE, hand_off), sa_journal_update_async, cancellable, callback, user_data);
+  sa_journal_submit (self, sa_journal_job_new (SA_JOURNAL_JOB_UPDATE, hand_off), sa_journal_update_async, cancellable, callback, user_data);
 }
 
 /**
@@ -804,7 +696,7 @@ sa_journal_set_state_async (SaJournal           *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Job *job;
+  SaJournalJob *job;
 
   g_return_if_fail (SA_IS_JOURNAL (self));
   g_return_if_fail (SA_IS_HAND_OFF (hand_off));
@@ -813,11 +705,11 @@ sa_journal_set_state_async (SaJournal           *self,
 
   sa_hand_off_set_state (hand_off, state);
 
-  job = job_new (JOB_SET_STATE, hand_off);
+  job = sa_journal_job_new (SA_JOURNAL_JOB_SET_STATE, hand_off);
   job->state = state;
   if (sa_hand_off_get_handed_off (hand_off) != NULL)
     job->handed_off = g_date_time_ref (sa_hand_off_get_handed_off (hand_off));
-  submit (self, job, sa_journal_update_async, cancellable, callback, user_data);
+  sa_journal_submit (self, job, sa_journal_update_async, cancellable, callback, user_data);
 }
 
 /**
@@ -840,7 +732,7 @@ sa_journal_add_observation_async (SaJournal            *self,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
 {
-  Job *job;
+  SaJournalJob *job;
 
   g_return_if_fail (SA_IS_JOURNAL (self));
   g_return_if_fail (SA_IS_HAND_OFF (hand_off));
@@ -850,7 +742,7 @@ sa_journal_add_observation_async (SaJournal            *self,
 
   sa_hand_off_add_observation (hand_off, observation);
 
-  job = job_new (JOB_ADD_OBSERVATION, hand_off);
+  job = sa_journal_job_new (SA_JOURNAL_JOB_ADD_OBSERVATION, hand_off);
   job->observation = g_object_ref (observation);
   job->observation_copy =
     sa_hand_off_observation_new_full (sa_hand_off_observation_get_kind (observation),
@@ -859,7 +751,7 @@ sa_journal_add_observation_async (SaJournal            *self,
                                       sa_hand_off_observation_get_virtual_account (observation),
                                       sa_hand_off_observation_get_quantity (observation),
                                       sa_hand_off_observation_get_text (observation));
-  submit (self, job, sa_journal_update_async, cancellable, callback, user_data);
+  sa_journal_submit (self, job, sa_journal_update_async, cancellable, callback, user_data);
 }
 
 /**
@@ -880,7 +772,7 @@ sa_journal_update_finish (SaJournal     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return finish_job (self, result, sa_journal_update_async, error) != NULL;
+  return sa_journal_finish_job (self, result, sa_journal_update_async, error) != NULL;
 }
 
 /**
@@ -906,7 +798,7 @@ sa_journal_remove_async (SaJournal           *self,
   g_return_if_fail (SA_IS_HAND_OFF (hand_off));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  submit (self, job_new (JOB_REMOVE, hand_off), sa_journal_remove_async, cancellable, callback, user_data);
+  sa_journal_submit (self, sa_journal_job_new (SA_JOURNAL_JOB_REMOVE, hand_off), sa_journal_remove_async, cancellable, callback, user_data);
 }
 
 /**
@@ -924,180 +816,5 @@ sa_journal_remove_finish (SaJournal     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return finish_job (self, result, sa_journal_remove_async, error) != NULL;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Reading */
-
-static void
-list (SaJournal           *self,
-      SaJournalQuery       query,
-      const char          *subject,
-      SaHandOffProcedure   procedure,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
-{
-  Job *job = job_new (JOB_LIST, NULL);
-
-  job->query = query;
-  job->subject = g_strstrip (g_strdup (subject != NULL ? subject : ""));
-  job->procedure = procedure;
-  submit (self, job, sa_journal_list_async, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_list_async:
- * @self: an #SaJournal
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Lists every hand-off, with its observations. Finish with
- * sa_journal_list_finish().
- */
-void
-sa_journal_list_async (SaJournal           *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  g_return_if_fail (SA_IS_JOURNAL (self));
-  list (self, SA_JOURNAL_QUERY_ALL, NULL, 0, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_list_for_subject_async:
- * @self: an #SaJournal
- * @subject: a Sales Order No. (an order page's entries) or a Domain
- *   Identifier (procedures 3 and 4)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Lists the hand-offs about @subject. Finish with sa_journal_list_finish().
- */
-void
-sa_journal_list_for_subject_async (SaJournal           *self,
-                                   const char          *subject,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_return_if_fail (SA_IS_JOURNAL (self));
-  g_return_if_fail (subject != NULL);
-  list (self, SA_JOURNAL_QUERY_SUBJECT, subject, 0, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_list_for_procedure_async:
- * @self: an #SaJournal
- * @procedure: a procedure (the Smart Account requests view lists procedure
- *   3, the Access requests view procedure 4)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Lists the hand-offs of @procedure. Finish with sa_journal_list_finish().
- */
-void
-sa_journal_list_for_procedure_async (SaJournal           *self,
-                                     SaHandOffProcedure   procedure,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_return_if_fail (SA_IS_JOURNAL (self));
-  list (self, SA_JOURNAL_QUERY_PROCEDURE, NULL, procedure, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_list_open_async:
- * @self: an #SaJournal
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Lists the hand-offs the watch follows (handed off, observed partly): what
- * it resumes after a restart. Finish with sa_journal_list_finish().
- */
-void
-sa_journal_list_open_async (SaJournal           *self,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_return_if_fail (SA_IS_JOURNAL (self));
-  list (self, SA_JOURNAL_QUERY_OPEN, NULL, 0, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_list_finish:
- * @self: an #SaJournal
- * @result: the #GAsyncResult of one of the sa_journal_list_*_async()
- * @error: return location for a #GError, or %NULL
- *
- * Returns: (transfer full) (nullable): a #GListModel of #SaHandOff (new
- *   objects, each with its observations), oldest first; %NULL with
- *   %SA_JOURNAL_ERROR_FAILED, %SA_JOURNAL_ERROR_BUSY,
- *   %SA_JOURNAL_ERROR_UNAVAILABLE or %G_IO_ERROR_CANCELLED
- */
-GListModel *
-sa_journal_list_finish (SaJournal     *self,
-                        GAsyncResult  *result,
-                        GError       **error)
-{
-  Job *job = finish_job (self, result, sa_journal_list_async, error);
-
-  return job != NULL ? g_steal_pointer (&job->result) : NULL;
-}
-
-/**
- * sa_journal_export_csv_async:
- * @self: an #SaJournal
- * @file: where to write (replaced if it exists)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Writes every hand-off to @file as CSV (sa_journal_format_csv(): RFC 4180,
- * UTF-8, the UI language of the moment), for a partner's records.
- */
-void
-sa_journal_export_csv_async (SaJournal           *self,
-                             GFile               *file,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  Job *job;
-
-  g_return_if_fail (SA_IS_JOURNAL (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  job = job_new (JOB_EXPORT, NULL);
-  job->query = SA_JOURNAL_QUERY_ALL;
-  job->file = g_object_ref (file);
-  submit (self, job, sa_journal_export_csv_async, cancellable, callback, user_data);
-}
-
-/**
- * sa_journal_export_csv_finish:
- * @self: an #SaJournal
- * @result: the #GAsyncResult
- * @error: return location for a #GError, or %NULL
- *
- * Returns: %TRUE when the file is written; %FALSE with
- *   %SA_JOURNAL_ERROR_EXPORT_FAILED, %SA_JOURNAL_ERROR_FAILED,
- *   %SA_JOURNAL_ERROR_BUSY, %SA_JOURNAL_ERROR_UNAVAILABLE or
- *   %G_IO_ERROR_CANCELLED
- */
-gboolean
-sa_journal_export_csv_finish (SaJournal     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return finish_job (self, result, sa_journal_export_csv_async, error) != NULL;
+  return sa_journal_finish_job (self, result, sa_journal_remove_async, error) != NULL;
 }

@@ -1,8 +1,9 @@
 /* sa-watch-private.h — what the watch's files share, and the tests' handles
  *
- * sa-watch.c holds the object: rounds, their schedule, the network, signals
- * and the license transfer; sa-watch-rules.c checks one hand-off (the calls
- * per procedure and what their answers mean). Not for the UI.
+ * sa-watch.c holds the object: rounds, their schedule, the network and the
+ * signals; sa-watch-rules.c checks one hand-off (the calls per procedure and
+ * what their answers mean); sa-watch-transfer.c the license transfer. Not for
+ * the UI.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

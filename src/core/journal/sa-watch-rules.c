@@ -41,6 +41,12 @@ typedef enum
 
 static void run_step (GTask *task);
 
+/**
+ * sa_watch_check_free:
+ * @check: a check's result
+ *
+ * Frees @check and drops what it holds.
+ */
 void
 sa_watch_check_free (SaWatchCheck *check)
 {

@@ -64,6 +64,10 @@ G_BEGIN_DECLS
  *   which only their full name or full Domain Identifier finds (Cisco's rule):
  *   when nothing is found, the UI says so and suggests typing the full name or
  *   domain
+ * @SA_CLIENT_FEATURE_LICENSE_TRANSFER: sa_client_transfer_licenses_async()
+ *   moves licenses between two Virtual Accounts of a Smart Account (Cisco's
+ *   one public write; the workaround for a Virtual Account whose double-byte
+ *   name the portal does not show)
  *
  * What a back end can do, so that the UI shows only what works and says where
  * the rest is done. Every operation a back end lacks fails with
@@ -83,7 +87,28 @@ typedef enum /*< flags >*/
   SA_CLIENT_FEATURE_PORTAL_HAND_OFF            = 1 << 8,
   SA_CLIENT_FEATURE_ACCOUNT_SEARCH_BY_EMAIL    = 1 << 9,
   SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN = 1 << 10,
+  SA_CLIENT_FEATURE_LICENSE_TRANSFER           = 1 << 11,
 } SaClientFeatures;
+
+/**
+ * SaLicenseTransfer:
+ * @license: the license's name, as sa_license_get_license() gives it
+ * @license_type: "PERPETUAL" or "TERM", as sa_license_detail_get_license_type()
+ *   gives it
+ * @quantity: how many, at least 1
+ *
+ * One line of a license transfer (sa_client_transfer_licenses_async()). The
+ * back end chooses which of the source's licenses go (Cisco: the longest term
+ * first).
+ */
+typedef struct
+{
+  char   *license;
+  char   *license_type;
+  gint64  quantity;
+} SaLicenseTransfer;
+
+void sa_license_transfer_clear (SaLicenseTransfer *transfer);
 
 #define SA_TYPE_CLIENT (sa_client_get_type ())
 G_DECLARE_DERIVABLE_TYPE (SaClient, sa_client, SA, CLIENT, GObject)
@@ -258,9 +283,21 @@ struct _SaClientClass
   GListModel       *(*find_licenses_by_order_finish) (SaClient             *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+  void              (*transfer_licenses_async)       (SaClient                *self,
+                                                      const char              *domain,
+                                                      const char              *source_virtual_account,
+                                                      const char              *target_virtual_account,
+                                                      const SaLicenseTransfer *transfers,
+                                                      guint                    n_transfers,
+                                                      GCancellable            *cancellable,
+                                                      GAsyncReadyCallback      callback,
+                                                      gpointer                 user_data);
+  gboolean          (*transfer_licenses_finish)      (SaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 /* Properties: "signed-in" (boolean, read-only), "username" (string,
@@ -484,5 +521,21 @@ void              sa_client_find_licenses_by_order_async  (SaClient            *
 GListModel       *sa_client_find_licenses_by_order_finish (SaClient            *self,
                                                            GAsyncResult        *result,
                                                            GError             **error);
+/* Moves licenses from one Virtual Account of @domain to another: the one
+ * write the app performs against Cisco (the double-byte Virtual Account
+ * workaround), after the user's confirmation. @transfers is read before the
+ * call returns. Needs SA_CLIENT_FEATURE_LICENSE_TRANSFER. */
+void              sa_client_transfer_licenses_async       (SaClient                *self,
+                                                           const char              *domain,
+                                                           const char              *source_virtual_account,
+                                                           const char              *target_virtual_account,
+                                                           const SaLicenseTransfer *transfers,
+                                                           guint                    n_transfers,
+                                                           GCancellable            *cancellable,
+                                                           GAsyncReadyCallback      callback,
+                                                           gpointer                 user_data);
+gboolean          sa_client_transfer_licenses_finish      (SaClient                *self,
+                                                           GAsyncResult            *result,
+                                                           GError                 **error);
 
 G_END_DECLS

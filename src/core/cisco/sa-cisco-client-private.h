@@ -30,5 +30,6 @@ GError *sa_cisco_client_map_error        (SaCiscoClient *self,
 
 /* sa-cisco-client-reads.c: fills in the read operations of @client_class. */
 void    sa_cisco_client_reads_init_class (SaClientClass *client_class);
+void    sa_cisco_client_transfer_init_class (SaClientClass *client_class);
 
 G_END_DECLS

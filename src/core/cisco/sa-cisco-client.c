@@ -83,7 +83,8 @@ sa_cisco_client_get_features (SaClient *client)
   return SA_CLIENT_FEATURE_LICENSES |
          SA_CLIENT_FEATURE_MY_ACCOUNTS |
          SA_CLIENT_FEATURE_PORTAL_HAND_OFF |
-         SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN;
+         SA_CLIENT_FEATURE_RESTRICTED_ACCOUNTS_HIDDEN |
+         SA_CLIENT_FEATURE_LICENSE_TRANSFER;
 }
 
 static const char *
@@ -273,6 +274,7 @@ sa_cisco_client_class_init (SaCiscoClientClass *klass)
   client_class->sign_in_finish = sa_cisco_client_sign_in_finish;
   client_class->sign_out = sa_cisco_client_sign_out;
   sa_cisco_client_reads_init_class (client_class);
+  sa_cisco_client_transfer_init_class (client_class);
 
   /**
    * SaCiscoClient:api:

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "sa-draft.h"
 
@@ -23,6 +26,7 @@ typedef struct
   GVariant  *pending_value;  /* NULL with has_pending: remove */
   GPtrArray *pending_tasks;
   GPtrArray *current_tasks;
+  GPtrArray *waiting_loads;  /* loads asked for while busy: read once idle */
 } DraftQueue;
 
 static GHashTable *queues; /* name → DraftQueue, main thread only */
@@ -90,6 +94,7 @@ draft_queue_free (gpointer data)
   g_clear_pointer (&queue->pending_value, g_variant_unref);
   g_clear_pointer (&queue->pending_tasks, g_ptr_array_unref);
   g_clear_pointer (&queue->current_tasks, g_ptr_array_unref);
+  g_clear_pointer (&queue->waiting_loads, g_ptr_array_unref);
   g_free (queue);
 }
 
@@ -107,6 +112,7 @@ get_queue (const char *name)
       queue = g_new0 (DraftQueue, 1);
       queue->name = g_strdup (name);
       queue->pending_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+      queue->waiting_loads = g_ptr_array_new_with_free_func (g_object_unref);
       g_hash_table_insert (queues, queue->name, queue);
     }
 
@@ -116,6 +122,8 @@ get_queue (const char *name)
 static void start_operation (DraftQueue *queue,
                              GVariant   *value,
                              GPtrArray  *tasks);
+static void start_load      (const char *name,
+                             GTask      *task);
 
 /* Completes the current tasks and starts the pending operation, if any. */
 static void
@@ -145,17 +153,72 @@ finish_operation (DraftQueue   *queue,
       queue->pending_tasks = g_ptr_array_new_with_free_func (g_object_unref);
       start_operation (queue, value, pending);
     }
+  else if (queue->waiting_loads->len > 0)
+    {
+      /* Idle at last: the loads that waited read what was written. */
+      g_autoptr(GPtrArray) loads = g_steal_pointer (&queue->waiting_loads);
+
+      queue->waiting_loads = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < loads->len; i++)
+        start_load (queue->name, g_object_ref (g_ptr_array_index (loads, i)));
+    }
+}
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *text;
+} DraftWrite;
+
+static void
+draft_write_free (gpointer data)
+{
+  DraftWrite *write = data;
+
+  g_free (write->dir);
+  g_free (write->path);
+  g_free (write->text);
+  g_free (write);
+}
+
+/* In a worker thread: the folder, then the file through a temporary file
+ * renamed over it, so that a reader never sees half a draft, even the
+ * first time. */
+static void
+write_draft_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  DraftWrite *write = task_data;
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (write->dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "Could not create the drafts folder: %s", g_strerror (saved_errno));
+      return;
+    }
+
+  if (!g_file_set_contents_full (write->path, write->text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
-on_replaced (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_written (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   DraftQueue *queue = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_debug ("Could not save the draft “%s”: %s", queue->name, error->message);
 
   finish_operation (queue, error);
@@ -199,27 +262,17 @@ start_operation (DraftQueue *queue,
   else
     {
       g_autoptr(GFile) dir = get_drafts_dir ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      gsize length;
+      g_autoptr(GTask) write_task = g_task_new (NULL, cancellable, on_written, queue);
+      DraftWrite *write = g_new0 (DraftWrite, 1);
 
-      if (!g_file_make_directory_with_parents (dir, cancellable, &error) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_debug ("Could not create the drafts folder: %s", error->message);
-          finish_operation (queue, error);
-          return;
-        }
-
+      write->dir = g_file_get_path (dir);
+      write->path = g_file_get_path (file);
       /* The text form with types, so that a damaged file is detected on load
        * rather than read as some other dictionary. */
-      text = g_variant_print (value, TRUE);
-      length = strlen (text);
-      bytes = g_bytes_new_take (g_steal_pointer (&text), length);
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                           cancellable, on_replaced, queue);
+      write->text = g_variant_print (value, TRUE);
+      g_task_set_source_tag (write_task, start_operation);
+      g_task_set_task_data (write_task, write, draft_write_free);
+      g_task_run_in_thread (write_task, write_draft_thread);
     }
 }
 
@@ -366,7 +419,8 @@ on_loaded (GObject      *object,
  * @user_data: data for @callback
  *
  * Reads a wizard's saved draft, to offer to resume it when the wizard opens
- * again.
+ * again. A save or removal of the same draft still under way is waited for,
+ * so the load reads what it leaves.
  */
 void
 sa_draft_load_async (const char          *name,
@@ -389,8 +443,27 @@ sa_draft_load_async (const char          *name,
       return;
     }
 
-  file = sa_draft_get_file (name);
-  g_file_load_contents_async (file, cancellable, on_loaded, g_steal_pointer (&task));
+  /* A save or removal under way first: the load reads what it leaves. */
+  if (queues != NULL && g_hash_table_contains (queues, name) &&
+      ((DraftQueue *) g_hash_table_lookup (queues, name))->busy)
+    {
+      DraftQueue *queue = g_hash_table_lookup (queues, name);
+
+      g_ptr_array_add (queue->waiting_loads, g_steal_pointer (&task));
+      return;
+    }
+
+  start_load (name, g_steal_pointer (&task));
+}
+
+/* Takes @task. */
+static void
+start_load (const char *name,
+            GTask      *task)
+{
+  g_autoptr(GFile) file = sa_draft_get_file (name);
+
+  g_file_load_contents_async (file, g_task_get_cancellable (task), on_loaded, task);
 }
 
 /**

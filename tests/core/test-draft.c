@@ -184,6 +184,64 @@ test_draft_serialised (void)
   g_assert_null (loaded);
 }
 
+/* A load asked for while a save or removal is under way reads what it
+ * leaves: never the state before it, never half a file. */
+static void
+test_draft_load_waits (void)
+{
+  g_autoptr(GVariant) first = g_variant_ref_sink (make_draft ("first save"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      GAsyncResult *save_slot = NULL, *load_slot = NULL, *remove_slot = NULL;
+      g_autoptr(GAsyncResult) saved = NULL;
+      g_autoptr(GAsyncResult) loaded_result = NULL;
+      g_autoptr(GAsyncResult) removed = NULL;
+      g_autoptr(GVariant) loaded = NULL;
+
+      /* The first save of a new file, the load right behind it. */
+      sa_draft_save_async (SA_DRAFT_ACCOUNT_REQUEST, g_variant_ref (first), NULL, on_async_ready, &save_slot);
+      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &load_slot);
+      /* The load completes only once the save has. */
+      while (load_slot == NULL)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          if (load_slot != NULL)
+            g_assert_nonnull (save_slot);
+        }
+      saved = wait_for (&save_slot);
+      loaded_result = wait_for (&load_slot);
+      g_assert_true (sa_draft_save_finish (saved, &error));
+      g_assert_no_error (error);
+      loaded = sa_draft_load_finish (loaded_result, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (loaded);
+      g_assert_true (g_variant_equal (loaded, first));
+      g_clear_pointer (&loaded, g_variant_unref);
+      g_clear_object (&loaded_result);
+
+      /* A removal, the load right behind it: nothing to offer. */
+      sa_draft_remove_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &remove_slot);
+      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &load_slot);
+      while (load_slot == NULL)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          if (load_slot != NULL)
+            g_assert_nonnull (remove_slot);
+        }
+      removed = wait_for (&remove_slot);
+      loaded_result = wait_for (&load_slot);
+      g_assert_true (sa_draft_remove_finish (removed, &error));
+      loaded = sa_draft_load_finish (loaded_result, &error);
+      g_assert_no_error (error);
+      g_assert_null (loaded);
+    }
+}
+
 static void
 test_draft_corrupt (void)
 {
@@ -267,6 +325,7 @@ main (int   argc,
 
   g_test_add_func ("/core/draft/round-trip", test_draft_round_trip);
   g_test_add_func ("/core/draft/serialised", test_draft_serialised);
+  g_test_add_func ("/core/draft/load-waits", test_draft_load_waits);
   g_test_add_func ("/core/draft/corrupt", test_draft_corrupt);
   g_test_add_func ("/core/draft/bad-input", test_draft_bad_input);
 

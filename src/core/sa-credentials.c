@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
-#include "sa-credentials.h"
+#include "sa-credentials-private.h"
 
 G_DEFINE_QUARK (sa-credentials-error-quark, sa_credentials_error)
 
@@ -83,43 +83,59 @@ is_valid_server (const char *server)
          strlen (server) <= 2048;
 }
 
-/* Maps a libsecret / D-Bus error to SA_CREDENTIALS_ERROR; a cancellation the
- * caller asked for stays G_IO_ERROR_CANCELLED. The message says what to do. */
+/**
+ * sa_credentials_classify_error:
+ * @error: a libsecret, D-Bus or GIO error from a keyring call
+ * @cancellable: (nullable): the caller's #GCancellable
+ *
+ * Sorts a keyring failure into SA_CREDENTIALS_ERROR's codes, for the keyring
+ * schemas of core (the sign-in's and the Cisco API application's): a locked
+ * keyring or a dismissed unlock prompt is LOCKED, no secret service (no
+ * D-Bus, nothing answering) is UNAVAILABLE, anything else FAILED. The debug
+ * log gets the raw message.
+ *
+ * Returns: the code, or -1 when @error is a cancellation the caller asked for
+ *   (it stays %G_IO_ERROR_CANCELLED)
+ */
+int
+sa_credentials_classify_error (const GError *error,
+                               GCancellable *cancellable)
+{
+  g_debug ("Keyring error: %s", error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Not asked for: the unlock prompt was dismissed. */
+    return g_cancellable_is_cancelled (cancellable) ? -1 : SA_CREDENTIALS_ERROR_LOCKED;
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    return SA_CREDENTIALS_ERROR_LOCKED;
+  if (error->domain == G_DBUS_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    return SA_CREDENTIALS_ERROR_UNAVAILABLE;
+
+  return SA_CREDENTIALS_ERROR_FAILED;
+}
+
+/* Maps a keyring error to SA_CREDENTIALS_ERROR with a sentence that says what
+ * to do; a cancellation the caller asked for stays G_IO_ERROR_CANCELLED. */
 static GError *
 map_error (GError       *error,
            GCancellable *cancellable)
 {
   g_autoptr(GError) owned = error;
-  SaCredentialsError code;
 
-  g_debug ("Keyring error: %s", error->message);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  switch (sa_credentials_classify_error (error, cancellable))
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        return g_steal_pointer (&owned);
-      /* The unlock prompt was dismissed. */
-      code = SA_CREDENTIALS_ERROR_LOCKED;
-    }
-  else if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
-    code = SA_CREDENTIALS_ERROR_LOCKED;
-  else if (error->domain == G_DBUS_ERROR ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    code = SA_CREDENTIALS_ERROR_UNAVAILABLE;
-  else
-    code = SA_CREDENTIALS_ERROR_FAILED;
-
-  switch (code)
-    {
+    case -1:
+      return g_steal_pointer (&owned);
     case SA_CREDENTIALS_ERROR_UNAVAILABLE:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, code,
+      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_UNAVAILABLE,
                                   _("No keyring is available on this desktop, so your password cannot be remembered. You will be asked for it when you sign in."));
     case SA_CREDENTIALS_ERROR_LOCKED:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, code,
+      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_LOCKED,
                                   _("Your keyring is locked. Unlock it to use the remembered password, or sign in with your password."));
     case SA_CREDENTIALS_ERROR_FAILED:
     default:

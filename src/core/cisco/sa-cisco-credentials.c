@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sa-cisco-credentials.h"
+#include "sa-credentials-private.h"
 
 #define MAX_VALUE_LENGTH 2048
 
@@ -54,11 +55,7 @@ sa_cisco_credentials_get_schema (void)
 void
 sa_cisco_credentials_free_secret (char *client_secret)
 {
-  if (client_secret == NULL)
-    return;
-
-  explicit_bzero (client_secret, strlen (client_secret));
-  g_free (client_secret);
+  sa_credentials_free_password (client_secret);
 }
 
 static gboolean
@@ -68,42 +65,24 @@ is_valid_value (const char *value)
          g_utf8_validate (value, -1, NULL);
 }
 
-/* Maps a libsecret / D-Bus error to SA_CREDENTIALS_ERROR (as sa-credentials.c
- * does); a cancellation the caller asked for stays G_IO_ERROR_CANCELLED. */
+/* Maps a keyring error to SA_CREDENTIALS_ERROR (sorted as for the sign-in)
+ * with a sentence about the Client Secret; a cancellation the caller asked
+ * for stays G_IO_ERROR_CANCELLED. */
 static GError *
 map_error (GError       *error,
            GCancellable *cancellable)
 {
   g_autoptr(GError) owned = error;
-  SaCredentialsError code;
 
-  g_debug ("Keyring error: %s", error->message);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  switch (sa_credentials_classify_error (error, cancellable))
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        return g_steal_pointer (&owned);
-      code = SA_CREDENTIALS_ERROR_LOCKED;  /* the unlock prompt was dismissed */
-    }
-  else if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
-    code = SA_CREDENTIALS_ERROR_LOCKED;
-  else if (error->domain == G_DBUS_ERROR ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    code = SA_CREDENTIALS_ERROR_UNAVAILABLE;
-  else
-    code = SA_CREDENTIALS_ERROR_FAILED;
-
-  switch (code)
-    {
+    case -1:
+      return g_steal_pointer (&owned);
     case SA_CREDENTIALS_ERROR_UNAVAILABLE:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, code,
+      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_UNAVAILABLE,
                                   _("No keyring is available on this desktop, and the Client Secret is kept nowhere else. Start the desktop's keyring, then enter the Client Secret again."));
     case SA_CREDENTIALS_ERROR_LOCKED:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, code,
+      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_LOCKED,
                                   _("Your keyring is locked. Unlock it so that the Client Secret of your Cisco API application can be read or stored."));
     case SA_CREDENTIALS_ERROR_FAILED:
     default:

@@ -69,18 +69,6 @@ static GNotification *build_notification (SaAccessRequest        *request);
 
 /* Whether the server is on this computer (sa_host_is_loopback()): then it is
  * reachable while the network is down. */
-static gboolean
-uri_is_loopback (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-
-  if (uri == NULL)
-    return FALSE;
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  return parsed != NULL && sa_host_is_loopback (g_uri_get_host (parsed));
-}
-
 static void
 unschedule (SaAccessRequestMonitor *self)
 {
@@ -202,7 +190,7 @@ sa_access_request_monitor_constructed (GObject *object)
 
   g_assert (SA_IS_CLIENT (self->client));
 
-  self->loopback = uri_is_loopback (sa_client_get_base_uri (self->client));
+  self->loopback = sa_uri_is_loopback (sa_client_get_base_uri (self->client));
   if (self->network_monitor == NULL)
     self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   self->network_handler = g_signal_connect (self->network_monitor, "network-changed",

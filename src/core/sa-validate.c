@@ -682,6 +682,28 @@ sa_host_is_loopback (const char *host)
 }
 
 /**
+ * sa_uri_is_loopback:
+ * @uri: (nullable): an absolute URI, such as a back end's base URI
+ *
+ * Whether @uri names this computer, by sa_host_is_loopback()'s one rule. The
+ * access-request monitor and the hand-off watch go on checking a local server
+ * while the network is down.
+ *
+ * Returns: %TRUE when @uri parses and its host is this computer
+ */
+gboolean
+sa_uri_is_loopback (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+
+  if (uri == NULL)
+    return FALSE;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  return parsed != NULL && sa_host_is_loopback (g_uri_get_host (parsed));
+}
+
+/**
  * sa_validate_server_uri:
  * @str: (nullable): a Live server address typed in Preferences
  * @error: return location for a #GError, or %NULL

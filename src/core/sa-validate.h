@@ -75,6 +75,7 @@ gboolean sa_validate_phone              (const char  *str,
 /* A literal loopback address (127.0.0.0/8, ::1, bracketed or not) or
  * "localhost"; "127.example.com" is not. The one rule for "this computer". */
 gboolean sa_host_is_loopback            (const char  *host);
+gboolean sa_uri_is_loopback             (const char  *uri);
 /* A Live server address: an absolute http(s) URI; plain http only for loopback
  * hosts (sa_host_is_loopback()), else SA_CLIENT_ERROR_INSECURE_URI. */
 gboolean sa_validate_server_uri         (const char  *str,

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sa-cisco-api-private.h"
+#include "sa-validate.h"
 
 #define DEFAULT_TIMEOUT_SECONDS   30
 #define DEFAULT_RATE              10.0   /* requests per second */
@@ -64,19 +65,6 @@ wipe_string (char **str)
 /* ------------------------------------------------------------------------ */
 /* Addresses */
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-
-  /* Only an address literal: a name could resolve anywhere. */
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 /* An absolute http(s) URI with a host, without user information, query or
  * fragment; plain http only to a loopback address. */
 static gboolean
@@ -105,7 +93,7 @@ check_uri (const char   *uri,
       g_uri_get_query (parsed) != NULL || g_uri_get_fragment (parsed) != NULL)
     return FALSE;
 
-  *loopback = host_is_loopback (host);
+  *loopback = sa_host_is_loopback (host);
 
   return g_ascii_strcasecmp (scheme, "https") == 0 || *loopback;
 }

@@ -79,18 +79,6 @@ sa_watch_dup_now (SaWatch *self)
   return g_date_time_new_now_utc ();
 }
 
-static gboolean
-uri_is_loopback (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-
-  if (uri == NULL)
-    return FALSE;
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  return parsed != NULL && sa_host_is_loopback (g_uri_get_host (parsed));
-}
-
 static void
 unschedule (SaWatch *self)
 {
@@ -455,7 +443,7 @@ sa_watch_constructed (GObject *object)
   g_assert (SA_IS_CLIENT (self->client));
   g_assert (SA_IS_JOURNAL (self->journal));
 
-  self->loopback = uri_is_loopback (sa_client_get_base_uri (self->client));
+  self->loopback = sa_uri_is_loopback (sa_client_get_base_uri (self->client));
   if (self->network_monitor == NULL)
     self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   self->network_handler = g_signal_connect (self->network_monitor, "network-changed",

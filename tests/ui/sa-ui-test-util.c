@@ -132,8 +132,8 @@ sa_test_init_gtk (int    *argc,
  * @language: "fr", "it", "en" …
  *
  * Switches the UI language (for widgets built from now on), the way
- * TESTING.md gives: C.UTF-8 plus LANGUAGE, then textdomain() again so that
- * gettext drops its cache.
+ * gettext wants it here: C.UTF-8 plus LANGUAGE (LANG=C ignores LANGUAGE),
+ * then textdomain() again so that gettext drops its cache.
  */
 void
 sa_test_set_language (const char *language)

@@ -2,6 +2,7 @@
  *
  * smart-account-desk-sandbox [--listen HOST:PORT] [--data DIR] [--token-lifetime SECONDS]
  * smart-account-desk-sandbox [--data DIR] trainee add|list|remove|reset [NAME]
+ * smart-account-desk-sandbox --version
  *
  * Serving: the first line on stdout is "Listening on http://HOST:PORT/"; the
  * server then runs until SIGINT or SIGTERM. The trainee commands work on the
@@ -203,6 +204,7 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   guint16 port = 0;
   gint token_lifetime = 3600;
+  gboolean version = FALSE;
   guint sigint_id, sigterm_id;
   GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
@@ -215,6 +217,8 @@ main (int   argc,
       N_("PEM file of the certificate's private key (default: the certificate file)"), N_("FILE") },
     { "token-lifetime", 't', 0, G_OPTION_ARG_INT, &token_lifetime,
       N_("Seconds an access token stays valid (default 3600)"), N_("SECONDS") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
     { NULL }
   };
 
@@ -252,6 +256,11 @@ main (int   argc,
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
+    }
+  if (version)
+    {
+      printf ("smart-account-desk-sandbox %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
     }
   if (token_lifetime < 1)
     {

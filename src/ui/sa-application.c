@@ -443,13 +443,54 @@ retry_action (GSimpleAction *action,
   start_session (SA_APPLICATION (user_data));
 }
 
+/* What the About window's Troubleshooting page shows, for bug reports:
+ * versions, the build profile, the connection chosen, the system. Never a
+ * server's credentials, a user name, a token or an address. */
+static char *
+dup_debug_info (SaApplication *self)
+{
+  GString *info = g_string_new (NULL);
+  g_autofree char *os = g_get_os_info (G_OS_INFO_KEY_PRETTY_NAME);
+  const char *desktop = g_getenv ("XDG_CURRENT_DESKTOP");
+  const char *session = g_getenv ("XDG_SESSION_TYPE");
+  g_autofree char *mode = NULL;
+
+  if (self->settings != NULL)
+    mode = g_settings_get_string (self->settings, "mode");
+
+  g_string_append_printf (info, "Smart Account Desk %s (%s)\n", PACKAGE_VERSION, APPLICATION_ID);
+  g_string_append_printf (info, "Profile: %s\n", *PROFILE != '\0' ? PROFILE : "default");
+  g_string_append_printf (info, "Connection: %s\n", mode != NULL ? mode : "unknown");
+  g_string_append (info, "\n");
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version, glib_micro_version);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (), gtk_get_minor_version (),
+                          gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (), adw_get_minor_version (),
+                          adw_get_micro_version ());
+  g_string_append (info, "\n");
+  g_string_append_printf (info, "System: %s\n", os != NULL ? os : "unknown");
+  g_string_append_printf (info, "Desktop: %s (%s)\n", desktop != NULL ? desktop : "unknown",
+                          session != NULL ? session : "unknown");
+  g_string_append_printf (info, "GDK backend: %s\n", G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
+  g_string_append_printf (info, "Language: %s\n", g_get_language_names ()[0]);
+
+  return g_string_free (info, FALSE);
+}
+
+/* app.about: the About window — the application ID's icon (the Devel profile
+ * has its own), credits, licence, where to report a problem, and the debug
+ * information to attach to the report. */
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
   SaApplication *self = SA_APPLICATION (user_data);
-  static const char *developers[] = { "Smart Account Desk contributors", NULL };
+  static const char *developers[] = {
+    "Smart Account Desk contributors https://github.com/sadesk/smart-account-desk/graphs/contributors",
+    NULL
+  };
+  g_autofree char *debug_info = dup_debug_info (self);
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -457,13 +498,19 @@ about_action (GSimpleAction *action,
                         "modal", TRUE,
                         "application-name", _("Smart Account Desk"),
                         "application-icon", APPLICATION_ID,
+                        "developer-name", "The Smart Account Desk developers",
                         "version", PACKAGE_VERSION,
                         "comments", _("Assign orders to Cisco Smart Accounts and change their assignment, "
                                       "step by step as the documented procedures describe — with a built-in "
                                       "training back office."),
                         "developers", developers,
+                        "copyright", "© 2026 The Smart Account Desk developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://github.com/sadesk/smart-account-desk",
+                        "support-url", "https://github.com/sadesk/smart-account-desk#readme",
+                        "issue-url", "https://github.com/sadesk/smart-account-desk/issues",
+                        "debug-info", debug_info,
+                        "debug-info-filename", "smart-account-desk-debug-info.txt",
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -620,6 +667,21 @@ sa_application_dispose (GObject *object)
   G_OBJECT_CLASS (sa_application_parent_class)->dispose (object);
 }
 
+/* --version answers in the launching process, without a window or the
+ * primary instance. */
+static int
+sa_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("smart-account-desk %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return G_APPLICATION_CLASS (sa_application_parent_class)->handle_local_options (application, options);
+}
+
 static void
 sa_application_class_init (SaApplicationClass *klass)
 {
@@ -630,12 +692,20 @@ sa_application_class_init (SaApplicationClass *klass)
   app_class->startup = sa_application_startup;
   app_class->activate = sa_application_activate;
   app_class->shutdown = sa_application_shutdown;
+  app_class->handle_local_options = sa_application_handle_local_options;
 }
+
+/* The command line: --help lists these, with GApplication's own. */
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
 
 static void
 sa_application_init (SaApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 
 /**

@@ -34,6 +34,9 @@ typedef struct
 } SaTestSandbox;
 
 void           sa_test_setup_environment (void);
+void           sa_test_skip_all          (gboolean          tap,
+                                          const char       *reason) G_GNUC_NORETURN;
+gboolean       sa_test_keyring_unlocked  (GError          **error);
 void           sa_test_init_gtk          (int              *argc,
                                           char           ***argv);
 void           sa_test_set_language      (const char       *language);

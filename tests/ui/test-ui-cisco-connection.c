@@ -391,7 +391,7 @@ test_keyring (void)
 
   if (!have_keyring)
     {
-      g_test_skip ("No keyring answers in this session");
+      g_test_skip ("No unlocked keyring answers in this session");
       return;
     }
 
@@ -682,6 +682,9 @@ check_keyring (void)
   result = sa_test_wait_for_result ();
   have_keyring = sa_cisco_credentials_lookup_finish (result, &client_id, &client_secret, &error);
   sa_cisco_credentials_free_secret (client_secret);
+  /* A keyring that answers but cannot store (none unlocked) is none. */
+  if (have_keyring)
+    have_keyring = sa_test_keyring_unlocked (&error);
   if (!have_keyring)
     g_test_message ("keyring: %s", error->message);
 }

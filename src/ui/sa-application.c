@@ -12,6 +12,10 @@
  * sandbox's Cisco-shaped endpoints, as the trainee. Changing the mode, or the
  * address the current connection uses, restarts the session.
  *
+ * The application owns the hand-off journal (docs/journal.md), opened at
+ * start-up off the UI thread: a damaged or newer-version file kept aside is
+ * reported once, in the main window.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -41,6 +45,12 @@ struct _SaApplication
   /* Classroom server and Cisco sessions */
   GSettings       *settings;
   SaSession       *session;
+
+  /* The hand-off journal (issue 10); the message of a file kept aside at
+   * opening, until a window shows it */
+  SaJournal       *journal;
+  char            *journal_problem;
+  gboolean         journal_kept_aside;
 };
 
 G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
@@ -75,6 +85,51 @@ show_start_error (SaApplication *self,
   self->starting = FALSE;
   if (window != NULL)
     sa_window_show_error (window, _("The Training Back Office Could Not Start"), message);
+}
+
+/* ---- The journal ---- */
+
+/* Shows the journal's opening problem once, when there is a window. */
+static void
+report_journal_problem (SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+  AdwMessageDialog *dialog;
+
+  if (self->journal_problem == NULL || window == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       self->journal_kept_aside
+                                                       ? _("A New Journal Was Started")
+                                                       : _("The Journal Is Unavailable"),
+                                                       self->journal_problem));
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_clear_pointer (&self->journal_problem, g_free);
+}
+
+static void
+journal_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SaApplication) self = SA_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (sa_journal_open_finish (SA_JOURNAL (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* CORRUPT and TOO_NEW: the journal is usable, the message names the kept
+   * file. Any other error: the journal's calls will say so again. */
+  g_warning ("The journal: %s", error->message);
+  g_free (self->journal_problem);
+  self->journal_problem = g_strdup (error->message);
+  self->journal_kept_aside = g_error_matches (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_CORRUPT) ||
+                             g_error_matches (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_TOO_NEW);
+  report_journal_problem (self);
 }
 
 static void
@@ -569,6 +624,10 @@ sa_application_startup (GApplication *application)
 
   self->settings = g_object_ref (sa_ui_get_settings ());
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
+
+  /* The journal opens in its worker thread; its first call would open it too. */
+  self->journal = sa_journal_new (NULL);
+  sa_journal_open_async (self->journal, NULL, journal_opened_cb, g_object_ref (self));
 }
 
 static void
@@ -587,6 +646,7 @@ sa_application_activate (GApplication *application)
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  report_journal_problem (self);
 }
 
 static void
@@ -616,6 +676,8 @@ sa_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->journal_problem, g_free);
 
   G_OBJECT_CLASS (sa_application_parent_class)->dispose (object);
 }
@@ -657,3 +719,24 @@ sa_application_new (void)
                        NULL);
 }
 
+
+/**
+ * sa_application_get_journal:
+ * @self: a #SaApplication
+ *
+ * The application's hand-off journal (docs/journal.md): where "Done in the
+ * Portal" and "Not Now" keep a hand-off (issue 10, "The journal"). It is
+ * created and opened (off the UI thread) when the application starts up; a
+ * damaged or newer-version file found then was kept aside and is reported to
+ * the user once. Its calls are all asynchronous.
+ *
+ * Returns: (transfer none) (nullable): the journal, or %NULL before
+ *   start-up
+ */
+SaJournal *
+sa_application_get_journal (SaApplication *self)
+{
+  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
+
+  return self->journal;
+}

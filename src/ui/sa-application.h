@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SaApplication, sa_application, SA, APPLICATION, AdwApplica
 
 SaApplication *sa_application_new         (void);
 SaJournal     *sa_application_get_journal (SaApplication *self);
+SaWatch       *sa_application_get_watch   (SaApplication *self);
 
 G_END_DECLS

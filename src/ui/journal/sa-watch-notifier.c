@@ -131,7 +131,7 @@ send (SaWatchNotifier *self,
   if (self->application != NULL && g_application_get_is_registered (self->application))
     g_application_send_notification (self->application, id, notification);
   g_debug ("Notification %s: %s", id, title);
-  g_signal_emit (self, signals[NOTIFIED], 0, hand_off, id, notification);
+  g_signal_emit (self, signals[NOTIFIED], 0, hand_off, id, title, body, notification);
 }
 
 static void
@@ -285,14 +285,17 @@ sa_watch_notifier_class_init (SaWatchNotifierClass *klass)
    * @self: the notifier
    * @hand_off: the entry the notification is about
    * @id: the notification's id
+   * @title: its title (translated)
+   * @body: its text (translated)
    * @notification: the notification sent
    *
    * A notification was sent (or would have been: the application is not
    * registered).
    */
   signals[NOTIFIED] = g_signal_new ("notified", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                                    SA_TYPE_HAND_OFF, G_TYPE_STRING, G_TYPE_NOTIFICATION);
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                                    SA_TYPE_HAND_OFF, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
+                                    G_TYPE_NOTIFICATION);
 }
 
 static void

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaWatchNotifier, sa_watch_notifier, SA, WATCH_NOTIFIER, GObject)
 
 /* Signal: "notified" (SaHandOff *hand_off, const char *notification_id,
- * GNotification *notification), after the notification was sent. */
+ * const char *title, const char *body, GNotification *notification), after
+ * the notification was sent. */
 SaWatchNotifier *sa_watch_notifier_new          (GApplication *application,
                                                  SaWatch      *watch);
 char            *sa_watch_notifier_dup_id       (SaHandOff    *hand_off);

@@ -12,6 +12,15 @@
  * sandbox's Cisco-shaped endpoints, as the trainee. Changing the mode, or the
  * address the current connection uses, restarts the session.
  *
+ * The application owns the hand-off journal (docs/journal.md), opened at
+ * start-up off the UI thread: a damaged or newer-version file kept aside is
+ * reported once, in the main window. With a back end whose procedures are
+ * completed in Cisco's portal (SA_CLIENT_FEATURE_PORTAL_HAND_OFF), one SaWatch
+ * follows the journal's open entries from the session's start (it resumes
+ * what the journal holds) until the session ends or the application quits;
+ * it pauses itself offline. Its news become notifications (SaWatchNotifier)
+ * whose action, app.show-hand-off, opens the entry.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -27,6 +36,7 @@
 #include "sa-sandbox-thread.h"
 #include "sa-session.h"
 #include "sa-ui-util.h"
+#include "sa-watch-notifier.h"
 #include "sa-window.h"
 
 struct _SaApplication
@@ -41,6 +51,15 @@ struct _SaApplication
   /* Classroom server and Cisco sessions */
   GSettings       *settings;
   SaSession       *session;
+
+  /* The hand-off journal (issue 10); the message of a file kept aside at
+   * opening, until a window shows it */
+  SaJournal       *journal;
+  char            *journal_problem;
+  gboolean         journal_kept_aside;
+  /* With PORTAL_HAND_OFF only */
+  SaWatch         *watch;
+  SaWatchNotifier *notifier;
 };
 
 G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
@@ -48,6 +67,10 @@ G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
 static void start_training (SaApplication *self);
 static void start_session (SaApplication *self);
 static void start_cisco (SaApplication *self);
+static void stop_watch (SaApplication *self);
+static void give_window_client (SaApplication *self,
+                                SaWindow      *window,
+                                gboolean       training);
 
 static SaWindow *
 get_window (SaApplication *self)
@@ -77,6 +100,51 @@ show_start_error (SaApplication *self,
     sa_window_show_error (window, _("The Training Back Office Could Not Start"), message);
 }
 
+/* ---- The journal ---- */
+
+/* Shows the journal's opening problem once, when there is a window. */
+static void
+report_journal_problem (SaApplication *self)
+{
+  SaWindow *window = get_window (self);
+  AdwMessageDialog *dialog;
+
+  if (self->journal_problem == NULL || window == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       self->journal_kept_aside
+                                                       ? _("A New Journal Was Started")
+                                                       : _("The Journal Is Unavailable"),
+                                                       self->journal_problem));
+  adw_message_dialog_add_response (dialog, "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_clear_pointer (&self->journal_problem, g_free);
+}
+
+static void
+journal_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SaApplication) self = SA_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (sa_journal_open_finish (SA_JOURNAL (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* CORRUPT and TOO_NEW: the journal is usable, the message names the kept
+   * file. Any other error: the journal's calls will say so again. */
+  g_warning ("The journal: %s", error->message);
+  g_free (self->journal_problem);
+  self->journal_problem = g_strdup (error->message);
+  self->journal_kept_aside = g_error_matches (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_CORRUPT) ||
+                             g_error_matches (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_TOO_NEW);
+  report_journal_problem (self);
+}
+
 static void
 sign_in_cb (GObject      *source,
             GAsyncResult *result,
@@ -94,9 +162,10 @@ sign_in_cb (GObject      *source,
     }
 
   self->starting = FALSE;
+  stop_watch (self);
   window = get_window (self);
   if (window != NULL)
-    sa_window_set_client (window, self->client, TRUE);
+    give_window_client (self, window, TRUE);
 }
 
 static void
@@ -168,6 +237,43 @@ start_training (SaApplication *self)
   sa_sandbox_thread_start_async (data_dir, self->cancellable, sandbox_started_cb, g_object_ref (self));
 }
 
+/* ---- The watch ---- */
+
+static void
+stop_watch (SaApplication *self)
+{
+  if (self->watch != NULL)
+    sa_watch_stop (self->watch);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->watch);
+}
+
+/* A new signed-in client: with PORTAL_HAND_OFF the watch starts on it (and
+ * resumes the journal's open entries); with other back ends none runs. */
+static void
+start_watch (SaApplication *self)
+{
+  stop_watch (self);
+  if (self->client == NULL || self->journal == NULL ||
+      (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) == 0)
+    return;
+
+  self->watch = sa_watch_new (self->client, self->journal, NULL);
+  if (self->session != NULL && sa_session_get_connection (self->session) == SA_CONNECTION_CISCO_PRACTICE)
+    sa_watch_set_interval (self->watch, SA_WATCH_PRACTICE_INTERVAL_MS);
+  self->notifier = sa_watch_notifier_new (G_APPLICATION (self), self->watch);
+  sa_watch_start (self->watch);
+}
+
+static void
+give_window_client (SaApplication *self,
+                    SaWindow      *window,
+                    gboolean       training)
+{
+  sa_window_set_client (window, self->client, training);
+  sa_window_set_journal (window, self->journal, self->watch);
+}
+
 /* ---- Classroom server (the nick "live") ---- */
 
 static void
@@ -178,8 +284,9 @@ on_session_ready (SaSession     *session,
 
   self->starting = FALSE;
   g_set_object (&self->client, sa_session_get_client (session));
+  start_watch (self);
   if (window != NULL)
-    sa_window_set_client (window, self->client, FALSE);
+    give_window_client (self, window, FALSE);
 }
 
 static void
@@ -408,6 +515,7 @@ on_settings_changed (GSettings     *settings,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->starting = FALSE;
+  stop_watch (self);
   drop_session (self);
   g_clear_object (&self->client);
 
@@ -583,7 +691,44 @@ show_access_requests_action (GSimpleAction *action,
   sa_window_show_access_requests (window);
 }
 
+/* app.show-hand-off (int64 id): the action of the watch's notifications. */
+static void
+show_hand_off_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  SaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_window (self);
+    }
+  if (window == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sa_window_show_hand_off (window, g_variant_get_int64 (param));
+}
+
+/* app.open-portal (string URI): a portal page from a notification. */
+static void
+open_portal_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  SaApplication *self = SA_APPLICATION (user_data);
+  const char *uri = g_variant_get_string (param, NULL);
+
+  if (!g_str_has_prefix (uri, "https://"))
+    return;
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), uri, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-hand-off", .activate = show_hand_off_action, .parameter_type = "x" },
+  { .name = "open-portal", .activate = open_portal_action, .parameter_type = "s" },
   { .name = "show-access-requests", .activate = show_access_requests_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
@@ -616,6 +761,10 @@ sa_application_startup (GApplication *application)
 
   self->settings = g_object_ref (sa_ui_get_settings ());
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
+
+  /* The journal opens in its worker thread; its first call would open it too. */
+  self->journal = sa_journal_new (NULL);
+  sa_journal_open_async (self->journal, NULL, journal_opened_cb, g_object_ref (self));
 }
 
 static void
@@ -628,12 +777,13 @@ sa_application_activate (GApplication *application)
     {
       window = sa_window_new (GTK_APPLICATION (self));
       if (self->client != NULL && sa_client_get_signed_in (self->client))
-        sa_window_set_client (window, self->client, self->session == NULL);
+        give_window_client (self, window, self->session == NULL);
       else
         start_session (self);
     }
 
   gtk_window_present (GTK_WINDOW (window));
+  report_journal_problem (self);
 }
 
 static void
@@ -642,6 +792,7 @@ sa_application_shutdown (GApplication *application)
   SaApplication *self = SA_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  stop_watch (self);
   drop_session (self);
   g_clear_object (&self->client);
   /* Stops the server and joins its thread. */
@@ -657,12 +808,15 @@ sa_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_watch (self);
   drop_session (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->client);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->journal_problem, g_free);
 
   G_OBJECT_CLASS (sa_application_parent_class)->dispose (object);
 }
@@ -727,3 +881,42 @@ sa_application_new (void)
                        NULL);
 }
 
+
+/**
+ * sa_application_get_journal:
+ * @self: a #SaApplication
+ *
+ * The application's hand-off journal (docs/journal.md): where "Done in the
+ * Portal" and "Not Now" keep a hand-off (issue 10, "The journal"). It is
+ * created and opened (off the UI thread) when the application starts up; a
+ * damaged or newer-version file found then was kept aside and is reported to
+ * the user once. Its calls are all asynchronous.
+ *
+ * Returns: (transfer none) (nullable): the journal, or %NULL before
+ *   start-up
+ */
+SaJournal *
+sa_application_get_journal (SaApplication *self)
+{
+  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
+
+  return self->journal;
+}
+
+/**
+ * sa_application_get_watch:
+ * @self: a #SaApplication
+ *
+ * The watch following the journal's open entries (issue 10, "Watching"):
+ * it runs only while the session's back end completes the procedures in
+ * Cisco's portal (%SA_CLIENT_FEATURE_PORTAL_HAND_OFF).
+ *
+ * Returns: (transfer none) (nullable): the watch, or %NULL when none runs
+ */
+SaWatch *
+sa_application_get_watch (SaApplication *self)
+{
+  g_return_val_if_fail (SA_IS_APPLICATION (self), NULL);
+
+  return self->watch;
+}

@@ -47,6 +47,8 @@ struct _SaWindow
   SaAccessRequestsView *access_requests_view;
   SaAccessRequestWizard *access_request_wizard;
   SaLicenseFinder *license_finder;   /* weak */
+  SaJournal       *journal;
+  SaWatch         *watch;
 };
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -208,6 +210,8 @@ sa_window_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->watch);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sa_window_parent_class)->dispose (object);
@@ -415,6 +419,132 @@ sa_window_set_client (SaWindow *self,
   sa_access_requests_view_set_client (self->access_requests_view, client, training);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   sa_orders_view_focus_search (self->orders_view);
+}
+
+/**
+ * sa_window_set_journal:
+ * @self: a #SaWindow
+ * @journal: (nullable): the application's hand-off journal
+ * @watch: (nullable): the watch following it, when the back end completes
+ *   the procedures in Cisco's portal (%SA_CLIENT_FEATURE_PORTAL_HAND_OFF)
+ *
+ * Issue 10, "The journal": with such a back end, the Smart Account requests
+ * and Access requests views and the order pages list the journal's entries
+ * with their observed state. Call after sa_window_set_client().
+ */
+void
+sa_window_set_journal (SaWindow  *self,
+                       SaJournal *journal,
+                       SaWatch   *watch)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  if (self->client == NULL ||
+      (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) == 0)
+    journal = NULL, watch = NULL;
+  g_set_object (&self->journal, journal);
+  g_set_object (&self->watch, watch);
+  sa_account_requests_view_set_journal (self->account_requests_view, journal, watch);
+  sa_access_requests_view_set_journal (self->access_requests_view, journal, watch);
+}
+
+/**
+ * sa_window_get_journal:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none) (nullable): the journal whose entries the views
+ *   list: set by sa_window_set_journal() with a back end completing the
+ *   procedures in Cisco's portal, else %NULL
+ */
+SaJournal *
+sa_window_get_journal (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->journal;
+}
+
+/**
+ * sa_window_get_watch:
+ * @self: a #SaWindow
+ *
+ * Returns: (transfer none) (nullable): the watch, when one runs
+ */
+SaWatch *
+sa_window_get_watch (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->watch;
+}
+
+static void
+list_to_show_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SaWindow) self = SA_WINDOW (user_data);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  entries = sa_journal_list_finish (SA_JOURNAL (source), result, &error);
+  if (entries == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, error->message);
+      return;
+    }
+
+  id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "sa-show-hand-off"));
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (entries, i);
+
+      if (sa_hand_off_get_id (hand_off) != id)
+        continue;
+      switch (sa_hand_off_get_procedure (hand_off))
+        {
+        case SA_HAND_OFF_REQUEST_SMART_ACCOUNT:
+          adw_view_stack_set_visible_child_name (self->view_stack, "account-requests");
+          break;
+        case SA_HAND_OFF_REQUEST_ACCESS:
+          adw_view_stack_set_visible_child_name (self->view_stack, "access-requests");
+          break;
+        case SA_HAND_OFF_ASSIGN_ORDER:
+        case SA_HAND_OFF_CHANGE_ASSIGNMENT:
+        case SA_HAND_OFF_LICENSE_TRANSFER:
+        default:
+          adw_view_stack_set_visible_child_name (self->view_stack, "orders");
+          sa_orders_view_open_order (self->orders_view, sa_hand_off_get_subject (hand_off));
+          break;
+        }
+      return;
+    }
+
+  add_toast (self, _("This entry is no longer in the journal: it was removed."));
+}
+
+/**
+ * sa_window_show_hand_off:
+ * @self: a #SaWindow
+ * @id: a journal entry's id
+ *
+ * Shows where entry @id is listed: the Smart Account requests or Access
+ * requests view, or its order's page. What a watch notification opens
+ * (app.show-hand-off, issue 10: "each opening the entry it is about").
+ */
+void
+sa_window_show_hand_off (SaWindow *self,
+                         gint64    id)
+{
+  g_return_if_fail (SA_IS_WINDOW (self));
+
+  if (self->journal == NULL || self->client == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (self), "sa-show-hand-off", GSIZE_TO_POINTER ((gsize) id));
+  sa_journal_list_async (self->journal, self->cancellable, list_to_show_cb, g_object_ref (self));
 }
 
 /**

@@ -30,6 +30,15 @@ void          sa_window_set_client      (SaWindow       *self,
                                          gboolean        training);
 SaOrdersView *sa_window_get_orders_view (SaWindow       *self);
 
+/* The hand-off journal and its watch (issue 10) */
+void          sa_window_set_journal     (SaWindow       *self,
+                                         SaJournal      *journal,
+                                         SaWatch        *watch);
+void          sa_window_show_hand_off   (SaWindow       *self,
+                                         gint64          id);
+SaJournal    *sa_window_get_journal     (SaWindow       *self);
+SaWatch      *sa_window_get_watch       (SaWindow       *self);
+
 /* Request access to an existing Smart Account (issue 4) */
 SaAccessRequestWizard *sa_window_request_access           (SaWindow       *self,
                                                            const char     *domain);

@@ -18,6 +18,7 @@
 
 #include "sa-access-request-row.h"
 #include "sa-access-requests-view-private.h"
+#include "sa-journal-list.h"
 #include "sa-ui-util.h"
 
 /* Do not refresh on window focus more often than this (microseconds). */
@@ -45,6 +46,7 @@ struct _SaAccessRequestsView
   GtkSpinner             *spinner;
   GtkListBox             *list;
   AdwStatusPage          *error_page;
+  SaJournalList          *journal_list;    /* issue 10: with the Cisco connection */
 };
 
 G_DEFINE_FINAL_TYPE (SaAccessRequestsView, sa_access_requests_view, ADW_TYPE_BIN)
@@ -56,6 +58,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Whether the procedures are completed in Cisco's portal (issue 10). */
+static gboolean
+hands_off (SaAccessRequestsView *self)
+{
+  return self->client != NULL &&
+         (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0;
+}
 
 /* When the next reminder is allowed, or NULL when one is allowed now. */
 static GDateTime *
@@ -168,6 +178,14 @@ sa_access_requests_view_refresh (SaAccessRequestsView *self)
 
   if (self->client == NULL)
     return;
+
+  /* Cisco lists no access requests: the journal's entries instead (issue 10). */
+  if (hands_off (self))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "journal");
+      sa_journal_list_reload (self->journal_list);
+      return;
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -583,6 +601,8 @@ sa_access_requests_view_init (SaAccessRequestsView *self)
   self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
+  self->journal_list = SA_JOURNAL_LIST (sa_journal_list_new_for_procedure (SA_HAND_OFF_REQUEST_ACCESS));
+  gtk_stack_add_named (self->stack, sa_journal_list_new_scrolled (self->journal_list), "journal");
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.refresh", FALSE);
 }
@@ -617,6 +637,13 @@ sa_access_requests_view_set_client (SaAccessRequestsView *self,
   self->loaded = FALSE;
   g_hash_table_remove_all (self->next_reminder);
   g_list_store_remove_all (self->requests);
+
+  /* With Cisco the watch follows the journal's access requests instead. */
+  if (hands_off (self))
+    {
+      sa_access_requests_view_refresh (self);
+      return;
+    }
 
   self->monitor = sa_access_request_monitor_new (client, NULL);
   sa_access_request_monitor_set_interval (self->monitor,
@@ -726,4 +753,41 @@ sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,
   GtkWidget *row = sa_access_requests_view_get_row (self, request_id);
 
   return row ? sa_access_request_row_get_reminder_text (SA_ACCESS_REQUEST_ROW (row)) : NULL;
+}
+
+/**
+ * sa_access_requests_view_set_journal:
+ * @self: a #SaAccessRequestsView
+ * @journal: (nullable): the hand-off journal, with a back end completing the
+ *   procedures in Cisco's portal; %NULL otherwise
+ * @watch: (nullable): the watch following it
+ *
+ * Issue 10, "The journal": with the Cisco connection the view lists the
+ * journal's access requests with their observed state (the watch, not the
+ * access request monitor, follows them).
+ */
+void
+sa_access_requests_view_set_journal (SaAccessRequestsView *self,
+                                     SaJournal            *journal,
+                                     SaWatch              *watch)
+{
+  g_return_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self));
+
+  sa_journal_list_set_journal (self->journal_list, journal, watch);
+  if (journal != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "journal");
+}
+
+/**
+ * sa_access_requests_view_get_journal_list:
+ * @self: a #SaAccessRequestsView
+ *
+ * Returns: (transfer none): the list of the journal's entries
+ */
+SaJournalList *
+sa_access_requests_view_get_journal_list (SaAccessRequestsView *self)
+{
+  g_return_val_if_fail (SA_IS_ACCESS_REQUESTS_VIEW (self), NULL);
+
+  return self->journal_list;
 }

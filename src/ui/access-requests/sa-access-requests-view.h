@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-core.h"
+#include "sa-journal-list.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,10 @@ void                    sa_access_requests_view_set_client  (SaAccessRequestsVie
 void                    sa_access_requests_view_refresh     (SaAccessRequestsView *self);
 gboolean                sa_access_requests_view_get_loading (SaAccessRequestsView *self);
 GListModel             *sa_access_requests_view_get_requests (SaAccessRequestsView *self);
+
+void                    sa_access_requests_view_set_journal (SaAccessRequestsView *self,
+                                                             SaJournal            *journal,
+                                                             SaWatch              *watch);
+SaJournalList          *sa_access_requests_view_get_journal_list (SaAccessRequestsView *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "sa-account-request-row.h"
 #include "sa-account-requests-view.h"
+#include "sa-journal-list.h"
 #include "sa-ui-util.h"
 
 struct _SaAccountRequestsView
@@ -40,6 +41,7 @@ struct _SaAccountRequestsView
   GtkButton      *refresh_button;
   GtkButton      *clock_30_button;
   GtkButton      *clock_91_button;
+  SaJournalList  *journal_list;      /* issue 10: with the Cisco connection */
 };
 
 G_DEFINE_FINAL_TYPE (SaAccountRequestsView, sa_account_requests_view, ADW_TYPE_BIN)
@@ -176,6 +178,14 @@ sa_account_requests_view_refresh (SaAccountRequestsView *self)
 
   if (self->client == NULL)
     return;
+
+  /* Cisco lists no requests: the journal's entries instead (issue 10). */
+  if ((sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "journal");
+      sa_journal_list_reload (self->journal_list);
+      return;
+    }
 
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
@@ -379,6 +389,8 @@ sa_account_requests_view_init (SaAccountRequestsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->journal_list = SA_JOURNAL_LIST (sa_journal_list_new_for_procedure (SA_HAND_OFF_REQUEST_SMART_ACCOUNT));
+  gtk_stack_add_named (self->state_stack, sa_journal_list_new_scrolled (self->journal_list), "journal");
 
   /* Global scope: Ctrl+R works wherever the focus is in the window, and the
    * callback lets it through when this view is not the one shown. */
@@ -486,4 +498,41 @@ sa_account_requests_view_open_wizard (SaAccountRequestsView *self)
   gtk_window_present (GTK_WINDOW (wizard));
 
   return wizard;
+}
+
+/**
+ * sa_account_requests_view_set_journal:
+ * @self: a #SaAccountRequestsView
+ * @journal: (nullable): the hand-off journal, with a back end completing the
+ *   procedures in Cisco's portal; %NULL otherwise
+ * @watch: (nullable): the watch following it
+ *
+ * Issue 10, "The journal": with the Cisco connection the view lists the
+ * journal's Smart Account requests with their observed state and the days
+ * left for the customer to accept, instead of the requests the Desk lists.
+ */
+void
+sa_account_requests_view_set_journal (SaAccountRequestsView *self,
+                                      SaJournal             *journal,
+                                      SaWatch               *watch)
+{
+  g_return_if_fail (SA_IS_ACCOUNT_REQUESTS_VIEW (self));
+
+  sa_journal_list_set_journal (self->journal_list, journal, watch);
+  if (journal != NULL)
+    gtk_stack_set_visible_child_name (self->state_stack, "journal");
+}
+
+/**
+ * sa_account_requests_view_get_journal_list:
+ * @self: a #SaAccountRequestsView
+ *
+ * Returns: (transfer none): the list of the journal's entries
+ */
+SaJournalList *
+sa_account_requests_view_get_journal_list (SaAccountRequestsView *self)
+{
+  g_return_val_if_fail (SA_IS_ACCOUNT_REQUESTS_VIEW (self), NULL);
+
+  return self->journal_list;
 }

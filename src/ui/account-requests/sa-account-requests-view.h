@@ -8,6 +8,7 @@
 
 #include "sa-account-request-wizard.h"
 #include "sa-core.h"
+#include "sa-journal-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,10 @@ void                    sa_account_requests_view_refresh      (SaAccountRequests
 gboolean                sa_account_requests_view_get_loading  (SaAccountRequestsView *self);
 GListModel             *sa_account_requests_view_get_requests (SaAccountRequestsView *self);
 SaAccountRequestWizard *sa_account_requests_view_open_wizard  (SaAccountRequestsView *self);
+
+void                    sa_account_requests_view_set_journal  (SaAccountRequestsView *self,
+                                                               SaJournal             *journal,
+                                                               SaWatch               *watch);
+SaJournalList          *sa_account_requests_view_get_journal_list (SaAccountRequestsView *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "sa-assignment-row.h"
 #include "sa-order-details.h"
+#include "sa-order-entries.h"
 #include "sa-order-lines.h"
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
@@ -745,6 +746,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   g_type_ensure (SA_TYPE_ORDER_DETAILS);
   g_type_ensure (SA_TYPE_ASSIGNMENT_ROW);
   g_type_ensure (SA_TYPE_ORDER_LINES);
+  g_type_ensure (SA_TYPE_ORDER_ENTRIES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-order-page.ui");

@@ -46,6 +46,7 @@ struct _SaHandOffDialog
   GtkLabel         *error_label;
   GtkListBox       *steps_list;
   GtkButton        *portal_button;
+  GtkButton        *done_button;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -250,6 +251,7 @@ sa_hand_off_dialog_class_init (SaHandOffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaHandOffDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SaHandOffDialog, steps_list);
   gtk_widget_class_bind_template_child (widget_class, SaHandOffDialog, portal_button);
+  gtk_widget_class_bind_template_child (widget_class, SaHandOffDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, SaHandOffDialog, procedure_panel);
 
   gtk_widget_class_install_action (widget_class, "hand-off.done", NULL, done_action);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sa-account-request-wizard-private.h"
 #include "sa-cisco.h"
 #include "sa-cisco-views-test.h"
 #include "sa-hand-off-dialog-private.h"
@@ -367,6 +368,117 @@ test_order_practice (void)
   close_window (window);
 }
 
+static SaHandOffDialog *
+find_hand_off_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SA_IS_HAND_OFF_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SA_HAND_OFF_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+hand_off_dialog_shown (gpointer user_data)
+{
+  return find_hand_off_dialog () != NULL;
+}
+
+static gboolean
+hand_off_dialog_gone (gpointer user_data)
+{
+  return find_hand_off_dialog () == NULL;
+}
+
+static gboolean
+wizard_on_page (gpointer user_data)
+{
+  return g_strcmp0 (sa_account_request_wizard_get_page (user_data), "review") == 0;
+}
+
+/* Procedure 3: Send Request opens the hand-off page (Cisco Software
+ * Central, the values, copy); @practice: the practice portal sends the
+ * request on the sandbox; otherwise "Done in the Portal". Either way the
+ * journal holds it as handed off. */
+static void
+request_account (gboolean practice)
+{
+  g_autofree char *domain = g_strdup_printf ("handoff-%s-%u.example", practice ? "practice" : "done",
+                                             g_random_int_range (1000, 9999));
+  SaAccountRequestWizard *wizard = sa_account_request_wizard_new (cisco, NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(SaHandOff) entry = NULL;
+  g_autofree char *copied = NULL;
+  SaHandOffValueRow *row;
+  SaHandOffDialog *dialog;
+  guint changes = journal_changes;
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, "account_name_row")),
+                         "Handoff Industrie");
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, "customer_email_row")),
+                         "it@handoff.example");
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, "account_domain_row")),
+                         domain);
+  sa_test_click (SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, "next_button"));
+  sa_test_click (SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, "next_button"));
+  g_assert_true (sa_test_wait_until (wizard_on_page, wizard, 10000));
+  sa_test_click (SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, "next_button"));
+  g_assert_true (sa_test_wait_until (hand_off_dialog_shown, NULL, 10000));
+  dialog = find_hand_off_dialog ();
+
+  g_assert_nonnull (find_value_row (dialog, "Handoff Industrie", NULL));
+  g_assert_nonnull (find_value_row (dialog, domain, NULL));
+  row = find_value_row (dialog, "it@handoff.example", NULL);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy", NULL));
+  copied = read_clipboard (GTK_WIDGET (row));
+  g_assert_cmpstr (copied, ==, "it@handoff.example");
+  g_clear_pointer (&launched, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "hand-off.open-portal", NULL));
+  g_assert_cmpstr (launched, ==, "https://software.cisco.com/");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), practice ? "hand-off.practice" : "hand-off.done", NULL));
+  g_assert_true (sa_test_wait_until (hand_off_dialog_gone, NULL, 30000));
+  g_assert_true (sa_test_wait_until (journal_changed_since, GUINT_TO_POINTER (changes), 10000));
+  entries = journal_entries (domain);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpint (sa_hand_off_get_procedure (entry), ==, SA_HAND_OFF_REQUEST_SMART_ACCOUNT);
+  g_assert_cmpint (sa_hand_off_get_state (entry), ==, SA_HAND_OFF_STATE_HANDED_OFF);
+  g_assert_cmpstr (sa_hand_off_get_field (entry, SA_HAND_OFF_FIELD_CUSTOMER_EMAIL), ==, "it@handoff.example");
+
+  if (practice)
+    {
+      /* Really sent on the sandbox: the account is there, Pending. */
+      g_autoptr(SaSmartAccount) account = sa_test_search_account (sandbox->client, domain, NULL);
+
+      g_assert_nonnull (account);
+      g_assert_cmpint (sa_smart_account_get_status (account), ==, SA_ACCOUNT_STATUS_PENDING);
+    }
+}
+
+static void
+test_request_account_done (void)
+{
+  sa_test_set_language ("en");
+  request_account (FALSE);
+}
+
+static void
+test_request_account_practice (void)
+{
+  sa_test_set_language ("en");
+  request_account (TRUE);
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -443,6 +555,8 @@ main (int    argc,
   g_test_add_func ("/hand-off/order/not-now", test_order_not_now);
   g_test_add_func ("/hand-off/order/practice", test_order_practice);
   g_test_add_func ("/hand-off/languages", test_languages);
+  g_test_add_func ("/hand-off/request-account/done", test_request_account_done);
+  g_test_add_func ("/hand-off/request-account/practice", test_request_account_practice);
 
   status = g_test_run ();
 

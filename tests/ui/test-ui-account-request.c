@@ -672,7 +672,7 @@ test_assign_path (void)
   g_assert_cmpstr (sa_assignment_get_domain (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER)), ==, domain);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
   sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
-  confirm = sa_order_page_get_submit_dialog (page);
+  confirm = ADW_MESSAGE_DIALOG (sa_order_page_get_submit_dialog (page));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "yes");
   g_assert_true (sa_test_wait_until (sa_test_order_page_idle, page, 30000));

@@ -171,7 +171,7 @@ accept_terms_and_submit (SaOrderPage *page)
   sa_test_click (submit);
 
   /* Step 10: Submit Change → Yes. */
-  confirm = sa_order_page_get_submit_dialog (page);
+  confirm = ADW_MESSAGE_DIALOG (sa_order_page_get_submit_dialog (page));
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Submit Change");
   g_assert_cmpstr (adw_message_dialog_get_response_label (confirm, "yes"), ==, "Yes");

@@ -33,6 +33,9 @@
 #include "sa-account-page.h"
 #include "sa-assign-checks.h"
 #include "sa-cisco-views-test.h"
+#include "sa-hand-off-dialog-private.h"
+#include "sa-hand-off-step-row.h"
+#include "sa-hand-off-value-row.h"
 #include "sa-license-finder.h"
 #include "sa-license-row.h"
 #include "sa-order-details.h"
@@ -412,6 +415,27 @@ select_account (SaAssignDialog *dialog,
                                      SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"), 30000));
 }
 
+/* The value row of the hand-off page showing @value, or NULL. */
+static SaHandOffValueRow *
+find_value_row (SaHandOffDialog *dialog,
+                const char      *value)
+{
+  GtkListBox *steps = GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_HAND_OFF_DIALOG, "steps_list"));
+  GtkListBoxRow *step;
+
+  for (int i = 0; (step = gtk_list_box_get_row_at_index (steps, i)) != NULL; i++)
+    {
+      GtkListBox *values = sa_hand_off_step_row_get_values (SA_HAND_OFF_STEP_ROW (step));
+      GtkListBoxRow *row;
+
+      for (int v = 0; (row = gtk_list_box_get_row_at_index (values, v)) != NULL; v++)
+        if (g_strcmp0 (sa_hand_off_value_row_get_value (SA_HAND_OFF_VALUE_ROW (row)), value) == 0)
+          return SA_HAND_OFF_VALUE_ROW (row);
+    }
+
+  return NULL;
+}
+
 #define CHECKS_CHILD(dialog, name) \
   SA_TEST_CHILD (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "checks"), SA_TYPE_ASSIGN_CHECKS, name)
 
@@ -424,7 +448,7 @@ test_assign_checks (void)
       g_autoptr(SaClient) client = NULL;
       g_autofree char *name = NULL;
       SaAssignDialog *dialog;
-      AdwMessageDialog *hand_off;
+      SaHandOffDialog *hand_off;
       SaOrderPage *page;
       SaWindow *window;
       GtkDropDown *va_dropdown;
@@ -495,16 +519,18 @@ test_assign_checks (void)
       /* Submit: Cisco's portal makes the change; nothing is sent. */
       cisco_mimic_reset_log (mimic);
       sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
-      hand_off = sa_order_page_get_submit_dialog (page);
+      hand_off = SA_HAND_OFF_DIALOG (sa_order_page_get_submit_dialog (page));
       g_assert_nonnull (hand_off);
-      name = sa_test_dup_without_mnemonic (adw_message_dialog_get_response_label (hand_off, "open"));
+      name = sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (hand_off, SA_TYPE_HAND_OFF_DIALOG, "portal_button"))));
       g_assert_nonnull (name);
-      assert_contains (adw_message_dialog_get_body (hand_off), "104857601");
-      assert_contains (adw_message_dialog_get_body (hand_off), "Acme Industrie");
+      assert_contains (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (hand_off, SA_TYPE_HAND_OFF_DIALOG, "intro_label"))), "104857601");
+      g_assert_nonnull (find_value_row (hand_off, "Acme Industrie"));
+      g_assert_nonnull (find_value_row (hand_off, "104857601"));
       if (g_str_equal (words->language, "en"))
-        g_assert_cmpstr (adw_message_dialog_get_heading (hand_off), ==, "Cisco's Portal Makes This Change");
+        g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (hand_off)), ==, "Complete in Cisco's Portal");
       sa_cisco_test_screenshot (GTK_WIDGET (hand_off), "hand-off-%s", words->language);
-      adw_message_dialog_response (hand_off, "close");
+      /* Closing is "Not Now": nothing is sent, the change stays pending. */
+      gtk_window_close (GTK_WINDOW (hand_off));
       g_assert_null (sa_order_page_get_submit_dialog (page));
       g_assert_nonnull (sa_order_page_get_pending (page, SA_ACCOUNT_TYPE_CUSTOMER));
       g_assert_cmpuint (cisco_mimic_count (mimic, "/"), ==, 0);

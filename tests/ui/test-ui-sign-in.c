@@ -319,7 +319,7 @@ submit_change (SaOrderPage *page)
   AdwMessageDialog *confirm;
 
   sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "submit_button"));
-  confirm = sa_order_page_get_submit_dialog (page);
+  confirm = ADW_MESSAGE_DIALOG (sa_order_page_get_submit_dialog (page));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "yes");
 }

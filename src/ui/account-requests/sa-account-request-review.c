@@ -6,7 +6,9 @@
  * server refuses, the answer is shown where it belongs: a taken Account
  * Domain at the domain field with the offer to request access, a refused
  * field at that field, anything else (the server cannot be reached …) on this
- * page, nothing lost.
+ * page, nothing lost. With Cisco (%SA_CLIENT_FEATURE_PORTAL_HAND_OFF) Send
+ * Request opens "Complete in Cisco's Portal" instead (src/ui/hand-off/):
+ * "Done in the Portal" ends the wizard, the request kept in the journal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-account-request-wizard-private.h"
+#include "sa-hand-off-dialog.h"
 
 /* The template ids of the review rows and of their pencils. */
 static const char * const row_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
@@ -120,13 +123,56 @@ create_account_request_cb (GObject      *source,
   }
 }
 
+static void
+on_hand_off_response (GtkWindow              *dialog,
+                      const char             *response,
+                      SaAccountRequestWizard *self)
+{
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  /* The wizard may close below, before this page is finalized. */
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (dialog);
+
+  if (g_strcmp0 (response, "done") != 0)
+    return;
+
+  /* Handed off: the journal holds the request from now on. */
+  self->sent = TRUE;
+  sa_wizard_finish_draft (SA_WIZARD (self));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cisco: the request is sent in Cisco Software Central with these values. */
+static void
+hand_off (SaAccountRequestWizard *self,
+          const char * const     *values,
+          const char * const     *users)
+{
+  g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_REQUEST_SMART_ACCOUNT, values[2]);
+  g_autoptr(GPtrArray) hand_offs = g_ptr_array_new_with_free_func (g_object_unref);
+  SaHandOffDialog *dialog;
+
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_ACCOUNT_NAME, values[0]);
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_CUSTOMER_EMAIL, values[1]);
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_DOMAIN, values[2]);
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_NOTE_TO_CUSTOMER, *values[3] != '\0' ? values[3] : NULL);
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_NOTE_TO_USERS, *values[4] != '\0' ? values[4] : NULL);
+  sa_hand_off_set_user_emails (hand_off, users);
+  g_ptr_array_add (hand_offs, g_steal_pointer (&hand_off));
+
+  dialog = sa_hand_off_dialog_new (self->client, hand_offs, GTK_WIDGET (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_hand_off_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * sa_account_review_send:
  * @self: the wizard
  *
  * Send Request (step 5 of "request a Smart Account for a customer"): once
  * every field is acceptable, saves the draft and sends the request
- * (POST /v1/account-requests); the result page follows.
+ * (POST /v1/account-requests); the result page follows. With Cisco, opens
+ * "Complete in Cisco's Portal" with the values (steps 1 to 5 there).
  */
 void
 sa_account_review_send (SaAccountRequestWizard *self)
@@ -159,6 +205,16 @@ sa_account_review_send (SaAccountRequestWizard *self)
   users = sa_account_users_dup (self);
 
   show_send_error (self, NULL);
+
+  if ((sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0)
+    {
+      const char * const values[] = { account_name, customer_email, account_domain,
+                                      note_to_customer, note_to_users };
+
+      hand_off (self, values, (const char * const *) users);
+      return;
+    }
+
   set_sending (self, TRUE);
 
   g_cancellable_cancel (self->cancellable);

@@ -3,7 +3,9 @@
  * What the procedure panel says beside each page: the documented step the page
  * carries out ("Step 6 of 10") and, in our own words, what to do there. The
  * headings are built here from one "Step %u of %u" string, so that a step
- * number is written once; the seed documents are in ../seeds/.
+ * number is written once; the seed documents are in ../seeds/. With the Cisco
+ * connection the same procedures end in Cisco's portal: the *_PORTAL_* steps
+ * are what the hand-off page (src/ui/hand-off/) lists and the panel follows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -110,6 +112,62 @@ static const StepInfo steps[] = {
     SA_PROCEDURE_REQUEST_ACCESS, 8, 8, NULL,
     N_("The request now waits for the Smart Account’s administrators. You are told when they approve or deny it; "
        "until then you can follow it, and remind them, under Your Access Requests.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_FIND_ORDER] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 1, 3, NULL,
+    N_("Open Cisco Commerce Workspace (CCW) and sign in with your Cisco.com account. In the global search, "
+       "search for the Sales Order No. below, then open the order from the results.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_PENCIL] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 4, 5, NULL,
+    N_("On the order, select “View or change Smart Account Assignments”, then the pencil next to the "
+       "Smart Account named below.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_SEARCH] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 6, 6, NULL,
+    N_("Keep “Select an Existing Account”, search by Domain Identifier and paste the Domain Identifier below.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_SELECT] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 7, 7, NULL,
+    N_("In the search results, select the Smart Account with the Account Name below.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_VIRTUAL_ACCOUNT] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 8, 8, NULL,
+    N_("In “Virtual Account Name”, choose the Virtual Account below, then select Assign.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_DEFAULT] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 8, 8, NULL,
+    N_("The portal does not list Virtual Account names with double-byte characters. In “Virtual Account Name”, "
+       "choose DEFAULT, then select Assign. Once the licenses are in DEFAULT, the app offers to transfer them "
+       "to the intended Virtual Account below.") },
+  [SA_PROCEDURE_STEP_ASSIGN_PORTAL_SUBMIT] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 9, 10, NULL,
+    N_("Tick the box to accept the terms of use, select Submit, then Yes in “Submit Change”. Come back here and "
+       "choose “Done in the Portal”: the app then watches the order until its licenses arrive.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCOUNT_PORTAL_OPEN] = {
+    SA_PROCEDURE_REQUEST_ACCOUNT, 1, 2, NULL,
+    N_("Open Cisco Software Central and sign in with your Cisco.com account. Under New Customer Accounts, "
+       "select Request a Smart Account.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCOUNT_PORTAL_IDENTIFY] = {
+    SA_PROCEDURE_REQUEST_ACCOUNT, 3, 3, "a",
+    N_("In “Identify Account Name and Customer”, enter the values below.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCOUNT_PORTAL_USERS] = {
+    SA_PROCEDURE_REQUEST_ACCOUNT, 3, 3, "b",
+    N_("In “Add Users to the Account”, enter the values below, if any.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCOUNT_PORTAL_SEND] = {
+    SA_PROCEDURE_REQUEST_ACCOUNT, 4, 5, NULL,
+    N_("Select Send Request, check the request on “Review Request”, then select Send Request again. Come back "
+       "here and choose “Done in the Portal”: the app then watches for the account, Pending customer acceptance, "
+       "and counts the 90 days the customer has to accept it.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_OPEN] = {
+    SA_PROCEDURE_REQUEST_ACCESS, 1, 4, NULL,
+    N_("Open Cisco Software Central and sign in with your Cisco.com account. Open the menu, select "
+       "Administration, then, under Smart Account Management, Request Access to an Existing Smart Account.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_PROFILE] = {
+    SA_PROCEDURE_REQUEST_ACCESS, 5, 5, NULL,
+    N_("Check that your profile is right and complete; if it is not, select “Update your profile”.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_DOMAIN] = {
+    SA_PROCEDURE_REQUEST_ACCESS, 6, 6, NULL,
+    N_("In Account Domain Identifier, paste the domain below and select Submit. If a list of Smart Accounts "
+       "appears, pick the one with the Account Name below.") },
+  [SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_REASON] = {
+    SA_PROCEDURE_REQUEST_ACCESS, 7, 7, NULL,
+    N_("In “Reason for request”, paste the reason below, then select Send Request. Come back here and choose "
+       "“Done in the Portal”: the app then watches your Smart Accounts until the access is granted.") },
 };
 
 /**
@@ -180,7 +238,8 @@ sa_procedure_step_get_procedure (SaProcedureStep step)
  * @step: a documented step
  *
  * The heading of @step in the procedure panel: "Step 6 of 10", "Steps 3 and 4
- * of 10", "Step 3 of 6, part a", or "Before You Start" for the prerequisites.
+ * of 10", "Steps 1 to 3 of 10", "Step 3 of 6, part a", or "Before You Start"
+ * for the prerequisites.
  *
  * Returns: (transfer full): the translated heading. Free with g_free().
  */
@@ -198,6 +257,10 @@ sa_procedure_step_dup_heading (SaProcedureStep step)
   if (info->first == 0)
     /* Translators: heading in the procedure panel, before the numbered steps */
     return g_strdup (_("Before You Start"));
+
+  if (info->last > info->first + 1)
+    /* Translators: several documented steps carried out at once: "Steps 1 to 3 of 10" */
+    return g_strdup_printf (_("Steps %u to %u of %u"), info->first, info->last, n_steps);
 
   if (info->last != info->first)
     /* Translators: two documented steps carried out on one page: "Steps 3 and 4 of 10" */

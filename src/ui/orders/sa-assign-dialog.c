@@ -41,6 +41,7 @@ struct _SaAssignDialog
   SaSmartAccount   *selected_account;
   GListModel       *virtual_accounts;
   char             *select_domain;    /* to select once the search answers */
+  char             *intended_va;      /* the double-byte name "Use DEFAULT Instead" replaced */
 
   GtkLabel         *ribbon_label;
   AdwActionRow     *options_row;
@@ -137,9 +138,14 @@ on_use_default (SaAssignChecks *checks,
                 SaAssignDialog *self)
 {
   int index = find_default (self);
+  SaVirtualAccount *va = gtk_drop_down_get_selected_item (self->va_dropdown);
 
-  if (index >= 0)
-    gtk_drop_down_set_selected (self->va_dropdown, (guint) index);
+  if (index < 0)
+    return;
+
+  g_free (self->intended_va);
+  self->intended_va = va != NULL ? g_strdup (sa_virtual_account_get_name (va)) : NULL;
+  gtk_drop_down_set_selected (self->va_dropdown, (guint) index);
 }
 
 static void
@@ -239,6 +245,7 @@ select_account (SaAssignDialog *self,
 
   clear_virtual_accounts (self);
   g_set_object (&self->selected_account, account);
+  g_clear_pointer (&self->intended_va, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
 
   gtk_widget_set_visible (self->pending_note,
@@ -482,6 +489,9 @@ assign_action (GtkWidget  *widget,
                                   sa_smart_account_get_account_type (self->selected_account),
                                   sa_smart_account_get_status (self->selected_account),
                                   sa_virtual_account_get_name (va));
+  if (self->intended_va != NULL && sa_virtual_account_get_is_default (va))
+    g_object_set_data_full (G_OBJECT (assignment), SA_ASSIGNMENT_INTENDED_VIRTUAL_ACCOUNT_KEY,
+                            g_strdup (self->intended_va), g_free);
 
   /* Keep ourselves alive while handlers run, then close. */
   g_object_ref (self);
@@ -545,6 +555,7 @@ sa_assign_dialog_dispose (GObject *object)
   g_clear_object (&self->selected_account);
   g_clear_object (&self->virtual_accounts);
   g_clear_pointer (&self->select_domain, g_free);
+  g_clear_pointer (&self->intended_va, g_free);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_assign_dialog_parent_class)->dispose (object);

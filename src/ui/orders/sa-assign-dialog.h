@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The data key, on the #SaAssignment that "assigned" gives, of the double-byte
+ * Virtual Account the user meant when they chose "Use DEFAULT Instead" (a
+ * string), so that the Cisco hand-off keeps it for the later transfer. */
+#define SA_ASSIGNMENT_INTENDED_VIRTUAL_ACCOUNT_KEY "sa-intended-virtual-account"
+
 #define SA_TYPE_ASSIGN_DIALOG (sa_assign_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SaAssignDialog, sa_assign_dialog, SA, ASSIGN_DIALOG, AdwWindow)
 

@@ -18,6 +18,6 @@ void              sa_order_page_set_pending         (SaOrderPage   *self,
                                                      SaAccountType  slot,
                                                      SaAssignment  *assignment);
 SaAssignDialog   *sa_order_page_get_assign_dialog   (SaOrderPage   *self);
-AdwMessageDialog *sa_order_page_get_submit_dialog   (SaOrderPage   *self);
+GtkWindow        *sa_order_page_get_submit_dialog   (SaOrderPage   *self);
 
 G_END_DECLS

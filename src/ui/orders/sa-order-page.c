@@ -8,8 +8,8 @@
  * confirmation. A SHIPPED order explains why it cannot change and where to go.
  * With a back end that publishes no assignment (Cisco: assignment-known is
  * FALSE) the page says so and links the CCW order page instead of showing
- * empty rows; with %SA_CLIENT_FEATURE_PORTAL_HAND_OFF, Submit explains that
- * Cisco's portal makes the change. The order's lines (SaOrderLines, bound to
+ * empty rows; with %SA_CLIENT_FEATURE_PORTAL_HAND_OFF, Submit opens "Complete
+ * in Cisco's Portal" (src/ui/hand-off/). The order's lines (SaOrderLines, bound to
  * "order") show when the back end gives them; "Where Are My Licenses?" opens
  * the check for this order (win.find-licenses).
  *
@@ -40,7 +40,7 @@ struct _SaOrderPage
   GCancellable     *load_cancellable;
   GCancellable     *submit_cancellable;
   SaAssignDialog   *assign_dialog;   /* weak */
-  AdwMessageDialog *submit_dialog;   /* weak */
+  GtkWindow        *submit_dialog;   /* weak */
   guint             loading : 1;
   guint             submitting : 1;
   guint             revealed : 1;
@@ -445,15 +445,15 @@ submit (SaOrderPage *self)
 }
 
 static void
-on_submit_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SaOrderPage      *self)
+on_submit_response (GtkWindow   *dialog,
+                    const char  *response,
+                    SaOrderPage *self)
 {
   gboolean confirmed = g_strcmp0 (response, "yes") == 0;
 
   g_signal_handlers_disconnect_by_data (dialog, self);
   g_clear_weak_pointer (&self->submit_dialog);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (dialog);
 
   if (confirmed)
     submit (self);
@@ -461,34 +461,29 @@ on_submit_response (AdwMessageDialog *dialog,
     update_procedure (self);
 }
 
-/* Step 10: "Submit Change" → Yes; with Cisco, where its portal makes the change. */
+/* Step 10: "Submit Change" → Yes; with Cisco, "Complete in Cisco's Portal". */
 static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   SaOrderPage *self = SA_ORDER_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  AdwMessageDialog *dialog;
+  GtkWindow *dialog;
 
   if (self->submit_dialog != NULL)
     {
-      gtk_window_present (GTK_WINDOW (self->submit_dialog));
+      gtk_window_present (self->submit_dialog);
       return;
     }
 
-  if (hands_off (self))
-    dialog = sa_hand_off_dialog_new (parent, self->sales_order_number,
-                                     sa_assignment_row_get_pending (self->end_customer_row),
-                                     sa_assignment_row_get_pending (self->holding_row));
-  else
-    dialog = sa_submit_change_dialog_new (parent, self->sales_order_number);
+  dialog = sa_submit_dialog_new (widget, self->client, self->order,
+                                 sa_assignment_row_get_pending (self->end_customer_row),
+                                 sa_assignment_row_get_pending (self->holding_row));
   g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), self);
 
   g_set_weak_pointer (&self->submit_dialog, dialog);
   update_procedure (self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (dialog);
 }
 
 static void
@@ -973,10 +968,11 @@ sa_order_page_get_assign_dialog (SaOrderPage *self)
  * sa_order_page_get_submit_dialog:
  * @self: a #SaOrderPage
  *
- * Returns: (transfer none) (nullable): the "Submit Change" confirmation, while
- *   it is open (for tests: answer it with adw_message_dialog_response())
+ * Returns: (transfer none) (nullable): what Submit opened, while it is open:
+ *   the "Submit Change" #AdwMessageDialog (for tests: answer it with
+ *   adw_message_dialog_response()), or with Cisco the #SaHandOffDialog
  */
-AdwMessageDialog *
+GtkWindow *
 sa_order_page_get_submit_dialog (SaOrderPage *self)
 {
   g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);

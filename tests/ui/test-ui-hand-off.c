@@ -8,7 +8,10 @@
  * procedure panel follows the step; "Done in the Portal" records the
  * hand-off in the journal as handed off, "Not Now" (closing) as a draft; the
  * practice portal really applies the change on the sandbox (read back through
- * the Desk client) and records it as done; French and Italian labels.
+ * the Desk client) and records it as done; French and Italian labels. The
+ * Smart Account request's Send Request and the access request wizard (which
+ * starts at the domain, the profile being checked in the portal) open the
+ * same page with Cisco Software Central.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sa-access-request-wizard-private.h"
 #include "sa-account-request-wizard-private.h"
 #include "sa-cisco.h"
 #include "sa-cisco-views-test.h"
@@ -479,6 +483,117 @@ test_request_account_practice (void)
   request_account (TRUE);
 }
 
+static gboolean
+pointer_cleared (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static gboolean
+access_lookup_done (gpointer user_data)
+{
+  return !sa_access_request_wizard_get_busy (user_data) &&
+         sa_access_request_wizard_get_selected_account (user_data) != NULL;
+}
+
+static gboolean
+access_on_reason (gpointer user_data)
+{
+  return g_strcmp0 (sa_wizard_get_page (user_data), "reason") == 0;
+}
+
+/* Procedure 4 with Cisco: the wizard starts at the domain (the profile is
+ * checked in the portal: one line says so), finds the Smart Account through
+ * Cisco's account search, and Send Request opens the hand-off page (Cisco
+ * Software Central, the domain, the Account Name, the reason). @practice: the
+ * practice portal sends the request on the sandbox; otherwise "Done in the
+ * Portal". Either way the journal holds it as handed off. */
+static void
+request_access (const char *domain,
+                const char *account_name,
+                gboolean    practice)
+{
+  static const char reason[] = "Partner in charge of the vineyard's network refresh.";
+  SaAccessRequestWizard *wizard = sa_access_request_wizard_new (cisco, NULL, NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(SaHandOff) entry = NULL;
+  SaHandOffDialog *dialog;
+  guint changes = journal_changes;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD,
+                                                        "portal_profile_label")));
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, "back_button")));
+
+  sa_access_request_wizard_set_domain (wizard, domain);
+  sa_access_request_wizard_submit_domain (wizard);
+  g_assert_true (sa_test_wait_until (access_lookup_done, wizard, 10000));
+  g_assert_cmpstr (sa_smart_account_get_name (sa_access_request_wizard_get_selected_account (wizard)),
+                   ==, account_name);
+  sa_access_request_wizard_next (wizard);
+  g_assert_true (sa_test_wait_until (access_on_reason, wizard, 10000));
+  sa_access_request_wizard_set_reason (wizard, reason);
+  sa_access_request_wizard_next (wizard);
+  g_assert_true (sa_test_wait_until (hand_off_dialog_shown, NULL, 10000));
+  dialog = find_hand_off_dialog ();
+
+  g_assert_nonnull (find_value_row (dialog, domain, NULL));
+  g_assert_nonnull (find_value_row (dialog, account_name, NULL));
+  g_assert_nonnull (find_value_row (dialog, reason, NULL));
+  g_clear_pointer (&launched, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "hand-off.open-portal", NULL));
+  g_assert_cmpstr (launched, ==, "https://software.cisco.com/");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), practice ? "hand-off.practice" : "hand-off.done", NULL));
+  g_assert_true (sa_test_wait_until (hand_off_dialog_gone, NULL, 30000));
+  g_assert_true (sa_test_wait_until (journal_changed_since, GUINT_TO_POINTER (changes), 10000));
+  entries = journal_entries (domain);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpint (sa_hand_off_get_procedure (entry), ==, SA_HAND_OFF_REQUEST_ACCESS);
+  g_assert_cmpint (sa_hand_off_get_state (entry), ==, SA_HAND_OFF_STATE_HANDED_OFF);
+  g_assert_cmpstr (sa_hand_off_get_field (entry, SA_HAND_OFF_FIELD_REASON), ==, reason);
+  g_assert_cmpstr (sa_hand_off_get_field (entry, SA_HAND_OFF_FIELD_ACCOUNT_NAME), ==, account_name);
+
+  if (practice)
+    {
+      /* Really sent on the sandbox: the request is there, pending. */
+      g_autoptr(GListModel) requests = sa_test_list_access_requests (sandbox->client);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+        {
+          g_autoptr(SaAccessRequest) request = g_list_model_get_item (requests, i);
+          SaSmartAccount *account = sa_access_request_get_smart_account (request);
+
+          if (account != NULL && g_strcmp0 (sa_smart_account_get_domain (account), domain) == 0 &&
+              sa_access_request_get_status (request) == SA_ACCESS_REQUEST_STATUS_PENDING)
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+
+  /* Handed off: the wizard is done. */
+  g_assert_true (sa_test_wait_until (pointer_cleared, &wizard, 10000));
+}
+
+static void
+test_request_access_done (void)
+{
+  sa_test_set_language ("en");
+  request_access ("nordlicht-energie.example", "Nordlicht Energie GmbH", FALSE);
+}
+
+static void
+test_request_access_practice (void)
+{
+  sa_test_set_language ("en");
+  request_access ("vigneti-colli.example", "Vigneti dei Colli S.r.l.", TRUE);
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -557,6 +672,8 @@ main (int    argc,
   g_test_add_func ("/hand-off/languages", test_languages);
   g_test_add_func ("/hand-off/request-account/done", test_request_account_done);
   g_test_add_func ("/hand-off/request-account/practice", test_request_account_practice);
+  g_test_add_func ("/hand-off/request-access/done", test_request_access_done);
+  g_test_add_func ("/hand-off/request-access/practice", test_request_access_practice);
 
   status = g_test_run ();
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sa-access-request-wizard-private.h"
 #include "sa-account-request-wizard-private.h"
@@ -594,6 +595,38 @@ test_request_access_practice (void)
   request_access ("vigneti-colli.example", "Vigneti dei Colli S.r.l.", TRUE);
 }
 
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The Orders view's procedure panel: Cisco lists no orders, so its text
+ * asks for the number; the Desk's still offers the whole list. */
+static void
+test_orders_panel (void)
+{
+  SaWindow *window;
+  GtkWidget *view;
+
+  sa_test_set_language ("en");
+  window = sa_test_new_window (sandbox);
+  view = GTK_WIDGET (sa_window_get_orders_view (window));
+  g_assert_true (has_label_containing (view, "leave the search empty"));
+
+  sa_window_set_client (window, cisco, FALSE);
+  g_assert_true (has_label_containing (view, "Cisco lists no orders"));
+  g_assert_false (has_label_containing (view, "leave the search empty"));
+  close_window (window);
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -672,6 +705,7 @@ main (int    argc,
   g_test_add_func ("/hand-off/languages", test_languages);
   g_test_add_func ("/hand-off/request-account/done", test_request_account_done);
   g_test_add_func ("/hand-off/request-account/practice", test_request_account_practice);
+  g_test_add_func ("/hand-off/orders-panel", test_orders_panel);
   g_test_add_func ("/hand-off/request-access/done", test_request_access_done);
   g_test_add_func ("/hand-off/request-access/practice", test_request_access_practice);
 

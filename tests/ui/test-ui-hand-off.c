@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "sa-access-request-wizard-private.h"
+#include "sa-access-requests-view.h"
 #include "sa-account-request-wizard-private.h"
 #include "sa-cisco.h"
 #include "sa-cisco-views-test.h"
@@ -627,6 +628,61 @@ test_orders_panel (void)
   close_window (window);
 }
 
+/* The journal's entries where the user finds them — the Smart Account
+ * requests view, Your Access Requests, the order page — in English, French
+ * and Italian: each shown, and saved for review with SA_TEST_SCREENSHOT_DIR.
+ * Runs after the hand-offs above, which filled the journal. */
+static void
+test_entries_languages (void)
+{
+  static const char * const languages[] = { "en", "fr", "it" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[SA_HAND_OFF_LICENSE_TRANSFER] = { 0 };
+
+  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  all = sa_journal_list_finish (journal, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
+      SaHandOffProcedure procedure = sa_hand_off_get_procedure (hand_off);
+
+      if (procedure < SA_HAND_OFF_LICENSE_TRANSFER && ids[procedure] == 0)
+        ids[procedure] = sa_hand_off_get_id (hand_off);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      SaWindow *window;
+
+      sa_test_set_language (languages[l]);
+      window = sa_test_new_window (sandbox);
+      sa_window_set_client (window, cisco, FALSE);
+      sa_window_set_journal (window, journal, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      g_assert_true (sa_test_wait_until ((SaTestCondition) sa_test_widget_is_drawable, window, 10000));
+      for (guint p = 0; p < G_N_ELEMENTS (ids); p++)
+        {
+          if (ids[p] == 0)
+            continue;
+          sa_window_show_hand_off (window, ids[p]);
+          sa_test_wait_ms (1500);
+          sa_cisco_test_screenshot (GTK_WIDGET (window), "journal-%u-%s", p, languages[l]);
+        }
+      /* Your Access Requests shows the journal, not the list the Desk
+       * client of the window's start was still fetching. */
+      sa_test_wait_ms (500);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (SA_TEST_CHILD (sa_window_get_access_requests_view (window),
+                                                                                    SA_TYPE_ACCESS_REQUESTS_VIEW, "stack"))),
+                       ==, "journal");
+      close_window (window);
+    }
+  sa_test_set_language ("en");
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -708,6 +764,7 @@ main (int    argc,
   g_test_add_func ("/hand-off/orders-panel", test_orders_panel);
   g_test_add_func ("/hand-off/request-access/done", test_request_access_done);
   g_test_add_func ("/hand-off/request-access/practice", test_request_access_practice);
+  g_test_add_func ("/hand-off/request-access/entries-languages", test_entries_languages);
 
   status = g_test_run ();
 

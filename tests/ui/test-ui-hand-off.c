@@ -683,6 +683,35 @@ test_entries_languages (void)
   sa_test_set_language ("en");
 }
 
+/* The access request wizard with Cisco in French and Italian: it starts at
+ * the domain, the line about the profile translated. */
+static void
+test_request_access_languages (void)
+{
+  static const struct { const char *language, *line; } words[] = {
+    { "fr", "Votre profil est vérifié dans le portail de Cisco, quand vous y terminez la demande." },
+    { "it", "Il profilo viene verificato nel portale di Cisco, quando vi completi la richiesta." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      SaAccessRequestWizard *wizard;
+
+      sa_test_set_language (words[i].language);
+      wizard = sa_access_request_wizard_new (cisco, NULL, NULL);
+      gtk_window_present (GTK_WINDOW (wizard));
+      g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+      g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD,
+                                                                     "portal_profile_label"))),
+                       ==, words[i].line);
+      sa_cisco_test_screenshot (GTK_WIDGET (wizard), "request-access-%s", words[i].language);
+      gtk_window_destroy (GTK_WINDOW (wizard));
+      sa_test_wait_ms (50);
+    }
+  sa_test_set_language ("en");
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -762,6 +791,7 @@ main (int    argc,
   g_test_add_func ("/hand-off/request-account/done", test_request_account_done);
   g_test_add_func ("/hand-off/request-account/practice", test_request_account_practice);
   g_test_add_func ("/hand-off/orders-panel", test_orders_panel);
+  g_test_add_func ("/hand-off/request-access/languages", test_request_access_languages);
   g_test_add_func ("/hand-off/request-access/done", test_request_access_done);
   g_test_add_func ("/hand-off/request-access/practice", test_request_access_practice);
   g_test_add_func ("/hand-off/request-access/entries-languages", test_entries_languages);

@@ -8,7 +8,10 @@
  * procedure panel follows the step; "Done in the Portal" records the
  * hand-off in the journal as handed off, "Not Now" (closing) as a draft; the
  * practice portal really applies the change on the sandbox (read back through
- * the Desk client) and records it as done; French and Italian labels.
+ * the Desk client) and records it as done; French and Italian labels. The
+ * Smart Account request's Send Request and the access request wizard (which
+ * starts at the domain, the profile being checked in the portal) open the
+ * same page with Cisco Software Central.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,13 +19,17 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "sa-access-request-wizard-private.h"
+#include "sa-access-requests-view.h"
 #include "sa-account-request-wizard-private.h"
 #include "sa-cisco.h"
 #include "sa-cisco-views-test.h"
 #include "sa-hand-off-dialog-private.h"
 #include "sa-hand-off-step-row.h"
 #include "sa-hand-off-value-row.h"
+#include "sa-order-entries.h"
 #include "sa-procedure-panel.h"
 #include "sa-sandbox-server.h"
 #include "sa-session.h"
@@ -479,6 +486,258 @@ test_request_account_practice (void)
   request_account (TRUE);
 }
 
+static gboolean
+pointer_cleared (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static gboolean
+access_lookup_done (gpointer user_data)
+{
+  return !sa_access_request_wizard_get_busy (user_data) &&
+         sa_access_request_wizard_get_selected_account (user_data) != NULL;
+}
+
+static gboolean
+access_on_reason (gpointer user_data)
+{
+  return g_strcmp0 (sa_wizard_get_page (user_data), "reason") == 0;
+}
+
+/* Procedure 4 with Cisco: the wizard starts at the domain (the profile is
+ * checked in the portal: one line says so), finds the Smart Account through
+ * Cisco's account search, and Send Request opens the hand-off page (Cisco
+ * Software Central, the domain, the Account Name, the reason). @practice: the
+ * practice portal sends the request on the sandbox; otherwise "Done in the
+ * Portal". Either way the journal holds it as handed off. */
+static void
+request_access (const char *domain,
+                const char *account_name,
+                gboolean    practice)
+{
+  static const char reason[] = "Partner in charge of the vineyard's network refresh.";
+  SaAccessRequestWizard *wizard = sa_access_request_wizard_new (cisco, NULL, NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(SaHandOff) entry = NULL;
+  SaHandOffDialog *dialog;
+  guint changes = journal_changes;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD,
+                                                        "portal_profile_label")));
+  g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, "back_button")));
+
+  sa_access_request_wizard_set_domain (wizard, domain);
+  sa_access_request_wizard_submit_domain (wizard);
+  g_assert_true (sa_test_wait_until (access_lookup_done, wizard, 10000));
+  g_assert_cmpstr (sa_smart_account_get_name (sa_access_request_wizard_get_selected_account (wizard)),
+                   ==, account_name);
+  sa_access_request_wizard_next (wizard);
+  g_assert_true (sa_test_wait_until (access_on_reason, wizard, 10000));
+  sa_access_request_wizard_set_reason (wizard, reason);
+  sa_access_request_wizard_next (wizard);
+  g_assert_true (sa_test_wait_until (hand_off_dialog_shown, NULL, 10000));
+  dialog = find_hand_off_dialog ();
+
+  g_assert_nonnull (find_value_row (dialog, domain, NULL));
+  g_assert_nonnull (find_value_row (dialog, account_name, NULL));
+  g_assert_nonnull (find_value_row (dialog, reason, NULL));
+  g_clear_pointer (&launched, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "hand-off.open-portal", NULL));
+  g_assert_cmpstr (launched, ==, "https://software.cisco.com/");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), practice ? "hand-off.practice" : "hand-off.done", NULL));
+  g_assert_true (sa_test_wait_until (hand_off_dialog_gone, NULL, 30000));
+  g_assert_true (sa_test_wait_until (journal_changed_since, GUINT_TO_POINTER (changes), 10000));
+  entries = journal_entries (domain);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  entry = g_list_model_get_item (entries, 0);
+  g_assert_cmpint (sa_hand_off_get_procedure (entry), ==, SA_HAND_OFF_REQUEST_ACCESS);
+  g_assert_cmpint (sa_hand_off_get_state (entry), ==, SA_HAND_OFF_STATE_HANDED_OFF);
+  g_assert_cmpstr (sa_hand_off_get_field (entry, SA_HAND_OFF_FIELD_REASON), ==, reason);
+  g_assert_cmpstr (sa_hand_off_get_field (entry, SA_HAND_OFF_FIELD_ACCOUNT_NAME), ==, account_name);
+
+  if (practice)
+    {
+      /* Really sent on the sandbox: the request is there, pending. */
+      g_autoptr(GListModel) requests = sa_test_list_access_requests (sandbox->client);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+        {
+          g_autoptr(SaAccessRequest) request = g_list_model_get_item (requests, i);
+          SaSmartAccount *account = sa_access_request_get_smart_account (request);
+
+          if (account != NULL && g_strcmp0 (sa_smart_account_get_domain (account), domain) == 0 &&
+              sa_access_request_get_status (request) == SA_ACCESS_REQUEST_STATUS_PENDING)
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+
+  /* Handed off: the wizard is done. */
+  g_assert_true (sa_test_wait_until (pointer_cleared, &wizard, 10000));
+}
+
+static void
+test_request_access_done (void)
+{
+  sa_test_set_language ("en");
+  request_access ("nordlicht-energie.example", "Nordlicht Energie GmbH", FALSE);
+}
+
+static void
+test_request_access_practice (void)
+{
+  sa_test_set_language ("en");
+  request_access ("vigneti-colli.example", "Vigneti dei Colli S.r.l.", TRUE);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The Orders view's procedure panel: Cisco lists no orders, so its text
+ * asks for the number; the Desk's still offers the whole list. */
+static void
+test_orders_panel (void)
+{
+  SaWindow *window;
+  GtkWidget *view;
+
+  sa_test_set_language ("en");
+  window = sa_test_new_window (sandbox);
+  view = GTK_WIDGET (sa_window_get_orders_view (window));
+  g_assert_true (has_label_containing (view, "leave the search empty"));
+
+  sa_window_set_client (window, cisco, FALSE);
+  g_assert_true (has_label_containing (view, "Cisco lists no orders"));
+  g_assert_false (has_label_containing (view, "leave the search empty"));
+  close_window (window);
+}
+
+/* Brings the order page's entries into view, for the screenshot. */
+static void
+scroll_to_order_entries (SaWindow *window)
+{
+  SaOrderPage *page = sa_orders_view_get_order_page (sa_window_get_orders_view (window));
+  GtkWidget *entries = page ? sa_test_find_widget_of_type (GTK_WIDGET (page), SA_TYPE_ORDER_ENTRIES) : NULL;
+  GtkWidget *scrolled = entries ? gtk_widget_get_ancestor (entries, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_point_t point;
+
+  g_assert_nonnull (entries);
+  g_assert_true (gtk_widget_get_visible (entries));
+  if (scrolled != NULL &&
+      gtk_widget_compute_point (entries, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                MAX (0, point.y - 24));
+      sa_test_wait_ms (300);
+    }
+}
+
+/* The journal's entries where the user finds them — the Smart Account
+ * requests view, Your Access Requests, the order page — in English, French
+ * and Italian: each shown, and saved for review with SA_TEST_SCREENSHOT_DIR.
+ * Runs after the hand-offs above, which filled the journal. */
+static void
+test_entries_languages (void)
+{
+  static const char * const languages[] = { "en", "fr", "it" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[SA_HAND_OFF_LICENSE_TRANSFER] = { 0 };
+
+  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  all = sa_journal_list_finish (journal, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
+      SaHandOffProcedure procedure = sa_hand_off_get_procedure (hand_off);
+
+      /* One handed off (the languages test left drafts behind). */
+      if (procedure < SA_HAND_OFF_LICENSE_TRANSFER && ids[procedure] == 0 &&
+          sa_hand_off_get_state (hand_off) != SA_HAND_OFF_STATE_DRAFT)
+        ids[procedure] = sa_hand_off_get_id (hand_off);
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      SaWindow *window;
+
+      sa_test_set_language (languages[l]);
+      window = sa_test_new_window (sandbox);
+      sa_window_set_client (window, cisco, FALSE);
+      sa_window_set_journal (window, journal, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      g_assert_true (sa_test_wait_until ((SaTestCondition) sa_test_widget_is_drawable, window, 10000));
+      for (guint p = 0; p < G_N_ELEMENTS (ids); p++)
+        {
+          if (ids[p] == 0)
+            continue;
+          sa_window_show_hand_off (window, ids[p]);
+          sa_test_wait_ms (1500);
+          if (p == SA_HAND_OFF_ASSIGN_ORDER)
+            scroll_to_order_entries (window);
+          sa_cisco_test_screenshot (GTK_WIDGET (window), "journal-%u-%s", p, languages[l]);
+        }
+      /* Your Access Requests shows the journal, not the list the Desk
+       * client of the window's start was still fetching. */
+      sa_test_wait_ms (500);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (SA_TEST_CHILD (sa_window_get_access_requests_view (window),
+                                                                                    SA_TYPE_ACCESS_REQUESTS_VIEW, "stack"))),
+                       ==, "journal");
+      close_window (window);
+    }
+  sa_test_set_language ("en");
+}
+
+/* The access request wizard with Cisco in French and Italian: it starts at
+ * the domain, the line about the profile translated. */
+static void
+test_request_access_languages (void)
+{
+  static const struct { const char *language, *line; } words[] = {
+    { "fr", "Votre profil est vérifié dans le portail de Cisco, quand vous y terminez la demande." },
+    { "it", "Il profilo viene verificato nel portale di Cisco, quando vi completi la richiesta." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      SaAccessRequestWizard *wizard;
+
+      sa_test_set_language (words[i].language);
+      wizard = sa_access_request_wizard_new (cisco, NULL, NULL);
+      gtk_window_present (GTK_WINDOW (wizard));
+      g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+      g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD,
+                                                                     "portal_profile_label"))),
+                       ==, words[i].line);
+      sa_cisco_test_screenshot (GTK_WIDGET (wizard), "request-access-%s", words[i].language);
+      gtk_window_destroy (GTK_WINDOW (wizard));
+      sa_test_wait_ms (50);
+    }
+  sa_test_set_language ("en");
+}
+
 /* The page in French and Italian: title, buttons, steps. */
 static void
 test_languages (void)
@@ -557,6 +816,11 @@ main (int    argc,
   g_test_add_func ("/hand-off/languages", test_languages);
   g_test_add_func ("/hand-off/request-account/done", test_request_account_done);
   g_test_add_func ("/hand-off/request-account/practice", test_request_account_practice);
+  g_test_add_func ("/hand-off/orders-panel", test_orders_panel);
+  g_test_add_func ("/hand-off/request-access/languages", test_request_access_languages);
+  g_test_add_func ("/hand-off/request-access/done", test_request_access_done);
+  g_test_add_func ("/hand-off/request-access/practice", test_request_access_practice);
+  g_test_add_func ("/hand-off/request-access/entries-languages", test_entries_languages);
 
   status = g_test_run ();
 

@@ -14,7 +14,8 @@
  *   receiving Virtual Account → confirmed.
  * - Request a Smart Account: the account search by domain: Pending, then
  *   Active → confirmed; otherwise the 90-day countdown from the hand-off
- *   date: 14 and 3 days left, then expired.
+ *   date: 14 and 3 days left, then expired (also once an account seen
+ *   Pending is gone from the search: Cisco removed it).
  * - Request access: the user's own Smart Accounts: the domain with a role →
  *   confirmed; 7 days without it → suggest a reminder.
  *
@@ -321,8 +322,11 @@ decide_account (GTask      *task,
 
   if (account == NULL)
     {
+      /* Seen Pending, now gone: Cisco removed the provisional account the
+       * customer did not accept (the portal's 90 days ran out, whatever
+       * this clock says: the practice sandbox's clock may be ahead). */
       if (request)
-        count_down (check, FALSE);
+        count_down (check, has_observation_at (check->hand_off, SA_OBSERVATION_ACCOUNT_PENDING, domain, NULL));
       next (task, request ? STEP_DONE : STEP_ORDER);
       return;
     }

@@ -349,6 +349,7 @@ sa_access_domain_class_init (GtkWidgetClass *widget_class)
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "domain_entry", domain.domain_entry);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "submit_button", domain.submit_button);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "domain_error_label", domain.domain_error_label);
+  SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "portal_profile_label", domain.portal_profile_label);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "lookup_stack", domain.lookup_stack);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "lookup_spinner", domain.lookup_spinner);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "none_label", domain.none_label);

@@ -6,7 +6,11 @@
  * answer that several Smart Accounts share the domain (back to the chooser)
  * or that a request for the account is already pending (said here, with a
  * way to Your Access Requests). Once sent, the confirmation says who decides
- * and where to follow the request.
+ * and where to follow the request. With Cisco
+ * (%SA_CLIENT_FEATURE_PORTAL_HAND_OFF) Send Request opens "Complete in
+ * Cisco's Portal" instead (src/ui/hand-off/), as the Smart Account request's
+ * review page does: "Done in the Portal" ends the wizard, the request kept
+ * in the journal, which the watch follows until access is granted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-access-request-wizard-private.h"
+#include "sa-hand-off-dialog.h"
 
 /**
  * sa_access_reason_dup_text:
@@ -185,13 +190,57 @@ create_access_request_cb (GObject      *source,
   g_signal_emit_by_name (self, "sent", request);
 }
 
+static void
+on_hand_off_response (GtkWindow             *dialog,
+                      const char            *response,
+                      SaAccessRequestWizard *self)
+{
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  /* The wizard may close below, before this page is finalized. */
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (dialog);
+
+  if (g_strcmp0 (response, "done") != 0)
+    return;
+
+  /* Handed off: the journal holds the request from now on. */
+  self->sent = TRUE;
+  sa_wizard_finish_draft (SA_WIZARD (self));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cisco: the request is sent in Cisco Software Central with these values
+ * (steps 1 to 7 there, the profile at step 5). */
+static void
+hand_off (SaAccessRequestWizard *self,
+          const char            *domain,
+          const char            *reason)
+{
+  g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_REQUEST_ACCESS, domain);
+  g_autoptr(GPtrArray) hand_offs = g_ptr_array_new_with_free_func (g_object_unref);
+  SaHandOffDialog *dialog;
+
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_DOMAIN, domain);
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_ACCOUNT_NAME,
+                         sa_smart_account_get_name (self->selected_account));
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_ACCOUNT_ID,
+                         sa_smart_account_get_id (self->selected_account));
+  sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_REASON, reason);
+  g_ptr_array_add (hand_offs, g_steal_pointer (&hand_off));
+
+  dialog = sa_hand_off_dialog_new (self->client, hand_offs, GTK_WIDGET (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_hand_off_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * sa_access_reason_send:
  * @self: the wizard
  *
  * Send Request (step 7 of "request access to an existing Smart Account"):
  * POST /v1/access-requests with the domain, the Smart Account chosen and the
- * reason; the confirmation (step 8) follows.
+ * reason; the confirmation (step 8) follows. With Cisco, opens "Complete in
+ * Cisco's Portal" with the domain, the Account Name and the reason.
  */
 void
 sa_access_reason_send (SaAccessRequestWizard *self)
@@ -206,6 +255,16 @@ sa_access_reason_send (SaAccessRequestWizard *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_set_visible (self->reason.send_error_note, FALSE);
+
+  if (self->hand_off)
+    {
+      hand_off (self,
+                self->looked_up_domain ? self->looked_up_domain
+                                       : sa_smart_account_get_domain (self->selected_account),
+                reason);
+      return;
+    }
+
   set_sending (self, TRUE);
 
   sa_client_create_access_request_async (self->client,

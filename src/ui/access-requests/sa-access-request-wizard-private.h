@@ -11,6 +11,10 @@
  *                                Request (step 7), and "sent": the
  *                                confirmation (step 8)
  *
+ * With %SA_CLIENT_FEATURE_PORTAL_HAND_OFF (Cisco) the profile page is left
+ * out (the profile is checked in Cisco's portal) and Send Request opens
+ * "Complete in Cisco's Portal" (src/ui/hand-off/) instead of sending.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -26,6 +30,7 @@ typedef struct
   GtkEntry       *domain_entry;
   GtkWidget      *submit_button;
   GtkLabel       *domain_error_label;
+  GtkWidget      *portal_profile_label;
   GtkStack       *lookup_stack;
   GtkSpinner     *lookup_spinner;
   GtkLabel       *none_label;
@@ -71,6 +76,7 @@ struct _SaAccessRequestWizard
   guint                      sending : 1;
   guint                      sent : 1;
   guint                      quiet : 1;
+  guint                      hand_off : 1;       /* Cisco: completed in the portal */
 
   SaProfileEditor           *profile_editor;
   SaAccessRequestDomainPage  domain;

@@ -3,7 +3,8 @@
  * Mirrors steps 5 to 8 of "How to request access to an existing Smart
  * Account" (steps 1 to 4 — sign in, open the menu, Administration, the
  * command — are the app's sign-in and its primary menu item):
- *   5. check the profile, "Update your profile" if needed (SaProfileEditor);
+ *   5. check the profile, "Update your profile" if needed (SaProfileEditor;
+ *      with Cisco, in Cisco's portal: the wizard starts at step 6);
  *   6. type the Account Domain Identifier and Submit; when several Smart
  *      Accounts share the domain, pick one in the list;
  *   7. type the Reason for request, then Send Request;
@@ -155,7 +156,7 @@ sa_access_request_wizard_restore_draft (SaWizard   *wizard,
     page = "domain";
 
   if (g_strcmp0 (page, "domain") != 0 && g_strcmp0 (page, "reason") != 0)
-    page = "profile";
+    page = self->hand_off ? "domain" : "profile";
 
   sa_wizard_show_page (wizard, page, NULL);
 }
@@ -266,6 +267,28 @@ sa_access_request_wizard_init (SaAccessRequestWizard *self)
   sa_wizard_show_page (SA_WIZARD (self), "profile", NULL);
 }
 
+/* Cisco reads no profile (get_profile is not supported): the profile is
+ * checked in Cisco's portal (step 5 there, on the hand-off page), so the
+ * wizard starts at the domain page, which says so in one line. The page is
+ * taken out of the stack so that Back, "Step x of y" and the draft count
+ * without it; the editor stays a template child of the wizard. */
+static void
+use_portal_hand_off (SaAccessRequestWizard *self)
+{
+  GtkWidget *page = GTK_WIDGET (self->profile_editor);
+  GtkWidget *parent;
+
+  self->hand_off = TRUE;
+  while ((parent = gtk_widget_get_parent (page)) != NULL && !GTK_IS_STACK (parent))
+    page = parent;
+  g_return_if_fail (parent != NULL);
+
+  sa_wizard_show_page (SA_WIZARD (self), "domain", NULL);
+  gtk_stack_remove (GTK_STACK (parent), page);
+  gtk_widget_set_visible (self->domain.portal_profile_label, TRUE);
+  sa_wizard_update_navigation (SA_WIZARD (self));
+}
+
 /**
  * sa_access_request_wizard_new:
  * @client: a signed-in #SaClient
@@ -275,8 +298,10 @@ sa_access_request_wizard_init (SaAccessRequestWizard *self)
  *
  * Creates the "Request Access to an Existing Smart Account" wizard (step 4
  * of the procedure opens it), loads the profile, and offers back the draft
- * of an earlier, unsent request (unless @domain is given). Show it with
- * gtk_window_present().
+ * of an earlier, unsent request (unless @domain is given). With a client
+ * having %SA_CLIENT_FEATURE_PORTAL_HAND_OFF (Cisco) the wizard starts at
+ * step 6, the profile being checked in Cisco's portal, and Send Request
+ * opens "Complete in Cisco's Portal". Show it with gtk_window_present().
  *
  * Returns: (transfer none): the new wizard, owned by GTK's toplevel list
  */
@@ -294,7 +319,10 @@ sa_access_request_wizard_new (SaClient   *client,
                        "transient-for", parent,
                        NULL);
   self->client = g_object_ref (client);
-  sa_profile_editor_set_client (self->profile_editor, client);
+  if ((sa_client_get_features (client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0)
+    use_portal_hand_off (self);
+  else
+    sa_profile_editor_set_client (self->profile_editor, client);
 
   if (domain != NULL && *domain != '\0')
     sa_access_request_wizard_set_domain (self, domain);

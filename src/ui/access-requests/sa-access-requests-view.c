@@ -179,9 +179,12 @@ sa_access_requests_view_refresh (SaAccessRequestsView *self)
   if (self->client == NULL)
     return;
 
-  /* Cisco lists no access requests: the journal's entries instead (issue 10). */
+  /* Cisco lists no access requests: the journal's entries instead (issue 10).
+   * A list asked of the previous back end must not replace them. */
   if (hands_off (self))
     {
+      g_cancellable_cancel (self->cancellable);
+      set_loading (self, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "journal");
       sa_journal_list_reload (self->journal_list);
       return;

@@ -49,6 +49,11 @@ static const StepInfo steps[] = {
     N_("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "
        "and type it, or leave the search empty to see all your orders. Then open the order "
        "from the results to see its details.") },
+  [SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER_BY_NUMBER] = {
+    SA_PROCEDURE_ASSIGN_ORDER, 2, 3, NULL,
+    N_("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "
+       "type it in full and press Enter: the order opens with its details. Cisco lists no orders, "
+       "so the search needs the order’s number.") },
   [SA_PROCEDURE_STEP_ASSIGN_OPEN_ASSIGNMENTS] = {
     SA_PROCEDURE_ASSIGN_ORDER, 3, 4, NULL,
     N_("These are the order's details. Select “View or change Smart Account Assignments” in the banner at the top "

@@ -76,6 +76,8 @@ typedef enum
  * @SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_PROFILE: there, step 5
  * @SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_DOMAIN: there, step 6
  * @SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_REASON: there, step 7
+ * @SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER_BY_NUMBER: procedure 1, steps 2 and 3
+ *   with a back end that lists no orders (Cisco): one order by its number
  *
  * A documented step (or pair of steps) that one page of the app carries out,
  * as the procedure panel presents it.
@@ -115,6 +117,7 @@ typedef enum
   SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_PROFILE,
   SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_DOMAIN,
   SA_PROCEDURE_STEP_REQUEST_ACCESS_PORTAL_REASON,
+  SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER_BY_NUMBER,
 } SaProcedureStep;
 
 const char  *sa_procedure_get_title          (SaProcedure      procedure);

@@ -592,6 +592,11 @@ sa_orders_view_set_client (SaOrdersView *self,
   set_results (self, NULL);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
 
+  /* Step 2: Cisco (no order list) finds one order by its number; the
+   * panel says so rather than "leave the search empty". */
+  sa_procedure_panel_show_step (self->procedure_panel,
+                                client == NULL || lists_orders (self) ? SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER
+                                                                      : SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER_BY_NUMBER);
   if (client != NULL)
     search (self);
 }

@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "sa-json-reader.h"
+
 #define SA_SANDBOX_MAX_JSON_DEPTH 16
 #define SA_SANDBOX_MAX_QUERY      4096 /* bytes */
 #define SA_SANDBOX_DEFAULT_LIMIT  50
@@ -367,49 +369,6 @@ sa_sandbox_contains_casefold (const char *haystack,
   return strstr (folded, needle_folded) != NULL;
 }
 
-/* Checks JSON text before the parser sees it: nesting depth (brackets inside
- * strings do not count), so that a deeply nested document cannot exhaust the
- * stack of the recursive parser; and no "\u0000" escape, which would cut a
- * string short behind the parser's back. */
-static gboolean
-json_prescan_ok (const char *data,
-                 gsize       length,
-                 guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i;
-
-  for (i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              if (i + 5 < length && data[i + 1] == 'u' &&
-                  memcmp (data + i + 2, "0000", 4) == 0)
-                return FALSE;
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /**
  * sa_sandbox_body_text:
  * @msg: the request
@@ -486,7 +445,6 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
                       const char        **problem)
 {
   g_autofree char *text = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
@@ -494,28 +452,24 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
   if (text == NULL)
     return NULL;
 
-  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
-    {
-      *problem = "The JSON body is nested too deeply or holds a NUL character";
-      return NULL;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    {
-      g_debug ("malformed JSON: %s", error->message);
-      *problem = "The body is not valid JSON";
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  /* The one bounded reader (sa-json-reader.c): depth, "\u0000", trailing
+   * data are refused before json-glib sees the text. */
+  root = sa_json_reader_parse (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH,
+                               SA_JSON_READER_REFUSE_NUL_ESCAPE, &error);
   if (root == NULL)
     {
-      *problem = "The body is not valid JSON";
+      g_debug ("refused JSON: %s", error->message);
+      if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TOO_DEEP) ||
+          g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUL_ESCAPE))
+        *problem = "The JSON body is nested too deeply or holds a NUL character";
+      else if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TRAILING_DATA))
+        *problem = "The body holds more than one JSON value";
+      else
+        *problem = "The body is not valid JSON";
       return NULL;
     }
 
-  return json_node_copy (root);
+  return root;
 }
 
 /**

@@ -29,6 +29,14 @@ sa_desk_call_clear (SaDeskCall *call)
   g_clear_pointer (&call->uri, g_free);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_clear_pointer (&call->if_match, g_free);
+  g_clear_object (&call->stream);
+  if (call->answer_bytes != NULL)
+    {
+      /* The token answer holds the access token. */
+      if (call->is_token)
+        explicit_bzero (call->answer_bytes->data, call->answer_bytes->len);
+      g_clear_pointer (&call->answer_bytes, g_byte_array_unref);
+    }
 }
 
 /* Frees a task's plain SaDeskCall. */

@@ -69,6 +69,11 @@ struct _SaDeskCall
   char                   *uri;
   GBytes                 *body;                /* application/json, or NULL */
   char                   *if_match;
+
+  /* The answer, streamed and counted as it is decoded (never more than
+   * 16 MiB is kept: sa-desk-client-send.c). */
+  GInputStream           *stream;
+  GByteArray             *answer_bytes;
 };
 
 /* A list answer `{"<member>": [item…], "totalRecords": N}`. */

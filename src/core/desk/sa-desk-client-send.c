@@ -12,9 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "sa-desk-client-private.h"
+#include "sa-json-reader.h"
 #include "sa-validate.h"
 
+/* The most of an answer kept, counted after content decoding. */
 #define MAX_RESPONSE_SIZE (16 * 1024 * 1024)
+#define READ_CHUNK        16384
 
 /* ------------------------------------------------------------------------ */
 /* Errors */
@@ -67,14 +70,17 @@ map_transport_error (GError *error)
   return sa_client_error_new (SA_CLIENT_ERROR_NETWORK, error->message);
 }
 
+/* Every answer goes through the one bounded reader (sa-json-reader.c): depth,
+ * trailing data and UTF-8 are checked before json-glib sees it. An empty
+ * body is NULL without an error. */
 static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
 
   if (size > MAX_RESPONSE_SIZE)
     {
@@ -86,16 +92,13 @@ parse_json (GBytes  *bytes,
   if (data == NULL || size == 0)
     return NULL;
 
-  if (!g_utf8_validate (data, size, NULL) ||
-      !json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
-                                                     local_error ? local_error->message
-                                                                 : "invalid UTF-8"));
-      return NULL;
-    }
+  root = sa_json_reader_parse (data, size, SA_JSON_READER_CLIENT_MAX_DEPTH,
+                               SA_JSON_READER_NONE, &local_error);
+  if (root == NULL)
+    g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                   local_error->message));
 
-  return json_parser_steal_root (parser);
+  return root;
 }
 
 /* Builds the error for a non-2xx answer from its body
@@ -380,30 +383,19 @@ sa_desk_rebuild_message (SaDeskCall *call)
 /* ------------------------------------------------------------------------ */
 /* Sending */
 
+/* Turns the whole answer read into the task's result, or sends again.
+ * Takes the task's reference. */
 static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+handle_answer (GTask *owned_task)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) task = owned_task;
   SaDeskClient *self = g_task_get_source_object (task);
   SaDeskCall *call = sa_desk_task_get_call (task);
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (call->answer_bytes->data,
+                                               call->answer_bytes->len);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-
-  if (body == NULL)
-    {
-      g_debug ("%s %s failed: %s",
-               soup_message_get_method (call->msg),
-               g_uri_get_path (soup_message_get_uri (call->msg)),
-               error->message);
-      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
-      return;
-    }
 
   status = soup_message_get_status (call->msg);
   g_debug ("%s %s → %u",
@@ -473,13 +465,130 @@ on_sent (GObject      *object,
     }
 }
 
+static void read_more (GTask *task);
+
+/* Fails the call: the answer is larger than the client keeps. The stream is
+ * dropped unread, which closes the connection. */
+static void
+return_too_large (GTask *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+
+  g_debug ("%s %s: the answer is larger than %u bytes",
+           soup_message_get_method (call->msg),
+           g_uri_get_path (soup_message_get_uri (call->msg)),
+           (guint) MAX_RESPONSE_SIZE);
+  g_clear_object (&call->stream);
+  g_task_return_error (task, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                  "answer too large"));
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_debug ("%s %s failed while reading: %s",
+               soup_message_get_method (call->msg),
+               g_uri_get_path (soup_message_get_uri (call->msg)),
+               error->message);
+      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      g_input_stream_close_async (call->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      handle_answer (g_steal_pointer (&task));
+      return;
+    }
+
+  /* Counted after content decoding: a gzip bomb stops here too. */
+  if (call->answer_bytes->len + size > MAX_RESPONSE_SIZE)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  g_byte_array_append (call->answer_bytes, g_bytes_get_data (chunk, NULL), size);
+  if (call->is_token)
+    explicit_bzero ((gpointer) g_bytes_get_data (chunk, NULL), size);
+
+  read_more (g_steal_pointer (&task));
+}
+
+/* Takes the task's reference. */
+static void
+read_more (GTask *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+
+  g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_read, task);
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GError) error = NULL;
+  goffset length;
+
+  g_clear_object (&call->stream);
+  call->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (call->stream == NULL)
+    {
+      g_debug ("%s %s failed: %s",
+               soup_message_get_method (call->msg),
+               g_uri_get_path (soup_message_get_uri (call->msg)),
+               error->message);
+      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (call->msg));
+  if (length > MAX_RESPONSE_SIZE)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  if (call->answer_bytes != NULL)
+    {
+      if (call->is_token)
+        explicit_bzero (call->answer_bytes->data, call->answer_bytes->len);
+      g_byte_array_set_size (call->answer_bytes, 0);
+    }
+  else
+    {
+      call->answer_bytes = g_byte_array_new ();
+    }
+
+  read_more (g_steal_pointer (&task));
+}
+
 /**
  * sa_desk_send:
  * @self: an #SaDeskClient
  * @task: (transfer full): a call prepared with sa_desk_prepare()
  *
  * Sends the call's message, with the bearer token when there is one (the
- * server answers 401 UNAUTHENTICATED when it is needed and missing).
+ * server answers 401 UNAUTHENTICATED when it is needed and missing). The
+ * answer is streamed: reading stops, with %SA_CLIENT_ERROR_INVALID_RESPONSE,
+ * as soon as more than 16 MiB has been decoded (issue 13, "Major 2").
  */
 void
 sa_desk_send (SaDeskClient *self,
@@ -500,12 +609,14 @@ sa_desk_send (SaDeskClient *self,
       explicit_bzero (authorization, strlen (authorization));
     }
 
-  soup_session_send_and_read_async (self->session,
-                                    call->msg,
-                                    G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task),
-                                    on_sent,
-                                    task);
+  /* The answer is streamed and counted (on_sent, on_read), never read whole
+   * first. */
+  soup_session_send_async (self->session,
+                           call->msg,
+                           G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task),
+                           on_sent,
+                           task);
 }
 
 /**

@@ -7,7 +7,11 @@
  * one kind: a Desk API token (POST /oauth2/token) works on the Desk API and
  * the training controls only, a Cisco token (the Cisco-shaped token endpoint,
  * sa-sandbox-cisco-gateway.c) on the Cisco-shaped paths only. Passwords and
- * tokens are wiped from memory once used and never logged.
+ * tokens are wiped from memory once used and never logged. A token belongs
+ * to a user's identity (users.identity, new with every row), not to a name:
+ * a trainee removed, by this server or by `trainee remove` in another
+ * process sharing the data directory, and added again under the same name,
+ * does not revive the old tokens (issue 13, "Major 3").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +28,7 @@
 typedef struct
 {
   char               *username;
+  char               *identity;   /* the user's users.identity when issued */
   SaSandboxTokenKind  kind;
   gint64              expires_at; /* g_get_monotonic_time() µs */
 } SaSandboxToken;
@@ -34,6 +39,7 @@ sa_sandbox_token_free (gpointer data)
   SaSandboxToken *token = data;
 
   g_free (token->username);
+  g_free (token->identity);
   g_free (token);
 }
 
@@ -55,6 +61,7 @@ sa_sandbox_caller_clear (SaSandboxCaller *caller)
   g_clear_pointer (&caller->username, g_free);
   g_clear_pointer (&caller->tenant, g_free);
   g_clear_pointer (&caller->partner, g_free);
+  g_clear_pointer (&caller->identity, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -194,7 +201,8 @@ sa_sandbox_lookup_user (sqlite3          *db,
   g_autoptr(sqlite3_stmt) row = NULL;
 
   if (!sa_sandbox_db_query_row (db, &row, error,
-                                "SELECT tenant, partner, password_hash FROM users WHERE username = ?1",
+                                "SELECT tenant, partner, password_hash, identity FROM users"
+                                " WHERE username = ?1",
                                 "t", username))
     return FALSE;
   if (row == NULL)
@@ -203,6 +211,7 @@ sa_sandbox_lookup_user (sqlite3          *db,
   caller->username = g_strdup (username);
   caller->tenant = g_strdup (sa_sandbox_db_text (row, 0));
   caller->partner = g_strdup (sa_sandbox_db_text (row, 1));
+  caller->identity = g_strdup (sa_sandbox_db_text (row, 3));
   if (password_hash != NULL)
     *password_hash = g_strdup (sa_sandbox_db_text (row, 2));
 
@@ -242,7 +251,9 @@ get_bearer_token (SoupServerMessage *msg)
  * @error: return location for a #GError
  *
  * Checks the request's bearer token: known, of @kind, not expired, of a user
- * that still exists (a removed trainee's tokens stop working at once).
+ * that still exists with the identity the token was issued to (a removed
+ * trainee's tokens stop working at once, on every server sharing the
+ * database, and stay dead if the name is added again).
  *
  * Returns: %TRUE on success (signed in or not); %FALSE with
  *   %G_IO_ERROR_FAILED when the database failed
@@ -271,7 +282,19 @@ sa_sandbox_lookup_token (SaSandboxServer     *self,
   if (token == NULL || token->kind != kind)
     return TRUE;
 
-  return sa_sandbox_lookup_user (self->db, token->username, caller, NULL, error);
+  if (!sa_sandbox_lookup_user (self->db, token->username, caller, NULL, error))
+    return FALSE;
+
+  /* The user was removed, or removed and added again (by this server or by
+   * `trainee remove` in another process on the same data directory): the
+   * token belonged to someone who no longer exists. */
+  if (caller->username != NULL && g_strcmp0 (caller->identity, token->identity) != 0)
+    {
+      sa_sandbox_caller_clear (caller);
+      g_hash_table_remove (self->tokens, key);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -355,10 +378,12 @@ sa_sandbox_revoke_tokens (SaSandboxServer *self,
  * @error: return location for a #GError
  *
  * Makes a new access token for @username (32 random bytes, kept as its
- * SHA-256 only) and drops the expired ones.
+ * SHA-256 only), tied to the user's current identity, and drops the expired
+ * ones.
  *
  * Returns: (transfer full) (nullable): the token, to answer and then wipe
- *   (explicit_bzero()); %NULL with %G_IO_ERROR_FAILED
+ *   (explicit_bzero()); %NULL with %G_IO_ERROR_FAILED, or
+ *   %G_IO_ERROR_NOT_FOUND when the user was removed meanwhile
  */
 char *
 sa_sandbox_issue_token (SaSandboxServer     *self,
@@ -367,16 +392,28 @@ sa_sandbox_issue_token (SaSandboxServer     *self,
                         gint64               lifetime,
                         GError             **error)
 {
-  char *token = sa_sandbox_random_token (error);
+  g_auto(SaSandboxCaller) user = { NULL, };
   SaSandboxToken *entry;
   gint64 now = g_get_monotonic_time ();
+  char *token;
 
+  /* The token is tied to the user's identity, not to the name. */
+  if (!sa_sandbox_lookup_user (self->db, username, &user, NULL, error))
+    return NULL;
+  if (user.username == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no user named “%s”", username);
+      return NULL;
+    }
+
+  token = sa_sandbox_random_token (error);
   if (token == NULL)
     return NULL;
 
   remove_tokens (self, token_has_expired, &now);
   entry = g_new0 (SaSandboxToken, 1);
   entry->username = g_strdup (username);
+  entry->identity = g_strdup (user.identity);
   entry->kind = kind;
   entry->expires_at = now + MAX (lifetime, 1) * G_USEC_PER_SEC;
   g_hash_table_replace (self->tokens, token_key (token), entry);

@@ -43,6 +43,7 @@ typedef struct
   char *username;
   char *tenant;   /* the copy of the data they work on */
   char *partner;  /* the partner company whose orders they may see */
+  char *identity; /* users.identity: changes when the user is removed and added again */
 } SaSandboxCaller;
 
 void sa_sandbox_caller_clear (SaSandboxCaller *caller);

@@ -165,6 +165,7 @@ sa_sandbox_auth_init (SaSandboxServer  *self,
   g_autofree char *random = NULL;
 
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sa_sandbox_token_free);
+  self->sign_in_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!set_missing_password_hashes (self->db, error))
     return FALSE;
@@ -569,6 +570,145 @@ sa_sandbox_check_password (SaSandboxRequest         *request,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Throttling of failed sign-ins                                             */
+
+/* Failed sign-ins are free up to these counts per user name (known or not,
+ * so that the answer tells nothing about who exists) and per client
+ * address; each further failure locks the name or address for twice as long
+ * as the one before, from 1 s up to 60 s. A name or address forgets its
+ * failures after 15 minutes without one; a successful sign-in forgets the
+ * name's. While locked, the token endpoint answers 429 with Retry-After at
+ * once, for a known name or an unknown one alike. */
+#define FREE_FAILURES_PER_USER    5
+#define FREE_FAILURES_PER_ADDRESS 20
+#define MAX_LOCK_SECONDS          60
+#define FORGET_SECONDS            (15 * 60)
+#define MAX_FAILURE_ENTRIES       65536
+
+typedef struct
+{
+  guint  failures;
+  gint64 last_failure;  /* monotonic µs */
+  gint64 locked_until;  /* monotonic µs */
+} SignInFailures;
+
+static gboolean
+failures_forgotten (gpointer key,
+                    gpointer value,
+                    gpointer user_data)
+{
+  return ((SignInFailures *) value)->last_failure + FORGET_SECONDS * G_USEC_PER_SEC <= *(gint64 *) user_data;
+}
+
+/* Seconds @key stays locked, 0 when it is not. */
+static gint64
+locked_seconds (SaSandboxServer *self,
+                const char      *key,
+                gint64           now)
+{
+  SignInFailures *entry = g_hash_table_lookup (self->sign_in_failures, key);
+
+  if (entry == NULL || entry->locked_until <= now)
+    return 0;
+
+  return (entry->locked_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+}
+
+static void
+note_failure (SaSandboxServer *self,
+              const char      *key,
+              guint            free_failures,
+              gint64           now)
+{
+  SignInFailures *entry = g_hash_table_lookup (self->sign_in_failures, key);
+
+  if (entry == NULL)
+    {
+      /* Bounded: an attacker making up names cannot grow it without end. */
+      if (g_hash_table_size (self->sign_in_failures) >= MAX_FAILURE_ENTRIES)
+        g_hash_table_foreach_remove (self->sign_in_failures, failures_forgotten, &now);
+      if (g_hash_table_size (self->sign_in_failures) >= MAX_FAILURE_ENTRIES)
+        g_hash_table_remove_all (self->sign_in_failures);
+      entry = g_new0 (SignInFailures, 1);
+      g_hash_table_insert (self->sign_in_failures, g_strdup (key), entry);
+    }
+  else if (failures_forgotten (NULL, entry, &now))
+    {
+      entry->failures = 0;
+    }
+
+  entry->failures++;
+  entry->last_failure = now;
+  if (entry->failures > free_failures)
+    {
+      guint extra = MIN (entry->failures - free_failures - 1, 6);
+
+      entry->locked_until = now + MIN ((gint64) 1 << extra, MAX_LOCK_SECONDS) * G_USEC_PER_SEC;
+    }
+}
+
+static char *
+user_key (const char *username)
+{
+  return g_strconcat ("user:", username, NULL);
+}
+
+static char *
+address_key (SoupServerMessage *msg)
+{
+  const char *host = soup_server_message_get_remote_host (msg);
+
+  return g_strconcat ("address:", host != NULL ? host : "?", NULL);
+}
+
+/* Answers 429 and returns TRUE when @username or the client's address is
+ * locked. */
+static gboolean
+refuse_if_throttled (SaSandboxServer   *self,
+                     SoupServerMessage *msg,
+                     const char        *username)
+{
+  g_autofree char *user = user_key (username);
+  g_autofree char *address = address_key (msg);
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait = MAX (locked_seconds (self, user, now), locked_seconds (self, address, now));
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *retry_after = NULL;
+
+  if (wait == 0)
+    return FALSE;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, "slow_down");
+  json_builder_set_member_name (builder, "error_description");
+  json_builder_add_string_value (builder, "Too many failed sign-ins: try again later");
+  json_builder_end_object (builder);
+
+  retry_after = g_strdup_printf ("%" G_GINT64_FORMAT, wait);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", retry_after);
+  sa_sandbox_respond_builder (msg, 429, builder, NULL);
+  return TRUE;
+}
+
+typedef struct
+{
+  char *username;
+  char *address;
+} SignInAttempt;
+
+static void
+sign_in_attempt_free (gpointer data)
+{
+  SignInAttempt *attempt = data;
+
+  g_free (attempt->username);
+  g_free (attempt->address);
+  g_free (attempt);
+}
+
+/* ------------------------------------------------------------------------ */
 /* POST /oauth2/token                                                        */
 
 /* Issues a Desk API token (or refuses) and lets the answer go. */
@@ -576,8 +716,20 @@ static void
 on_desk_password_checked (SaSandboxServer   *self,
                           SoupServerMessage *msg,
                           const char        *username,
-                          gpointer           unused)
+                          gpointer           data)
 {
+  SignInAttempt *attempt = data;
+  g_autofree char *user = user_key (attempt->username);
+  gint64 now = g_get_monotonic_time ();
+
+  if (username != NULL)
+    g_hash_table_remove (self->sign_in_failures, user);
+  else
+    {
+      note_failure (self, user, FREE_FAILURES_PER_USER, now);
+      note_failure (self, attempt->address, FREE_FAILURES_PER_ADDRESS, now);
+    }
+
   if (username != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -608,14 +760,26 @@ handle_token (SaSandboxRequest *request)
   SoupServerMessage *msg = request->msg;
   g_autofree char *body = NULL;
   g_autoptr(GHashTable) form = NULL;
+  const char *problem = NULL;
   const char *grant_type, *username, *password;
+  SignInAttempt *attempt;
 
-  body = sa_sandbox_dup_body_text (msg);
+  /* Every refusal here is OAuth's shape, not the Desk API's (RFC 6749
+   * §5.2). */
+  body = sa_sandbox_body_text (msg, &problem);
   if (body == NULL)
-    return;
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", problem);
+      return;
+    }
 
-  form = soup_form_decode (body);
+  form = sa_sandbox_form_decode (body, &problem);
   explicit_bzero (body, strlen (body));
+  if (form == NULL)
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", problem);
+      return;
+    }
   grant_type = g_hash_table_lookup (form, "grant_type");
   username = g_hash_table_lookup (form, "username");
   password = g_hash_table_lookup (form, "password");
@@ -638,7 +802,17 @@ handle_token (SaSandboxRequest *request)
       return;
     }
 
-  sa_sandbox_check_password (request, username, password, on_desk_password_checked, NULL, NULL);
+  if (refuse_if_throttled (request->server, msg, username))
+    {
+      explicit_bzero ((char *) password, strlen (password));
+      return;
+    }
+
+  attempt = g_new0 (SignInAttempt, 1);
+  attempt->username = g_strdup (username);
+  attempt->address = address_key (msg);
+  sa_sandbox_check_password (request, username, password, on_desk_password_checked,
+                             attempt, sign_in_attempt_free);
 }
 
 static const SaSandboxRoute routes[] = {

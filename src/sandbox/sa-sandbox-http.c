@@ -409,6 +409,89 @@ sa_sandbox_body_text (SoupServerMessage  *msg,
   return g_strndup (data != NULL ? data : "", length);
 }
 
+/* One name or value of a form, decoded: '+' is a space, %XX a byte. */
+static char *
+form_unescape (const char *start,
+               gsize       length)
+{
+  g_autofree char *plus = g_strndup (start, length);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+  char *value = NULL;
+
+  g_strdelimit (plus, "+", ' ');
+  bytes = g_uri_unescape_bytes (plus, -1, NULL, NULL);
+  if (bytes == NULL)
+    {
+      explicit_bzero (plus, length);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0 || (memchr (data, '\0', size) == NULL && g_utf8_validate_len (data, size, NULL)))
+    value = g_strndup (data != NULL ? data : "", size);
+
+  /* The form may carry a password: no copy is left behind. */
+  explicit_bzero (plus, length);
+  if (size > 0)
+    explicit_bzero ((gpointer) data, size);
+
+  return value;
+}
+
+/**
+ * sa_sandbox_form_decode:
+ * @text: an application/x-www-form-urlencoded body, NUL-terminated
+ * @problem: (out) (transfer none): on failure, what is wrong, in English
+ *
+ * Decodes a form strictly, as the token endpoint needs (RFC 6749 §3.1:
+ * parameters must not repeat): unlike soup_form_decode(), a "%00" does not
+ * cut a value short, a repeated name is refused rather than the last one
+ * winning, and a value that is not UTF-8 once decoded is refused.
+ *
+ * Returns: (transfer full) (nullable): name → value (both UTF-8); %NULL when
+ *   a name repeats, an escape is malformed or decodes to NUL or non-UTF-8
+ */
+GHashTable *
+sa_sandbox_form_decode (const char  *text,
+                        const char **problem)
+{
+  g_autoptr(GHashTable) form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *pair = text;
+
+  while (pair != NULL && *pair != '\0')
+    {
+      const char *end = strchr (pair, '&');
+      gsize length = end != NULL ? (gsize) (end - pair) : strlen (pair);
+      const char *equals = memchr (pair, '=', length);
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (length > 0)
+        {
+          name = form_unescape (pair, equals != NULL ? (gsize) (equals - pair) : length);
+          value = equals != NULL ? form_unescape (equals + 1, length - (gsize) (equals + 1 - pair))
+                                 : g_strdup ("");
+          if (name == NULL || value == NULL)
+            {
+              *problem = "The form holds a malformed escape, a NUL or bytes that are not UTF-8";
+              return NULL;
+            }
+          if (g_hash_table_contains (form, name))
+            {
+              *problem = "A form parameter is repeated";
+              return NULL;
+            }
+          g_hash_table_insert (form, g_steal_pointer (&name), g_steal_pointer (&value));
+        }
+
+      pair = end != NULL ? end + 1 : NULL;
+    }
+
+  return g_steal_pointer (&form);
+}
+
 /**
  * sa_sandbox_dup_body_text:
  * @msg: the request

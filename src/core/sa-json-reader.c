@@ -61,6 +61,32 @@ skip_string (const char         *data,
   return TRUE;
 }
 
+/* Skips the number or literal starting at data[*i]; FALSE when it is an
+ * integer part longer than 18 digits and @flags refuse those. */
+static gboolean
+skip_scalar (const char         *data,
+             gsize               size,
+             gsize              *i,
+             SaJsonReaderFlags   flags)
+{
+  gsize digits = 0;
+  gboolean in_integer = TRUE;
+
+  while (*i < size && !ends_scalar (data[*i]))
+    {
+      char c = data[*i];
+
+      if (c == '.' || c == 'e' || c == 'E')
+        in_integer = FALSE;
+      else if (in_integer && g_ascii_isdigit (c))
+        digits++;
+      (*i)++;
+    }
+
+  /* Leading zeros are not JSON anyway. */
+  return !(flags & SA_JSON_READER_REFUSE_LONG_NUMBERS) || digits <= 18;
+}
+
 /**
  * sa_json_reader_check:
  * @data: (array length=size): untrusted text
@@ -75,7 +101,7 @@ skip_string (const char         *data,
  *
  * Returns: %TRUE when @data may be given to the parser; otherwise %FALSE
  *   with an %SA_JSON_READER_ERROR (EMPTY, TOO_LARGE, NOT_UTF8, TOO_DEEP,
- *   TRAILING_DATA, NUL_ESCAPE)
+ *   TRAILING_DATA, NUL_ESCAPE, NUMBER_RANGE)
  */
 gboolean
 sa_json_reader_check (const char         *data,
@@ -129,6 +155,13 @@ sa_json_reader_check (const char         *data,
               continue;
             }
 
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!skip_scalar (data, size, &i, flags))
+                goto long_number;
+              continue;
+            }
+
           i++;
           if (c == '{' || c == '[')
             {
@@ -151,10 +184,9 @@ sa_json_reader_check (const char         *data,
       if (!skip_string (data, size, &i, flags))
         goto nul_escape;
     }
-  else
+  else if (!skip_scalar (data, size, &i, flags))
     {
-      while (i < size && !ends_scalar (data[i]))
-        i++;
+      goto long_number;
     }
 
   while (i < size && is_blank (data[i]))
@@ -172,6 +204,11 @@ sa_json_reader_check (const char         *data,
 nul_escape:
   g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUL_ESCAPE,
                        "the JSON text holds a NUL character");
+  return FALSE;
+
+long_number:
+  g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE,
+                       "the JSON text holds an integer of more than 18 digits");
   return FALSE;
 }
 

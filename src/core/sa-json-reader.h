@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @SA_JSON_READER_ERROR_TRAILING_DATA: more than one JSON value
  * @SA_JSON_READER_ERROR_NUL_ESCAPE: a "\u0000" escape, refused on request
  * @SA_JSON_READER_ERROR_INVALID: not JSON
+ * @SA_JSON_READER_ERROR_NUMBER_RANGE: an integer of more than 18 digits,
+ *   refused on request (json-glib would saturate or wrap it)
  *
  * Why the reader refused a text.
  */
@@ -39,6 +41,7 @@ typedef enum
   SA_JSON_READER_ERROR_TRAILING_DATA,
   SA_JSON_READER_ERROR_NUL_ESCAPE,
   SA_JSON_READER_ERROR_INVALID,
+  SA_JSON_READER_ERROR_NUMBER_RANGE,
 } SaJsonReaderError;
 
 /**
@@ -46,6 +49,9 @@ typedef enum
  * @SA_JSON_READER_NONE: the defaults
  * @SA_JSON_READER_REFUSE_NUL_ESCAPE: refuse "\u0000" inside strings (the
  *   sandbox: a NUL would cut a value short behind the parser's back)
+ * @SA_JSON_READER_REFUSE_LONG_NUMBERS: refuse integers of more than 18
+ *   digits, before json-glib converts them (the sandbox: every number it
+ *   takes has a documented range far below)
  *
  * Optional checks of sa_json_reader_parse().
  */
@@ -53,6 +59,7 @@ typedef enum
 {
   SA_JSON_READER_NONE              = 0,
   SA_JSON_READER_REFUSE_NUL_ESCAPE = 1 << 0,
+  SA_JSON_READER_REFUSE_LONG_NUMBERS = 1 << 1,
 } SaJsonReaderFlags;
 
 GQuark    sa_json_reader_error_quark (void);

@@ -538,7 +538,8 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
   /* The one bounded reader (sa-json-reader.c): depth, "\u0000", trailing
    * data are refused before json-glib sees the text. */
   root = sa_json_reader_parse (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH,
-                               SA_JSON_READER_REFUSE_NUL_ESCAPE, &error);
+                               SA_JSON_READER_REFUSE_NUL_ESCAPE |
+                               SA_JSON_READER_REFUSE_LONG_NUMBERS, &error);
   if (root == NULL)
     {
       g_debug ("refused JSON: %s", error->message);
@@ -547,6 +548,8 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
         *problem = "The JSON body is nested too deeply or holds a NUL character";
       else if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TRAILING_DATA))
         *problem = "The body holds more than one JSON value";
+      else if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE))
+        *problem = "The body holds a number outside every documented range";
       else
         *problem = "The body is not valid JSON";
       return NULL;

@@ -87,6 +87,31 @@ test_trailing (void)
 }
 
 static void
+test_long_numbers (void)
+{
+  const char *long_numbers[] = {
+    "{\"advanceDays\": 18446744073709551617}", "[-99999999999999999999]", "1234567890123456789",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (long_numbers); i++)
+    {
+      const char *text = long_numbers[i];
+
+      g_assert_true (sa_json_reader_check (text, strlen (text), 4, SA_JSON_READER_NONE, NULL));
+      g_assert_false (sa_json_reader_check (text, strlen (text), 4,
+                                            SA_JSON_READER_REFUSE_LONG_NUMBERS, &error));
+      g_assert_error (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE);
+      g_clear_error (&error);
+    }
+
+  /* 18 digits, fractions and exponents pass (the type check refuses them) */
+  g_assert_true (sa_json_reader_check ("[123456789012345678, -1e30, 0.12345678901234567890]", 51, 4,
+                                       SA_JSON_READER_REFUSE_LONG_NUMBERS, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_text (void)
 {
   g_autoptr(GError) error = NULL;
@@ -118,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/json-reader/depth", test_depth);
   g_test_add_func ("/json-reader/trailing", test_trailing);
   g_test_add_func ("/json-reader/text", test_text);
+  g_test_add_func ("/json-reader/long-numbers", test_long_numbers);
 
   return g_test_run ();
 }

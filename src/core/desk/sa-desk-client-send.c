@@ -49,11 +49,16 @@ code_for_http_status (guint status)
     }
 }
 
-/* Maps a transport error of libsoup/GIO. Cancellation stays as it is. */
+/* Maps a transport error of libsoup/GIO. Cancellation stays as it is,
+ * unless it was the call's overall time limit. */
 static GError *
-map_transport_error (GError *error)
+map_transport_error (SaDeskCall *call,
+                     GError     *error)
 {
   g_autoptr(GError) owned = error;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && call->timed_out)
+    return sa_client_error_new (SA_CLIENT_ERROR_TIMEOUT, "the call took longer than its overall time limit");
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_steal_pointer (&owned);
@@ -381,6 +386,112 @@ sa_desk_rebuild_message (SaDeskCall *call)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The overall time limit, redirects */
+
+static void
+on_caller_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_time_limit (gpointer user_data)
+{
+  SaDeskCall *call = user_data;
+
+  g_debug ("%s: over the call's overall time limit", call->method);
+  call->timed_out = TRUE;
+  g_clear_pointer (&call->limit_source, g_source_unref);
+  g_cancellable_cancel (call->limit_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every send and read of the call goes with limit_cancellable, cancelled by
+ * the caller's cancellable or once the call has taken twice the client's
+ * timeout in all (the session's timeouts only measure inactivity: a server
+ * trickling a byte a second would never end). */
+static void
+start_time_limit (SaDeskClient *self,
+                  GTask        *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  GCancellable *caller = g_task_get_cancellable (task);
+
+  call->limit_cancellable = g_cancellable_new ();
+  if (caller != NULL)
+    {
+      call->caller_cancellable = g_object_ref (caller);
+      call->caller_cancel_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled),
+                                                      g_object_ref (call->limit_cancellable),
+                                                      g_object_unref);
+    }
+
+  if (self->timeout > 0)
+    {
+      call->limit_source = g_timeout_source_new_seconds (MIN (self->timeout, G_MAXUINT / 2) * 2);
+      g_source_set_name (call->limit_source, "[sa-desk] call time limit");
+      g_source_set_callback (call->limit_source, on_time_limit, call, NULL);
+      g_source_attach (call->limit_source, g_task_get_context (task));
+    }
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
+         g_uri_get_port (a) == g_uri_get_port (b);
+}
+
+/* A 3xx answer: TRUE when a redirect was followed (the task taken); else
+ * @error says why not. Only a GET is redirected, only to the same origin
+ * (scheme, host, port), at most 4 times; a write is never sent again. */
+static gboolean
+follow_redirect (SaDeskClient  *self,
+                 GTask         *task,
+                 guint          status,
+                 GError       **error)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (call->msg),
+                                                       "Location");
+  GUri *current = soup_message_get_uri (call->msg);
+  g_autoptr(GUri) target = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (current, location, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (target == NULL || !same_origin (current, target) || g_strcmp0 (call->method, "GET") != 0)
+    {
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                   "HTTP %u: a redirect the client does not follow (another origin, or a write)", status);
+      return FALSE;
+    }
+
+  if (call->redirects >= 4)
+    {
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                   "HTTP %u: a redirect loop", status);
+      return FALSE;
+    }
+
+  call->redirects++;
+  g_free (call->uri);
+  call->uri = g_uri_to_string (target);
+  if (!sa_desk_rebuild_message (call))
+    {
+      g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                           "a redirect to an address that is not valid");
+      return FALSE;
+    }
+
+  sa_desk_send (self, task);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Sending */
 
 /* Turns the whole answer read into the task's result, or sends again.
@@ -402,6 +513,15 @@ handle_answer (GTask *owned_task)
            soup_message_get_method (call->msg),
            g_uri_get_path (soup_message_get_uri (call->msg)),
            status);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      if (!follow_redirect (self, task, status, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        task = NULL; /* taken by the new send */
+      return;
+    }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -501,7 +621,7 @@ on_read (GObject      *object,
                soup_message_get_method (call->msg),
                g_uri_get_path (soup_message_get_uri (call->msg)),
                error->message);
-      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
+      g_task_return_error (task, map_transport_error (call, g_steal_pointer (&error)));
       return;
     }
 
@@ -534,7 +654,7 @@ read_more (GTask *task)
   SaDeskCall *call = sa_desk_task_get_call (task);
 
   g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read, task);
+                                   call->limit_cancellable, on_read, task);
 }
 
 static void
@@ -555,7 +675,7 @@ on_sent (GObject      *object,
                soup_message_get_method (call->msg),
                g_uri_get_path (soup_message_get_uri (call->msg)),
                error->message);
-      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
+      g_task_return_error (task, map_transport_error (call, g_steal_pointer (&error)));
       return;
     }
 
@@ -599,6 +719,13 @@ sa_desk_send (SaDeskClient *self,
 
   soup_message_headers_replace (headers, "Accept", "application/json");
 
+  /* Redirects are followed by handle_answer(), not by libsoup: same origin
+   * and GET only. */
+  soup_message_add_flags (call->msg, SOUP_MESSAGE_NO_REDIRECT);
+
+  if (call->limit_cancellable == NULL)
+    start_time_limit (self, task);
+
   call->token_serial = self->token_serial;
 
   if (!call->is_token && self->access_token != NULL)
@@ -614,7 +741,7 @@ sa_desk_send (SaDeskClient *self,
   soup_session_send_async (self->session,
                            call->msg,
                            G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task),
+                           call->limit_cancellable,
                            on_sent,
                            task);
 }

@@ -114,6 +114,58 @@ test_still_usable (void)
   g_assert_nonnull (accounts);
 }
 
+static void
+test_redirect_away (void)
+{
+  g_autoptr(FaultyServer) server = faulty_server_new (FAULT_REDIRECT_AWAY);
+  g_autoptr(SaClient) client = sa_desk_client_new (faulty_server_get_uri (server));
+  g_autoptr(SaOrder) order = fake_order ("104857601", "\"1\"");
+  g_autoptr(SaAssignment) end_customer = sa_assignment_new ("acme-industrie.fr", NULL,
+                                                            SA_ACCOUNT_TYPE_CUSTOMER,
+                                                            SA_ACCOUNT_STATUS_ACTIVE, "DEFAULT");
+  g_autoptr(SaOrder) updated = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A write redirected elsewhere is not sent again: one request, one PUT. */
+  updated = update_assignment (client, order, end_customer, NULL, TRUE, &error);
+  g_assert_null (updated);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (faulty_server_get_requests (server), ==, 1);
+  g_assert_cmpuint (faulty_server_get_writes (server), ==, 1);
+  g_clear_error (&error);
+
+  /* Nor a read to another origin (it would carry the bearer token). */
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_NAME, "acme", -1, &error);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (faulty_server_get_requests (server), ==, 2);
+}
+
+static void
+test_redirect_loop (void)
+{
+  /* Same origin, a GET: followed 4 times, then refused. */
+  assert_fault_gives (FAULT_REDIRECT_LOOP, SA_CLIENT_ERROR_INVALID_RESPONSE);
+}
+
+static void
+test_trickle (void)
+{
+  g_autoptr(FaultyServer) server = faulty_server_new (FAULT_TRICKLE);
+  g_autoptr(SaClient) client = sa_desk_client_new (faulty_server_get_uri (server));
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  /* A byte every 200 ms never trips the 1 s inactivity timeout: the overall
+   * limit (twice the timeout) ends the call. */
+  sa_desk_client_set_timeout (SA_DESK_CLIENT (client), 1);
+  accounts = search_accounts (client, SA_ACCOUNT_SEARCH_NAME, "acme", -1, &error);
+  g_assert_null (accounts);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +180,9 @@ main (int   argc,
   g_test_add_func ("/desk/hostile/endless-body", test_endless_body);
   g_test_add_func ("/desk/hostile/gzip-bomb", test_gzip_bomb);
   g_test_add_func ("/desk/hostile/still-usable", test_still_usable);
+  g_test_add_func ("/desk/hostile/redirect-away", test_redirect_away);
+  g_test_add_func ("/desk/hostile/redirect-loop", test_redirect_loop);
+  g_test_add_func ("/desk/hostile/trickle", test_trickle);
 
   return g_test_run ();
 }

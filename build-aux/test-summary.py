@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Print one line 'N passed, N failed, N skipped' from meson's testlog.json.
+"""Print one line 'N passed, N failed, N skipped' from meson's testlog.json
+(or from several, counted together: .ci/run adds build-aux/sanitize's).
 
 TAP tests count each test case ('ok N', 'not ok N', '# SKIP'); other tests
 count once by their result. Exit 1 if anything failed.
 """
+import fileinput
 import json
 import re
 import sys
@@ -11,7 +13,7 @@ import sys
 passed = failed = skipped = 0
 tap_line = re.compile(r'^(not ok|ok)\b(.*)$')
 
-with open(sys.argv[1], encoding='utf-8') as log:
+with fileinput.input(sys.argv[1:], encoding='utf-8') as log:
     for line in log:
         line = line.strip()
         if not line:

@@ -7,7 +7,11 @@
  * one kind: a Desk API token (POST /oauth2/token) works on the Desk API and
  * the training controls only, a Cisco token (the Cisco-shaped token endpoint,
  * sa-sandbox-cisco-gateway.c) on the Cisco-shaped paths only. Passwords and
- * tokens are wiped from memory once used and never logged.
+ * tokens are wiped from memory once used and never logged. A token belongs
+ * to a user's identity (users.identity, new with every row), not to a name:
+ * a trainee removed, by this server or by `trainee remove` in another
+ * process sharing the data directory, and added again under the same name,
+ * does not revive the old tokens (issue 13, "Major 3").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +28,7 @@
 typedef struct
 {
   char               *username;
+  char               *identity;   /* the user's users.identity when issued */
   SaSandboxTokenKind  kind;
   gint64              expires_at; /* g_get_monotonic_time() µs */
 } SaSandboxToken;
@@ -34,6 +39,7 @@ sa_sandbox_token_free (gpointer data)
   SaSandboxToken *token = data;
 
   g_free (token->username);
+  g_free (token->identity);
   g_free (token);
 }
 
@@ -55,6 +61,7 @@ sa_sandbox_caller_clear (SaSandboxCaller *caller)
   g_clear_pointer (&caller->username, g_free);
   g_clear_pointer (&caller->tenant, g_free);
   g_clear_pointer (&caller->partner, g_free);
+  g_clear_pointer (&caller->identity, g_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -158,6 +165,7 @@ sa_sandbox_auth_init (SaSandboxServer  *self,
   g_autofree char *random = NULL;
 
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sa_sandbox_token_free);
+  self->sign_in_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!set_missing_password_hashes (self->db, error))
     return FALSE;
@@ -194,7 +202,8 @@ sa_sandbox_lookup_user (sqlite3          *db,
   g_autoptr(sqlite3_stmt) row = NULL;
 
   if (!sa_sandbox_db_query_row (db, &row, error,
-                                "SELECT tenant, partner, password_hash FROM users WHERE username = ?1",
+                                "SELECT tenant, partner, password_hash, identity FROM users"
+                                " WHERE username = ?1",
                                 "t", username))
     return FALSE;
   if (row == NULL)
@@ -203,6 +212,7 @@ sa_sandbox_lookup_user (sqlite3          *db,
   caller->username = g_strdup (username);
   caller->tenant = g_strdup (sa_sandbox_db_text (row, 0));
   caller->partner = g_strdup (sa_sandbox_db_text (row, 1));
+  caller->identity = g_strdup (sa_sandbox_db_text (row, 3));
   if (password_hash != NULL)
     *password_hash = g_strdup (sa_sandbox_db_text (row, 2));
 
@@ -242,7 +252,9 @@ get_bearer_token (SoupServerMessage *msg)
  * @error: return location for a #GError
  *
  * Checks the request's bearer token: known, of @kind, not expired, of a user
- * that still exists (a removed trainee's tokens stop working at once).
+ * that still exists with the identity the token was issued to (a removed
+ * trainee's tokens stop working at once, on every server sharing the
+ * database, and stay dead if the name is added again).
  *
  * Returns: %TRUE on success (signed in or not); %FALSE with
  *   %G_IO_ERROR_FAILED when the database failed
@@ -271,7 +283,19 @@ sa_sandbox_lookup_token (SaSandboxServer     *self,
   if (token == NULL || token->kind != kind)
     return TRUE;
 
-  return sa_sandbox_lookup_user (self->db, token->username, caller, NULL, error);
+  if (!sa_sandbox_lookup_user (self->db, token->username, caller, NULL, error))
+    return FALSE;
+
+  /* The user was removed, or removed and added again (by this server or by
+   * `trainee remove` in another process on the same data directory): the
+   * token belonged to someone who no longer exists. */
+  if (caller->username != NULL && g_strcmp0 (caller->identity, token->identity) != 0)
+    {
+      sa_sandbox_caller_clear (caller);
+      g_hash_table_remove (self->tokens, key);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -355,10 +379,12 @@ sa_sandbox_revoke_tokens (SaSandboxServer *self,
  * @error: return location for a #GError
  *
  * Makes a new access token for @username (32 random bytes, kept as its
- * SHA-256 only) and drops the expired ones.
+ * SHA-256 only), tied to the user's current identity, and drops the expired
+ * ones.
  *
  * Returns: (transfer full) (nullable): the token, to answer and then wipe
- *   (explicit_bzero()); %NULL with %G_IO_ERROR_FAILED
+ *   (explicit_bzero()); %NULL with %G_IO_ERROR_FAILED, or
+ *   %G_IO_ERROR_NOT_FOUND when the user was removed meanwhile
  */
 char *
 sa_sandbox_issue_token (SaSandboxServer     *self,
@@ -367,16 +393,28 @@ sa_sandbox_issue_token (SaSandboxServer     *self,
                         gint64               lifetime,
                         GError             **error)
 {
-  char *token = sa_sandbox_random_token (error);
+  g_auto(SaSandboxCaller) user = { NULL, };
   SaSandboxToken *entry;
   gint64 now = g_get_monotonic_time ();
+  char *token;
 
+  /* The token is tied to the user's identity, not to the name. */
+  if (!sa_sandbox_lookup_user (self->db, username, &user, NULL, error))
+    return NULL;
+  if (user.username == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no user named “%s”", username);
+      return NULL;
+    }
+
+  token = sa_sandbox_random_token (error);
   if (token == NULL)
     return NULL;
 
   remove_tokens (self, token_has_expired, &now);
   entry = g_new0 (SaSandboxToken, 1);
   entry->username = g_strdup (username);
+  entry->identity = g_strdup (user.identity);
   entry->kind = kind;
   entry->expires_at = now + MAX (lifetime, 1) * G_USEC_PER_SEC;
   g_hash_table_replace (self->tokens, token_key (token), entry);
@@ -532,6 +570,145 @@ sa_sandbox_check_password (SaSandboxRequest         *request,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Throttling of failed sign-ins                                             */
+
+/* Failed sign-ins are free up to these counts per user name (known or not,
+ * so that the answer tells nothing about who exists) and per client
+ * address; each further failure locks the name or address for twice as long
+ * as the one before, from 1 s up to 60 s. A name or address forgets its
+ * failures after 15 minutes without one; a successful sign-in forgets the
+ * name's. While locked, the token endpoint answers 429 with Retry-After at
+ * once, for a known name or an unknown one alike. */
+#define FREE_FAILURES_PER_USER    5
+#define FREE_FAILURES_PER_ADDRESS 20
+#define MAX_LOCK_SECONDS          60
+#define FORGET_SECONDS            (15 * 60)
+#define MAX_FAILURE_ENTRIES       65536
+
+typedef struct
+{
+  guint  failures;
+  gint64 last_failure;  /* monotonic µs */
+  gint64 locked_until;  /* monotonic µs */
+} SignInFailures;
+
+static gboolean
+failures_forgotten (gpointer key,
+                    gpointer value,
+                    gpointer user_data)
+{
+  return ((SignInFailures *) value)->last_failure + FORGET_SECONDS * G_USEC_PER_SEC <= *(gint64 *) user_data;
+}
+
+/* Seconds @key stays locked, 0 when it is not. */
+static gint64
+locked_seconds (SaSandboxServer *self,
+                const char      *key,
+                gint64           now)
+{
+  SignInFailures *entry = g_hash_table_lookup (self->sign_in_failures, key);
+
+  if (entry == NULL || entry->locked_until <= now)
+    return 0;
+
+  return (entry->locked_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+}
+
+static void
+note_failure (SaSandboxServer *self,
+              const char      *key,
+              guint            free_failures,
+              gint64           now)
+{
+  SignInFailures *entry = g_hash_table_lookup (self->sign_in_failures, key);
+
+  if (entry == NULL)
+    {
+      /* Bounded: an attacker making up names cannot grow it without end. */
+      if (g_hash_table_size (self->sign_in_failures) >= MAX_FAILURE_ENTRIES)
+        g_hash_table_foreach_remove (self->sign_in_failures, failures_forgotten, &now);
+      if (g_hash_table_size (self->sign_in_failures) >= MAX_FAILURE_ENTRIES)
+        g_hash_table_remove_all (self->sign_in_failures);
+      entry = g_new0 (SignInFailures, 1);
+      g_hash_table_insert (self->sign_in_failures, g_strdup (key), entry);
+    }
+  else if (failures_forgotten (NULL, entry, &now))
+    {
+      entry->failures = 0;
+    }
+
+  entry->failures++;
+  entry->last_failure = now;
+  if (entry->failures > free_failures)
+    {
+      guint extra = MIN (entry->failures - free_failures - 1, 6);
+
+      entry->locked_until = now + MIN ((gint64) 1 << extra, MAX_LOCK_SECONDS) * G_USEC_PER_SEC;
+    }
+}
+
+static char *
+user_key (const char *username)
+{
+  return g_strconcat ("user:", username, NULL);
+}
+
+static char *
+address_key (SoupServerMessage *msg)
+{
+  const char *host = soup_server_message_get_remote_host (msg);
+
+  return g_strconcat ("address:", host != NULL ? host : "?", NULL);
+}
+
+/* Answers 429 and returns TRUE when @username or the client's address is
+ * locked. */
+static gboolean
+refuse_if_throttled (SaSandboxServer   *self,
+                     SoupServerMessage *msg,
+                     const char        *username)
+{
+  g_autofree char *user = user_key (username);
+  g_autofree char *address = address_key (msg);
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait = MAX (locked_seconds (self, user, now), locked_seconds (self, address, now));
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *retry_after = NULL;
+
+  if (wait == 0)
+    return FALSE;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, "slow_down");
+  json_builder_set_member_name (builder, "error_description");
+  json_builder_add_string_value (builder, "Too many failed sign-ins: try again later");
+  json_builder_end_object (builder);
+
+  retry_after = g_strdup_printf ("%" G_GINT64_FORMAT, wait);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", retry_after);
+  sa_sandbox_respond_builder (msg, 429, builder, NULL);
+  return TRUE;
+}
+
+typedef struct
+{
+  char *username;
+  char *address;
+} SignInAttempt;
+
+static void
+sign_in_attempt_free (gpointer data)
+{
+  SignInAttempt *attempt = data;
+
+  g_free (attempt->username);
+  g_free (attempt->address);
+  g_free (attempt);
+}
+
+/* ------------------------------------------------------------------------ */
 /* POST /oauth2/token                                                        */
 
 /* Issues a Desk API token (or refuses) and lets the answer go. */
@@ -539,8 +716,20 @@ static void
 on_desk_password_checked (SaSandboxServer   *self,
                           SoupServerMessage *msg,
                           const char        *username,
-                          gpointer           unused)
+                          gpointer           data)
 {
+  SignInAttempt *attempt = data;
+  g_autofree char *user = user_key (attempt->username);
+  gint64 now = g_get_monotonic_time ();
+
+  if (username != NULL)
+    g_hash_table_remove (self->sign_in_failures, user);
+  else
+    {
+      note_failure (self, user, FREE_FAILURES_PER_USER, now);
+      note_failure (self, attempt->address, FREE_FAILURES_PER_ADDRESS, now);
+    }
+
   if (username != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -571,14 +760,26 @@ handle_token (SaSandboxRequest *request)
   SoupServerMessage *msg = request->msg;
   g_autofree char *body = NULL;
   g_autoptr(GHashTable) form = NULL;
+  const char *problem = NULL;
   const char *grant_type, *username, *password;
+  SignInAttempt *attempt;
 
-  body = sa_sandbox_dup_body_text (msg);
+  /* Every refusal here is OAuth's shape, not the Desk API's (RFC 6749
+   * §5.2). */
+  body = sa_sandbox_body_text (msg, &problem);
   if (body == NULL)
-    return;
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", problem);
+      return;
+    }
 
-  form = soup_form_decode (body);
+  form = sa_sandbox_form_decode (body, &problem);
   explicit_bzero (body, strlen (body));
+  if (form == NULL)
+    {
+      sa_sandbox_respond_oauth_error (msg, "invalid_request", problem);
+      return;
+    }
   grant_type = g_hash_table_lookup (form, "grant_type");
   username = g_hash_table_lookup (form, "username");
   password = g_hash_table_lookup (form, "password");
@@ -601,7 +802,17 @@ handle_token (SaSandboxRequest *request)
       return;
     }
 
-  sa_sandbox_check_password (request, username, password, on_desk_password_checked, NULL, NULL);
+  if (refuse_if_throttled (request->server, msg, username))
+    {
+      explicit_bzero ((char *) password, strlen (password));
+      return;
+    }
+
+  attempt = g_new0 (SignInAttempt, 1);
+  attempt->username = g_strdup (username);
+  attempt->address = address_key (msg);
+  sa_sandbox_check_password (request, username, password, on_desk_password_checked,
+                             attempt, sign_in_attempt_free);
 }
 
 static const SaSandboxRoute routes[] = {

@@ -18,6 +18,10 @@
 
 #define SA_SANDBOX_TRAINING_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/training-data.sql"
 #define SA_SANDBOX_SCHEMA_VERSION    3
+/* A user's identity: 128 random bits, new with every row, so that a trainee
+ * removed and added again is another identity and their old tokens stay
+ * dead (issue 13, "Major 3"). */
+#define SA_SANDBOX_NEW_IDENTITY      "lower(hex(randomblob(16)))"
 
 static const char schema_sql[] =
   "PRAGMA foreign_keys = ON;"
@@ -37,7 +41,8 @@ static const char schema_sql[] =
   "  email TEXT NOT NULL,"
   "  country TEXT NOT NULL,"
   "  phone TEXT NOT NULL,"
-  "  company TEXT);"     /* NULL: the partner's name */
+  "  company TEXT,"      /* NULL: the partner's name */
+  "  identity TEXT);"    /* random, new with every row: tokens are tied to it */
   "CREATE TABLE IF NOT EXISTS smart_accounts ("
   "  tenant TEXT NOT NULL,"
   "  id TEXT NOT NULL,"
@@ -533,9 +538,9 @@ copy_training_rows (sqlite3       *db,
     return TRUE;
   if (!sa_sandbox_db_run (db, error,
                           "INSERT INTO main.users (username, password_hash, tenant, partner,"
-                          " first_name, last_name, email, country, phone, company)"
+                          " first_name, last_name, email, country, phone, company, identity)"
                           " SELECT ?1, ?2, ?3, partner, first_name, last_name, coalesce(?4, email),"
-                          " country, phone, company FROM temp.users"
+                          " country, phone, company, " SA_SANDBOX_NEW_IDENTITY " FROM temp.users"
                           " WHERE username = '" SA_SANDBOX_TRAINING_USERNAME "'",
                           "tttt", load->username, load->password_hash, load->tenant, load->email))
     return FALSE;
@@ -797,6 +802,11 @@ open_schema (sqlite3  *db,
   if (tables_found > 0 && version < SA_SANDBOX_SCHEMA_VERSION && !add_missing_columns (db, error))
     return FALSE;
 
+  /* users.identity came within version 3 (issue 13): a database without it
+   * gets it, whatever its version. */
+  if (tables_found > 0 && !add_column (db, "users", "identity", "TEXT", error))
+    return FALSE;
+
   if (!sa_sandbox_db_exec (db, schema_sql, error))
     return FALSE;
 
@@ -807,6 +817,11 @@ open_schema (sqlite3  *db,
         return FALSE;
     }
   else if (version < SA_SANDBOX_SCHEMA_VERSION && !update_every_tenant (db, version, error))
+    return FALSE;
+
+  /* Users without an identity (see above) get theirs. */
+  if (!sa_sandbox_db_exec (db, "UPDATE users SET identity = " SA_SANDBOX_NEW_IDENTITY
+                               " WHERE identity IS NULL", error))
     return FALSE;
 
   return version >= SA_SANDBOX_SCHEMA_VERSION ||

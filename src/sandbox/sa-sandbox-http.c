@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "sa-json-reader.h"
+
 #define SA_SANDBOX_MAX_JSON_DEPTH 16
 #define SA_SANDBOX_MAX_QUERY      4096 /* bytes */
 #define SA_SANDBOX_DEFAULT_LIMIT  50
@@ -367,49 +369,6 @@ sa_sandbox_contains_casefold (const char *haystack,
   return strstr (folded, needle_folded) != NULL;
 }
 
-/* Checks JSON text before the parser sees it: nesting depth (brackets inside
- * strings do not count), so that a deeply nested document cannot exhaust the
- * stack of the recursive parser; and no "\u0000" escape, which would cut a
- * string short behind the parser's back. */
-static gboolean
-json_prescan_ok (const char *data,
-                 gsize       length,
-                 guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i;
-
-  for (i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              if (i + 5 < length && data[i + 1] == 'u' &&
-                  memcmp (data + i + 2, "0000", 4) == 0)
-                return FALSE;
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /**
  * sa_sandbox_body_text:
  * @msg: the request
@@ -450,6 +409,89 @@ sa_sandbox_body_text (SoupServerMessage  *msg,
   return g_strndup (data != NULL ? data : "", length);
 }
 
+/* One name or value of a form, decoded: '+' is a space, %XX a byte. */
+static char *
+form_unescape (const char *start,
+               gsize       length)
+{
+  g_autofree char *plus = g_strndup (start, length);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+  char *value = NULL;
+
+  g_strdelimit (plus, "+", ' ');
+  bytes = g_uri_unescape_bytes (plus, -1, NULL, NULL);
+  if (bytes == NULL)
+    {
+      explicit_bzero (plus, length);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0 || (memchr (data, '\0', size) == NULL && g_utf8_validate_len (data, size, NULL)))
+    value = g_strndup (data != NULL ? data : "", size);
+
+  /* The form may carry a password: no copy is left behind. */
+  explicit_bzero (plus, length);
+  if (size > 0)
+    explicit_bzero ((gpointer) data, size);
+
+  return value;
+}
+
+/**
+ * sa_sandbox_form_decode:
+ * @text: an application/x-www-form-urlencoded body, NUL-terminated
+ * @problem: (out) (transfer none): on failure, what is wrong, in English
+ *
+ * Decodes a form strictly, as the token endpoint needs (RFC 6749 §3.1:
+ * parameters must not repeat): unlike soup_form_decode(), a "%00" does not
+ * cut a value short, a repeated name is refused rather than the last one
+ * winning, and a value that is not UTF-8 once decoded is refused.
+ *
+ * Returns: (transfer full) (nullable): name → value (both UTF-8); %NULL when
+ *   a name repeats, an escape is malformed or decodes to NUL or non-UTF-8
+ */
+GHashTable *
+sa_sandbox_form_decode (const char  *text,
+                        const char **problem)
+{
+  g_autoptr(GHashTable) form = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *pair = text;
+
+  while (pair != NULL && *pair != '\0')
+    {
+      const char *end = strchr (pair, '&');
+      gsize length = end != NULL ? (gsize) (end - pair) : strlen (pair);
+      const char *equals = memchr (pair, '=', length);
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (length > 0)
+        {
+          name = form_unescape (pair, equals != NULL ? (gsize) (equals - pair) : length);
+          value = equals != NULL ? form_unescape (equals + 1, length - (gsize) (equals + 1 - pair))
+                                 : g_strdup ("");
+          if (name == NULL || value == NULL)
+            {
+              *problem = "The form holds a malformed escape, a NUL or bytes that are not UTF-8";
+              return NULL;
+            }
+          if (g_hash_table_contains (form, name))
+            {
+              *problem = "A form parameter is repeated";
+              return NULL;
+            }
+          g_hash_table_insert (form, g_steal_pointer (&name), g_steal_pointer (&value));
+        }
+
+      pair = end != NULL ? end + 1 : NULL;
+    }
+
+  return g_steal_pointer (&form);
+}
+
 /**
  * sa_sandbox_dup_body_text:
  * @msg: the request
@@ -486,7 +528,6 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
                       const char        **problem)
 {
   g_autofree char *text = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
@@ -494,28 +535,27 @@ sa_sandbox_body_json (SoupServerMessage  *msg,
   if (text == NULL)
     return NULL;
 
-  if (!json_prescan_ok (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH))
-    {
-      *problem = "The JSON body is nested too deeply or holds a NUL character";
-      return NULL;
-    }
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &error))
-    {
-      g_debug ("malformed JSON: %s", error->message);
-      *problem = "The body is not valid JSON";
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  /* The one bounded reader (sa-json-reader.c): depth, "\u0000", trailing
+   * data are refused before json-glib sees the text. */
+  root = sa_json_reader_parse (text, strlen (text), SA_SANDBOX_MAX_JSON_DEPTH,
+                               SA_JSON_READER_REFUSE_NUL_ESCAPE |
+                               SA_JSON_READER_REFUSE_LONG_NUMBERS, &error);
   if (root == NULL)
     {
-      *problem = "The body is not valid JSON";
+      g_debug ("refused JSON: %s", error->message);
+      if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TOO_DEEP) ||
+          g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUL_ESCAPE))
+        *problem = "The JSON body is nested too deeply or holds a NUL character";
+      else if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TRAILING_DATA))
+        *problem = "The body holds more than one JSON value";
+      else if (g_error_matches (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE))
+        *problem = "The body holds a number outside every documented range";
+      else
+        *problem = "The body is not valid JSON";
       return NULL;
     }
 
-  return json_node_copy (root);
+  return root;
 }
 
 /**

@@ -80,4 +80,7 @@ gboolean    sa_sandbox_parse_paging        (SoupServerMessage  *msg,
 
 void        sa_sandbox_http_limit_bodies   (SoupServer         *server);
 
+GHashTable *sa_sandbox_form_decode (const char  *text,
+                                    const char **problem);
+
 G_END_DECLS

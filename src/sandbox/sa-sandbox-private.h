@@ -35,6 +35,7 @@ struct _SaSandboxServer
   gint64           token_lifetime; /* µs */
   gboolean         https;          /* a TLS certificate was set */
   GHashTable      *cisco_users;    /* user name → their Cisco gateway state (sa-sandbox-cisco-faults.c) */
+  GHashTable      *sign_in_failures; /* "user:…"/"address:…" → failed sign-ins (sa-sandbox-auth.c) */
 };
 
 /* The signed-in user of one request. */
@@ -43,6 +44,7 @@ typedef struct
   char *username;
   char *tenant;   /* the copy of the data they work on */
   char *partner;  /* the partner company whose orders they may see */
+  char *identity; /* users.identity: changes when the user is removed and added again */
 } SaSandboxCaller;
 
 void sa_sandbox_caller_clear (SaSandboxCaller *caller);

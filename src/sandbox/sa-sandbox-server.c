@@ -50,6 +50,7 @@ sa_sandbox_server_finalize (GObject *object)
 
   g_clear_pointer (&self->router, sa_sandbox_router_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
+  g_clear_pointer (&self->sign_in_failures, g_hash_table_unref);
   g_clear_pointer (&self->cisco_users, sa_sandbox_cisco_users_free);
   g_clear_pointer (&self->dummy_hash, g_free);
   g_clear_pointer (&self->db, sqlite3_close_v2);

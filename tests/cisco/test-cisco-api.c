@@ -22,6 +22,7 @@
 
 #include "cisco-sandbox.h"
 #include "cisco-test-util.h"
+#include "sa-cisco-api-private.h"
 
 #define N_ROLE_ACCOUNTS 11   /* the trainee's accounts in /v2/accounts */
 
@@ -477,6 +478,32 @@ test_body_limit (void)
   g_assert_error (error, SA_CISCO_ERROR, SA_CISCO_ERROR_BAD_REPLY);
 }
 
+/* Cisco's answers go through the one bounded reader too (issue 13): a deeply
+ * nested answer or two JSON values are refused, not a crash nor a leak. */
+static void
+test_hostile_json (void)
+{
+  const gsize levels = 200000;
+  g_autofree char *deep = g_malloc (2 * levels);
+  g_autoptr(GBytes) deep_bytes = NULL;
+  g_autoptr(GBytes) trailing = g_bytes_new_static ("{\"a\":\"x\"}{}", 11);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  memset (deep, '[', levels);
+  memset (deep + levels, ']', levels);
+  deep_bytes = g_bytes_new_static (deep, 2 * levels);
+
+  root = sa_cisco_json_parse (deep_bytes, &error);
+  g_assert_null (root);
+  g_assert_error (error, SA_CISCO_ERROR, SA_CISCO_ERROR_NOT_JSON);
+  g_clear_error (&error);
+
+  root = sa_cisco_json_parse (trailing, &error);
+  g_assert_null (root);
+  g_assert_error (error, SA_CISCO_ERROR, SA_CISCO_ERROR_NOT_JSON);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Cancellation */
 
@@ -672,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/cisco/api/429/bounded", test_429_bounded);
   g_test_add_func ("/cisco/api/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/cisco/api/body-limit", test_body_limit);
+  g_test_add_func ("/cisco/api/hostile-json", test_hostile_json);
   g_test_add_func ("/cisco/api/cancel", test_cancel);
   g_test_add_func ("/cisco/api/rate-limit", test_rate_limit);
   g_test_add_func ("/cisco/api/no-network", test_no_network);

@@ -247,12 +247,15 @@ test_draft_corrupt (void)
 {
   g_autoptr(GFile) file = sa_draft_get_file (SA_DRAFT_ACCOUNT_REQUEST);
   g_autoptr(GFile) dir = g_file_get_parent (file);
+  /* Holds a NUL: its length is the array's, not strlen()'s (13 was one byte
+   * past its end: issue 13, found by ASan). */
+  static const char binary[] = "\xff\xfe\x00\x01 binary";
   const char *garbage[] = {
     "",
     "not a variant",
     "{'account-name': <'unterminated",
     "[1, 2, 3]",                                /* not a dictionary */
-    "\xff\xfe\x00\x01 binary",
+    binary,
   };
 
   g_file_make_directory_with_parents (dir, NULL, NULL);
@@ -261,7 +264,7 @@ test_draft_corrupt (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GVariant) loaded = NULL;
-      gsize length = i == G_N_ELEMENTS (garbage) - 1 ? 13 : strlen (garbage[i]);
+      gsize length = garbage[i] == binary ? sizeof binary - 1 : strlen (garbage[i]);
 
       g_assert_true (g_file_replace_contents (file, garbage[i], length, NULL, FALSE,
                                               G_FILE_CREATE_NONE, NULL, NULL, &error));

@@ -72,6 +72,100 @@ test_token (SbtFixture    *f,
   sbt_assert_refused (f, "GET", "/oauth2/token", NULL, 405, "METHOD_NOT_ALLOWED");
 }
 
+/* Issue 13: the form is decoded strictly, and every refusal is OAuth's
+ * shape. */
+static void
+test_token_form (SbtFixture    *f,
+                 gconstpointer  data)
+{
+  static const char *const refused[] = {
+    /* a %00 no longer cuts the password short */
+    "grant_type=password&username=trainee&password=training%00x",
+    /* parameters must not repeat (RFC 6749 §3.1) */
+    "grant_type=password&username=nobody&username=trainee&password=training",
+    "grant_type=password&grant_type=password&username=trainee&password=training",
+    /* not UTF-8 once decoded; a malformed escape */
+    "grant_type=password&username=trainee&password=%ff%fe",
+    "grant_type=password&username=trainee&password=%zz",
+  };
+  g_autofree char *long_body = NULL;
+  guint status, i;
+
+  for (i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) node = post_token (f, refused[i], &status);
+
+      g_test_message ("%s", refused[i]);
+      assert_oauth_error (node, status, "invalid_request");
+    }
+
+  /* over 64 KiB, and raw bytes that are not UTF-8: OAuth's shape too */
+  long_body = g_strnfill (70 * 1024, 'a');
+  {
+    g_autoptr(JsonNode) node = post_token (f, long_body, &status);
+
+    assert_oauth_error (node, status, "invalid_request");
+  }
+  {
+    g_autoptr(JsonNode) node = post_token (f, "grant_type=password&username=\xff", &status);
+
+    assert_oauth_error (node, status, "invalid_request");
+  }
+
+  /* the right form still signs in */
+  {
+    g_autoptr(JsonNode) node = post_token (f, "grant_type=password&username=trainee&password=training", &status);
+
+    g_assert_cmpuint (status, ==, 200);
+  }
+}
+
+/* Issue 13: repeated failures slow down per user name, known or not, with
+ * the same answer for both. */
+static void
+test_token_throttled (SbtFixture    *f,
+                      gconstpointer  data)
+{
+  const char *names[] = { "trainee", "nobody-at-all" };
+  guint status, i, n;
+
+  for (n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("grant_type=password&username=%s&password=wrong", names[n]);
+      g_autoptr(SoupMessageHeaders) headers = NULL;
+      g_autoptr(GBytes) body = g_bytes_new (wrong, strlen (wrong));
+      g_autoptr(JsonNode) locked = NULL;
+      JsonObject *object;
+      guint64 retry_after = 0;
+
+      for (i = 0; i < 5; i++)
+        {
+          g_autoptr(JsonNode) node = post_token (f, wrong, &status);
+
+          assert_oauth_error (node, status, "invalid_grant");
+        }
+
+      locked = sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL,
+                            "application/x-www-form-urlencoded", body, &status, &headers);
+      /* the 6th is still checked, and locks the name */
+      assert_oauth_error (locked, status, "invalid_grant");
+      g_clear_pointer (&locked, json_node_unref);
+      g_clear_pointer (&headers, soup_message_headers_unref);
+
+      /* the 7th comes while locked: 429, Retry-After, the same words for
+       * a known and an unknown name */
+      locked = sbt_request (f->session, f->base, NULL, "POST", "/oauth2/token", NULL,
+                            "application/x-www-form-urlencoded", body, &status, &headers);
+      g_assert_cmpuint (status, ==, 429);
+      object = json_node_get_object (locked);
+      g_assert_cmpstr (json_object_get_string_member (object, "error"), ==, "slow_down");
+      g_assert_cmpstr (json_object_get_string_member (object, "error_description"), ==,
+                       "Too many failed sign-ins: try again later");
+      g_assert_true (g_ascii_string_to_unsigned (soup_message_headers_get_one (headers, "Retry-After"),
+                                                 10, 1, 60, &retry_after, NULL));
+    }
+}
+
 static void
 test_unauthenticated (SbtFixture    *f,
                       gconstpointer  data)
@@ -214,6 +308,8 @@ main (int   argc,
 
   SBT_ADD ("auth/token", test_token);
   SBT_ADD ("auth/unauthenticated", test_unauthenticated);
+  SBT_ADD ("auth/token-form", test_token_form);
+  SBT_ADD ("auth/token-throttled", test_token_throttled);
   g_test_add_func ("/sandbox/auth/token-expires", test_token_expires);
 
   return g_test_run ();

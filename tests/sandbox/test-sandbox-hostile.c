@@ -53,6 +53,9 @@ test_hostile_bodies (SbtFixture    *f,
     "{" EC ("../../etc/passwd", "DEFAULT") ", " TERMS "}",
     "{\"endCustomer\": {\"domain\": \"acme-industrie.fr\", \"virtualAccount\": \"DEFAULT\"}, \"termsAccepted\": true,}",
     "{'endCustomer': {'domain': 'acme-industrie.fr'}}",
+    /* issue 13: two JSON values (json-glib leaked the first) */
+    "{\"a\":\"x\"}{}",
+    "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}{}",
   };
   guint status, i;
 
@@ -73,6 +76,33 @@ test_hostile_bodies (SbtFixture    *f,
   }
 
   assert_intact (f);
+}
+
+/* Issue 13: integers json-glib would saturate or wrap are refused before
+ * they are converted; the clock stays where it was. */
+static void
+test_hostile_numbers (SbtFixture    *f,
+                      gconstpointer  data)
+{
+  const char *bodies[] = {
+    "{\"advanceDays\": 18446744073709551617}",
+    "{\"advanceDays\": -99999999999999999999}",
+    "{\"advanceDays\": 9223372036854775808}",
+    "{\"advanceDays\": -1e30}",
+    "{\"advanceDays\": 1.5}",
+  };
+  gint64 before = sbt_clock_now (f);
+  guint status, i;
+
+  for (i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/sandbox/clock", bodies[i], &status);
+
+      g_test_message ("body: %s", bodies[i]);
+      sbt_assert_error (node, status, 400, "INVALID_REQUEST");
+    }
+
+  g_assert_cmpint (sbt_clock_now (f), ==, before);
 }
 
 static void
@@ -382,6 +412,7 @@ main (int   argc,
   SBT_ADD ("hostile/urls", test_hostile_urls);
   SBT_ADD ("hostile/request-bodies", test_hostile);
   SBT_ADD ("hostile/cisco", test_hostile_cisco);
+  SBT_ADD ("hostile/long-numbers", test_hostile_numbers);
 
   return g_test_run ();
 }

@@ -582,6 +582,27 @@ test_cli (void)
   g_assert_false (list_has (dir, "carla"));
   g_assert_true (list_has (dir, "fabio"));
 
+  /* added back under the same name (issue 13): her old token stays dead,
+   * on this server too (the command ran in another process); a new
+   * sign-in works */
+  g_assert_cmpint (run_exe ("carla-secret-2\n", NULL, "--data", dir, "trainee", "add", "carla", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) node = sbt_call (session, base, token, "GET", "/v1/profile", NULL, &status, NULL);
+    g_autofree char *fresh = NULL;
+
+    sbt_assert_error (node, status, 401, "UNAUTHENTICATED");
+    fresh = sbt_sign_in (session, base, "carla", "carla-secret-2", &status);
+    g_assert_cmpuint (status, ==, 200);
+    g_assert_cmpint (get_order (session, base, fresh, NULL), ==, 1);
+
+    /* removed again while signed in: that token dies too */
+    g_assert_cmpint (run_exe (NULL, NULL, "--data", dir, "trainee", "remove", "carla", NULL), ==, 0);
+    g_assert_cmpint (run_exe ("carla-secret-2\n", NULL, "--data", dir, "trainee", "add", "carla", NULL), ==, 0);
+    g_clear_pointer (&node, json_node_unref);
+    node = sbt_call (session, base, fresh, "GET", "/v1/profile", NULL, &status, NULL);
+    sbt_assert_error (node, status, 401, "UNAUTHENTICATED");
+  }
+
   sbt_stop_server (server);
 
   /* the passwords are not stored in clear (the database file, after the

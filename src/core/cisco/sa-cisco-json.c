@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sa-cisco-api-private.h"
+#include "sa-json-reader.h"
 
 /**
  * sa_cisco_json_parse:
@@ -25,20 +26,23 @@
  * Parses a JSON body. Bytes that are not UTF-8 are first replaced with U+FFFD
  * (g_utf8_make_valid()), so that one stray byte in an order answer never loses
  * the whole answer nor crashes the parser (CISCO-APIS.md §1.4, "non-UTF-8
- * bytes").
+ * bytes"). Then it is read by the one bounded reader (sa-json-reader.c):
+ * nesting deeper than %SA_JSON_READER_CLIENT_MAX_DEPTH and data after the
+ * value are refused before json-glib sees the text.
  *
  * Returns: (transfer full) (nullable): the root node, or %NULL with
- *   %SA_CISCO_ERROR_NOT_JSON (empty, or not JSON, such as an HTML page)
+ *   %SA_CISCO_ERROR_NOT_JSON (empty, not JSON such as an HTML page, nested
+ *   too deeply, or more than one value)
  */
 JsonNode *
 sa_cisco_json_parse (GBytes  *bytes,
                      GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *repaired = NULL;
   const char *data;
   gsize size = 0;
+  JsonNode *root;
 
   data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
   if (data == NULL || size == 0)
@@ -55,14 +59,13 @@ sa_cisco_json_parse (GBytes  *bytes,
       size = strlen (repaired);
     }
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_propagate_error (error, sa_cisco_error_new (SA_CISCO_ERROR_NOT_JSON,
-                                                    local_error->message));
-      return NULL;
-    }
+  root = sa_json_reader_parse (data, size, SA_JSON_READER_CLIENT_MAX_DEPTH,
+                               SA_JSON_READER_NONE, &local_error);
+  if (root == NULL)
+    g_propagate_error (error, sa_cisco_error_new (SA_CISCO_ERROR_NOT_JSON,
+                                                  local_error->message));
 
-  return json_parser_steal_root (parser);
+  return root;
 }
 
 static JsonNode *

@@ -29,6 +29,25 @@ sa_desk_call_clear (SaDeskCall *call)
   g_clear_pointer (&call->uri, g_free);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_clear_pointer (&call->if_match, g_free);
+  g_clear_object (&call->stream);
+  if (call->limit_source != NULL)
+    {
+      g_source_destroy (call->limit_source);
+      g_clear_pointer (&call->limit_source, g_source_unref);
+    }
+  if (call->caller_cancellable != NULL)
+    {
+      g_cancellable_disconnect (call->caller_cancellable, call->caller_cancel_id);
+      g_clear_object (&call->caller_cancellable);
+    }
+  g_clear_object (&call->limit_cancellable);
+  if (call->answer_bytes != NULL)
+    {
+      /* The token answer holds the access token. */
+      if (call->is_token)
+        explicit_bzero (call->answer_bytes->data, call->answer_bytes->len);
+      g_clear_pointer (&call->answer_bytes, g_byte_array_unref);
+    }
 }
 
 /* Frees a task's plain SaDeskCall. */

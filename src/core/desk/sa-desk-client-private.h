@@ -69,6 +69,20 @@ struct _SaDeskCall
   char                   *uri;
   GBytes                 *body;                /* application/json, or NULL */
   char                   *if_match;
+
+  /* The answer, streamed and counted as it is decoded (never more than
+   * 16 MiB is kept: sa-desk-client-send.c). */
+  GInputStream           *stream;
+  GByteArray             *answer_bytes;
+
+  /* The overall time limit of the call (twice the client's timeout, all
+   * sends and reads together), and the redirects followed. */
+  GCancellable           *limit_cancellable;   /* cancelled at the limit or by the caller */
+  GCancellable           *caller_cancellable;  /* the task's, or NULL */
+  gulong                  caller_cancel_id;
+  GSource                *limit_source;
+  guint                   timed_out : 1;
+  guint                   redirects : 3;
 };
 
 /* A list answer `{"<member>": [item…], "totalRecords": N}`. */

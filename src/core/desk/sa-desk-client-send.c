@@ -12,9 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "sa-desk-client-private.h"
+#include "sa-json-reader.h"
 #include "sa-validate.h"
 
+/* The most of an answer kept, counted after content decoding. */
 #define MAX_RESPONSE_SIZE (16 * 1024 * 1024)
+#define READ_CHUNK        16384
 
 /* ------------------------------------------------------------------------ */
 /* Errors */
@@ -46,11 +49,16 @@ code_for_http_status (guint status)
     }
 }
 
-/* Maps a transport error of libsoup/GIO. Cancellation stays as it is. */
+/* Maps a transport error of libsoup/GIO. Cancellation stays as it is,
+ * unless it was the call's overall time limit. */
 static GError *
-map_transport_error (GError *error)
+map_transport_error (SaDeskCall *call,
+                     GError     *error)
 {
   g_autoptr(GError) owned = error;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && call->timed_out)
+    return sa_client_error_new (SA_CLIENT_ERROR_TIMEOUT, "the call took longer than its overall time limit");
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_steal_pointer (&owned);
@@ -67,14 +75,17 @@ map_transport_error (GError *error)
   return sa_client_error_new (SA_CLIENT_ERROR_NETWORK, error->message);
 }
 
+/* Every answer goes through the one bounded reader (sa-json-reader.c): depth,
+ * trailing data and UTF-8 are checked before json-glib sees it. An empty
+ * body is NULL without an error. */
 static JsonNode *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
 
   if (size > MAX_RESPONSE_SIZE)
     {
@@ -86,16 +97,13 @@ parse_json (GBytes  *bytes,
   if (data == NULL || size == 0)
     return NULL;
 
-  if (!g_utf8_validate (data, size, NULL) ||
-      !json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
-                                                     local_error ? local_error->message
-                                                                 : "invalid UTF-8"));
-      return NULL;
-    }
+  root = sa_json_reader_parse (data, size, SA_JSON_READER_CLIENT_MAX_DEPTH,
+                               SA_JSON_READER_NONE, &local_error);
+  if (root == NULL)
+    g_propagate_error (error, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                   local_error->message));
 
-  return json_parser_steal_root (parser);
+  return root;
 }
 
 /* Builds the error for a non-2xx answer from its body
@@ -378,38 +386,142 @@ sa_desk_rebuild_message (SaDeskCall *call)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Sending */
+/* The overall time limit, redirects */
 
 static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_caller_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_time_limit (gpointer user_data)
+{
+  SaDeskCall *call = user_data;
+
+  g_debug ("%s: over the call's overall time limit", call->method);
+  call->timed_out = TRUE;
+  g_clear_pointer (&call->limit_source, g_source_unref);
+  g_cancellable_cancel (call->limit_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every send and read of the call goes with limit_cancellable, cancelled by
+ * the caller's cancellable or once the call has taken twice the client's
+ * timeout in all (the session's timeouts only measure inactivity: a server
+ * trickling a byte a second would never end). */
+static void
+start_time_limit (SaDeskClient *self,
+                  GTask        *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  GCancellable *caller = g_task_get_cancellable (task);
+
+  call->limit_cancellable = g_cancellable_new ();
+  if (caller != NULL)
+    {
+      call->caller_cancellable = g_object_ref (caller);
+      call->caller_cancel_id = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled),
+                                                      g_object_ref (call->limit_cancellable),
+                                                      g_object_unref);
+    }
+
+  if (self->timeout > 0)
+    {
+      call->limit_source = g_timeout_source_new_seconds (MIN (self->timeout, G_MAXUINT / 2) * 2);
+      g_source_set_name (call->limit_source, "[sa-desk] call time limit");
+      g_source_set_callback (call->limit_source, on_time_limit, call, NULL);
+      g_source_attach (call->limit_source, g_task_get_context (task));
+    }
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
+         g_uri_get_port (a) == g_uri_get_port (b);
+}
+
+/* A 3xx answer: TRUE when a redirect was followed (the task taken); else
+ * @error says why not. Only a GET is redirected, only to the same origin
+ * (scheme, host, port), at most 4 times; a write is never sent again. */
+static gboolean
+follow_redirect (SaDeskClient  *self,
+                 GTask         *task,
+                 guint          status,
+                 GError       **error)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (call->msg),
+                                                       "Location");
+  GUri *current = soup_message_get_uri (call->msg);
+  g_autoptr(GUri) target = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (current, location, SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (target == NULL || !same_origin (current, target) || g_strcmp0 (call->method, "GET") != 0)
+    {
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                   "HTTP %u: a redirect the client does not follow (another origin, or a write)", status);
+      return FALSE;
+    }
+
+  if (call->redirects >= 4)
+    {
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                   "HTTP %u: a redirect loop", status);
+      return FALSE;
+    }
+
+  call->redirects++;
+  g_free (call->uri);
+  call->uri = g_uri_to_string (target);
+  if (!sa_desk_rebuild_message (call))
+    {
+      g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+                           "a redirect to an address that is not valid");
+      return FALSE;
+    }
+
+  sa_desk_send (self, task);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sending */
+
+/* Turns the whole answer read into the task's result, or sends again.
+ * Takes the task's reference. */
+static void
+handle_answer (GTask *owned_task)
+{
+  g_autoptr(GTask) task = owned_task;
   SaDeskClient *self = g_task_get_source_object (task);
   SaDeskCall *call = sa_desk_task_get_call (task);
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (call->answer_bytes->data,
+                                               call->answer_bytes->len);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   guint status;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-
-  if (body == NULL)
-    {
-      g_debug ("%s %s failed: %s",
-               soup_message_get_method (call->msg),
-               g_uri_get_path (soup_message_get_uri (call->msg)),
-               error->message);
-      g_task_return_error (task, map_transport_error (g_steal_pointer (&error)));
-      return;
-    }
 
   status = soup_message_get_status (call->msg);
   g_debug ("%s %s → %u",
            soup_message_get_method (call->msg),
            g_uri_get_path (soup_message_get_uri (call->msg)),
            status);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      if (!follow_redirect (self, task, status, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        task = NULL; /* taken by the new send */
+      return;
+    }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -473,13 +585,130 @@ on_sent (GObject      *object,
     }
 }
 
+static void read_more (GTask *task);
+
+/* Fails the call: the answer is larger than the client keeps. The stream is
+ * dropped unread, which closes the connection. */
+static void
+return_too_large (GTask *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+
+  g_debug ("%s %s: the answer is larger than %u bytes",
+           soup_message_get_method (call->msg),
+           g_uri_get_path (soup_message_get_uri (call->msg)),
+           (guint) MAX_RESPONSE_SIZE);
+  g_clear_object (&call->stream);
+  g_task_return_error (task, sa_client_error_new (SA_CLIENT_ERROR_INVALID_RESPONSE,
+                                                  "answer too large"));
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_debug ("%s %s failed while reading: %s",
+               soup_message_get_method (call->msg),
+               g_uri_get_path (soup_message_get_uri (call->msg)),
+               error->message);
+      g_task_return_error (task, map_transport_error (call, g_steal_pointer (&error)));
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      g_input_stream_close_async (call->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      handle_answer (g_steal_pointer (&task));
+      return;
+    }
+
+  /* Counted after content decoding: a gzip bomb stops here too. */
+  if (call->answer_bytes->len + size > MAX_RESPONSE_SIZE)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  g_byte_array_append (call->answer_bytes, g_bytes_get_data (chunk, NULL), size);
+  if (call->is_token)
+    explicit_bzero ((gpointer) g_bytes_get_data (chunk, NULL), size);
+
+  read_more (g_steal_pointer (&task));
+}
+
+/* Takes the task's reference. */
+static void
+read_more (GTask *task)
+{
+  SaDeskCall *call = sa_desk_task_get_call (task);
+
+  g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   call->limit_cancellable, on_read, task);
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaDeskCall *call = sa_desk_task_get_call (task);
+  g_autoptr(GError) error = NULL;
+  goffset length;
+
+  g_clear_object (&call->stream);
+  call->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (call->stream == NULL)
+    {
+      g_debug ("%s %s failed: %s",
+               soup_message_get_method (call->msg),
+               g_uri_get_path (soup_message_get_uri (call->msg)),
+               error->message);
+      g_task_return_error (task, map_transport_error (call, g_steal_pointer (&error)));
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (call->msg));
+  if (length > MAX_RESPONSE_SIZE)
+    {
+      return_too_large (task);
+      return;
+    }
+
+  if (call->answer_bytes != NULL)
+    {
+      if (call->is_token)
+        explicit_bzero (call->answer_bytes->data, call->answer_bytes->len);
+      g_byte_array_set_size (call->answer_bytes, 0);
+    }
+  else
+    {
+      call->answer_bytes = g_byte_array_new ();
+    }
+
+  read_more (g_steal_pointer (&task));
+}
+
 /**
  * sa_desk_send:
  * @self: an #SaDeskClient
  * @task: (transfer full): a call prepared with sa_desk_prepare()
  *
  * Sends the call's message, with the bearer token when there is one (the
- * server answers 401 UNAUTHENTICATED when it is needed and missing).
+ * server answers 401 UNAUTHENTICATED when it is needed and missing). The
+ * answer is streamed: reading stops, with %SA_CLIENT_ERROR_INVALID_RESPONSE,
+ * as soon as more than 16 MiB has been decoded (issue 13, "Major 2").
  */
 void
 sa_desk_send (SaDeskClient *self,
@@ -489,6 +718,13 @@ sa_desk_send (SaDeskClient *self,
   SoupMessageHeaders *headers = soup_message_get_request_headers (call->msg);
 
   soup_message_headers_replace (headers, "Accept", "application/json");
+
+  /* Redirects are followed by handle_answer(), not by libsoup: same origin
+   * and GET only. */
+  soup_message_add_flags (call->msg, SOUP_MESSAGE_NO_REDIRECT);
+
+  if (call->limit_cancellable == NULL)
+    start_time_limit (self, task);
 
   call->token_serial = self->token_serial;
 
@@ -500,12 +736,14 @@ sa_desk_send (SaDeskClient *self,
       explicit_bzero (authorization, strlen (authorization));
     }
 
-  soup_session_send_and_read_async (self->session,
-                                    call->msg,
-                                    G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task),
-                                    on_sent,
-                                    task);
+  /* The answer is streamed and counted (on_sent, on_read), never read whole
+   * first. */
+  soup_session_send_async (self->session,
+                           call->msg,
+                           G_PRIORITY_DEFAULT,
+                           call->limit_cancellable,
+                           on_sent,
+                           task);
 }
 
 /**

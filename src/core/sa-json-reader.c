@@ -1,0 +1,258 @@
+/* sa-json-reader.c — the one bounded JSON reader for untrusted text
+ *
+ * json-glib's parser is recursive (a document nested 100,000 levels deep
+ * exhausts the stack) and, given two values ("{"a":"x"}{}"), fails after
+ * building the first. So every text from the network is scanned first, in
+ * one pass without recursion: UTF-8, no NUL byte, nesting no deeper than the
+ * caller allows, exactly one value (trailing data refused); only then does
+ * json-glib see it (issue 13, "Major 1" and "trailing data"). The client
+ * (desk/, cisco/) and the sandbox both read through here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sa-json-reader.h"
+
+G_DEFINE_QUARK (sa-json-reader-error-quark, sa_json_reader_error)
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+ends_scalar (char c)
+{
+  return is_blank (c) || strchr ("{}[],:\"", c) != NULL;
+}
+
+/* Skips the string opening at data[*i] (a '"'); leaves *i after its closing
+ * quote, or at @size when it is not closed (the parser then says so). */
+static gboolean
+skip_string (const char         *data,
+             gsize               size,
+             gsize              *i,
+             SaJsonReaderFlags   flags)
+{
+  gsize j;
+
+  for (j = *i + 1; j < size; j++)
+    {
+      if (data[j] == '\\')
+        {
+          if ((flags & SA_JSON_READER_REFUSE_NUL_ESCAPE) &&
+              j + 5 < size && data[j + 1] == 'u' && memcmp (data + j + 2, "0000", 4) == 0)
+            return FALSE;
+          j++;
+        }
+      else if (data[j] == '"')
+        {
+          *i = j + 1;
+          return TRUE;
+        }
+    }
+
+  *i = size;
+  return TRUE;
+}
+
+/* Skips the number or literal starting at data[*i]; FALSE when it is an
+ * integer part longer than 18 digits and @flags refuse those. */
+static gboolean
+skip_scalar (const char         *data,
+             gsize               size,
+             gsize              *i,
+             SaJsonReaderFlags   flags)
+{
+  gsize digits = 0;
+  gboolean in_integer = TRUE;
+
+  while (*i < size && !ends_scalar (data[*i]))
+    {
+      char c = data[*i];
+
+      if (c == '.' || c == 'e' || c == 'E')
+        in_integer = FALSE;
+      else if (in_integer && g_ascii_isdigit (c))
+        digits++;
+      (*i)++;
+    }
+
+  /* Leading zeros are not JSON anyway. */
+  return !(flags & SA_JSON_READER_REFUSE_LONG_NUMBERS) || digits <= 18;
+}
+
+/**
+ * sa_json_reader_check:
+ * @data: (array length=size): untrusted text
+ * @size: its length in bytes
+ * @max_depth: the deepest nesting of arrays and objects allowed (1 for a
+ *   flat object)
+ * @flags: optional checks
+ * @error: return location for a #GError, or %NULL
+ *
+ * Scans @data without parsing it, in constant stack: what
+ * sa_json_reader_parse() checks before json-glib sees the text.
+ *
+ * Returns: %TRUE when @data may be given to the parser; otherwise %FALSE
+ *   with an %SA_JSON_READER_ERROR (EMPTY, TOO_LARGE, NOT_UTF8, TOO_DEEP,
+ *   TRAILING_DATA, NUL_ESCAPE, NUMBER_RANGE)
+ */
+gboolean
+sa_json_reader_check (const char         *data,
+                      gsize               size,
+                      guint               max_depth,
+                      SaJsonReaderFlags   flags,
+                      GError            **error)
+{
+  gsize i = 0;
+  guint depth = 0;
+
+  if (size > SA_JSON_READER_MAX_SIZE)
+    {
+      g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TOO_LARGE,
+                           "the JSON text is too large");
+      return FALSE;
+    }
+
+  if (data == NULL)
+    size = 0;
+
+  if (size > 0 && (memchr (data, '\0', size) != NULL || !g_utf8_validate_len (data, size, NULL)))
+    {
+      g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NOT_UTF8,
+                           "the JSON text is not UTF-8");
+      return FALSE;
+    }
+
+  while (i < size && is_blank (data[i]))
+    i++;
+
+  if (i == size)
+    {
+      g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_EMPTY,
+                           "there is no JSON value");
+      return FALSE;
+    }
+
+  /* The one value: a container (ends when its depth comes back to 0), a
+   * string, or a bare scalar. */
+  if (data[i] == '{' || data[i] == '[')
+    {
+      while (i < size)
+        {
+          char c = data[i];
+
+          if (c == '"')
+            {
+              if (!skip_string (data, size, &i, flags))
+                goto nul_escape;
+              continue;
+            }
+
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!skip_scalar (data, size, &i, flags))
+                goto long_number;
+              continue;
+            }
+
+          i++;
+          if (c == '{' || c == '[')
+            {
+              if (++depth > max_depth)
+                {
+                  g_set_error (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TOO_DEEP,
+                               "the JSON text nests deeper than %u levels", max_depth);
+                  return FALSE;
+                }
+            }
+          else if (c == '}' || c == ']')
+            {
+              if (--depth == 0)
+                break;
+            }
+        }
+    }
+  else if (data[i] == '"')
+    {
+      if (!skip_string (data, size, &i, flags))
+        goto nul_escape;
+    }
+  else if (!skip_scalar (data, size, &i, flags))
+    {
+      goto long_number;
+    }
+
+  while (i < size && is_blank (data[i]))
+    i++;
+
+  if (i < size)
+    {
+      g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_TRAILING_DATA,
+                           "there is data after the JSON value");
+      return FALSE;
+    }
+
+  return TRUE;
+
+nul_escape:
+  g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUL_ESCAPE,
+                       "the JSON text holds a NUL character");
+  return FALSE;
+
+long_number:
+  g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE,
+                       "the JSON text holds an integer of more than 18 digits");
+  return FALSE;
+}
+
+/**
+ * sa_json_reader_parse:
+ * @data: (array length=size): untrusted text
+ * @size: its length in bytes
+ * @max_depth: the deepest nesting allowed (%SA_JSON_READER_CLIENT_MAX_DEPTH
+ *   for the client's answers, 16 for the sandbox's request bodies)
+ * @flags: optional checks
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks @data with sa_json_reader_check(), then parses it.
+ *
+ * Returns: (transfer full) (nullable): the one value's node (immutable);
+ *   %NULL with an %SA_JSON_READER_ERROR (%SA_JSON_READER_ERROR_INVALID when
+ *   json-glib refuses it)
+ */
+JsonNode *
+sa_json_reader_parse (const char         *data,
+                      gsize               size,
+                      guint               max_depth,
+                      SaJsonReaderFlags   flags,
+                      GError            **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!sa_json_reader_check (data, size, max_depth, flags, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+    {
+      g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_INVALID,
+                           local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_INVALID,
+                         "there is no JSON value");
+
+  return root;
+}

@@ -15,6 +15,7 @@
 #include "sa-access-request-wizard-private.h"
 #include "sa-access-requests-view.h"
 #include "sa-account-request-wizard-private.h"
+#include "sa-hand-off-dialog.h"
 #include "sa-journal-list.h"
 #include "sa-license-finder.h"
 #include "sa-ui-test-util.h"
@@ -149,6 +150,27 @@ check_narrow (GtkWidget  *window,
                             name, minimum, gtk_widget_get_width (window));
 }
 
+/* The hand-off page's layout (src/ui/hand-off/sa-hand-off-dialog.ui) is
+ * not this branch's to change yet: its procedure panel still sits in a
+ * GtkBox. Until it is the flap of an AdwFlap like the others, a too wide
+ * page is reported as a skip, not hidden. */
+static void
+check_narrow_or_skip (GtkWidget  *window,
+                      const char *language,
+                      const char *name)
+{
+  gsize before = too_wide->len;
+
+  check_narrow (window, language, name);
+  if (too_wide->len > before)
+    {
+      g_autofree char *message = g_strdup_printf ("not yet narrow:%s", too_wide->str + before);
+
+      g_test_skip (message);
+      g_string_truncate (too_wide, before);
+    }
+}
+
 static void
 narrow_window (GtkWidget *window)
 {
@@ -272,6 +294,40 @@ check_language (const char *language)
   g_string_free (too_wide, TRUE);
 }
 
+/* Complete in Cisco's Portal (the hand-off page), on its own */
+static void
+check_hand_off (const char *language)
+{
+  GtkWidget *holder = gtk_window_new ();
+  GtkWidget *caller = gtk_label_new ("");
+
+  sa_test_set_language (language);
+  too_wide = g_string_new (NULL);
+  gtk_window_set_child (GTK_WINDOW (holder), caller);
+  {
+    g_autoptr(GPtrArray) hand_offs = g_ptr_array_new_with_free_func (g_object_unref);
+    SaHandOff *hand_off = sa_hand_off_new (SA_HAND_OFF_ASSIGN_ORDER, "104857601");
+    SaHandOffDialog *hand_off_dialog;
+
+    sa_hand_off_set_slot (hand_off, SA_HAND_OFF_SLOT_END_CUSTOMER);
+    sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_DOMAIN, "acme-industrie.fr");
+    sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_ACCOUNT_NAME, "Acme Industrie");
+    sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_VIRTUAL_ACCOUNT, "DEFAULT");
+    g_ptr_array_add (hand_offs, hand_off);
+    hand_off_dialog = sa_hand_off_dialog_new (sandbox->client, hand_offs, caller);
+    narrow_window (GTK_WIDGET (hand_off_dialog));
+    gtk_window_present (GTK_WINDOW (hand_off_dialog));
+    check_narrow_or_skip (GTK_WIDGET (hand_off_dialog), language, "hand-off");
+    gtk_window_destroy (GTK_WINDOW (hand_off_dialog));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (holder));
+
+  if (too_wide->len > 0)
+    g_error ("Wider than %d px in %s:%s", NARROW, language, too_wide->str);
+  g_string_free (too_wide, TRUE);
+}
+
 static void
 test_english (void)
 {
@@ -290,6 +346,12 @@ test_italian (void)
   check_language ("it");
 }
 
+static void
+test_hand_off (gconstpointer language)
+{
+  check_hand_off (language);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +364,9 @@ main (int   argc,
   g_test_add_func ("/ui/narrow/english", test_english);
   g_test_add_func ("/ui/narrow/french", test_french);
   g_test_add_func ("/ui/narrow/italian", test_italian);
+  g_test_add_data_func ("/ui/narrow/hand-off/english", "en", test_hand_off);
+  g_test_add_data_func ("/ui/narrow/hand-off/french", "fr", test_hand_off);
+  g_test_add_data_func ("/ui/narrow/hand-off/italian", "it", test_hand_off);
 
   ret = g_test_run ();
 

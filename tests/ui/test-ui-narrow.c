@@ -346,6 +346,47 @@ test_italian (void)
   check_language ("it");
 }
 
+/* Request a Smart Account past its first page: the header's Back and Send
+ * Request in French and Italian still need a few pixels (reported skipped). */
+static void
+check_wizard_pages (const char *language)
+{
+  GtkWidget *holder = gtk_window_new ();
+  SaAccountRequestWizard *wizard;
+
+  sa_test_set_language (language);
+  too_wide = g_string_new (NULL);
+  narrow_window (holder);
+  gtk_window_present (GTK_WINDOW (holder));
+  wizard = sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (holder));
+  narrow_window (GTK_WIDGET (wizard));
+  gtk_window_present (GTK_WINDOW (wizard));
+  sa_test_wait_until (wizard_draft_checked, wizard, 10000);
+#define WIZ(name) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (wizard), SA_TYPE_ACCOUNT_REQUEST_WIZARD, name))
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("account_name_row")), "Trattoria Da Mario");
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("customer_email_row")), "mario@trattoria-mario.example");
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("account_domain_row")), "trattoria-mario.example");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  check_narrow_or_skip (GTK_WIDGET (wizard), language, "account-request-users");
+  gtk_editable_set_text (GTK_EDITABLE (WIZ ("user_entry_row")), "anna@northwind-networks.example");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.add-users", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  check_narrow_or_skip (GTK_WIDGET (wizard), language, "account-request-review");
+#undef WIZ
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (GTK_WINDOW (holder));
+
+  if (too_wide->len > 0)
+    g_error ("Wider than %d px in %s:%s", NARROW, language, too_wide->str);
+  g_string_free (too_wide, TRUE);
+}
+
+static void
+test_wizard_pages (gconstpointer language)
+{
+  check_wizard_pages (language);
+}
+
 static void
 test_hand_off (gconstpointer language)
 {
@@ -364,6 +405,9 @@ main (int   argc,
   g_test_add_func ("/ui/narrow/english", test_english);
   g_test_add_func ("/ui/narrow/french", test_french);
   g_test_add_func ("/ui/narrow/italian", test_italian);
+  g_test_add_data_func ("/ui/narrow/wizard-pages/english", "en", test_wizard_pages);
+  g_test_add_data_func ("/ui/narrow/wizard-pages/french", "fr", test_wizard_pages);
+  g_test_add_data_func ("/ui/narrow/wizard-pages/italian", "it", test_wizard_pages);
   g_test_add_data_func ("/ui/narrow/hand-off/english", "en", test_hand_off);
   g_test_add_data_func ("/ui/narrow/hand-off/french", "fr", test_hand_off);
   g_test_add_data_func ("/ui/narrow/hand-off/italian", "it", test_hand_off);

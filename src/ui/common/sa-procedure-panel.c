@@ -6,6 +6,12 @@
  * show-procedure-panel is true (toggled by "settings.show-procedure-panel",
  * see sa_ui_insert_settings_actions()), sliding in from the right.
  *
+ * Placed as the flap of an AdwFlap (flap-position end, fold-policy auto,
+ * locked), the flap does the showing instead: beside the content when the
+ * window is wide, folded over it when narrow (issue 15: usable at 360 px).
+ * Hiding it over the content (its shadow, Escape, F9) clears the key, as
+ * F9 does beside it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -28,6 +34,22 @@ struct _SaProcedurePanel
 };
 
 G_DEFINE_FINAL_TYPE (SaProcedurePanel, sa_procedure_panel, ADW_TYPE_BIN)
+
+/* The key shows the AdwFlap the panel is the flap of, else its own revealer. */
+static void
+on_parent_changed (SaProcedurePanel *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (parent == NULL || !ADW_IS_FLAP (parent) ||
+      adw_flap_get_flap (ADW_FLAP (parent)) != GTK_WIDGET (self))
+    return;
+
+  g_settings_unbind (self->revealer, "reveal-child");
+  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  g_settings_bind (sa_ui_get_settings (), "show-procedure-panel",
+                   parent, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+}
 
 enum {
   PROP_0,
@@ -121,6 +143,7 @@ sa_procedure_panel_init (SaProcedurePanel *self)
 
   g_settings_bind (sa_ui_get_settings (), "show-procedure-panel",
                    self->revealer, "reveal-child", G_SETTINGS_BIND_GET);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
 
   self->step = SA_PROCEDURE_STEP_ASSIGN_BEFORE_YOU_START;
   sa_procedure_panel_show_step (self, SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER);

@@ -176,6 +176,10 @@ static void
 sa_status_pill_init (SaStatusPill *self)
 {
   self->label = GTK_LABEL (gtk_label_new (NULL));
+  /* Long statuses (French, Italian) wrap rather than hold a narrow
+   * window wide (issue 15: usable at 360 px). */
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_justify (self->label, GTK_JUSTIFY_CENTER);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self), "sa-pill");

@@ -733,6 +733,10 @@ sa_wizard_init (SaWizard *self)
   SaWizardPrivate *priv = sa_wizard_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Send Request" wraps rather than hold a 360 px window wide (issue 15);
+   * gtk_button_set_label() keeps this label. */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (priv->next_button)), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (priv->next_button)), GTK_JUSTIFY_CENTER);
 
   g_object_bind_property (self, "title", priv->window_title, "title", G_BINDING_SYNC_CREATE);
   sa_ui_insert_settings_actions (GTK_WIDGET (self));

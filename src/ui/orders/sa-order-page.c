@@ -795,6 +795,9 @@ static void
 sa_order_page_init (SaOrderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The banner's button keeps its label property (test-ui-l10n reads it)
+   * and wraps, so that the page fits 360 px (issue 15). */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "banner_button")))), TRUE);
 
   g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
 

@@ -976,3 +976,48 @@ sa_test_search_account (SaClient   *client,
 
   return NULL;
 }
+
+/**
+ * sa_test_find_hand_off:
+ * @journal: the journal
+ * @id: an entry's id
+ *
+ * Returns: (transfer full) (nullable): the entry, read back from @journal
+ */
+SaHandOff *
+sa_test_find_hand_off (SaJournal *journal,
+                       gint64     id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  all = sa_journal_list_finish (journal, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
+
+      if (sa_hand_off_get_id (hand_off) == id)
+        return g_steal_pointer (&hand_off);
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_test_hand_off_state_reached:
+ * @user_data: a #SaTestHandOffState
+ *
+ * A condition for sa_test_wait_until(): the entry is in the state asked for.
+ */
+gboolean
+sa_test_hand_off_state_reached (gpointer user_data)
+{
+  SaTestHandOffState *query = user_data;
+  g_autoptr(SaHandOff) hand_off = sa_test_find_hand_off (query->journal, query->id);
+
+  return hand_off != NULL && sa_hand_off_get_state (hand_off) == query->state;
+}

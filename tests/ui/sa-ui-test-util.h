@@ -111,4 +111,17 @@ SaSmartAccount *sa_test_search_account   (SaClient         *client,
                                           const char       *domain,
                                           const char       *name);
 
+/* The hand-off journal (src/core/journal): an entry by its id, and a wait
+ * condition for an entry reaching a state. */
+typedef struct
+{
+  SaJournal      *journal;
+  gint64          id;
+  SaHandOffState  state;
+} SaTestHandOffState;
+
+SaHandOff     *sa_test_find_hand_off          (SaJournal        *journal,
+                                               gint64            id);
+gboolean       sa_test_hand_off_state_reached (gpointer          user_data);
+
 G_END_DECLS

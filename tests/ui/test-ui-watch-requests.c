@@ -140,45 +140,6 @@ add_hand_off (SaJournal *journal,
   g_assert_no_error (error);
 }
 
-static SaHandOff *
-find_in_journal (SaJournal *journal,
-                 gint64     id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  all = sa_journal_list_finish (journal, result, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
-
-      if (sa_hand_off_get_id (hand_off) == id)
-        return g_steal_pointer (&hand_off);
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  SaJournal      *journal;
-  gint64          id;
-  SaHandOffState  state;
-} StateQuery;
-
-static gboolean
-state_reached (gpointer user_data)
-{
-  StateQuery *query = user_data;
-  g_autoptr(SaHandOff) hand_off = find_in_journal (query->journal, query->id);
-
-  return hand_off != NULL && sa_hand_off_get_state (hand_off) == query->state;
-}
-
 /* The practice portal's part: the request sent on the sandbox. */
 static SaAccountRequest *
 send_account_request (const char *name,
@@ -242,7 +203,7 @@ test_account_accepted (void)
   g_autoptr(SaHandOff) done = NULL;
   Captured captured = { g_ptr_array_new_with_free_func (g_free) };
   TitleQuery active = { &captured, "Smart Account Active" };
-  StateQuery state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
+  SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
   add_hand_off (journal, hand_off);
   state.id = sa_hand_off_get_id (hand_off);
@@ -250,7 +211,7 @@ test_account_accepted (void)
   sa_watch_start (watch);
 
   /* The account appears in Cisco's search, Pending customer acceptance. */
-  g_assert_true (sa_test_wait_until (state_reached, &state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 30000));
   g_assert_cmpuint (captured.titles->len, ==, 0);
 
   /* The customer accepts (the training control), the watch confirms. */
@@ -263,9 +224,9 @@ test_account_accepted (void)
   sa_watch_check_now (watch);
 
   state.state = SA_HAND_OFF_STATE_CONFIRMED;
-  g_assert_true (sa_test_wait_until (state_reached, &state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 30000));
   g_assert_true (sa_test_wait_until (title_captured, &active, 30000));
-  done = find_in_journal (journal, state.id);
+  done = sa_test_find_hand_off (journal, state.id);
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_ACCOUNT_PENDING));
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_ACCOUNT_ACTIVE));
 
@@ -336,7 +297,7 @@ test_account_expired (void)
   TitleQuery fourteen = { &captured, "Smart Account Request: 14 Days Left" };
   TitleQuery three = { &captured, "Smart Account Request: 3 Days Left" };
   TitleQuery expired = { &captured, "Smart Account Request Expired" };
-  StateQuery state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
+  SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
   /* A second request, followed by a watch on the real clock. */
   g_autoptr(SaJournal) real_journal = open_journal ("expired-real-clock.sqlite3");
@@ -347,13 +308,13 @@ test_account_expired (void)
   g_autoptr(SaWatch) real_watch = NULL;
   Captured real_captured = { g_ptr_array_new_with_free_func (g_free) };
   TitleQuery real_expired = { &real_captured, "Smart Account Request Expired" };
-  StateQuery real_state = { real_journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
+  SaTestHandOffState real_state = { real_journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
   add_hand_off (real_journal, lapsed);
   real_state.id = sa_hand_off_get_id (lapsed);
   real_watch = new_watch (real_journal, &real_captured, &real_notifier);
   sa_watch_start (real_watch);
-  g_assert_true (sa_test_wait_until (state_reached, &real_state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &real_state, 30000));
 
   sa_hand_off_set_handed_off (hand_off, start);
   add_hand_off (journal, hand_off);
@@ -361,7 +322,7 @@ test_account_expired (void)
   watch = new_watch (journal, &captured, &notifier);
   sa_watch_set_now (watch, start);
   sa_watch_start (watch);
-  g_assert_true (sa_test_wait_until (state_reached, &state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 30000));
 
   /* Day 76: 14 days left. */
   days_pass (watch, 76);
@@ -376,9 +337,9 @@ test_account_expired (void)
   /* Day 90: the sandbox lets the request lapse; expired. */
   days_pass (watch, 3);
   state.state = SA_HAND_OFF_STATE_EXPIRED;
-  g_assert_true (sa_test_wait_until (state_reached, &state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 30000));
   g_assert_true (sa_test_wait_until (title_captured, &expired, 30000));
-  done = find_in_journal (journal, state.id);
+  done = sa_test_find_hand_off (journal, state.id);
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_EXPIRED));
   {
     g_autoptr(SaSmartAccount) gone = sa_test_search_account (sandbox->client, domain, NULL);
@@ -390,7 +351,7 @@ test_account_expired (void)
    * saw Pending is gone from Cisco's search, so the request expired. */
   sa_watch_check_now (real_watch);
   real_state.state = SA_HAND_OFF_STATE_EXPIRED;
-  g_assert_true (sa_test_wait_until (state_reached, &real_state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &real_state, 30000));
   g_assert_true (sa_test_wait_until (title_captured, &real_expired, 30000));
   sa_watch_stop (real_watch);
   g_ptr_array_unref (real_captured.titles);
@@ -422,7 +383,7 @@ test_access_granted (void)
   g_autoptr(GError) error = NULL;
   Captured captured = { g_ptr_array_new_with_free_func (g_free) };
   TitleQuery granted = { &captured, "Access Granted" };
-  StateQuery state = { journal, 0, SA_HAND_OFF_STATE_CONFIRMED };
+  SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_CONFIRMED };
   SaSmartAccount *account;
 
   /* The practice portal's part: the request sent on the sandbox. */
@@ -458,7 +419,7 @@ test_access_granted (void)
   sa_watch_start (watch);
   sa_test_wait_ms (1000);
   {
-    g_autoptr(SaHandOff) waiting = find_in_journal (journal, state.id);
+    g_autoptr(SaHandOff) waiting = sa_test_find_hand_off (journal, state.id);
 
     g_assert_cmpint (sa_hand_off_get_state (waiting), !=, SA_HAND_OFF_STATE_CONFIRMED);
   }
@@ -476,9 +437,9 @@ test_access_granted (void)
   }
   sa_watch_check_now (watch);
 
-  g_assert_true (sa_test_wait_until (state_reached, &state, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 30000));
   g_assert_true (sa_test_wait_until (title_captured, &granted, 30000));
-  done = find_in_journal (journal, state.id);
+  done = sa_test_find_hand_off (journal, state.id);
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_ACCESS_GRANTED));
 
   sa_watch_stop (watch);

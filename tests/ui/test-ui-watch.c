@@ -202,45 +202,6 @@ respond (const char *heading,
   adw_message_dialog_response (dialog, response);
 }
 
-static SaHandOff *
-find_in_journal (SaJournal *journal,
-                 gint64     id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  all = sa_journal_list_finish (journal, result, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
-
-      if (sa_hand_off_get_id (hand_off) == id)
-        return g_steal_pointer (&hand_off);
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  SaJournal      *journal;
-  gint64          id;
-  SaHandOffState  state;
-} StateQuery;
-
-static gboolean
-state_reached (gpointer user_data)
-{
-  StateQuery *query = user_data;
-  g_autoptr(SaHandOff) hand_off = find_in_journal (query->journal, query->id);
-
-  return hand_off != NULL && sa_hand_off_get_state (hand_off) == query->state;
-}
-
 /* The Desk client plays the portal: VERONA_ORDER's End Customer Smart
  * Account becomes Sakura's, Virtual Account DEFAULT. */
 static void
@@ -293,7 +254,7 @@ test_transfer (void)
   SaHandOffRow *row;
   SaWindow *window;
   RowQuery query = { NULL, 0, TRUE };
-  StateQuery state = { journal, 0, SA_HAND_OFF_STATE_CONFIRMED };
+  SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_CONFIRMED };
 
   sa_hand_off_set_slot (hand_off, SA_HAND_OFF_SLOT_END_CUSTOMER);
   sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_DOMAIN, SAKURA_DOMAIN);
@@ -358,10 +319,10 @@ test_transfer (void)
    * intended Virtual Account, and says so. */
   respond ("Licenses Moved", "close");
   state.id = query.id;
-  g_assert_true (sa_test_wait_until (state_reached, &state, 60000));
+  g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &state, 60000));
   wanted[1] = (gpointer) "Licenses Arrived";
   g_assert_true (sa_test_wait_until (captured_title, wanted, 30000));
-  done = find_in_journal (journal, query.id);
+  done = sa_test_find_hand_off (journal, query.id);
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_TRANSFER_DONE));
   g_assert_nonnull (sa_hand_off_find_observation (done, SA_OBSERVATION_LICENSES_IN_DEFAULT));
 
@@ -437,7 +398,7 @@ test_entries (void)
   query.present = FALSE;
   g_assert_true (sa_test_wait_until (row_listed, &query, 30000));
   {
-    g_autoptr(SaHandOff) gone = find_in_journal (journal, query.id);
+    g_autoptr(SaHandOff) gone = sa_test_find_hand_off (journal, query.id);
 
     g_assert_null (gone);
   }

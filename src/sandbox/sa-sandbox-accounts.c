@@ -122,9 +122,7 @@ search_accounts (SaSandboxRequest *request)
   stmt = sa_sandbox_db_prepare (request->db, &error,
                                 "SELECT id, domain, name, type, status, email FROM smart_accounts"
                                 " WHERE tenant = ?1 AND (?2 IS NULL OR type = ?2)"
-                                /* restricted accounts: only with an approved access request */
-                                " AND (restricted = 0 OR id IN (SELECT account_id FROM access_requests"
-                                "      WHERE tenant = ?1 AND status = 'APPROVED'))"
+                                " AND " SA_SANDBOX_ACCOUNT_REACHABLE
                                 " ORDER BY name COLLATE NOCASE, type",
                                 "tt", request->caller->tenant, type);
   sa_sandbox_respond_list (request->msg, stmt, &list, error);
@@ -145,7 +143,8 @@ write_virtual_account_row (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
-/* GET /v1/accounts/{domain}/{type}/virtual-accounts: DEFAULT first. */
+/* GET /v1/accounts/{domain}/{type}/virtual-accounts: DEFAULT first; a
+ * restricted account the caller cannot reach is not found (404). */
 static void
 list_virtual_accounts (SaSandboxRequest *request)
 {
@@ -168,7 +167,8 @@ list_virtual_accounts (SaSandboxRequest *request)
     }
 
   if (sa_sandbox_db_query_row (request->db, &account, &error,
-                               "SELECT id FROM smart_accounts WHERE tenant = ?1 AND domain = ?2 AND type = ?3",
+                               "SELECT id FROM smart_accounts WHERE tenant = ?1 AND domain = ?2 AND type = ?3"
+                               " AND " SA_SANDBOX_ACCOUNT_REACHABLE,
                                "ttt", request->caller->tenant, domain,
                                sa_account_type_to_string (account_type)) &&
       account == NULL)

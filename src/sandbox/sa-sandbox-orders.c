@@ -478,14 +478,17 @@ check_order_state (sqlite3_stmt              *order,
   return FALSE;
 }
 
-/* The account of one slot: the account exists with that domain (404), has
- * the slot's type (422 WRONG_ACCOUNT_TYPE), the Virtual Account is one of its
- * own (422 VIRTUAL_ACCOUNT_NOT_FOUND). Its id, or NULL with the error. */
+/* The account of one slot: the account exists with that domain and the
+ * caller may reach it (404 otherwise: a restricted account without an
+ * approved access request, unless it is the slot's @current_domain already),
+ * has the slot's type (422 WRONG_ACCOUNT_TYPE), the Virtual Account is one of
+ * its own (422 VIRTUAL_ACCOUNT_NOT_FOUND). Its id, or NULL with the error. */
 static char *
 find_slot_account (sqlite3                *db,
                    const SaSandboxCaller  *caller,
                    const SaSlotRequest    *slot,
                    SaAccountType           slot_type,
+                   const char             *current_domain,
                    GError                **error)
 {
   g_autoptr(sqlite3_stmt) account = NULL;
@@ -494,8 +497,10 @@ find_slot_account (sqlite3                *db,
   /* the account of the slot's type first, when the domain has two */
   if (!sa_sandbox_db_query_row (db, &account, error,
                                 "SELECT id, type = ?3 FROM smart_accounts WHERE tenant = ?1 AND domain = ?2"
+                                " AND (" SA_SANDBOX_ACCOUNT_REACHABLE " OR domain = ?4)"
                                 " ORDER BY type = ?3 DESC LIMIT 1",
-                                "ttt", caller->tenant, slot->domain, sa_account_type_to_string (slot_type)))
+                                "tttt", caller->tenant, slot->domain, sa_account_type_to_string (slot_type),
+                                current_domain))
     return NULL;
   if (account == NULL)
     g_set_error_literal (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_SMART_ACCOUNT_NOT_FOUND,
@@ -529,21 +534,25 @@ change_assignment_tx (sqlite3   *db,
   g_autoptr(sqlite3_stmt) order = NULL;
   g_autofree char *ec_id = NULL;
   g_autofree char *h_id = NULL;
+  g_autofree char *ec_domain = NULL;
+  g_autofree char *h_domain = NULL;
   gint64 version;
 
   order = find_order (db, change->caller, change->number, error);
   if (order == NULL || !check_order_state (order, change, error))
     return FALSE;
   version = sqlite3_column_int64 (order, ORDER_COL_VERSION);
+  ec_domain = g_strdup (sa_sandbox_db_text (order, ORDER_COL_EC_DOMAIN));
+  h_domain = g_strdup (sa_sandbox_db_text (order, ORDER_COL_H_DOMAIN));
   g_clear_pointer (&order, sqlite3_finalize);
 
   if (change->end_customer.given &&
       (ec_id = find_slot_account (db, change->caller, &change->end_customer,
-                                  SA_ACCOUNT_TYPE_CUSTOMER, error)) == NULL)
+                                  SA_ACCOUNT_TYPE_CUSTOMER, ec_domain, error)) == NULL)
     return FALSE;
   if (change->holding.given &&
       (h_id = find_slot_account (db, change->caller, &change->holding,
-                                 SA_ACCOUNT_TYPE_HOLDING, error)) == NULL)
+                                 SA_ACCOUNT_TYPE_HOLDING, h_domain, error)) == NULL)
     return FALSE;
 
   if (!sa_sandbox_db_run (db, error,

@@ -119,6 +119,20 @@ typedef struct
 
 #define SA_SANDBOX_ROUTE_TABLE(rows) { (rows), G_N_ELEMENTS (rows) }
 
+/*
+ * SA_SANDBOX_ACCOUNT_REACHABLE:
+ *
+ * The one rule for restricted Smart Accounts (procedure 4, "request access"), as
+ * an SQL condition on a `smart_accounts` row whose statement binds the caller's
+ * tenant as `?1`: an open account is there for everyone, a restricted one only
+ * for a user whose access request for it was approved. Account search, the
+ * Virtual Account list and an order's assignment all apply it, and answer as if
+ * an account that fails it did not exist (no way to tell it from a wrong domain).
+ */
+#define SA_SANDBOX_ACCOUNT_REACHABLE \
+  "(restricted = 0 OR id IN (SELECT account_id FROM access_requests" \
+  " WHERE tenant = ?1 AND status = 'APPROVED'))"
+
 /* The route tables, one a resource file. */
 extern const SaSandboxRouteTable sa_sandbox_auth_routes;
 extern const SaSandboxRouteTable sa_sandbox_profile_routes;

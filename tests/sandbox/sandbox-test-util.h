@@ -177,6 +177,10 @@ typedef struct
   const char *field;
 } SbtRefusal;
 
+/* A PUT of the assignment of order @number, refused with @status @code. */
+#define PUT(number, if_match, json, status, code) \
+  { "PUT", "/v1/orders/" number "/smart-account-assignment", if_match, json, status, code, NULL }
+
 void         sbt_assert_refusals   (SbtFixture          *f,
                                     const SbtRefusal    *refusals,
                                     gsize                n_refusals);

@@ -203,6 +203,55 @@ test_access_request_decisions (SbtFixture    *f,
   }
 }
 
+/* The restricted-account rule holds everywhere, not only in search: a
+ * restricted Smart Account the user has no access to has no Virtual Accounts
+ * to list and cannot take an order; once access is approved, both work. */
+static void
+test_access_request_restricted_everywhere (SbtFixture    *f,
+                                           gconstpointer  data)
+{
+  static const SbtRefusal refused[] = {
+    { "GET", "/v1/accounts/" DOMAIN_RESTRICTED "/CUSTOMER/virtual-accounts", NULL, NULL, 404,
+      "SMART_ACCOUNT_NOT_FOUND", NULL },
+    { "GET", "/v1/accounts/" DOMAIN_SHARED_RESTRICTED "/HOLDING/virtual-accounts", NULL, NULL, 404,
+      "SMART_ACCOUNT_NOT_FOUND", NULL },
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" EC (DOMAIN_RESTRICTED, "DEFAULT") ", " TERMS "}", 404,
+         "SMART_ACCOUNT_NOT_FOUND"),
+    PUT (ORDER_UNASSIGNED, "\"1\"", "{" HOLD (DOMAIN_SHARED_RESTRICTED, "DEFAULT") ", " TERMS "}", 404,
+         "SMART_ACCOUNT_NOT_FOUND"),
+  };
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) approved = NULL;
+  g_autoptr(JsonNode) assigned = NULL;
+  g_autofree char *decide = NULL;
+  JsonObject *order;
+  guint status;
+
+  sbt_assert_refusals (f, refused, G_N_ELEMENTS (refused));
+  g_assert_cmpint (sbt_order_version (f, ORDER_UNASSIGNED), ==, 1);
+
+  /* an approved one is reachable: its Virtual Accounts, and an order */
+  g_assert_cmpuint (sbt_count_list (f, "/v1/accounts/" DOMAIN_APPROVED "/CUSTOMER/virtual-accounts",
+                                    "virtualAccounts"), ==, 2);
+
+  created = sbt_request_access (f, DOMAIN_RESTRICTED, NULL, &status);
+  g_assert_cmpuint (status, ==, 201);
+  decide = g_strdup_printf ("/sandbox/access-requests/%s/decide", sbt_get_string (created, "id"));
+  approved = sbt_fixture_call (f, "POST", decide, "{\"decision\": \"approve\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  g_assert_cmpuint (sbt_count_list (f, "/v1/accounts/" DOMAIN_RESTRICTED "/CUSTOMER/virtual-accounts",
+                                    "virtualAccounts"), ==, 1);
+  assigned = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
+                                 "{" EC (DOMAIN_RESTRICTED, "DEFAULT") ", " TERMS "}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  order = json_object_get_object_member (json_node_get_object (assigned), "endCustomer");
+  g_assert_cmpstr (json_object_get_string_member (order, "domain"), ==, DOMAIN_RESTRICTED);
+  /* the other account of a shared domain stays out of reach */
+  sbt_assert_refused (f, "GET", "/v1/accounts/" DOMAIN_SHARED_RESTRICTED "/CUSTOMER/virtual-accounts",
+                      NULL, 404, "SMART_ACCOUNT_NOT_FOUND");
+}
+
 static void
 test_access_request_reminders (SbtFixture    *f,
                                gconstpointer  data)
@@ -302,6 +351,7 @@ main (int   argc,
   SBT_ADD ("access-requests/validation", test_access_request_validation);
   SBT_ADD ("access-requests/decisions-and-visibility", test_access_request_decisions);
   SBT_ADD ("access-requests/reminders", test_access_request_reminders);
+  SBT_ADD ("access-requests/restricted-everywhere", test_access_request_restricted_everywhere);
 
   return g_test_run ();
 }

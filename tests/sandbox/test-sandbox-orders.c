@@ -224,10 +224,6 @@ assert_assignment (JsonObject *order,
 
 #define ACME "{" EC ("acme-industrie.fr", "DEFAULT") ", " TERMS "}"
 
-/* A PUT of the assignment of order @number, refused with @status @code. */
-#define PUT(number, if_match, json, status, code) \
-  { "PUT", "/v1/orders/" number "/smart-account-assignment", if_match, json, status, code, NULL }
-
 /* The cases refused, and ORDER_UNASSIGNED left as it was (version 1). */
 static void
 assert_unassigned_kept (SbtFixture       *f,

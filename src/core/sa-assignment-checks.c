@@ -125,6 +125,8 @@ sa_smart_account_matches_exactly (SaSmartAccount       *account,
 {
   g_autofree char *wanted = NULL;
   g_autofree char *have = NULL;
+  g_autofree char *value_copy = NULL;
+  g_autofree char *text_copy = NULL;
   const char *text;
 
   g_return_val_if_fail (SA_IS_SMART_ACCOUNT (account), FALSE);
@@ -149,8 +151,10 @@ sa_smart_account_matches_exactly (SaSmartAccount       *account,
   if (text == NULL)
     return FALSE;
 
-  wanted = g_utf8_casefold (g_strstrip (g_strdup (value)), -1);
-  have = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  value_copy = g_strdup (value);
+  text_copy = g_strdup (text);
+  wanted = g_utf8_casefold (g_strstrip (value_copy), -1);
+  have = g_utf8_casefold (g_strstrip (text_copy), -1);
 
   return g_strcmp0 (wanted, have) == 0;
 }

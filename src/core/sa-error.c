@@ -165,9 +165,14 @@ static const ErrorInfo error_info[] = {
   { SA_CLIENT_ERROR_REMINDER_TOO_SOON, "REMINDER_TOO_SOON", 429 },
   { SA_CLIENT_ERROR_INSECURE_URI, NULL, 500 },
   { SA_CLIENT_ERROR_NOT_SUPPORTED, NULL, 500 },
+  { SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE, NULL, 500 },
+  { SA_CLIENT_ERROR_REDIRECT_LOOP, NULL, 500 },
+  { SA_CLIENT_ERROR_REDIRECT_REFUSED, NULL, 500 },
+  { SA_CLIENT_ERROR_TOO_SLOW, NULL, 500 },
+  { SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS, NULL, 429 },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_NOT_SUPPORTED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (error_info) == SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS + 1);
 
 static const ErrorInfo *
 get_info (SaClientError code)
@@ -305,6 +310,16 @@ dup_client_message (const GError *error)
       return g_strdup (_("This server address uses plain HTTP, which would send your password without encryption. Use an address starting with https://; plain http:// is accepted only for a server on this computer."));
     case SA_CLIENT_ERROR_NOT_SUPPORTED:
       return g_strdup (_("The current connection does not offer this action. Do it on Cisco's portal instead, or connect to a server that offers it."));
+    case SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE:
+      return g_strdup (_("The server’s certificate is not trusted, so the connection was stopped before anything was sent. Check the server address; if it is right, ask the server’s administrator for a certificate this computer trusts."));
+    case SA_CLIENT_ERROR_REDIRECT_LOOP:
+      return g_strdup (_("The server kept sending the request on to another address without ever answering it. Check the server address, or tell the server’s administrator: your changes are kept."));
+    case SA_CLIENT_ERROR_REDIRECT_REFUSED:
+      return g_strdup (_("The server tried to send the request on to another address. It was not followed, so that your data and sign-in stay with the server you chose: check the server address. Your changes are kept."));
+    case SA_CLIENT_ERROR_TOO_SLOW:
+      return g_strdup (_("The server is sending its answer too slowly, so the request was stopped. Your changes are kept: try again later."));
+    case SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS:
+      return g_strdup (_("Too many sign-in attempts failed, so the server is making you wait. Wait a minute, check the user name and password, then sign in again."));
     case SA_CLIENT_ERROR_FAILED:
     default:
       return g_strdup (_("The request could not be completed. Try again later."));

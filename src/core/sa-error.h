@@ -47,6 +47,16 @@ G_BEGIN_DECLS
  * @SA_CLIENT_ERROR_NOT_SUPPORTED: local: the back end the app is connected to
  *   cannot do this (see sa_client_get_features()); with Cisco, a change is made
  *   on Cisco's portal instead
+ * @SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE: local: the server's TLS certificate
+ *   is not trusted (unknown authority, wrong name, expired), so nothing was sent
+ * @SA_CLIENT_ERROR_REDIRECT_LOOP: local: the server kept redirecting a request
+ *   (more than 4 times) without answering it
+ * @SA_CLIENT_ERROR_REDIRECT_REFUSED: local: the server redirected a write, or a
+ *   request to another origin; the client follows neither
+ * @SA_CLIENT_ERROR_TOO_SLOW: local: the server kept the connection alive but
+ *   sent its answer too slowly: the call passed its overall time limit
+ * @SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS: 429 from the sign-in (token) endpoint:
+ *   too many failed attempts, wait before the next one
  *
  * Error codes of %SA_CLIENT_ERROR. The server's `code` string maps to one of
  * these through sa_client_error_from_code().
@@ -90,6 +100,11 @@ typedef enum
   SA_CLIENT_ERROR_REMINDER_TOO_SOON,
   SA_CLIENT_ERROR_INSECURE_URI,
   SA_CLIENT_ERROR_NOT_SUPPORTED,
+  SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE,
+  SA_CLIENT_ERROR_REDIRECT_LOOP,
+  SA_CLIENT_ERROR_REDIRECT_REFUSED,
+  SA_CLIENT_ERROR_TOO_SLOW,
+  SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS,
 } SaClientError;
 
 GQuark       sa_client_error_quark          (void);

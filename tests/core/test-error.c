@@ -40,6 +40,8 @@ test_error_codes (void)
     SA_CLIENT_ERROR_FAILED, SA_CLIENT_ERROR_NETWORK, SA_CLIENT_ERROR_TIMEOUT,
     SA_CLIENT_ERROR_INVALID_RESPONSE, SA_CLIENT_ERROR_SERVER_ERROR,
     SA_CLIENT_ERROR_INVALID_INPUT, SA_CLIENT_ERROR_INVALID_CREDENTIALS,
+    SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE, SA_CLIENT_ERROR_REDIRECT_LOOP,
+    SA_CLIENT_ERROR_REDIRECT_REFUSED, SA_CLIENT_ERROR_TOO_SLOW, SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS,
   };
 
   g_assert_cmpstr (g_quark_to_string (SA_CLIENT_ERROR), ==, "sa-client-error-quark");
@@ -67,7 +69,10 @@ test_error_user_messages (void)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (int code = SA_CLIENT_ERROR_FAILED; code <= SA_CLIENT_ERROR_METHOD_NOT_ALLOWED; code++)
+  /* Every code has a sentence of its own: in particular an untrusted
+   * certificate, a redirect loop or refusal, a timeout and a slow trickle
+   * are not all "could not be reached". */
+  for (int code = SA_CLIENT_ERROR_FAILED; code <= SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS; code++)
     {
       g_autoptr(GError) error = g_error_new_literal (SA_CLIENT_ERROR, code, "raw server text");
       g_autofree char *message = sa_error_dup_user_message (error);
@@ -85,6 +90,21 @@ test_error_user_messages (void)
       g_assert_false (g_hash_table_contains (seen, message));
       g_hash_table_add (seen, g_steal_pointer (&message));
     }
+
+  /* The transport failures say what they are. */
+  {
+    g_autoptr(GError) untrusted = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE, "");
+    g_autoptr(GError) slow = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_TOO_SLOW, "");
+    g_autoptr(GError) loop = g_error_new_literal (SA_CLIENT_ERROR, SA_CLIENT_ERROR_REDIRECT_LOOP, "");
+    g_autofree char *untrusted_message = sa_error_dup_user_message (untrusted);
+    g_autofree char *slow_message = sa_error_dup_user_message (slow);
+    g_autofree char *loop_message = sa_error_dup_user_message (loop);
+
+    g_assert_nonnull (strstr (untrusted_message, "certificate is not trusted"));
+    g_assert_nonnull (strstr (slow_message, "too slowly"));
+    g_assert_nonnull (strstr (loop_message, "without ever answering"));
+    g_assert_null (strstr (untrusted_message, "network"));
+  }
 
   /* The documented route for a shipped order. */
   {

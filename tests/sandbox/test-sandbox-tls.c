@@ -9,6 +9,7 @@
  */
 #include <gio/gio.h>
 
+#include "sa-core.h"
 #include "sandbox-test-util.h"
 
 typedef struct
@@ -98,6 +99,42 @@ test_unknown_certificate_refused (Fixture       *fixture,
   g_assert_error (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE);
 }
 
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The app's own client says what went wrong: the certificate is not trusted
+ * (not "check your network"), and the password was not sent. */
+static void
+test_desk_client_untrusted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SaClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (fixture->process == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+
+  client = sa_desk_client_new (fixture->base);
+  sa_client_sign_in_async (client, "trainee", "training", NULL, on_signed_in, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sa_client_sign_in_finish (client, result, &error));
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE);
+  message = sa_error_dup_user_message (error);
+  g_assert_nonnull (strstr (message, "certificate is not trusted"));
+  g_assert_false (sa_client_get_signed_in (client));
+}
+
 /* A client that trusts the classroom certificate signs in over HTTPS. */
 static void
 test_trusted_certificate_signs_in (Fixture       *fixture,
@@ -137,6 +174,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/sandbox/tls/desk-client-says-untrusted", Fixture, NULL,
+              fixture_set_up, test_desk_client_untrusted, fixture_tear_down);
   g_test_add ("/sandbox/tls/unknown-certificate-refused", Fixture, NULL,
               fixture_set_up, test_unknown_certificate_refused, fixture_tear_down);
   g_test_add ("/sandbox/tls/trusted-certificate-signs-in", Fixture, NULL,

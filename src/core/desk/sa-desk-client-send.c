@@ -58,13 +58,16 @@ map_transport_error (SaDeskCall *call,
   g_autoptr(GError) owned = error;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && call->timed_out)
-    return sa_client_error_new (SA_CLIENT_ERROR_TIMEOUT, "the call took longer than its overall time limit");
+    return sa_client_error_new (SA_CLIENT_ERROR_TOO_SLOW, "the call took longer than its overall time limit");
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_steal_pointer (&owned);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return sa_client_error_new (SA_CLIENT_ERROR_TIMEOUT, error->message);
+
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return sa_client_error_new (SA_CLIENT_ERROR_UNTRUSTED_CERTIFICATE, error->message);
 
   if (error->domain == SOUP_SESSION_ERROR &&
       (error->code == SOUP_SESSION_ERROR_PARSING ||
@@ -125,6 +128,11 @@ error_from_response (GTask  *task,
   const char *message = NULL;
   SaClientError code;
   GError *error;
+
+  /* The token endpoint slows down repeated failures (429, Retry-After): its
+   * own sentence, whatever the body says. */
+  if (call->is_token && status == 429)
+    return sa_client_error_new (SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS, "HTTP 429 from the token endpoint");
 
   root = parse_json (body, &parse_error);
 
@@ -465,14 +473,14 @@ follow_redirect (SaDeskClient  *self,
 
   if (target == NULL || !same_origin (current, target) || g_strcmp0 (call->method, "GET") != 0)
     {
-      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REDIRECT_REFUSED,
                    "HTTP %u: a redirect the client does not follow (another origin, or a write)", status);
       return FALSE;
     }
 
   if (call->redirects >= 4)
     {
-      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE,
+      g_set_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REDIRECT_LOOP,
                    "HTTP %u: a redirect loop", status);
       return FALSE;
     }

@@ -79,6 +79,7 @@ sa_watch_error_is_transient (const GError *error)
     {
     case SA_CLIENT_ERROR_NETWORK:
     case SA_CLIENT_ERROR_TIMEOUT:
+    case SA_CLIENT_ERROR_TOO_SLOW:
     case SA_CLIENT_ERROR_SERVER_ERROR:
     case SA_CLIENT_ERROR_INVALID_RESPONSE:
     case SA_CLIENT_ERROR_UNAUTHENTICATED:

@@ -92,7 +92,7 @@ on_wrote_chunk (SoupServerMessage *msg,
 typedef struct
 {
   SoupServerMessage *msg;
-  guint              source;
+  GSource           *source;
   gboolean           finished;
 } Trickle;
 
@@ -124,8 +124,11 @@ trickle_free (gpointer data)
 {
   Trickle *trickle = data;
 
-  if (trickle->source != 0)
-    g_source_remove (trickle->source);
+  if (trickle->source != NULL)
+    {
+      g_source_destroy (trickle->source);
+      g_source_unref (trickle->source);
+    }
   g_free (trickle);
 }
 
@@ -224,7 +227,11 @@ handler (SoupServer        *server,
         soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
         g_signal_connect (msg, "finished", G_CALLBACK (on_trickle_finished), trickle);
         g_object_set_data_full (G_OBJECT (msg), "faulty-trickle", trickle, trickle_free);
-        trickle->source = g_timeout_add (200, on_trickle, trickle);
+        /* in the server's own thread and context, as every libsoup call
+         * on its messages must be */
+        trickle->source = g_timeout_source_new (200);
+        g_source_set_callback (trickle->source, on_trickle, trickle, NULL);
+        g_source_attach (trickle->source, self->context);
         on_trickle (trickle);
         return;
       }

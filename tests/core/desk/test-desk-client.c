@@ -176,6 +176,30 @@ test_sign_in_required (void)
   g_assert_cmpuint (required, ==, 1);
 }
 
+/* Repeated failed sign-ins make the token endpoint answer 429: the client
+ * says "too many attempts", not "malformed request". Its own user name, last
+ * in the program, so the lock-out touches no other test. */
+static void
+test_sign_in_throttled (void)
+{
+  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox));
+  g_autoptr(GError) error = NULL;
+  gboolean throttled = FALSE;
+
+  for (guint i = 0; i < 10 && !throttled; i++)
+    {
+      g_assert_false (sign_in (client, "throttled-trainee", "not-the-password", &error));
+      g_assert_nonnull (error);
+      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_TOO_MANY_ATTEMPTS))
+        throttled = TRUE;
+      else
+        g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_CREDENTIALS);
+      g_clear_error (&error);
+    }
+  g_assert_true (throttled);
+  g_assert_false (sa_client_get_signed_in (client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/desk/client/unauthenticated", test_unauthenticated);
   g_test_add_func ("/desk/client/transport/insecure-uri", test_insecure_uri);
   g_test_add_func ("/desk/client/transport/sign-in-required", test_sign_in_required);
+  g_test_add_func ("/desk/client/sign-in-throttled", test_sign_in_throttled);
 
   return desk_test_run ();
 }

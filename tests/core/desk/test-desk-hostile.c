@@ -135,14 +135,14 @@ test_redirect_away (void)
   /* A write redirected elsewhere is not sent again: one request, one PUT. */
   updated = update_assignment (client, order, end_customer, NULL, TRUE, &error);
   g_assert_null (updated);
-  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REDIRECT_REFUSED);
   g_assert_cmpuint (faulty_server_get_requests (server), ==, 1);
   g_assert_cmpuint (faulty_server_get_writes (server), ==, 1);
   g_clear_error (&error);
 
   /* Nor a read to another origin (it would carry the bearer token). */
   accounts = search_accounts (client, SA_ACCOUNT_SEARCH_NAME, "acme", -1, &error);
-  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REDIRECT_REFUSED);
   g_assert_cmpuint (faulty_server_get_requests (server), ==, 2);
 }
 
@@ -150,7 +150,7 @@ static void
 test_redirect_loop (void)
 {
   /* Same origin, a GET: followed 4 times, then refused. */
-  assert_fault_gives (FAULT_REDIRECT_LOOP, SA_CLIENT_ERROR_INVALID_RESPONSE);
+  assert_fault_gives (FAULT_REDIRECT_LOOP, SA_CLIENT_ERROR_REDIRECT_LOOP);
 }
 
 static void
@@ -167,7 +167,7 @@ test_trickle (void)
   sa_desk_client_set_timeout (SA_DESK_CLIENT (client), 1);
   accounts = search_accounts (client, SA_ACCOUNT_SEARCH_NAME, "acme", -1, &error);
   g_assert_null (accounts);
-  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_TIMEOUT);
+  g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_TOO_SLOW);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
 }
 

@@ -407,8 +407,8 @@ on_loaded (GObject      *object,
       return;
     }
 
-  g_task_return_pointer (task, g_variant_ref_sink (g_steal_pointer (&value)),
-                         (GDestroyNotify) g_variant_unref);
+  /* g_variant_parse() gives a reference of our own already (not floating) */
+  g_task_return_pointer (task, g_steal_pointer (&value), (GDestroyNotify) g_variant_unref);
 }
 
 /**

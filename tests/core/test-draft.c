@@ -204,7 +204,9 @@ test_draft_load_waits (void)
       g_autoptr(GVariant) loaded = NULL;
 
       /* The first save of a new file, the load right behind it. */
-      sa_draft_save_async (SA_DRAFT_ACCOUNT_REQUEST, g_variant_ref (first), NULL, on_async_ready, &save_slot);
+      /* (transfer floating): @first is not floating, so the save takes a
+       * reference of its own and leaves ours */
+      sa_draft_save_async (SA_DRAFT_ACCOUNT_REQUEST, first, NULL, on_async_ready, &save_slot);
       sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &load_slot);
       /* The load completes only once the save has. */
       while (load_slot == NULL)

@@ -250,6 +250,22 @@ test_order_done (void)
   row = find_value_row (dialog, domain, &step);
   g_assert_nonnull (row);
   g_assert_cmpint (sa_hand_off_step_row_get_step (step), ==, SA_PROCEDURE_STEP_ASSIGN_PORTAL_SEARCH);
+  /* Which pencil is chosen, not typed: said in words, nothing to copy. */
+  g_assert_null (find_value_row (dialog, "End Customer Smart Account", NULL));
+  {
+    GtkListBox *steps = GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_HAND_OFF_DIALOG, "steps_list"));
+    GtkListBoxRow *pencil = NULL;
+    GtkWidget *instruction;
+
+    for (int i = 0; (pencil = gtk_list_box_get_row_at_index (steps, i)) != NULL; i++)
+      if (sa_hand_off_step_row_get_step (SA_HAND_OFF_STEP_ROW (pencil)) == SA_PROCEDURE_STEP_ASSIGN_PORTAL_PENCIL)
+        break;
+    g_assert_nonnull (pencil);
+    g_assert_null (gtk_list_box_get_row_at_index (sa_hand_off_step_row_get_values (SA_HAND_OFF_STEP_ROW (pencil)), 0));
+    instruction = SA_TEST_CHILD (pencil, SA_TYPE_HAND_OFF_STEP_ROW, "instruction_label");
+    g_assert_true (gtk_widget_get_visible (instruction));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (instruction)), "End Customer Smart Account"));
+  }
 
   /* Copy: the exact value in the clipboard; the panel follows the step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy", NULL));

@@ -354,6 +354,9 @@ sa_hand_off_dialog_new (SaClient  *client,
       SaHandOffStep *step = g_ptr_array_index (steps, i);
       GtkWidget *row = sa_hand_off_step_row_new (step->step);
 
+      if (step->instruction != NULL)
+        sa_hand_off_step_row_set_instruction (SA_HAND_OFF_STEP_ROW (row), step->instruction);
+
       for (guint v = 0; v < step->values->len; v++)
         sa_hand_off_step_row_add_value (SA_HAND_OFF_STEP_ROW (row),
                                         g_ptr_array_index (step->labels, v),

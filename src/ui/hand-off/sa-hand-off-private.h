@@ -30,6 +30,9 @@ G_BEGIN_DECLS
  * @step: the documented step, in the catalogue (sa-procedures.c)
  * @labels: (element-type utf8): the translated names of the values to enter
  * @values: (element-type utf8): the values, as the portal needs them
+ * @instruction: (nullable): a translated sentence saying how this step
+ *   applies to this hand-off, for what is chosen rather than typed (which
+ *   pencil to select): shown as text, with nothing to copy
  *
  * One portal step still to do, with the exact values it needs.
  */
@@ -38,6 +41,7 @@ typedef struct
   SaProcedureStep  step;
   GPtrArray       *labels;
   GPtrArray       *values;
+  char            *instruction;
 } SaHandOffStep;
 
 void        sa_hand_off_step_free        (SaHandOffStep *step);

@@ -21,6 +21,7 @@ struct _SaHandOffStepRow
   SaProcedureStep  step;
   GtkLabel        *heading_label;
   GtkLabel        *text_label;
+  GtkLabel        *instruction_label;
   GtkListBox      *values_list;
 };
 
@@ -44,6 +45,7 @@ sa_hand_off_step_row_class_init (SaHandOffStepRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, SA_RESOURCE_PATH "/hand-off/sa-hand-off-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SaHandOffStepRow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SaHandOffStepRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, SaHandOffStepRow, instruction_label);
   gtk_widget_class_bind_template_child (widget_class, SaHandOffStepRow, values_list);
 }
 
@@ -72,6 +74,24 @@ sa_hand_off_step_row_new (SaProcedureStep step)
   gtk_label_set_text (self->text_label, sa_procedure_step_get_text (step));
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * sa_hand_off_step_row_set_instruction:
+ * @self: an #SaHandOffStepRow
+ * @instruction: a translated sentence: how the step applies to this
+ *   hand-off (which pencil to select), shown as plain text
+ *
+ * Shows what to choose in this step when there is nothing to type.
+ */
+void
+sa_hand_off_step_row_set_instruction (SaHandOffStepRow *self,
+                                      const char       *instruction)
+{
+  g_return_if_fail (SA_IS_HAND_OFF_STEP_ROW (self));
+
+  gtk_label_set_text (self->instruction_label, instruction);
+  gtk_widget_set_visible (GTK_WIDGET (self->instruction_label), instruction != NULL && *instruction != '\0');
 }
 
 /**

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaHandOffStepRow, sa_hand_off_step_row, SA, HAND_OFF_STEP_ROW, GtkListBoxRow)
 
 GtkWidget       *sa_hand_off_step_row_new        (SaProcedureStep   step);
+void             sa_hand_off_step_row_set_instruction (SaHandOffStepRow *self,
+                                                  const char       *instruction);
 void             sa_hand_off_step_row_add_value  (SaHandOffStepRow *self,
                                                   const char       *label,
                                                   const char       *value);

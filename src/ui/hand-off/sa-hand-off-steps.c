@@ -31,6 +31,7 @@ sa_hand_off_step_free (SaHandOffStep *step)
 
   g_clear_pointer (&step->labels, g_ptr_array_unref);
   g_clear_pointer (&step->values, g_ptr_array_unref);
+  g_free (step->instruction);
   g_free (step);
 }
 
@@ -79,10 +80,11 @@ add_slot_steps (GPtrArray *steps,
   SaHandOffStep *step;
   gboolean holding = sa_hand_off_get_slot (hand_off) == SA_HAND_OFF_SLOT_HOLDING;
 
+  /* which pencil is chosen, not typed: an instruction, nothing to copy */
   step = add_step (steps, SA_PROCEDURE_STEP_ASSIGN_PORTAL_PENCIL);
-  /* Translators: the label of the value naming which pencil to select in CCW */
-  add_value (step, C_("hand-off value", "Pencil"),
-             holding ? _("Holding Smart Account") : _("End Customer Smart Account"));
+  step->instruction = g_strdup (holding
+                                ? _("For this change, select the pencil beside Holding Smart Account.")
+                                : _("For this change, select the pencil beside End Customer Smart Account."));
 
   step = add_step (steps, SA_PROCEDURE_STEP_ASSIGN_PORTAL_SEARCH);
   add_field (step, hand_off, SA_HAND_OFF_FIELD_DOMAIN, NULL);

@@ -372,12 +372,67 @@ sa_journal_list_class_init (SaJournalListClass *klass)
   gtk_widget_class_install_action (widget_class, "journal.check-now", NULL, check_now_action);
 }
 
+/* One of the header's buttons: @mnemonic shown as its label, or, when
+ * @icon_name is given, the icon alone (the narrow variant), @mnemonic then
+ * being its accessible name. */
+static GtkWidget *
+make_header_button (const char *mnemonic,
+                    const char *icon_name,
+                    const char *tooltip,
+                    const char *action_name)
+{
+  GtkWidget *button;
+
+  if (icon_name != NULL)
+    {
+      g_autofree char *name = g_strdup (mnemonic);
+      char *out = name;
+
+      /* the accessible name without the mnemonic's underscore */
+      for (const char *in = mnemonic; *in != '\0'; in++)
+        if (*in != '_')
+          *out++ = *in;
+      *out = '\0';
+      button = gtk_button_new_from_icon_name (icon_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* The header's buttons with their labels, or as icons when the list is
+ * narrow (an AdwSqueezer picks the first that fits). */
+static GtkWidget *
+make_header_buttons (void)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 1);
+  for (guint narrow = 0; narrow < 2; narrow++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_box_append (GTK_BOX (box), make_header_button (_("C_heck Now"), narrow ? "view-refresh-symbolic" : NULL,
+                                                         _("Check the open entries with Cisco now"),
+                                                         "journal.check-now"));
+      gtk_box_append (GTK_BOX (box), make_header_button (_("_Export…"), narrow ? "document-save-symbolic" : NULL,
+                                                         _("Export the journal to a CSV file"),
+                                                         "journal.export"));
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), box);
+    }
+  return squeezer;
+}
+
 static void
 sa_journal_list_init (SaJournalList *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_button_new_with_mnemonic (_("C_heck Now"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *placeholder;
 
   self->cancellable = g_cancellable_new ();
@@ -393,15 +448,7 @@ sa_journal_list_init (SaJournalList *self)
   gtk_widget_set_hexpand (self->title_label, TRUE);
   gtk_widget_add_css_class (self->title_label, "heading");
   gtk_box_append (GTK_BOX (header), self->title_label);
-
-  gtk_widget_set_tooltip_text (check, _("Check the open entries with Cisco now"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "journal.check-now");
-  gtk_widget_add_css_class (check, "flat");
-  gtk_box_append (GTK_BOX (header), check);
-  gtk_widget_set_tooltip_text (export, _("Export the journal to a CSV file"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "journal.export");
-  gtk_widget_add_css_class (export, "flat");
-  gtk_box_append (GTK_BOX (header), export);
+  gtk_box_append (GTK_BOX (header), make_header_buttons ());
   gtk_box_append (GTK_BOX (self), header);
 
   self->list_box = GTK_LIST_BOX (gtk_list_box_new ());

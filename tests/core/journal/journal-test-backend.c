@@ -313,37 +313,40 @@ journal_test_backend_add_order (JournalTestBackend *self,
 /**
  * journal_test_backend_set_accounts:
  *
- * search_accounts looks in @accounts (SaSmartAccount) from now on.
+ * search_accounts looks in @accounts (SaSmartAccount) from now on. Takes @accounts (transfer full).
  */
 void
 journal_test_backend_set_accounts (JournalTestBackend *self,
                                    GListModel         *accounts)
 {
-  g_set_object (&self->accounts, accounts);
+  g_clear_object (&self->accounts);
+  self->accounts = accounts;
 }
 
 /**
  * journal_test_backend_set_my_accounts:
  *
- * list_my_accounts answers @accesses (SaAccountAccess) from now on.
+ * list_my_accounts answers @accesses (SaAccountAccess) from now on. Takes @accesses (transfer full).
  */
 void
 journal_test_backend_set_my_accounts (JournalTestBackend *self,
                                       GListModel         *accesses)
 {
-  g_set_object (&self->my_accounts, accesses);
+  g_clear_object (&self->my_accounts);
+  self->my_accounts = accesses;
 }
 
 /**
  * journal_test_backend_set_licenses:
  *
- * find_licenses_by_order looks in @licenses (SaLicense) from now on.
+ * find_licenses_by_order looks in @licenses (SaLicense) from now on. Takes @licenses (transfer full).
  */
 void
 journal_test_backend_set_licenses (JournalTestBackend *self,
                                    GListModel         *licenses)
 {
-  g_set_object (&self->licenses, licenses);
+  g_clear_object (&self->licenses);
+  self->licenses = licenses;
 }
 
 /**

@@ -180,7 +180,7 @@ set_licenses (Fixture   *fixture,
       g_object_unref (license);
     }
   va_end (args);
-  journal_test_backend_set_licenses (fixture->backend, G_LIST_MODEL (store));
+  journal_test_backend_set_licenses (fixture->backend, G_LIST_MODEL (g_steal_pointer (&store)));
 }
 
 static void

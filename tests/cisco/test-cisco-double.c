@@ -20,6 +20,21 @@
 #include "cisco-mimic.h"
 #include "cisco-test-util.h"
 
+#ifdef __SANITIZE_ADDRESS__
+/* This program loads GIO's TLS module (GnuTLS), whose thread-local storage
+ * makes LeakSanitizer's tracer crash at exit with GCC 12 ("Tracer caught
+ * signal 11"). Its leaks are not checked at exit (memory errors still are);
+ * the same client and sandbox code is leak-checked in the other programs.
+ * LeakSanitizer calls this hook (sanitizer/lsan_interface.h). */
+int __lsan_is_turned_off (void);
+
+int
+__lsan_is_turned_off (void)
+{
+  return 1;
+}
+#endif
+
 static CiscoMimic *mimic;
 
 static GListModel *

@@ -460,6 +460,9 @@ sa_assign_dialog_search (SaAssignDialog *self)
 
   show_search_error (self, NULL);
   select_account (self, NULL);
+  /* A search of the user's own forgets what the dialog opened on. */
+  g_clear_pointer (&self->select_domain, g_free);
+  g_clear_pointer (&self->select_va, g_free);
   g_clear_object (&self->accounts);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
 
@@ -591,11 +594,10 @@ on_account_requested (SaAccountRequestWizard *wizard,
 
   /* Search for the new account by its Account Domain and select it (with its
    * DEFAULT Virtual Account), so that the order can be assigned at once. */
-  g_free (self->select_domain);
-  self->select_domain = g_strdup (domain);
   gtk_drop_down_set_selected (self->search_by_dropdown, SA_ACCOUNT_SEARCH_DOMAIN);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), domain);
   sa_assign_dialog_search (self);
+  self->select_domain = g_strdup (domain);
 }
 
 static void
@@ -959,8 +961,6 @@ sa_assign_dialog_set_current (SaAssignDialog *self,
   if (effective == NULL)
     return;
 
-  g_free (self->select_va);
-  self->select_va = g_strdup (sa_assignment_get_virtual_account (effective));
   if (gtk_drop_down_get_selected (self->search_by_dropdown) == SA_ACCOUNT_SEARCH_NAME)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), sa_assignment_get_name (effective));
   else
@@ -968,9 +968,9 @@ sa_assign_dialog_set_current (SaAssignDialog *self,
       gtk_drop_down_set_selected (self->search_by_dropdown, SA_ACCOUNT_SEARCH_DOMAIN);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), sa_assignment_get_domain (effective));
     }
-  g_free (self->select_domain);
-  self->select_domain = g_strdup (sa_assignment_get_domain (effective));
   sa_assign_dialog_search (self);
+  self->select_domain = g_strdup (sa_assignment_get_domain (effective));
+  self->select_va = g_strdup (sa_assignment_get_virtual_account (effective));
 }
 
 /**

@@ -71,7 +71,12 @@ submit_action (GtkWidget  *widget,
 static void
 sa_assign_review_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SA_TYPE_ASSIGN_REVIEW);
+  /* The unnamed box of the terms and Submit Change too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sa_assign_review_parent_class)->dispose (object);
 }

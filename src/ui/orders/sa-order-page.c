@@ -25,6 +25,7 @@
 #include "sa-order-lines.h"
 #include "sa-order-changes.h"
 #include "sa-order-page-words.h"
+#include "sa-orders-a11y.h"
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
@@ -796,6 +797,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "ccw_link", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "find_licenses_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "lines", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "retry_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.show-assignments", NULL, show_assignments_action);
@@ -810,6 +812,9 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "page.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "page.submit", NULL);
+  /* Issue 11: back to the orders from anywhere in the page (the change kept). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "orders.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "orders.back", NULL);
 }
 
 static void
@@ -821,6 +826,9 @@ sa_order_page_init (SaOrderPage *self)
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "banner_button")))), TRUE);
 
   g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
+  /* Read as "Retry", not "_Retry Retry" (issue 11). */
+  sa_a11y_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "retry_button")),
+                _("_Retry"));
 
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
   update_procedure (self);

@@ -88,7 +88,7 @@ press_keys (GtkWidget  *widget,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   sa_test_wait_until (window_active, root, 2000);
-  sa_test_wait_ms (100);
+  sa_test_wait_ms (300);
   g_free (command);
   command = g_strdup_printf ("%s key --clearmodifiers %s", xdotool, keys);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
@@ -249,6 +249,8 @@ find_message_dialog (void)
   return NULL;
 }
 
+static gboolean page_closed (gpointer view);
+
 /* Leaves the order page with @keys, pressed from its saved section. A
  * procedure panel folded over the page is closed by Escape first, as any
  * overlay is. */
@@ -267,7 +269,20 @@ go_back_with_key (SaOrderPage *page,
 
   gtk_widget_grab_focus (button);
   if (!press_keys (button, keys))
-    gtk_widget_activate_action (GTK_WIDGET (page), "orders.back", NULL);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "orders.back", NULL);
+      return;
+    }
+
+  /* Under a loaded Xvfb without a window manager, a key pressed right as the
+   * window gets the X focus back from a closed dialog is now and then lost
+   * before GTK sees it: press it once more then (said in the log). */
+  if (!sa_test_wait_until (page_closed, sa_window_get_orders_view (SA_WINDOW (gtk_widget_get_root (button))), 2000))
+    {
+      g_test_message ("%s: pressed again, the first press was lost in the X focus hand-over", keys);
+      gtk_widget_grab_focus (button);
+      press_keys (button, keys);
+    }
 }
 
 /* Major 2: a waiting change is kept when leaving the order; closing asks. */

@@ -259,6 +259,7 @@ go_back_with_key (SaOrderPage *page,
                   const char  *keys)
 {
   GtkWidget *button = PAGE_CHILD (page, "end_customer_edit_button");
+  SaOrdersView *view = sa_window_get_orders_view (SA_WINDOW (gtk_widget_get_root (button)));
   GtkWidget *flap = button;
 
   while (flap != NULL && !ADW_IS_FLAP (flap))
@@ -277,7 +278,7 @@ go_back_with_key (SaOrderPage *page,
   /* Under a loaded Xvfb without a window manager, a key pressed right as the
    * window gets the X focus back from a closed dialog is now and then lost
    * before GTK sees it: press it once more then (said in the log). */
-  if (!sa_test_wait_until (page_closed, sa_window_get_orders_view (SA_WINDOW (gtk_widget_get_root (button))), 2000))
+  if (!sa_test_wait_until (page_closed, view, 2000))
     {
       g_test_message ("%s: pressed again, the first press was lost in the X focus hand-over", keys);
       gtk_widget_grab_focus (button);

@@ -48,8 +48,7 @@ sa_order_page_say_status (GtkWidget *page,
   g_return_if_fail (SA_IS_ORDER_PAGE (page));
 
   if (order != NULL && !sa_order_can_change_assignment (order))
-    gtk_label_set_text (banner, _("This order has shipped: its Smart Account assignment is shown here, "
-                                  "but it can no longer be changed."));
+    gtk_label_set_text (banner, _("This order's Smart Account assignment can be checked here."));
   else if (hands_off)
     gtk_label_set_text (banner, _("Check a Smart Account change here before you make it in Cisco Commerce "
                                   "Workspace (CCW): Cisco's APIs cannot change an order's assignment."));

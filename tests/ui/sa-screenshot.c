@@ -1,6 +1,6 @@
 /* sa-screenshot.c — render a view of the app to PNG (not a test)
  *
- *   sa-screenshot --lang fr|it|en --out FILE.png --view orders|order|assign|pending|preferences|sign-in
+ *   sa-screenshot --lang fr|it|en --out FILE.png --view orders|order|shipped|assign|pending|confirm|preferences|sign-in
  *   sa-screenshot … --view request-identify|request-review|request-result|requests
  *     (the "Request a Smart Account" wizard on a page; the "Smart Account
  *     requests" view)
@@ -225,8 +225,22 @@ main (int   argc,
   sa_test_wait_until (sa_test_orders_loaded, view, 30000);
   target = GTK_WIDGET (window);
 
-  if (g_str_equal (view_name, "order") || g_str_equal (view_name, "assign") ||
-      g_str_equal (view_name, "pending"))
+  if (g_str_equal (view_name, "shipped"))
+    {
+      SaOrderPage *page;
+
+      /* A holding-only order, shipped: the banner and the SHIPPED note (issue 11). */
+      order = sa_test_find_order (sandbox->client, sa_test_order_is_holding_only, NULL);
+      if (order == NULL)
+        order = sa_test_find_order (sandbox->client, sa_test_order_is_unassigned, NULL);
+      g_assert_nonnull (order);
+      sa_test_ship_order (sandbox->client, sa_order_get_sales_order_number (order));
+      page = sa_orders_view_open_order (view, sa_order_get_sales_order_number (order));
+      sa_test_wait_until (sa_test_order_page_loaded, page, 30000);
+      g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
+    }
+  else if (g_str_equal (view_name, "order") || g_str_equal (view_name, "assign") ||
+           g_str_equal (view_name, "pending") || g_str_equal (view_name, "confirm"))
     {
       SaOrderPage *page;
 
@@ -239,7 +253,8 @@ main (int   argc,
       sa_test_wait_until (sa_test_order_page_loaded, page, 30000);
       g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
 
-      if (g_str_equal (view_name, "assign") || g_str_equal (view_name, "pending"))
+      if (g_str_equal (view_name, "assign") || g_str_equal (view_name, "pending") ||
+          g_str_equal (view_name, "confirm"))
         {
           SaAssignDialog *dialog;
           GtkStack *results_stack;
@@ -264,11 +279,17 @@ main (int   argc,
           sa_assign_dialog_select_virtual_account (dialog, virtual_account);
           target = GTK_WIDGET (dialog);
 
-          if (g_str_equal (view_name, "pending"))
+          if (g_str_equal (view_name, "pending") || g_str_equal (view_name, "confirm"))
             {
               gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.assign", NULL);
               gtk_check_button_set_active (GTK_CHECK_BUTTON (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "terms_check")), TRUE);
               target = GTK_WIDGET (window);
+            }
+          /* The "Submit Change" confirmation, restating the change. */
+          if (g_str_equal (view_name, "confirm"))
+            {
+              gtk_widget_activate_action (GTK_WIDGET (page), "page.submit", NULL);
+              target = GTK_WIDGET (sa_order_page_get_submit_dialog (page));
             }
         }
     }

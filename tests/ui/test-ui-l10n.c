@@ -154,8 +154,12 @@ check_language (const Glossary *glossary)
                glossary->search_by);
   assert_term (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_row"))),
                glossary->virtual_account_name);
-  assert_term (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"))),
-               glossary->assign);
+  {
+    /* "_Assign": the glossary's term with an access key (issue 11). */
+    g_autofree char *assign = sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button"))));
+
+    assert_term (assign, glossary->assign);
+  }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -24,6 +24,8 @@
 #include "sa-account-request-wizard.h"
 #include "sa-assign-checks.h"
 #include "sa-assign-dialog-private.h"
+#include "sa-assign-review.h"
+#include "sa-orders-a11y.h"
 #include "sa-procedure-panel.h"
 #include "sa-smart-account-row.h"
 #include "sa-ui-util.h"
@@ -42,18 +44,17 @@ struct _SaAssignDialog
   GListModel       *virtual_accounts;
   char             *select_domain;    /* to select once the search answers */
   char             *intended_va;      /* the double-byte name "Use DEFAULT Instead" replaced */
+  char             *select_va;        /* the Virtual Account to select once listed */
+  SaAssignment     *current;          /* what the slot holds on the server */
+  guint             focus_va : 1;     /* move to the Virtual Account once listed */
+  guint             can_submit : 1;   /* the review may submit (only this slot changes) */
 
   GtkLabel         *ribbon_label;
-  AdwActionRow     *options_row;
   AdwActionRow     *request_account_row;
-  AdwActionRow     *search_by_row;
-  AdwActionRow     *va_row;
   GtkDropDown      *options_dropdown;
   GtkDropDown      *search_by_dropdown;
   GtkSearchEntry   *search_entry;
-  GtkButton        *search_button;
   GtkButton        *assign_button;
-  GtkButton        *cancel_button;
   GtkLabel         *search_error_label;
   GtkStack         *results_stack;
   GtkSpinner       *search_spinner;
@@ -63,6 +64,7 @@ struct _SaAssignDialog
   GtkWidget        *holding_note;
   GtkDropDown      *va_dropdown;
   GtkSpinner       *va_spinner;
+  SaAssignReview   *review;
   SaProcedurePanel *procedure_panel;
 };
 
@@ -78,10 +80,14 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ASSIGNED,
+  SUBMIT_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* Issue 11: "Search by" is kept from one dialog to the next while the app runs. */
+static SaAccountSearchField last_search_by = SA_ACCOUNT_SEARCH_DOMAIN;
 
 static void
 update_procedure (SaAssignDialog *self)
@@ -115,6 +121,28 @@ find_default (SaAssignDialog *self)
   return -1;
 }
 
+/* The choice as the order page takes it (step 8), or %NULL while incomplete. */
+static SaAssignment *
+build_assignment (SaAssignDialog *self)
+{
+  SaVirtualAccount *va = self->virtual_accounts != NULL ? gtk_drop_down_get_selected_item (self->va_dropdown) : NULL;
+  SaAssignment *assignment;
+
+  if (self->selected_account == NULL || va == NULL)
+    return NULL;
+
+  assignment = sa_assignment_new (sa_smart_account_get_domain (self->selected_account),
+                                  sa_smart_account_get_name (self->selected_account),
+                                  sa_smart_account_get_account_type (self->selected_account),
+                                  sa_smart_account_get_status (self->selected_account),
+                                  sa_virtual_account_get_name (va));
+  if (self->intended_va != NULL && sa_virtual_account_get_is_default (va))
+    g_object_set_data_full (G_OBJECT (assignment), SA_ASSIGNMENT_INTENDED_VIRTUAL_ACCOUNT_KEY,
+                            g_strdup (self->intended_va), g_free);
+
+  return assignment;
+}
+
 /* Step 7's checks on the current choice; a wrong type or an Expired account
  * keeps Assign disabled. */
 static void
@@ -131,6 +159,14 @@ update_actions (SaAssignDialog *self)
                !sa_assignment_problems_block (problems);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.assign", can_assign);
+
+  /* The review restates the change once it is complete (steps 9 and 10). */
+  {
+    g_autoptr(SaAssignment) after = can_assign ? build_assignment (self) : NULL;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->review), self->can_submit);
+    sa_assign_review_set_change (self->review, self->slot, self->current, after);
+  }
 }
 
 static void
@@ -183,6 +219,8 @@ clear_virtual_accounts (SaAssignDialog *self)
   g_clear_object (&self->virtual_accounts);
   gtk_drop_down_set_model (self->va_dropdown, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->va_dropdown), FALSE);
+  /* Empty, it would show GTK's own "(None)" (issue 11): hidden instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->va_dropdown), FALSE);
   gtk_spinner_set_spinning (self->va_spinner, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->va_spinner), FALSE);
 }
@@ -215,15 +253,19 @@ list_virtual_accounts_cb (GObject      *source,
       return;
     }
 
+  /* DEFAULT, or the one the slot is on now (issue 11: not DEFAULT when the
+   * order is on 東京オフィス). */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(SaVirtualAccount) va = g_list_model_get_item (model, i);
 
-      if (sa_virtual_account_get_is_default (va))
+      if (self->select_va != NULL && g_strcmp0 (sa_virtual_account_get_name (va), self->select_va) == 0)
         {
           selected = i;
           break;
         }
+      if (sa_virtual_account_get_is_default (va))
+        selected = i;
     }
 
   self->virtual_accounts = g_object_ref (model);
@@ -231,6 +273,10 @@ list_virtual_accounts_cb (GObject      *source,
   if (g_list_model_get_n_items (model) > 0)
     gtk_drop_down_set_selected (self->va_dropdown, selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->va_dropdown), g_list_model_get_n_items (model) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->va_dropdown), g_list_model_get_n_items (model) > 0);
+  if (self->focus_va && g_list_model_get_n_items (model) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->va_dropdown));
+  self->focus_va = FALSE;
 
   update_actions (self);
   update_procedure (self);
@@ -290,8 +336,30 @@ on_row_activated (GtkListBox     *list,
                   GtkListBoxRow  *row,
                   SaAssignDialog *self)
 {
+  /* Issue 11: Enter on a result moves on to the Virtual Account (once
+   * listed), never to the dialog's default Assign. */
   gtk_list_box_select_row (list, row);
-  gtk_widget_grab_focus (GTK_WIDGET (self->va_dropdown));
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->va_dropdown)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->va_dropdown));
+  else
+    self->focus_va = TRUE;
+}
+
+static gboolean
+on_results_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        SaAssignDialog        *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      !GTK_IS_LIST_BOX_ROW (focus))
+    return FALSE;
+
+  on_row_activated (self->results_list, GTK_LIST_BOX_ROW (focus), self);
+  return TRUE;
 }
 
 static void
@@ -333,7 +401,15 @@ search_accounts_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->results_stack,
                                     g_list_model_get_n_items (model) > 0 ? "results" : "empty");
 
-  /* Back from "Request a Smart Account": select the new Pending account. */
+  /* Issue 11: a single match is the choice; move on to its Virtual Account. */
+  if (self->select_domain == NULL && g_list_model_get_n_items (model) == 1)
+    {
+      gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+      on_row_activated (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0), self);
+    }
+
+  /* Back from "Request a Smart Account", or opened on the slot's account:
+   * select it. */
   if (self->select_domain != NULL)
     {
       g_autofree char *domain = g_steal_pointer (&self->select_domain);
@@ -384,6 +460,9 @@ sa_assign_dialog_search (SaAssignDialog *self)
 
   show_search_error (self, NULL);
   select_account (self, NULL);
+  /* A search of the user's own forgets what the dialog opened on. */
+  g_clear_pointer (&self->select_domain, g_free);
+  g_clear_pointer (&self->select_va, g_free);
   g_clear_object (&self->accounts);
   gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
 
@@ -431,6 +510,7 @@ on_search_by_changed (GtkDropDown    *dropdown,
 {
   update_placeholder (self);
   show_search_error (self, NULL);
+  last_search_by = (SaAccountSearchField) gtk_drop_down_get_selected (dropdown);
 }
 
 static void
@@ -439,20 +519,6 @@ on_va_selected (GtkDropDown    *dropdown,
                 SaAssignDialog *self)
 {
   update_actions (self);
-}
-
-static void
-on_search_activate (GtkSearchEntry *entry,
-                    SaAssignDialog *self)
-{
-  sa_assign_dialog_search (self);
-}
-
-static void
-on_stop_search (GtkSearchEntry *entry,
-                SaAssignDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -477,27 +543,44 @@ assign_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SaAssignDialog *self = SA_ASSIGN_DIALOG (widget);
-  SaVirtualAccount *va;
-  g_autoptr(SaAssignment) assignment = NULL;
+  g_autoptr(SaAssignment) assignment = build_assignment (self);
 
-  va = gtk_drop_down_get_selected_item (self->va_dropdown);
-  if (self->selected_account == NULL || va == NULL)
+  if (assignment == NULL)
     return;
-
-  assignment = sa_assignment_new (sa_smart_account_get_domain (self->selected_account),
-                                  sa_smart_account_get_name (self->selected_account),
-                                  sa_smart_account_get_account_type (self->selected_account),
-                                  sa_smart_account_get_status (self->selected_account),
-                                  sa_virtual_account_get_name (va));
-  if (self->intended_va != NULL && sa_virtual_account_get_is_default (va))
-    g_object_set_data_full (G_OBJECT (assignment), SA_ASSIGNMENT_INTENDED_VIRTUAL_ACCOUNT_KEY,
-                            g_strdup (self->intended_va), g_free);
 
   /* Keep ourselves alive while handlers run, then close. */
   g_object_ref (self);
   g_signal_emit (self, signals[ASSIGNED], 0, assignment);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
+}
+
+/* The review's "Submit Change": terms accepted, the change confirmed. */
+static void
+on_review_submit (SaAssignReview *review,
+                  SaAssignDialog *self)
+{
+  g_autoptr(SaAssignment) assignment = build_assignment (self);
+
+  if (assignment == NULL || !sa_assign_review_get_terms_accepted (review))
+    return;
+
+  g_object_ref (self);
+  g_signal_emit (self, signals[SUBMIT_REQUESTED], 0, assignment);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+/* Once the terms are accepted, Enter means Submit Change. */
+static void
+on_terms_accepted (SaAssignReview *review,
+                   GParamSpec     *pspec,
+                   SaAssignDialog *self)
+{
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 sa_assign_review_get_terms_accepted (review)
+                                   ? sa_assign_review_get_submit_button (review)
+                                   : GTK_WIDGET (self->assign_button));
 }
 
 static void
@@ -511,11 +594,10 @@ on_account_requested (SaAccountRequestWizard *wizard,
 
   /* Search for the new account by its Account Domain and select it (with its
    * DEFAULT Virtual Account), so that the order can be assigned at once. */
-  g_free (self->select_domain);
-  self->select_domain = g_strdup (domain);
   gtk_drop_down_set_selected (self->search_by_dropdown, SA_ACCOUNT_SEARCH_DOMAIN);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), domain);
   sa_assign_dialog_search (self);
+  self->select_domain = g_strdup (domain);
 }
 
 static void
@@ -556,6 +638,8 @@ sa_assign_dialog_dispose (GObject *object)
   g_clear_object (&self->virtual_accounts);
   g_clear_pointer (&self->select_domain, g_free);
   g_clear_pointer (&self->intended_va, g_free);
+  g_clear_pointer (&self->select_va, g_free);
+  g_clear_object (&self->current);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_assign_dialog_parent_class)->dispose (object);
@@ -576,6 +660,38 @@ sa_assign_dialog_get_property (GObject    *object,
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Issue 11: names a screen reader speaks where GTK 4.8 gives none (the
+ * entry, the drop-downs' buttons, the lists) or reads a mnemonic twice. */
+static const char *
+child_title (SaAssignDialog *self,
+             const char     *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                            SA_TYPE_ASSIGN_DIALOG,
+                                                                                            row)));
+}
+
+static void
+sa_assign_dialog_name_for_readers (SaAssignDialog *self)
+{
+  const char *buttons[] = { "cancel_button", "search_button", "assign_button" };
+
+  sa_a11y_name_drop_down (self->options_dropdown, child_title (self, "options_row"));
+  sa_a11y_name_drop_down (self->search_by_dropdown, child_title (self, "search_by_row"));
+  sa_a11y_name_drop_down (self->va_dropdown, child_title (self, "va_row"));
+  sa_a11y_name (GTK_WIDGET (self->search_entry), child_title (self, "search_by_row"));
+  sa_a11y_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG, "options_list")),
+                gtk_window_get_title (GTK_WINDOW (self)));
+  sa_a11y_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG, "va_list")),
+                child_title (self, "va_row"));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG, buttons[i]));
+
+      sa_a11y_name (button, gtk_button_get_label (GTK_BUTTON (button)));
     }
 }
 
@@ -614,22 +730,34 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
                                     0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 1, SA_TYPE_ASSIGNMENT);
 
+  /**
+   * SaAssignDialog::submit-requested:
+   * @self: the dialog
+   * @assignment: (transfer none): the chosen Smart Account and Virtual Account
+   *
+   * Emitted by the review's "Submit Change" (steps 9 and 10 of "assign an
+   * order" in the dialog: the terms accepted, the restated change
+   * confirmed); the order page submits @assignment at once. The dialog
+   * closes right after.
+   */
+  signals[SUBMIT_REQUESTED] = g_signal_new ("submit-requested",
+                                            G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, SA_TYPE_ASSIGNMENT);
+
+  g_type_ensure (SA_TYPE_ASSIGN_REVIEW);
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
   g_type_ensure (SA_TYPE_ASSIGN_CHECKS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SA_RESOURCE_PATH "/orders/sa-assign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, ribbon_label);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, request_account_row);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_by_row);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_row);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, options_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_button);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, assign_button);
-  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_error_label);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, search_spinner);
@@ -639,7 +767,16 @@ sa_assign_dialog_class_init (SaAssignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, holding_note);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, va_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, review);
   gtk_widget_class_bind_template_child (widget_class, SaAssignDialog, procedure_panel);
+  /* Reachable with gtk_widget_get_template_child() (tests, accessible names). */
+  gtk_widget_class_bind_template_child_full (widget_class, "options_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_by_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "va_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "options_list", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "va_list", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "dialog.search", NULL, search_action);
@@ -654,8 +791,11 @@ static void
 sa_assign_dialog_init (SaAssignDialog *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->can_submit = TRUE;
+  gtk_drop_down_set_selected (self->search_by_dropdown, last_search_by);
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (virtual_account_label_cb),
@@ -666,12 +806,20 @@ sa_assign_dialog_init (SaAssignDialog *self)
   g_signal_connect (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self);
   g_signal_connect (self->search_by_dropdown, "notify::selected", G_CALLBACK (on_search_by_changed), self);
   g_signal_connect (self->va_dropdown, "notify::selected", G_CALLBACK (on_va_selected), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (sa_assign_dialog_search), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (gtk_window_close), self);
   g_signal_connect (self->checks, "use-default", G_CALLBACK (on_use_default), self);
+  g_signal_connect (self->review, "submit", G_CALLBACK (on_review_submit), self);
+  g_signal_connect (self->review, "notify::terms-accepted", G_CALLBACK (on_terms_accepted), self);
+
+  /* Issue 11: Enter on a result never reaches the default Assign. */
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_results_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_list), keys);
+
+  sa_assign_dialog_name_for_readers (self);
 
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
-
 
   update_placeholder (self);
   update_actions (self);
@@ -785,4 +933,61 @@ sa_assign_dialog_select_virtual_account (SaAssignDialog *self,
     }
 
   return FALSE;
+}
+
+/**
+ * sa_assign_dialog_set_current:
+ * @self: a #SaAssignDialog
+ * @saved: (nullable): what the slot holds on the server
+ * @effective: (nullable): what it will hold: the change waiting on the
+ *   order page, else @saved
+ *
+ * Opens the dialog on what is there now (issue 11; step 7 of "Updating Smart
+ * Account Assignment in CCW" starts from the current assignment): searches
+ * for @effective's Smart Account (by its Domain Identifier, or its Account
+ * Name when "Search by" was last Account Name), selects it and its Virtual
+ * Account. The review restates the change from @saved. Call before
+ * presenting the dialog.
+ */
+void
+sa_assign_dialog_set_current (SaAssignDialog *self,
+                              SaAssignment   *saved,
+                              SaAssignment   *effective)
+{
+  g_return_if_fail (SA_IS_ASSIGN_DIALOG (self));
+
+  g_set_object (&self->current, saved);
+  update_actions (self);
+  if (effective == NULL)
+    return;
+
+  if (gtk_drop_down_get_selected (self->search_by_dropdown) == SA_ACCOUNT_SEARCH_NAME)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), sa_assignment_get_name (effective));
+  else
+    {
+      gtk_drop_down_set_selected (self->search_by_dropdown, SA_ACCOUNT_SEARCH_DOMAIN);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), sa_assignment_get_domain (effective));
+    }
+  sa_assign_dialog_search (self);
+  self->select_domain = g_strdup (sa_assignment_get_domain (effective));
+  self->select_va = g_strdup (sa_assignment_get_virtual_account (effective));
+}
+
+/**
+ * sa_assign_dialog_set_can_submit:
+ * @self: a #SaAssignDialog
+ * @can_submit: whether the dialog's review (terms, "Submit Change") is offered
+ *
+ * The review submits this slot's change at once (steps 9 and 10 of "assign
+ * an order" in the dialog): offered only when no other change waits on the
+ * order and the back end takes the change (not with Cisco's portal).
+ */
+void
+sa_assign_dialog_set_can_submit (SaAssignDialog *self,
+                                 gboolean        can_submit)
+{
+  g_return_if_fail (SA_IS_ASSIGN_DIALOG (self));
+
+  self->can_submit = !!can_submit;
+  update_actions (self);
 }

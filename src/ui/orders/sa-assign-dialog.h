@@ -23,5 +23,10 @@ SaAssignDialog *sa_assign_dialog_new                (SaClient       *client,
                                                      GtkWindow      *parent);
 SaAccountType   sa_assign_dialog_get_slot           (SaAssignDialog *self);
 SaSmartAccount *sa_assign_dialog_get_selected_account (SaAssignDialog *self);
+void            sa_assign_dialog_set_current        (SaAssignDialog *self,
+                                                     SaAssignment   *saved,
+                                                     SaAssignment   *effective);
+void            sa_assign_dialog_set_can_submit     (SaAssignDialog *self,
+                                                     gboolean        can_submit);
 
 G_END_DECLS

@@ -139,14 +139,28 @@ update (SaOrderDetails *self)
   created = dup_date (sa_order_get_created_date (self->order));
   adw_action_row_set_subtitle (self->sales_order_row, sa_order_get_sales_order_number (self->order));
   adw_action_row_set_subtitle (self->web_order_row, or_dash (sa_order_get_web_order_id (self->order)));
-  adw_action_row_set_subtitle (self->po_row, or_dash (sa_order_get_purchase_order_number (self->order)));
+  {
+    /* Issue 11: a PO No. ("PO-2026-0417") is not broken at its hyphens:
+     * shown with non-breaking ones (U+2011). */
+    g_auto(GStrv) parts = g_strsplit (or_dash (sa_order_get_purchase_order_number (self->order)), "-", -1);
+    g_autofree char *po = g_strjoinv ("\u2011", parts);
+
+    adw_action_row_set_subtitle (self->po_row, po);
+  }
   adw_action_row_set_subtitle (self->customer_row, or_dash (sa_order_get_end_customer_name (self->order)));
   show_optional (self->bill_to_row, sa_order_get_bill_to_name (self->order));
   show_optional (self->ship_to_row, sa_order_get_ship_to_name (self->order));
   show_optional (self->created_row, created);
   sa_order_show_status (self->status_pill, self->order);
   if (sa_order_get_assignment_known (self->order))
-    sa_status_pill_set_export_hold (self->export_hold_pill, sa_order_get_export_hold (self->order));
+    {
+      if (sa_order_get_export_hold (self->order))
+        sa_status_pill_set_export_hold (self->export_hold_pill, TRUE);
+      else
+        /* Translators: the order is not on export hold (issue 11: not
+         * "En attente d'exportation : Aucune" in French) */
+        sa_status_pill_set (self->export_hold_pill, C_("export hold", "None"), "neutral");
+    }
   else
     /* Translators: the export hold of an order with the Cisco connection, which publishes none */
     sa_status_pill_set (self->export_hold_pill, _("Not published"), "neutral");

@@ -23,51 +23,14 @@
 #include "sa-order-details.h"
 #include "sa-order-entries.h"
 #include "sa-order-lines.h"
+#include "sa-order-changes.h"
+#include "sa-order-page-words.h"
+#include "sa-orders-a11y.h"
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
 #include "sa-submit-dialogs.h"
 #include "sa-ui-util.h"
-
-struct _SaOrderPage
-{
-  AdwBin            parent_instance;
-
-  SaClient         *client;
-  char             *sales_order_number;
-  SaOrder          *order;
-  char             *error_message;
-  GCancellable     *load_cancellable;
-  GCancellable     *submit_cancellable;
-  SaAssignDialog   *assign_dialog;   /* weak */
-  GtkWindow        *submit_dialog;   /* weak */
-  guint             loading : 1;
-  guint             submitting : 1;
-  guint             revealed : 1;
-  guint             conflict_reload : 1;
-  gulong            resubmit_handler; /* issue 5: on the client's notify::signed-in */
-
-  GtkLabel         *title_label;
-  GtkStack         *state_stack;
-  AdwStatusPage    *load_error_page;
-  GtkWidget        *unpublished_note;
-  GtkWidget        *shipped_box;
-  GtkWidget        *export_hold_box;
-  SaOrderDetails   *details;
-  SaStatusPill     *header_status_pill;
-  GtkRevealer      *section_revealer;
-  SaAssignmentRow  *end_customer_row;
-  GtkButton        *end_customer_edit_button;
-  SaAssignmentRow  *holding_row;
-  GtkButton        *holding_edit_button;
-  GtkWidget        *holding_note;
-  GtkWidget        *pending_account_note;
-  GtkWidget        *submit_error_box;
-  GtkLabel         *submit_error_label;
-  GtkCheckButton   *terms_check;
-  GtkSpinner       *submit_spinner;
-  SaProcedurePanel *procedure_panel;
-};
 
 G_DEFINE_FINAL_TYPE (SaOrderPage, sa_order_page, ADW_TYPE_BIN)
 
@@ -189,8 +152,9 @@ update_view (SaOrderPage *self)
   effective_end_customer = sa_assignment_row_get_effective (self->end_customer_row);
   effective_holding = sa_assignment_row_get_effective (self->holding_row);
 
+  sa_order_page_say_status (GTK_WIDGET (self), self->order, hands_off (self));
   gtk_widget_set_visible (self->holding_note,
-                          self->order != NULL && effective_holding != NULL && effective_end_customer == NULL);
+                          can_change (self) && effective_holding != NULL && effective_end_customer == NULL);
   gtk_widget_set_visible (self->pending_account_note,
                           is_pending_account (effective_end_customer) || is_pending_account (effective_holding));
 
@@ -264,6 +228,30 @@ reveal_section (SaOrderPage *self,
 }
 
 static void
+restore_changes (SaOrderPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(SaAssignment) end_customer = NULL;
+  g_autoptr(SaAssignment) holding = NULL;
+
+  if (!GTK_IS_WINDOW (root) || has_pending (self) ||
+      !sa_order_changes_lookup (GTK_WINDOW (root), self->sales_order_number, &end_customer, &holding))
+    return;
+
+  /* Shipped since: the change can no longer be made (the page says why). */
+  if (!can_change (self))
+    {
+      sa_order_changes_keep (GTK_WINDOW (root), self->sales_order_number, NULL, NULL);
+      return;
+    }
+
+  sa_assignment_row_set_pending (self->end_customer_row, end_customer);
+  sa_assignment_row_set_pending (self->holding_row, holding);
+  reveal_section (self, FALSE);
+  sa_ui_show_toast (GTK_WIDGET (self), _("Your change waiting to be submitted is shown again"));
+}
+
+static void
 get_order_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -297,6 +285,7 @@ get_order_cb (GObject      *source,
     }
 
   set_order (self, order);
+  restore_changes (self);
 
   /* Reloaded after a VERSION_CONFLICT: if the change came from the order
    * shipping, say that rather than "submit again". */
@@ -386,7 +375,10 @@ update_assignment_cb (GObject      *source,
   sa_assignment_row_set_pending (self->holding_row, NULL);
   set_error_message (self, NULL);
   gtk_check_button_set_active (self->terms_check, FALSE);
+  sa_order_page_keep_changes (self);
   update_view (self);
+  /* Focus on the saved section (Escape and Alt+Left work from there). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->end_customer_edit_button));
 
   {
     /* Translators: toast after Submit Change → Yes succeeded; %s is the Sales Order No. */
@@ -495,6 +487,19 @@ on_assigned (SaAssignDialog *dialog,
   gtk_widget_grab_focus (GTK_WIDGET (self->terms_check));
 }
 
+/* The dialog's own review (issue 11, "six decisions"): the terms accepted
+ * there and the restated change confirmed with its Submit Change. */
+static void
+on_submit_requested (SaAssignDialog *dialog,
+                     SaAssignment   *assignment,
+                     SaOrderPage    *self)
+{
+  sa_order_page_set_pending (self, sa_assign_dialog_get_slot (dialog), assignment);
+  gtk_check_button_set_active (self->terms_check, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->end_customer_edit_button));
+  submit (self);
+}
+
 static void
 open_assign_dialog (SaOrderPage   *self,
                     SaAccountType  slot)
@@ -511,7 +516,17 @@ open_assign_dialog (SaOrderPage   *self,
   reveal_section (self, FALSE);
 
   dialog = sa_assign_dialog_new (self->client, slot, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  /* Issue 11: opens on what is there now, and may submit when only this
+   * slot changes (with Cisco, the change is made in its portal). */
+  sa_assign_dialog_set_current (dialog, slot == SA_ACCOUNT_TYPE_HOLDING ? sa_order_get_holding (self->order)
+                                                                          : sa_order_get_end_customer (self->order),
+                                sa_assignment_row_get_effective (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row
+                                                                                                 : self->end_customer_row));
+  sa_assign_dialog_set_can_submit (dialog, !hands_off (self) &&
+                                   sa_assignment_row_get_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->end_customer_row
+                                                                                                  : self->holding_row) == NULL);
   g_signal_connect_object (dialog, "assigned", G_CALLBACK (on_assigned), self, 0);
+  g_signal_connect_object (dialog, "submit-requested", G_CALLBACK (on_submit_requested), self, 0);
   g_set_weak_pointer (&self->assign_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -571,7 +586,14 @@ show_assignments_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  reveal_section (SA_ORDER_PAGE (widget), TRUE);
+  SaOrderPage *self = SA_ORDER_PAGE (widget);
+
+  reveal_section (self, TRUE);
+  /* Issue 11: nothing to view yet, so the banner goes on to the End
+   * Customer's Assign Smart Account dialog (steps 4 and 5 in one). */
+  if (can_change (self) && sa_order_get_assignment_known (self->order) &&
+      sa_assignment_row_get_effective (self->end_customer_row) == NULL)
+    open_assign_dialog (self, SA_ACCOUNT_TYPE_CUSTOMER);
 }
 
 /* "Where Are My Licenses?" for this order (the troubleshooting of "assign an
@@ -775,6 +797,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "ccw_link", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "find_licenses_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "lines", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "retry_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.show-assignments", NULL, show_assignments_action);
@@ -789,6 +812,9 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "page.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "page.submit", NULL);
+  /* Issue 11: back to the orders from anywhere in the page (the change kept). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "orders.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "orders.back", NULL);
 }
 
 static void
@@ -800,6 +826,9 @@ sa_order_page_init (SaOrderPage *self)
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "banner_button")))), TRUE);
 
   g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
+  /* Read as "Retry", not "_Retry Retry" (issue 11). */
+  sa_a11y_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "retry_button")),
+                _("_Retry"));
 
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
   update_procedure (self);
@@ -832,13 +861,9 @@ sa_order_page_new (SaClient   *client,
   /* Cisco: the terms of use are accepted in CCW, where the change is made. */
   if (hands_off (self))
     {
-      GtkLabel *banner = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
-                                                                   "banner_label"));
       GtkWidget *submit_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE,
                                                                             "submit_button"));
 
-      gtk_label_set_text (banner, _("Check a Smart Account change here before you make it in Cisco Commerce "
-                                    "Workspace (CCW): Cisco's APIs cannot change an order's assignment."));
       gtk_widget_set_visible (GTK_WIDGET (self->terms_check), FALSE);
       /* Submit stays at the end of its line without the check box. */
       gtk_widget_set_hexpand (submit_button, TRUE);
@@ -849,6 +874,34 @@ sa_order_page_new (SaClient   *client,
   load_order (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * sa_order_page_set_pending:
+ * @self: a #SaOrderPage
+ * @slot: %SA_ACCOUNT_TYPE_CUSTOMER (End Customer) or %SA_ACCOUNT_TYPE_HOLDING
+ * @assignment: (nullable): the new contents of @slot, or %NULL to undo
+ *
+ * Sets the change waiting to be submitted for @slot (what Assign does, step 8
+ * of "assign an order"), and shows it in the Smart Account section.
+ */
+void
+sa_order_page_set_pending (SaOrderPage   *self,
+                           SaAccountType  slot,
+                           SaAssignment  *assignment)
+{
+  g_return_if_fail (SA_IS_ORDER_PAGE (self));
+  g_return_if_fail (assignment == NULL || SA_IS_ASSIGNMENT (assignment));
+
+  sa_assignment_row_set_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row : self->end_customer_row,
+                                 assignment);
+  sa_order_page_keep_changes (self);
+
+  if (!has_pending (self))
+    set_error_message (self, NULL);
+
+  reveal_section (self, FALSE);
+  update_view (self);
 }
 
 /**
@@ -892,108 +945,4 @@ sa_order_page_get_loading (SaOrderPage *self)
   g_return_val_if_fail (SA_IS_ORDER_PAGE (self), FALSE);
 
   return self->loading;
-}
-
-/**
- * sa_order_page_get_submitting:
- * @self: a #SaOrderPage
- *
- * Returns: %TRUE while a submitted change waits for the server
- */
-gboolean
-sa_order_page_get_submitting (SaOrderPage *self)
-{
-  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), FALSE);
-
-  return self->submitting;
-}
-
-/**
- * sa_order_page_get_pending:
- * @self: a #SaOrderPage
- * @slot: %SA_ACCOUNT_TYPE_CUSTOMER (End Customer) or %SA_ACCOUNT_TYPE_HOLDING
- *
- * Returns: (transfer none) (nullable): the change chosen in the Assign Smart
- *   Account dialog and not yet submitted, for @slot
- */
-SaAssignment *
-sa_order_page_get_pending (SaOrderPage   *self,
-                           SaAccountType  slot)
-{
-  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
-
-  return sa_assignment_row_get_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row : self->end_customer_row);
-}
-
-/**
- * sa_order_page_set_pending:
- * @self: a #SaOrderPage
- * @slot: %SA_ACCOUNT_TYPE_CUSTOMER (End Customer) or %SA_ACCOUNT_TYPE_HOLDING
- * @assignment: (nullable): the new contents of @slot, or %NULL to undo
- *
- * Sets the change waiting to be submitted for @slot (what Assign does, step 8
- * of "assign an order"), and shows it in the Smart Account section.
- */
-void
-sa_order_page_set_pending (SaOrderPage   *self,
-                           SaAccountType  slot,
-                           SaAssignment  *assignment)
-{
-  g_return_if_fail (SA_IS_ORDER_PAGE (self));
-  g_return_if_fail (assignment == NULL || SA_IS_ASSIGNMENT (assignment));
-
-  sa_assignment_row_set_pending (slot == SA_ACCOUNT_TYPE_HOLDING ? self->holding_row : self->end_customer_row,
-                                 assignment);
-
-  if (!has_pending (self))
-    set_error_message (self, NULL);
-
-  reveal_section (self, FALSE);
-  update_view (self);
-}
-
-/**
- * sa_order_page_get_assign_dialog:
- * @self: a #SaOrderPage
- *
- * Returns: (transfer none) (nullable): the Assign Smart Account dialog a pencil
- *   opened, while it is open (for tests)
- */
-SaAssignDialog *
-sa_order_page_get_assign_dialog (SaOrderPage *self)
-{
-  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
-
-  return self->assign_dialog;
-}
-
-/**
- * sa_order_page_get_submit_dialog:
- * @self: a #SaOrderPage
- *
- * Returns: (transfer none) (nullable): what Submit opened, while it is open:
- *   the "Submit Change" #AdwMessageDialog (for tests: answer it with
- *   adw_message_dialog_response()), or with Cisco the #SaHandOffDialog
- */
-GtkWindow *
-sa_order_page_get_submit_dialog (SaOrderPage *self)
-{
-  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
-
-  return self->submit_dialog;
-}
-
-/**
- * sa_order_page_get_error_message:
- * @self: a #SaOrderPage
- *
- * Returns: (transfer none) (nullable): the translated message of the last
- *   failed submission, shown in the page, or %NULL
- */
-const char *
-sa_order_page_get_error_message (SaOrderPage *self)
-{
-  g_return_val_if_fail (SA_IS_ORDER_PAGE (self), NULL);
-
-  return self->error_message;
 }

@@ -16,33 +16,54 @@
 #include "sa-assign-dialog.h"
 #include "sa-hand-off-dialog.h"
 #include "sa-hand-off-private.h"
+#include "sa-order-changes.h"
 #include "sa-submit-dialogs.h"
 
 /**
  * sa_submit_change_dialog_new:
  * @parent: (nullable): the window to be modal for
- * @sales_order_number: the order's Sales Order No.
+ * @order: the order
+ * @end_customer: (nullable): the End Customer change waiting, or %NULL
+ * @holding: (nullable): the Holding change waiting, or %NULL
  *
  * Creates the "Submit Change" confirmation (step 10 of "assign an order":
- * "Yes" submits). Its "response" is "yes" or "no"; the caller connects to
+ * "Yes" submits), which restates the change: each slot changed, before →
+ * after (issue 11). Its "response" is "yes" or "no"; the caller connects to
  * it, presents the dialog and destroys it once answered.
  *
  * Returns: (transfer none): the new dialog, owned by GTK's toplevel list
  */
 AdwMessageDialog *
-sa_submit_change_dialog_new (GtkWindow  *parent,
-                             const char *sales_order_number)
+sa_submit_change_dialog_new (GtkWindow    *parent,
+                             SaOrder      *order,
+                             SaAssignment *end_customer,
+                             SaAssignment *holding)
 {
   GtkWidget *dialog;
+  g_autoptr(GString) body = g_string_new (NULL);
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (sales_order_number != NULL, NULL);
+  g_return_val_if_fail (SA_IS_ORDER (order), NULL);
 
-  dialog = adw_message_dialog_new (parent, _("Submit Change"), NULL);
   /* Translators: body of the Submit Change confirmation; %s is the Sales Order No. */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Do you want to submit the Smart Account assignment change for order %s?"),
-                                  sales_order_number);
+  g_string_printf (body, _("Do you want to submit the Smart Account assignment change for order %s?"),
+                   sa_order_get_sales_order_number (order));
+  if (end_customer != NULL)
+    {
+      g_autofree char *change = sa_order_changes_describe (SA_ACCOUNT_TYPE_CUSTOMER,
+                                                           sa_order_get_end_customer (order), end_customer);
+
+      g_string_append_printf (body, "\n\n%s", change);
+    }
+  if (holding != NULL)
+    {
+      g_autofree char *change = sa_order_changes_describe (SA_ACCOUNT_TYPE_HOLDING,
+                                                           sa_order_get_holding (order), holding);
+
+      g_string_append_printf (body, "\n\n%s", change);
+    }
+
+  dialog = adw_message_dialog_new (parent, _("Submit Change"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "no", _("No"),
                                     "yes", _("Yes"),
@@ -92,7 +113,7 @@ sa_submit_dialog_new (GtkWidget    *page,
     {
       root = gtk_widget_get_root (page);
       return GTK_WINDOW (sa_submit_change_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      sa_order_get_sales_order_number (order)));
+                                                      order, end_customer, holding));
     }
 
   hand_offs = g_ptr_array_new_with_free_func (g_object_unref);

@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 AdwMessageDialog *sa_submit_change_dialog_new (GtkWindow    *parent,
-                                               const char   *sales_order_number);
+                                               SaOrder      *order,
+                                               SaAssignment *end_customer,
+                                               SaAssignment *holding);
 GtkWindow        *sa_submit_dialog_new        (GtkWidget    *page,
                                                SaClient     *client,
                                                SaOrder      *order,

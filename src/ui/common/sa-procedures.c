@@ -42,8 +42,9 @@ typedef struct
 static const StepInfo steps[] = {
   [SA_PROCEDURE_STEP_ASSIGN_BEFORE_YOU_START] = {
     SA_PROCEDURE_ASSIGN_ORDER, 0, 0, NULL,
-    N_("A shipped order already has its license provisioned, so its Smart Account assignment cannot be changed here. "
-       "To move the license, open a case with Cisco Global Licensing Operations in Support Case Manager (SCM).") },
+    N_("Once an order has shipped, its Smart Account assignment cannot be changed here, whatever it is. "
+       "To move its licenses, or to have them deposited where they belong, open a case with "
+       "Cisco Global Licensing Operations in Support Case Manager (SCM).") },
   [SA_PROCEDURE_STEP_ASSIGN_FIND_ORDER] = {
     SA_PROCEDURE_ASSIGN_ORDER, 2, 3, NULL,
     N_("Find the order: choose what to search by — Sales Order No., Web Order No. or PO No. — "

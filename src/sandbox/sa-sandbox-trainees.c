@@ -128,6 +128,8 @@ remove_trainee_tx (sqlite3   *db,
   tenant = dup_user_tenant (db, name, error);
   if (tenant == NULL ||
       !sa_sandbox_db_run (db, error, "DELETE FROM users WHERE username = ?1", "t", name) ||
+      !sa_sandbox_db_run (db, error, "DELETE FROM trainers WHERE username = ?1", "t", name) ||
+      !sa_sandbox_db_run (db, error, "DELETE FROM scenario_progress WHERE username = ?1", "t", name) ||
       !sa_sandbox_db_query_row (db, &others, error,
                                 "SELECT 1 FROM users WHERE tenant = ?1", "t", tenant))
     return FALSE;

@@ -18,6 +18,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "sa-sandbox-server.h"
+
 G_BEGIN_DECLS
 
 #define SA_SANDBOX_SCENARIOS_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/scenarios"
@@ -114,5 +116,16 @@ gboolean           sa_sandbox_user_is_trainer      (sqlite3                  *db
                                                     const char               *username,
                                                     gboolean                 *is_trainer,
                                                     GError                  **error);
+
+/* The trainer's commands (sa-sandbox-trainees.c) */
+gboolean           sa_sandbox_server_set_trainer   (SaSandboxServer          *self,
+                                                    const char               *name,
+                                                    GError                  **error);
+JsonNode          *sa_sandbox_server_dup_progress  (SaSandboxServer          *self,
+                                                    GError                  **error);
+gboolean           sa_sandbox_server_start_scenario (SaSandboxServer         *self,
+                                                     const char              *scenario_id,
+                                                     const char              *name,
+                                                     GError                 **error);
 
 G_END_DECLS

@@ -643,6 +643,98 @@ test_migration (SbtFixture    *f,
   sqlite3_close (db);
 }
 
+/* Runs the sandbox program on @dir with @args; its standard output. */
+static char *
+run_program (const char  *dir,
+             const char  *input,
+             int         *exit_status,
+             const char  *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("SA_SANDBOX_EXE"));
+  g_ptr_array_add (args, "--data");
+  g_ptr_array_add (args, (gpointer) dir);
+  va_start (ap, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  *exit_status = g_subprocess_get_exit_status (process);
+
+  return out;
+}
+
+/* The trainer's commands: trainee add --trainer, progress (table, JSON),
+ * start. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = sbt_make_dir ();
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *trainees;
+  int status;
+
+  g_free (run_program (dir, "tom-password\n", &status, "trainee", "add", "--trainer", "tom", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_program (dir, "anna-password\n", &status, "trainee", "add", "anna", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_program (dir, NULL, &status, "trainee", "start", "assign-new-order", "anna", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (run_program (dir, NULL, &status, "trainee", "start", "nope", NULL));
+  g_assert_cmpint (status, ==, 1);
+  g_free (run_program (dir, NULL, &status, "trainee", "progress", "extra", NULL));
+  g_assert_cmpint (status, ==, 2);
+
+  /* the table: a row per scenario started, a row for who started none */
+  out = run_program (dir, NULL, &status, "trainee", "progress", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_test_message ("%s", out);
+  g_assert_true (g_str_has_prefix (out, "TRAINEE"));
+  g_assert_nonnull (strstr (out, "\nanna                 assign-new-order               started             1  "));
+  g_assert_nonnull (strstr (out, "\ntom (trainer)        -"));
+  g_clear_pointer (&out, g_free);
+
+  /* JSON: what GET /sandbox/class answers */
+  out = run_program (dir, NULL, &status, "trainee", "progress", "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  trainees = json_object_get_array_member (json_node_get_object (root), "trainees");
+  g_assert_cmpuint (json_array_get_length (trainees), ==, 3); /* anna, tom, trainee */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (trainees, 0), "username"), ==,
+                   "anna");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (trainees, 1), "trainer"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (trainees, 0),
+                                                                         "scenarios")), ==, N_SCENARIOS);
+
+  /* the whole class: not the trainer */
+  g_free (run_program (dir, NULL, &status, "trainee", "start", "pending-account", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_program (dir, NULL, &status, "trainee", "progress", NULL);
+  g_assert_nonnull (strstr (out, "\nanna                 pending-account"));
+  g_assert_nonnull (strstr (out, "\ntrainee              pending-account"));
+  g_assert_null (strstr (out, "\ntom (trainer)        pending-account"));
+
+  sbt_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +758,7 @@ main (int   argc,
   SBT_ADD ("devices/export-hold", test_export_hold);
   SBT_ADD ("scenarios/class", test_class);
   SBT_ADD ("scenarios/migration", test_migration);
+  g_test_add_func ("/sandbox/scenarios/cli", test_cli);
 
   return g_test_run ();
 }

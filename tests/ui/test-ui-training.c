@@ -29,6 +29,39 @@
 
 static SaTestSandbox *sandbox;
 
+/* With SA_TRAINING_SHOTS=DIR, the window is saved as DIR/NAME.png at the
+ * points worth a look (reviewing the layout and the translations). */
+static void
+shoot (SaWindow   *window,
+       const char *name)
+{
+  const char *dir = g_getenv ("SA_TRAINING_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  sa_test_wait_ms (400);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static SaScenariosView *
 scenarios_view (SaWindow *window)
 {
@@ -157,6 +190,7 @@ assert_completed (SaWindow   *window,
                    "");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "documents_label"))),
                    !=, "");
+  shoot (window, id);
 }
 
 /* Search by Sales Order No., activate the result: the order page. */
@@ -194,6 +228,20 @@ controls_of (SaOrderPage *page)
 
   g_assert_true (SA_IS_TRAINING_ORDER_CONTROLS (controls));
   return controls;
+}
+
+/* Scrolls the page of @widget to its end, for a screenshot. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+
+  if (scrolled == NULL)
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  sa_test_wait_ms (300);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
 }
 
 static GtkWidget *
@@ -290,6 +338,8 @@ test_device_exercise (void)
   /* shipped: the assignment is locked */
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
 
+  scroll_to_end (controls);
+  shoot (window, "order-controls-en");
   sa_test_click (control_button (controls, "device_button"));
   g_assert_true (sa_test_wait_until (message_dialog_open, &dialog, WAIT_MS));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Register a Device");
@@ -439,6 +489,7 @@ test_ship_and_practice_date (void)
   /* read every few seconds, and when the window is focused again */
   g_assert_true (sa_test_wait_until (label_visible, date_label, WAIT_MS));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (date_label)), "Practice date: "));
+  shoot (window, "practice-date-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -482,6 +533,7 @@ test_class_view (void)
   g_assert_true (sa_test_wait_until (class_loaded, view, WAIT_MS));
   g_assert_nonnull (find_named (GTK_WIDGET (view), SA_SANDBOX_TRAINING_USERNAME));
   g_assert_nonnull (sa_test_find_label (GTK_WIDGET (view), "trainee (trainer)"));
+  shoot (window, "class-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -513,6 +565,17 @@ test_languages (void)
         g_autoptr(SaTrainingScenario) first = g_list_model_get_item (sa_scenarios_view_get_scenarios (view), 0);
 
         g_assert_cmpstr (sa_training_scenario_get_name (first), ==, cases[i].title);
+      }
+      {
+        g_autofree char *name = g_strconcat ("scenarios-", cases[i].lang, NULL);
+        g_autofree char *order = g_strconcat ("order-controls-", cases[i].lang, NULL);
+        SaOrderPage *page;
+
+        shoot (window, name);
+        page = open_order (window, "104857611");
+        g_assert_true (gtk_widget_get_visible (controls_of (page)));
+        scroll_to_end (controls_of (page));
+        shoot (window, order);
       }
       gtk_window_destroy (GTK_WINDOW (window));
     }

@@ -188,6 +188,7 @@ list_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) scenarios = sa_desk_client_sandbox_list_scenarios_finish (SA_DESK_CLIENT (source),
                                                                                   result, &error);
+  gboolean first;
 
   self->loading = FALSE;
   if (scenarios == NULL)
@@ -196,9 +197,18 @@ list_cb (GObject      *source,
         g_debug ("Training scenarios not read: %s", error->message);
       return;
     }
+  first = self->scenarios == NULL;
   g_set_object (&self->scenarios, scenarios);
   show (self);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (first)
+    {
+      /* completed before this view looked: shown, not announced */
+      SaTrainingScenario *current = find_current (self);
+
+      if (current != NULL && sa_training_scenario_get_status (current) == SA_SCENARIO_COMPLETED)
+        self->completed_id = g_strdup (sa_training_scenario_get_id (current));
+    }
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     notice_completion (self);
 }
 

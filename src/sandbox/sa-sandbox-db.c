@@ -15,9 +15,10 @@
 
 #include "sa-sandbox-private.h"
 #include "sa-sandbox-resources.h"
+#include "sa-sandbox-scenarios.h"
 
 #define SA_SANDBOX_TRAINING_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/training-data.sql"
-#define SA_SANDBOX_SCHEMA_VERSION    3
+#define SA_SANDBOX_SCHEMA_VERSION    4 /* 4: training (sa-sandbox-scenarios.c) */
 /* A user's identity: 128 random bits, new with every row, so that a trainee
  * removed and added again is another identity and their old tokens stay
  * dead (issue 13, "Major 3"). */
@@ -158,7 +159,7 @@ static const char schema_sql[] =
  * backwards), then the users, which the training script fills too. */
 static const char *const tables[] = {
   "partners", "smart_accounts", "virtual_accounts", "orders", "order_lines", "licenses",
-  "account_roles", "account_requests", "access_requests", "users",
+  "account_roles", "account_requests", "access_requests", "devices", "users",
 };
 #define N_DATA_TABLES (G_N_ELEMENTS (tables) - 1)
 
@@ -807,7 +808,8 @@ open_schema (sqlite3  *db,
   if (tables_found > 0 && !add_column (db, "users", "identity", "TEXT", error))
     return FALSE;
 
-  if (!sa_sandbox_db_exec (db, schema_sql, error))
+  if (!sa_sandbox_db_exec (db, schema_sql, error) ||
+      !sa_sandbox_scenarios_create_tables (db, error))
     return FALSE;
 
   if (tables_found == 0)
@@ -816,7 +818,7 @@ open_schema (sqlite3  *db,
                                              SA_SANDBOX_TRAINING_USERNAME, "!", NULL, error))
         return FALSE;
     }
-  else if (version < SA_SANDBOX_SCHEMA_VERSION && !update_every_tenant (db, version, error))
+  else if (version < 3 && !update_every_tenant (db, version, error)) /* 4 only added tables */
     return FALSE;
 
   /* Users without an identity (see above) get theirs. */

@@ -2,6 +2,9 @@
  *
  * smart-account-desk-sandbox [--listen HOST:PORT] [--data DIR] [--token-lifetime SECONDS]
  * smart-account-desk-sandbox [--data DIR] trainee add|list|remove|reset [NAME]
+ * smart-account-desk-sandbox [--data DIR] trainee add --trainer NAME
+ * smart-account-desk-sandbox [--data DIR] trainee progress [--json]
+ * smart-account-desk-sandbox [--data DIR] trainee start SCENARIO [NAME]
  * smart-account-desk-sandbox --version
  *
  * Serving: the first line on stdout is "Listening on http://HOST:PORT/"; the
@@ -25,7 +28,11 @@
 #include "config.h"
 
 #include "sa-sandbox-random.h"
+#include "sa-sandbox-scenarios.h"
 #include "sa-sandbox-server.h"
+
+static gboolean opt_trainer;
+static gboolean opt_json;
 
 static gboolean
 on_signal (gpointer data)
@@ -112,6 +119,123 @@ read_password_line (void)
   return g_strndup (buffer, length);
 }
 
+/* "2026-11-24 15:04" in local time, "-" for null. */
+static char *
+format_when (JsonObject *object,
+             const char *member)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  const char *iso = json_object_get_string_member_with_default (object, member, NULL);
+
+  if (iso != NULL)
+    utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup ("-");
+  local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* The status of a scenario, as the table shows it. */
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "COMPLETED") == 0)
+    return _("completed");
+  if (g_strcmp0 (status, "STARTED") == 0)
+    return _("started");
+  return _("not started");
+}
+
+/* trainee progress [--json]: the class's progress, a table or JSON. */
+static gboolean
+print_progress (SaSandboxServer  *server,
+                GError          **error)
+{
+  g_autoptr(JsonNode) root = sa_sandbox_server_dup_progress (server, error);
+  JsonArray *trainees;
+  guint i, j;
+
+  if (root == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      printf ("%s\n", text);
+      return TRUE;
+    }
+
+  /* Translators: the headings of "trainee progress"; keep each within its column */
+  printf ("%-20s %-30s %-12s %8s  %-16s  %-16s\n", _("TRAINEE"), _("SCENARIO"), _("STATUS"), _("ATTEMPTS"),
+          _("STARTED"), _("COMPLETED"));
+  trainees = json_object_get_array_member (json_node_get_object (root), "trainees");
+  for (i = 0; i < json_array_get_length (trainees); i++)
+    {
+      JsonObject *trainee = json_array_get_object_element (trainees, i);
+      JsonArray *scenarios = json_object_get_array_member (trainee, "scenarios");
+      g_autofree char *who = g_strdup_printf ("%s%s", json_object_get_string_member (trainee, "username"),
+                                              json_object_get_boolean_member (trainee, "trainer")
+                                              ? _(" (trainer)") : "");
+      gboolean any = FALSE;
+
+      for (j = 0; j < json_array_get_length (scenarios); j++)
+        {
+          JsonObject *s = json_array_get_object_element (scenarios, j);
+          g_autofree char *started = NULL;
+          g_autofree char *completed = NULL;
+
+          if (json_object_get_int_member (s, "attempts") == 0)
+            continue;
+          started = format_when (s, "startedAt");
+          completed = format_when (s, "completedAt");
+          printf ("%-20s %-30s %-12s %8" G_GINT64_FORMAT "  %-16s  %-16s\n", who,
+                  json_object_get_string_member (s, "id"), status_label (json_object_get_string_member (s, "status")),
+                  json_object_get_int_member (s, "attempts"), started, completed);
+          any = TRUE;
+        }
+      if (!any)
+        printf ("%-20s %-30s %-12s %8d  %-16s  %-16s\n", who, "-", status_label (NULL), 0, "-", "-");
+    }
+
+  return TRUE;
+}
+
+/* trainee progress and trainee start: the scenarios' commands. */
+static int
+run_scenario_command (SaSandboxServer  *server,
+                      int               argc,
+                      char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *command = argv[2];
+
+  if (strcmp (command, "progress") == 0 ? argc != 3 : (argc != 4 && argc != 5))
+    {
+      g_printerr ("%s", _("Usage: smart-account-desk-sandbox [--data DIR] trainee progress [--json]\n"
+                        "       smart-account-desk-sandbox [--data DIR] trainee start SCENARIO [NAME]\n"));
+      return 2;
+    }
+
+  if (strcmp (command, "progress") == 0)
+    {
+      if (print_progress (server, &error))
+        return EXIT_SUCCESS;
+    }
+  else if (sa_sandbox_server_start_scenario (server, argv[3], argc == 5 ? argv[4] : NULL, &error))
+    {
+      if (argc == 5)
+        printf (_("%s is at the start of scenario %s\n"), argv[4], argv[3]);
+      else
+        printf (_("The class is at the start of scenario %s\n"), argv[3]);
+      return EXIT_SUCCESS;
+    }
+
+  g_printerr ("smart-account-desk-sandbox: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
 static int
 run_trainee_command (const char  *data_dir,
                      int          argc,
@@ -122,6 +246,14 @@ run_trainee_command (const char  *data_dir,
   const char *command = argc > 2 ? argv[2] : NULL;
   const char *name = argc > 3 ? argv[3] : NULL;
   gboolean ok = FALSE;
+
+  if (command != NULL && (strcmp (command, "progress") == 0 || strcmp (command, "start") == 0))
+    {
+      server = sa_sandbox_server_new (data_dir, &error);
+      if (server == NULL)
+        goto fail;
+      return run_scenario_command (server, argc, argv);
+    }
 
   if (command == NULL ||
       (strcmp (command, "list") == 0 ? argc != 3 : argc != 4))
@@ -146,11 +278,14 @@ run_trainee_command (const char  *data_dir,
           if (password == NULL)
             goto fail;
         }
-      ok = sa_sandbox_server_add_trainee (server, name, password, &error);
+      ok = sa_sandbox_server_add_trainee (server, name, password, &error) &&
+           (!opt_trainer || sa_sandbox_server_set_trainer (server, name, &error));
       if (ok && generated)
         printf (_("Trainee %s added; password (shown once): %s\n"), name, password);
       else if (ok)
         printf (_("Trainee %s added\n"), name);
+      if (ok && opt_trainer)
+        printf (_("%s is a trainer: they see the class's progress\n"), name);
       explicit_bzero (password, strlen (password));
     }
   else if (strcmp (command, "remove") == 0)
@@ -198,6 +333,7 @@ main (int   argc,
   g_autofree char *tls_certificate = NULL;
   g_autofree char *tls_key = NULL;
   g_autofree char *uri = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SaSandboxServer) server = NULL;
@@ -219,6 +355,10 @@ main (int   argc,
       N_("Seconds an access token stays valid (default 3600)"), N_("SECONDS") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
+    { "trainer", 0, 0, G_OPTION_ARG_NONE, &opt_trainer,
+      N_("With trainee add: the new user is a trainer, who sees the class's progress"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+      N_("With trainee progress: print JSON instead of a table"), NULL },
     { NULL }
   };
 
@@ -239,8 +379,7 @@ main (int   argc,
     g_option_context_set_summary (context, summary);
   }
   /* xgettext:no-c-format */
-  g_option_context_set_description (context,
-                                    _("Trainee commands (for a trainer; they work while a server runs):\n"
+  description = g_strconcat (_("Trainee commands (for a trainer; they work while a server runs):\n"
                                     "  trainee add NAME     add a trainee with a fresh copy of the training data;\n"
                                     "                       the password is the first line of standard input\n"
                                     "                       (8 characters or more), e.g.\n"
@@ -251,7 +390,14 @@ main (int   argc,
                                     "  trainee remove NAME  remove a trainee and their data\n"
                                     "  trainee reset NAME   put a trainee's data back to the training data\n"
                                     "NAME: a lower-case letter, then lower-case letters, digits, '.', '_' or '-'\n"
-                                    "(32 at most). Passwords are stored as yescrypt hashes.\n"));
+                                    "(32 at most). Passwords are stored as yescrypt hashes.\n"),
+                             _("Training scenarios (for a trainer):\n"
+                               "  trainee add --trainer NAME      add a trainer, who also sees the class\n"
+                               "  trainee progress [--json]       each trainee's scenarios: started, completed,\n"
+                               "                                  when, attempts\n"
+                               "  trainee start SCENARIO [NAME]   put NAME, or the whole class, at the start\n"
+                               "                                  of a scenario\n"), NULL);
+  g_option_context_set_description (context, description);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);

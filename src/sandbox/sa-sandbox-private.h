@@ -141,6 +141,10 @@ extern const SaSandboxRouteTable sa_sandbox_accounts_routes;
 extern const SaSandboxRouteTable sa_sandbox_account_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_access_requests_routes;
 extern const SaSandboxRouteTable sa_sandbox_training_routes;
+/* training scenarios, the class, devices and export holds (issue 14) */
+extern const SaSandboxRouteTable sa_sandbox_scenarios_routes;
+extern const SaSandboxRouteTable sa_sandbox_class_routes;
+extern const SaSandboxRouteTable sa_sandbox_devices_routes;
 extern const SaSandboxRouteTable sa_sandbox_cisco_gateway_routes;
 extern const SaSandboxRouteTable sa_sandbox_cisco_faults_routes;
 extern const SaSandboxRouteTable sa_sandbox_cisco_accounts_routes;

@@ -1,5 +1,5 @@
 /* sa-sandbox-trainees.c — a training class on one sandbox: the trainer's
- * commands (trainee add, remove, reset, list)
+ * commands (trainee add [--trainer], remove, reset, list, progress, start)
  *
  * Each user of the sandbox works on a copy of the training data of their own
  * (their tenant, named after them); these functions of the public API
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sa-sandbox-auth.h"
+#include "sa-sandbox-scenarios.h"
 
 /**
  * sa_sandbox_trainee_name_is_valid:
@@ -128,6 +129,8 @@ remove_trainee_tx (sqlite3   *db,
   tenant = dup_user_tenant (db, name, error);
   if (tenant == NULL ||
       !sa_sandbox_db_run (db, error, "DELETE FROM users WHERE username = ?1", "t", name) ||
+      !sa_sandbox_db_run (db, error, "DELETE FROM trainers WHERE username = ?1", "t", name) ||
+      !sa_sandbox_db_run (db, error, "DELETE FROM scenario_progress WHERE username = ?1", "t", name) ||
       !sa_sandbox_db_query_row (db, &others, error,
                                 "SELECT 1 FROM users WHERE tenant = ?1", "t", tenant))
     return FALSE;
@@ -227,4 +230,76 @@ sa_sandbox_server_list_trainees (SaSandboxServer  *self,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * sa_sandbox_server_set_trainer:
+ * @self: a #SaSandboxServer
+ * @name: an existing user's name
+ * @error: return location for a #GError
+ *
+ * Makes @name a trainer, who sees the class's progress and resets the class
+ * (GET /sandbox/class, POST /sandbox/class/reset): the trainer's "trainee
+ * add --trainer" command.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_NOT_FOUND or
+ *   %G_IO_ERROR_FAILED.
+ */
+gboolean
+sa_sandbox_server_set_trainer (SaSandboxServer  *self,
+                               const char       *name,
+                               GError          **error)
+{
+  g_autofree char *tenant = NULL;
+
+  g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), FALSE);
+
+  tenant = dup_user_tenant (self->db, name, error);
+
+  return tenant != NULL && sa_sandbox_set_trainer (self->db, name, TRUE, error);
+}
+
+/**
+ * sa_sandbox_server_dup_progress:
+ * @self: a #SaSandboxServer
+ * @error: return location for a #GError
+ *
+ * The class's progress through the training scenarios, as GET
+ * /sandbox/class answers it (sa_sandbox_class_progress()): the trainer's
+ * "trainee progress" command.
+ *
+ * Returns: (transfer full) (nullable): the object; %NULL with
+ *   %G_IO_ERROR_INVALID_DATA (a bad scenario file) or %G_IO_ERROR_FAILED
+ */
+JsonNode *
+sa_sandbox_server_dup_progress (SaSandboxServer  *self,
+                                GError          **error)
+{
+  g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), NULL);
+
+  return sa_sandbox_class_progress (self->db, self->data_dir, error);
+}
+
+/**
+ * sa_sandbox_server_start_scenario:
+ * @self: a #SaSandboxServer
+ * @scenario_id: a training scenario's id
+ * @name: (nullable): a user; %NULL: every user who is not a trainer
+ * @error: return location for a #GError
+ *
+ * Puts one trainee, or the whole class, at the start of a scenario
+ * (sa_sandbox_class_reset()): the trainer's "trainee start" command.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_NOT_FOUND,
+ *   %G_IO_ERROR_INVALID_DATA or %G_IO_ERROR_FAILED.
+ */
+gboolean
+sa_sandbox_server_start_scenario (SaSandboxServer  *self,
+                                  const char       *scenario_id,
+                                  const char       *name,
+                                  GError          **error)
+{
+  g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), FALSE);
+
+  return sa_sandbox_class_reset (self->db, self->data_dir, scenario_id, name, error);
 }

@@ -20,6 +20,7 @@
 #include "sa-smart-accounts-view.h"
 #include "sa-ui-util.h"
 #include "sa-window.h"
+#include "sa-window-training.h"
 
 struct _SaWindow
 {
@@ -206,6 +207,7 @@ sa_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->license_finder));
   g_clear_weak_pointer (&self->license_finder);
 
+  sa_window_training_dispose (self); /* issue 14 */
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
@@ -249,6 +251,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaWindow, smart_accounts_view);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, account_requests_view);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, access_requests_view);
+  sa_window_training_class_init (widget_class); /* issue 14: practice date, scenarios, class */
 
   gtk_widget_class_install_action (widget_class, "win.reset-training", NULL, reset_training_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -417,6 +420,7 @@ sa_window_set_client (SaWindow *self,
   sa_account_requests_view_set_client (self->account_requests_view, client, training);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-access", TRUE);
   sa_access_requests_view_set_client (self->access_requests_view, client, training);
+  sa_window_training_set_client (self, client, training); /* issue 14 */
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   sa_orders_view_focus_search (self->orders_view);
 }

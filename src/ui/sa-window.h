@@ -51,4 +51,8 @@ gboolean               sa_window_show_smart_accounts      (SaWindow       *self)
 SaLicenseFinder       *sa_window_find_licenses            (SaWindow       *self,
                                                            const char     *sales_order_number);
 
+/* Training (issue 14): the sandbox client of the training controls
+ * (src/ui/training/sa-window-training.c) */
+SaDeskClient          *sa_window_get_training_client      (SaWindow       *self);
+
 G_END_DECLS

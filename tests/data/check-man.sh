@@ -40,5 +40,5 @@ done
 words=$(bash -c ". '$completion'
   COMP_WORDS=(smart-account-desk-sandbox trainee ''); COMP_CWORD=2
   _smart_account_desk_sandbox; echo \"\${COMPREPLY[*]}\"")
-[ "$words" = "add list remove reset" ]; ok $? "the completion completes trainee commands ($words)"
+[ "$words" = "add list progress remove reset start" ]; ok $? "the completion completes trainee commands ($words)"
 exit $failed

@@ -1,6 +1,7 @@
 /* sa-desk-training.c — the sandbox's training controls over the Desk API
  * (POST /sandbox/reset, /sandbox/orders/{n}/ship, /sandbox/clock,
- * /sandbox/account-requests/{id}/accept, /sandbox/access-requests/{id}/decide)
+ * /sandbox/account-requests/{id}/accept, /sandbox/access-requests/{id}/decide;
+ * issue 14's are in sa-desk-training-exercises.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -26,6 +26,7 @@
 #include "sa-order-changes.h"
 #include "sa-order-page-words.h"
 #include "sa-orders-a11y.h"
+#include "sa-training-order-controls.h"
 #include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-status-pill.h"
@@ -761,6 +762,7 @@ sa_order_page_class_init (SaOrderPageClass *klass)
   g_type_ensure (SA_TYPE_PROCEDURE_PANEL);
   g_type_ensure (SA_TYPE_STATUS_PILL);
   g_type_ensure (SA_TYPE_ORDER_DETAILS);
+  g_type_ensure (SA_TYPE_TRAINING_ORDER_CONTROLS);
   g_type_ensure (SA_TYPE_ASSIGNMENT_ROW);
   g_type_ensure (SA_TYPE_ORDER_LINES);
   g_type_ensure (SA_TYPE_ORDER_ENTRIES);

@@ -44,15 +44,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The template of sa-order-page.ui names this type: it must be known before
- * any order page is built, also by programs that build one without a
- * window. */
-__attribute__((constructor)) static void
-ensure_type (void)
-{
-  g_type_ensure (SA_TYPE_TRAINING_ORDER_CONTROLS);
-}
-
 static SaDeskClient *
 get_client (SaTrainingOrderControls *self)
 {

@@ -89,22 +89,124 @@ parse_search (SoupServerMessage    *msg,
   return TRUE;
 }
 
+/* The conditions of the account search: the caller's accounts of the type
+ * asked for (?2, or any), restricted ones only with an approved access
+ * request, matching ?3 (the trigram query, for values of 3 characters or
+ * more: the "+" keeps the walk on the name index) or ?4 (the folded value,
+ * through sa_match() on the column named last, for shorter ones). */
+#define ACCOUNT_SCOPE \
+  " FROM smart_accounts WHERE tenant = ?1 AND (?2 IS NULL OR type = ?2)" \
+  " AND (restricted = 0 OR id IN (SELECT account_id FROM access_requests" \
+  "      WHERE tenant = ?1 AND status = 'APPROVED'))"
+#define ACCOUNT_TRIGRAM " rowid IN (SELECT rowid FROM smart_accounts_fts WHERE smart_accounts_fts MATCH ?3)"
+#define ACCOUNT_PAGE    " ORDER BY name COLLATE NOCASE, type LIMIT ?5 OFFSET ?6"
+
+/* The account search of the Assign Smart Account dialog (procedures 1 and
+ * 2: "search by Domain Identifier / Account Name / E-mail"), in SQL: a
+ * count, then the page (docs/desk-api.md, "Smart Accounts"). */
+static JsonBuilder *
+build_account_search (sqlite3         *db,
+                      const char      *tenant,
+                      const char      *type,
+                      const char      *column,
+                      const char      *folded,
+                      const guint64    paging[2],
+                      GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(SaSandboxCachedStmt) count = NULL;
+  g_autoptr(SaSandboxCachedStmt) page = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *trigram = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *page_sql = NULL;
+  gboolean short_value = g_utf8_strlen (folded, -1) < 3;
+  const char *p;
+
+  if (short_value)
+    {
+      g_autofree char *filter = g_strdup_printf (" AND sa_match (%s, ?4, 0)", column);
+
+      count_sql = g_strconcat ("SELECT count(*)" ACCOUNT_SCOPE, filter, NULL);
+      page_sql = g_strconcat ("SELECT id, domain, name, type, status, email" ACCOUNT_SCOPE, filter,
+                              ACCOUNT_PAGE, NULL);
+    }
+  else
+    {
+      g_autoptr(GString) query = g_string_new (column);
+
+      g_string_append (query, " : \"");
+      for (p = folded; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append_c (query, '"');
+      trigram = g_string_free (g_steal_pointer (&query), FALSE);
+      count_sql = g_strdup ("SELECT count(*)" ACCOUNT_SCOPE " AND" ACCOUNT_TRIGRAM);
+      page_sql = g_strdup ("SELECT id, domain, name, type, status, email" ACCOUNT_SCOPE
+                           " AND +" ACCOUNT_TRIGRAM ACCOUNT_PAGE);
+    }
+
+  count = sa_sandbox_db_cached (db, error, count_sql);
+  page = sa_sandbox_db_cached (db, error, page_sql);
+  if (count == NULL || page == NULL)
+    return NULL;
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_stmt *stmt = i == 0 ? count : page;
+
+      sqlite3_bind_text (stmt, 1, tenant, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+      if (trigram != NULL)
+        sqlite3_bind_text (stmt, 3, trigram, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_int64 (page, 5, (gint64) paging[0]);
+  sqlite3_bind_int64 (page, 6, (gint64) paging[1]);
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      sa_sandbox_db_fail (db, "count", error);
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "accounts");
+  json_builder_begin_array (builder);
+  while (sa_sandbox_db_next (page, &local_error))
+    sa_sandbox_accounts_write_row (builder, page, NULL);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "totalRecords");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (count, 0));
+  json_builder_end_object (builder);
+
+  return g_steal_pointer (&builder);
+}
+
 /* GET /v1/accounts/search?domain=|name=|email=&type=&limit=&offset= */
 static void
 search_accounts (SaSandboxRequest *request)
 {
-  /* the columns of the search fields in the SELECT below */
-  static const int columns[] = {
-    [SA_ACCOUNT_SEARCH_DOMAIN] = 1, [SA_ACCOUNT_SEARCH_NAME] = 2, [SA_ACCOUNT_SEARCH_EMAIL] = 5,
+  /* the columns of the search fields */
+  static const char *const columns[] = {
+    [SA_ACCOUNT_SEARCH_DOMAIN] = "domain", [SA_ACCOUNT_SEARCH_NAME] = "name",
+    [SA_ACCOUNT_SEARCH_EMAIL] = "email",
   };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
   const char *type = g_hash_table_lookup (request->query, "type");
   const char *value = NULL;
   SaAccountSearchField field = SA_ACCOUNT_SEARCH_DOMAIN;
   SaAccountType account_type;
-  SaSandboxList list = { "accounts", sa_sandbox_accounts_write_row, NULL, 0, NULL, 0, 0, FALSE };
+  guint64 paging[2]; /* limit, offset */
 
   if (!parse_search (request->msg, request->query, &field, &value))
     return;
@@ -113,21 +215,16 @@ search_accounts (SaSandboxRequest *request)
       sa_sandbox_respond_invalid (request->msg, "type", "type is CUSTOMER or HOLDING");
       return;
     }
-  if (!sa_sandbox_parse_paging (request->msg, request->query, &list.limit, &list.offset))
+  if (!sa_sandbox_parse_paging (request->msg, request->query, &paging[0], &paging[1]))
     return;
 
   folded = g_utf8_casefold (value, -1);
-  list.match = folded;
-  list.match_column = columns[field];
-  stmt = sa_sandbox_db_prepare (request->db, &error,
-                                "SELECT id, domain, name, type, status, email FROM smart_accounts"
-                                " WHERE tenant = ?1 AND (?2 IS NULL OR type = ?2)"
-                                /* restricted accounts: only with an approved access request */
-                                " AND (restricted = 0 OR id IN (SELECT account_id FROM access_requests"
-                                "      WHERE tenant = ?1 AND status = 'APPROVED'))"
-                                " ORDER BY name COLLATE NOCASE, type",
-                                "tt", request->caller->tenant, type);
-  sa_sandbox_respond_list (request->msg, stmt, &list, error);
+  builder = build_account_search (request->db, request->caller->tenant, type, columns[field], folded,
+                                  paging, &error);
+  if (builder == NULL)
+    sa_sandbox_respond_gerror (request->msg, error);
+  else
+    sa_sandbox_respond_builder (request->msg, SOUP_STATUS_OK, builder, NULL);
 }
 
 static void

@@ -17,7 +17,7 @@
 #include "sa-sandbox-resources.h"
 
 #define SA_SANDBOX_TRAINING_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/training-data.sql"
-#define SA_SANDBOX_SCHEMA_VERSION    3
+#define SA_SANDBOX_SCHEMA_VERSION    4
 /* A user's identity: 128 random bits, new with every row, so that a trainee
  * removed and added again is another identity and their old tokens stay
  * dead (issue 13, "Major 3"). */
@@ -807,7 +807,9 @@ open_schema (sqlite3  *db,
   if (tables_found > 0 && !add_column (db, "users", "identity", "TEXT", error))
     return FALSE;
 
-  if (!sa_sandbox_db_exec (db, schema_sql, error))
+  /* version 4: the search indexes (sa-sandbox-db-search.c) */
+  if (!sa_sandbox_db_exec (db, schema_sql, error) ||
+      !sa_sandbox_db_search_schema (db, tables_found > 0 && version < 4, error))
     return FALSE;
 
   if (tables_found == 0)
@@ -816,7 +818,8 @@ open_schema (sqlite3  *db,
                                              SA_SANDBOX_TRAINING_USERNAME, "!", NULL, error))
         return FALSE;
     }
-  else if (version < SA_SANDBOX_SCHEMA_VERSION && !update_every_tenant (db, version, error))
+  /* (version 4 added indexes only: sa_sandbox_db_search_schema() above) */
+  else if (version < 3 && !update_every_tenant (db, version, error))
     return FALSE;
 
   /* Users without an identity (see above) get theirs. */
@@ -831,7 +834,7 @@ open_schema (sqlite3  *db,
 /**
  * sa_sandbox_db_open:
  * @path: (type filename): the database file, created when missing
- * @db: (out) (transfer full): the connection; close with sqlite3_close_v2()
+ * @db: (out) (transfer full): the connection; close with sa_sandbox_db_close()
  *   (also set, to be closed, when opening fails half-way)
  * @error: return location for a #GError
  *
@@ -860,6 +863,7 @@ sa_sandbox_db_open (const char  *path,
   sqlite3_busy_timeout (*db, 5000);
 
   return sa_sandbox_db_exec (*db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error) &&
+         sa_sandbox_db_setup (*db, error) &&
          open_schema (*db, error);
 }
 

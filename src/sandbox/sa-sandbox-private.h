@@ -165,6 +165,60 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
                                                      gint64        now,
                                                      GError      **error);
 
+/* The columns of an Order (sa-sandbox-orders.c, ORDER_COL_*): the order
+ * and its End Customer and Holding Smart Accounts. */
+#define SA_SANDBOX_ORDER_SELECT \
+  "SELECT o.sales_order_number, o.web_order_id, o.purchase_order_number, o.status," \
+  " o.export_hold, o.end_customer_name, o.description, o.created_date, o.version," \
+  " o.partner, ec.domain, ec.name, ec.type, ec.status, o.end_customer_va," \
+  " h.domain, h.name, h.type, h.status, o.holding_va" \
+  " FROM orders o" \
+  " LEFT JOIN smart_accounts ec ON ec.tenant = o.tenant AND ec.id = o.end_customer_account" \
+  " LEFT JOIN smart_accounts h ON h.tenant = o.tenant AND h.id = o.holding_account"
+
+/**
+ * SaSandboxOrderQuery:
+ * @tenant: the caller's tenant
+ * @partner: the caller's partner company: only its orders are listed
+ * @field: the #SaOrderSearchField searched, or -1 for the whole list
+ * @folded_value: (nullable): the search value through g_utf8_casefold()
+ * @match: how @folded_value matches the field
+ * @limit: orders in the page, 1 to 100
+ * @offset: orders skipped before the page (or the cursor's position)
+ * @cursor_date: (nullable): with @cursor_number, the page starts after this
+ *   order (sa_sandbox_order_query_set_cursor())
+ * @cursor_number: (nullable): the cursor's Sales Order No.
+ *
+ * One GET /v1/orders, for sa_sandbox_order_search() (sa-sandbox-order-search.c).
+ */
+typedef struct
+{
+  const char     *tenant;
+  const char     *partner;
+  int             field;
+  const char     *folded_value;
+  SaSandboxMatch  match;
+  guint64         limit;
+  guint64         offset;
+  char           *cursor_date;
+  char           *cursor_number;
+} SaSandboxOrderQuery;
+
+gboolean         sa_sandbox_order_query_set_cursor (SaSandboxOrderQuery *query,
+                                                    const char          *cursor);
+void             sa_sandbox_order_query_clear  (SaSandboxOrderQuery       *query);
+char            *sa_sandbox_order_search_sql   (const SaSandboxOrderQuery *query,
+                                                const char                *select,
+                                                gboolean                   small);
+JsonBuilder     *sa_sandbox_order_search       (sqlite3                   *db,
+                                                const SaSandboxOrderQuery *query,
+                                                const char                *select,
+                                                SaSandboxRowWriter         write_row,
+                                                gpointer                   data,
+                                                GError                   **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaSandboxOrderQuery, sa_sandbox_order_query_clear)
+
 /* The license model (sa-sandbox-licenses.c). */
 gboolean         sa_sandbox_licenses_settle    (sqlite3           *db,
                                                 const char        *tenant,

@@ -53,7 +53,7 @@ sa_sandbox_server_finalize (GObject *object)
   g_clear_pointer (&self->sign_in_failures, g_hash_table_unref);
   g_clear_pointer (&self->cisco_users, sa_sandbox_cisco_users_free);
   g_clear_pointer (&self->dummy_hash, g_free);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->db, sa_sandbox_db_close);
   g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (sa_sandbox_server_parent_class)->finalize (object);

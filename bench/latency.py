@@ -64,7 +64,16 @@ def queries(conn, token):
     so, wo, po = pick["salesOrderNumber"], pick["webOrderId"], pick["purchaseOrderNumber"]
     q = urllib.parse.quote
     last = max(0, total - 50)
-    return [
+    middle = get(conn, token, "/v1/orders?limit=50&offset=%d" % (total // 2))
+    cursor = middle.get("nextCursor")
+    by_cursor = []
+    if cursor is not None:
+        by_cursor = [("list, middle page by cursor", "/v1/orders?limit=50&after=" + q(cursor))]
+    return by_cursor + [
+        ("SO exact (match=exact)", "/v1/orders?searchBy=salesOrderNumber&match=exact&value=" + so),
+        ("SO prefix (match=prefix, 5 digits)", "/v1/orders?searchBy=salesOrderNumber&match=prefix&value=" + so[:5]),
+        ("SO prefix (match=prefix, 7 digits)", "/v1/orders?searchBy=salesOrderNumber&match=prefix&value=" + so[:7]),
+
         ("list, first page", "/v1/orders?limit=50"),
         ("list, middle page", "/v1/orders?limit=50&offset=%d" % (total // 2)),
         ("list, last page", "/v1/orders?limit=50&offset=%d" % last),

@@ -5,11 +5,14 @@
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
  * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables
- * orders_fts and smart_accounts_fts hold the *folded* text of the searched
- * columns (kept by triggers through sa_casefold()), tokenized with
+ * orders_fts (Web Order No., PO No.) and smart_accounts_fts hold the
+ * *folded* text of the searched columns (kept by triggers through
+ * sa_casefold()), tokenized with
  * case_sensitive 1, so that a trigram phrase match is exactly "the folded
  * field contains the folded value" — for values of 3 characters or more. A
- * shorter value reads the rows in list order through sa_match().
+ * shorter value reads the rows in list order through sa_match(). (A Sales
+ * Order No. is digits only: its searches use the index orders_number.) The
+ * table order_counts keeps each user's number of orders (triggers again).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,25 +33,32 @@ static const char search_schema_sql[] =
   "CREATE INDEX IF NOT EXISTS smart_accounts_name ON smart_accounts"
   "  (tenant, name COLLATE NOCASE, type);"
   "CREATE INDEX IF NOT EXISTS order_lines_order ON order_lines (tenant, sales_order_number, line_number);"
+  /* the user's number of orders, for the list's totalRecords */
+  "CREATE TABLE IF NOT EXISTS order_counts ("
+  "  tenant TEXT NOT NULL, partner TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (tenant, partner)) WITHOUT ROWID;"
   "CREATE VIRTUAL TABLE IF NOT EXISTS orders_fts USING fts5"
-  "  (sales_order_number, web_order_id, purchase_order_number,"
-  "   tokenize = 'trigram case_sensitive 1');"
+  "  (web_order_id, purchase_order_number, tokenize = 'trigram case_sensitive 1');"
   "CREATE VIRTUAL TABLE IF NOT EXISTS smart_accounts_fts USING fts5"
   "  (domain, name, email, tokenize = 'trigram case_sensitive 1');"
   "CREATE TRIGGER IF NOT EXISTS orders_fts_insert AFTER INSERT ON orders BEGIN"
-  "  INSERT INTO orders_fts (rowid, sales_order_number, web_order_id, purchase_order_number)"
-  "  VALUES (new.rowid, sa_casefold (new.sales_order_number), sa_casefold (new.web_order_id),"
-  "          sa_casefold (new.purchase_order_number));"
+  "  INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  VALUES (new.rowid, sa_casefold (new.web_order_id), sa_casefold (new.purchase_order_number));"
+  "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
+  "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
   " END;"
   "CREATE TRIGGER IF NOT EXISTS orders_fts_delete AFTER DELETE ON orders BEGIN"
   "  DELETE FROM orders_fts WHERE rowid = old.rowid;"
+  "  UPDATE order_counts SET n = n - 1 WHERE tenant = old.tenant AND partner = old.partner;"
   " END;"
   "CREATE TRIGGER IF NOT EXISTS orders_fts_update"
-  "  AFTER UPDATE OF sales_order_number, web_order_id, purchase_order_number ON orders BEGIN"
+  "  AFTER UPDATE OF tenant, partner, web_order_id, purchase_order_number ON orders BEGIN"
   "  DELETE FROM orders_fts WHERE rowid = old.rowid;"
-  "  INSERT INTO orders_fts (rowid, sales_order_number, web_order_id, purchase_order_number)"
-  "  VALUES (new.rowid, sa_casefold (new.sales_order_number), sa_casefold (new.web_order_id),"
-  "          sa_casefold (new.purchase_order_number));"
+  "  INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  VALUES (new.rowid, sa_casefold (new.web_order_id), sa_casefold (new.purchase_order_number));"
+  "  UPDATE order_counts SET n = n - 1 WHERE tenant = old.tenant AND partner = old.partner;"
+  "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
+  "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
   " END;"
   "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_insert AFTER INSERT ON smart_accounts BEGIN"
   "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
@@ -67,9 +77,11 @@ static const char search_schema_sql[] =
 /* A database of version 3 or older: its rows get into the new tables. */
 static const char search_fill_sql[] =
   "DELETE FROM orders_fts;"
-  "INSERT INTO orders_fts (rowid, sales_order_number, web_order_id, purchase_order_number)"
-  "  SELECT rowid, sa_casefold (sales_order_number), sa_casefold (web_order_id),"
-  "         sa_casefold (purchase_order_number) FROM orders;"
+  "INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  SELECT rowid, sa_casefold (web_order_id), sa_casefold (purchase_order_number) FROM orders;"
+  "DELETE FROM order_counts;"
+  "INSERT INTO order_counts (tenant, partner, n)"
+  "  SELECT tenant, partner, count(*) FROM orders GROUP BY tenant, partner;"
   "DELETE FROM smart_accounts_fts;"
   "INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  SELECT rowid, sa_casefold (domain), sa_casefold (name), sa_casefold (email) FROM smart_accounts;";
@@ -178,8 +190,9 @@ sa_sandbox_db_setup (sqlite3  *db,
  * @error: return location for a #GError
  *
  * Creates what schema version 4 adds: the indexes of the order list and of
- * the Sales Order No., the Smart Account name index, and the trigram tables
- * with their triggers; with @fill, puts the rows already there in them.
+ * the Sales Order No., the Smart Account name index, the trigram tables and
+ * order_counts with their triggers; with @fill, puts the rows already there
+ * in them.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */

@@ -6,17 +6,19 @@
  * sales_order_number DESC), which the index orders_list holds for each
  * tenant and partner. A page walks that index from its start (or from the
  * cursor's order) and stops once it has its orders: no sort, whatever the
- * number of orders. What a search matches is found:
- * - Sales Order No. exact: on the primary key; prefix: a range of the index
- *   orders_number; contains, 3 digits or more: the trigram table orders_fts;
- *   1 or 2 digits: instr() over the index;
- * - Web Order No. and PO No.: orders_fts (then sa_match() for prefix and
- *   exact); a value of 1 or 2 characters: sa_match() over the rows.
- * totalRecords is a count(*) of the same conditions, which reads index
- * entries only (and the trigram table's). When it is small (at most
- * SMALL_RESULT orders), the page is taken from the matches themselves and
- * sorted (a sort of at most SMALL_RESULT rows) instead of walking the list:
- * a rare value among 100,000 orders costs as little as a frequent one.
+ * number of orders; an offset skips index entries only, the page's rows are
+ * joined afterwards. What a search matches is found:
+ * - Sales Order No. (digits only): exact on the primary key; prefix on a
+ *   range of the index orders_number; contains by instr() over that index;
+ * - Web Order No. and PO No.: the trigram table orders_fts (then sa_match()
+ *   for prefix and exact); a value of 1 or 2 characters: sa_match() over
+ *   the rows (the documented fallback: correct, slower).
+ * totalRecords: for the whole list, the number kept in order_counts; for a
+ * search, a count(*) of the same conditions, driven by the matches. When it
+ * is small (at most SMALL_RESULT orders), the page is taken from the matches
+ * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
+ * walking the list: a rare value among 100,000 orders costs as little as a
+ * frequent one.
  * See sa-sandbox-db-search.c for the matching and the trigram tables.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,11 +42,11 @@
 typedef enum
 {
   KIND_ALL,
-  KIND_TRIGRAM,        /* ?3; "+" below keeps the walk on orders_list */
-  KIND_SCAN,           /* sa_match() on each row: values under 3 characters */
+  KIND_TRIGRAM,          /* ?3 */
+  KIND_SCAN,             /* sa_match() on each row: values under 3 characters */
   KIND_NUMBER_EXACT,
   KIND_NUMBER_PREFIX,
-  KIND_NUMBER_SHORT,   /* contains, 1 or 2 digits */
+  KIND_NUMBER_CONTAINS,  /* instr() over the index of numbers */
 } Kind;
 
 static const char *const columns[] = {
@@ -53,16 +55,21 @@ static const char *const columns[] = {
   [SA_ORDER_SEARCH_PURCHASE_ORDER_NUMBER] = "purchase_order_number",
 };
 
-#define WHERE_SCOPE  " WHERE o.tenant = ?1 AND o.partner = ?2"
 #define WHERE_CURSOR " AND (o.created_date, o.sales_order_number) < (?6, ?7)"
 #define ORDER_PAGE   " ORDER BY o.created_date DESC, o.sales_order_number DESC LIMIT ?8 OFFSET ?9"
+/* the same order, which no index gives: the planner then uses the index
+ * that finds the matches (a small result) */
+#define SORT_PAGE    " ORDER BY +o.created_date DESC, +o.sales_order_number DESC LIMIT ?8 OFFSET ?9"
 
-/* The condition of @query's search; @walk: for a walk of orders_list (the
- * trigram match must then not drive the query). Constant fragments only. */
+/* The WHERE clause of @query's search. @walk: for a walk of orders_list, in
+ * list order; otherwise the matches drive (the count, and the page of a
+ * small result): a "+" keeps SQLite from using an index for the term it
+ * precedes, where its default estimates would choose the other way.
+ * Constant fragments only. */
 static char *
-dup_condition (const SaSandboxOrderQuery *query,
-               Kind                       kind,
-               gboolean                   walk)
+dup_where (const SaSandboxOrderQuery *query,
+           Kind                       kind,
+           gboolean                   walk)
 {
   const char *column = query->field >= 0 ? columns[query->field] : NULL;
   g_autofree char *filter = NULL;
@@ -73,42 +80,43 @@ dup_condition (const SaSandboxOrderQuery *query,
   switch (kind)
     {
     case KIND_TRIGRAM:
-      return g_strconcat (walk ? " AND +o.rowid IN" : " AND o.rowid IN",
+      return g_strconcat (walk ? " WHERE o.tenant = ?1 AND o.partner = ?2 AND +o.rowid IN"
+                               : " WHERE +o.tenant = ?1 AND +o.partner = ?2 AND o.rowid IN",
                           " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?3)",
                           filter, NULL);
     case KIND_SCAN:
-      return g_strdup_printf (" AND sa_match (o.%s, ?4, %d)", column, (int) query->match);
+      return g_strdup_printf (" WHERE o.tenant = ?1 AND o.partner = ?2 AND sa_match (o.%s, ?4, %d)",
+                              column, (int) query->match);
     case KIND_NUMBER_EXACT:
-      return g_strdup (" AND o.sales_order_number = ?4");
+      return g_strdup (" WHERE o.tenant = ?1 AND o.partner = ?2 AND o.sales_order_number = ?4");
     case KIND_NUMBER_PREFIX:
-      return g_strdup (walk ? " AND +o.sales_order_number >= ?4 AND +o.sales_order_number < ?5"
-                            : " AND o.sales_order_number >= ?4 AND o.sales_order_number < ?5");
-    case KIND_NUMBER_SHORT:
-      return g_strdup (" AND instr (o.sales_order_number, ?4) > 0");
+      return g_strdup (walk ? " WHERE o.tenant = ?1 AND o.partner = ?2"
+                              " AND +o.sales_order_number >= ?4 AND +o.sales_order_number < ?5"
+                            : " WHERE o.tenant = ?1 AND o.partner = ?2"
+                              " AND o.sales_order_number >= ?4 AND o.sales_order_number < ?5");
+    case KIND_NUMBER_CONTAINS:
+      return g_strdup (" WHERE o.tenant = ?1 AND o.partner = ?2 AND instr (o.sales_order_number, ?4) > 0");
     case KIND_ALL:
     default:
-      return g_strdup ("");
+      return g_strdup (" WHERE o.tenant = ?1 AND o.partner = ?2");
     }
 }
 
 static Kind
 query_kind (const SaSandboxOrderQuery *query)
 {
-  glong length;
-
   if (query->field < 0)
     return KIND_ALL;
-  length = g_utf8_strlen (query->folded_value, -1);
   if (query->field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER)
     {
       if (query->match == SA_SANDBOX_MATCH_EXACT)
         return KIND_NUMBER_EXACT;
       if (query->match == SA_SANDBOX_MATCH_PREFIX)
         return KIND_NUMBER_PREFIX;
-      return length >= 3 ? KIND_TRIGRAM : KIND_NUMBER_SHORT;
+      return KIND_NUMBER_CONTAINS;
     }
 
-  return length >= 3 ? KIND_TRIGRAM : KIND_SCAN;
+  return g_utf8_strlen (query->folded_value, -1) >= 3 ? KIND_TRIGRAM : KIND_SCAN;
 }
 
 /* The trigram query of @query: its column, and the value as one quoted
@@ -261,8 +269,12 @@ count_orders (sqlite3                    *db,
               gint64                     *total,
               GError                    **error)
 {
-  g_autofree char *condition = dup_condition (query, kind, FALSE);
-  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM orders o" WHERE_SCOPE, condition, NULL);
+  g_autofree char *where = dup_where (query, kind, FALSE);
+  /* the whole list: the number kept by triggers (sa-sandbox-db-search.c) */
+  g_autofree char *sql = kind == KIND_ALL
+                         ? g_strdup ("SELECT coalesce ((SELECT n FROM order_counts"
+                                     " WHERE tenant = ?1 AND partner = ?2), 0)")
+                         : g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
   g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
 
   if (stmt == NULL)
@@ -278,35 +290,32 @@ count_orders (sqlite3                    *db,
 /**
  * sa_sandbox_order_search_sql:
  * @query: the query
- * @select: the SELECT … FROM orders o … of the orders' columns (the
- *   caller's, whose column 0 is sales_order_number and 7 created_date)
- * @small: the variant for at most SMALL_RESULT matches (sorted) instead of
- *   the walk of the list
+ * @small: the variant for at most SMALL_RESULT matches (found from the
+ *   matches, then sorted) instead of the walk of the list
  *
  * The page statement of @query, for sa_sandbox_order_search() and the test
- * of the query plans.
+ * of the query plans: the page's rows found on the index alone (an offset
+ * skips index entries, not joined rows), then joined in that order.
  *
- * Returns: (transfer full): the SQL
+ * Returns: (transfer full): the SQL, whose columns are SA_SANDBOX_ORDER_COLUMNS
  */
 char *
 sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
-                             const char                *select,
                              gboolean                   small)
 {
-  Kind kind = query_kind (query);
-  g_autofree char *condition = dup_condition (query, kind, !small);
+  g_autofree char *where = dup_where (query, query_kind (query), !small);
 
-  return g_strconcat (select, WHERE_SCOPE, condition,
-                      query->cursor_number != NULL ? WHERE_CURSOR : "", ORDER_PAGE, NULL);
+  return g_strconcat (SA_SANDBOX_ORDER_COLUMNS " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
+                      query->cursor_number != NULL ? WHERE_CURSOR : "", small ? SORT_PAGE : ORDER_PAGE,
+                      ") AS page CROSS JOIN orders o ON o.rowid = page.page_rowid"
+                      SA_SANDBOX_ORDER_JOINS, NULL);
 }
 
 /**
  * sa_sandbox_order_search:
  * @db: a connection
  * @query: the list or search, its page (offset or cursor) and its size
- * @select: the SELECT … FROM orders o … of the columns @write_row reads;
- *   column 0 must be sales_order_number and 7 created_date
- * @write_row: writes one order
+ * @write_row: writes one order, a row of SA_SANDBOX_ORDER_COLUMNS
  * @data: data for @write_row
  * @error: return location for a #GError
  *
@@ -320,7 +329,6 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
 JsonBuilder *
 sa_sandbox_order_search (sqlite3                    *db,
                          const SaSandboxOrderQuery  *query,
-                         const char                 *select,
                          SaSandboxRowWriter          write_row,
                          gpointer                    data,
                          GError                    **error)
@@ -346,7 +354,7 @@ sa_sandbox_order_search (sqlite3                    *db,
   if (!count_orders (db, query, kind, trigram, upper, &total, error))
     return NULL;
 
-  sql = sa_sandbox_order_search_sql (query, select, total <= SMALL_RESULT);
+  sql = sa_sandbox_order_search_sql (query, total <= SMALL_RESULT);
   stmt = sa_sandbox_db_cached (db, error, sql);
   if (stmt == NULL)
     return NULL;

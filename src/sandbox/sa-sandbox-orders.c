@@ -282,7 +282,7 @@ list_orders (SaSandboxRequest *request)
   if (!parse_match_and_cursor (request->msg, request->query, &query))
     return;
 
-  builder = sa_sandbox_order_search (request->db, &query, ORDER_SELECT, add_order,
+  builder = sa_sandbox_order_search (request->db, &query, add_order,
                                      (gpointer) request->caller->tenant, &error);
   if (builder == NULL)
     sa_sandbox_respond_gerror (request->msg, error);

@@ -167,14 +167,15 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
 
 /* The columns of an Order (sa-sandbox-orders.c, ORDER_COL_*): the order
  * and its End Customer and Holding Smart Accounts. */
-#define SA_SANDBOX_ORDER_SELECT \
+#define SA_SANDBOX_ORDER_COLUMNS \
   "SELECT o.sales_order_number, o.web_order_id, o.purchase_order_number, o.status," \
   " o.export_hold, o.end_customer_name, o.description, o.created_date, o.version," \
   " o.partner, ec.domain, ec.name, ec.type, ec.status, o.end_customer_va," \
-  " h.domain, h.name, h.type, h.status, o.holding_va" \
-  " FROM orders o" \
+  " h.domain, h.name, h.type, h.status, o.holding_va"
+#define SA_SANDBOX_ORDER_JOINS \
   " LEFT JOIN smart_accounts ec ON ec.tenant = o.tenant AND ec.id = o.end_customer_account" \
   " LEFT JOIN smart_accounts h ON h.tenant = o.tenant AND h.id = o.holding_account"
+#define SA_SANDBOX_ORDER_SELECT SA_SANDBOX_ORDER_COLUMNS " FROM orders o" SA_SANDBOX_ORDER_JOINS
 
 /**
  * SaSandboxOrderQuery:
@@ -208,11 +209,9 @@ gboolean         sa_sandbox_order_query_set_cursor (SaSandboxOrderQuery *query,
                                                     const char          *cursor);
 void             sa_sandbox_order_query_clear  (SaSandboxOrderQuery       *query);
 char            *sa_sandbox_order_search_sql   (const SaSandboxOrderQuery *query,
-                                                const char                *select,
                                                 gboolean                   small);
 JsonBuilder     *sa_sandbox_order_search       (sqlite3                   *db,
                                                 const SaSandboxOrderQuery *query,
-                                                const char                *select,
                                                 SaSandboxRowWriter         write_row,
                                                 gpointer                   data,
                                                 GError                   **error);

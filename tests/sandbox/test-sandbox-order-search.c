@@ -401,7 +401,7 @@ test_query_plans (SbtFixture    *f,
                                         searches[i].match, 50, 0,
                                         cursor ? (char *) "2026-01-01" : NULL,
                                         cursor ? (char *) "104857617" : NULL };
-          g_autofree char *sql = sa_sandbox_order_search_sql (&query, SA_SANDBOX_ORDER_SELECT, small);
+          g_autofree char *sql = sa_sandbox_order_search_sql (&query, small);
 
           assert_plan (db, sql, small);
         }
@@ -424,7 +424,7 @@ test_migration (SbtFixture    *f,
                                  "DROP TRIGGER orders_fts_insert; DROP TRIGGER orders_fts_delete;"
                                  "DROP TRIGGER orders_fts_update; DROP TRIGGER smart_accounts_fts_insert;"
                                  "DROP TRIGGER smart_accounts_fts_delete; DROP TRIGGER smart_accounts_fts_update;"
-                                 "DROP TABLE orders_fts; DROP TABLE smart_accounts_fts;"
+                                 "DROP TABLE orders_fts; DROP TABLE smart_accounts_fts; DROP TABLE order_counts;"
                                  "DROP INDEX orders_list; DROP INDEX orders_number;"
                                  "DROP INDEX smart_accounts_name; DROP INDEX order_lines_order;"
                                  "PRAGMA user_version = 3",

@@ -284,7 +284,7 @@ list_virtual_accounts (SaSandboxRequest *request)
 }
 
 static const SaSandboxRoute routes[] = {
-  { "GET", "/v1/accounts/search", search_accounts, SA_SANDBOX_SIGNED_IN },
+  { "GET", "/v1/accounts/search", search_accounts, SA_SANDBOX_SIGNED_IN, SA_SANDBOX_READS_ONLY },
   { "GET", "/v1/accounts/{domain}/{type}/virtual-accounts", list_virtual_accounts, SA_SANDBOX_SIGNED_IN },
 };
 

@@ -637,7 +637,8 @@ put_assignment (SaSandboxRequest *request)
 }
 
 static const SaSandboxRoute routes[] = {
-  { "GET", "/v1/orders", list_orders, SA_SANDBOX_SIGNED_IN },
+  { "GET", "/v1/orders", list_orders, SA_SANDBOX_SIGNED_IN, SA_SANDBOX_READS_ONLY },
+  /* details: one row on the primary key, answered at once in the server's thread */
   { "GET", "/v1/orders/{salesOrderNumber}", get_order, SA_SANDBOX_SIGNED_IN },
   { "PUT", "/v1/orders/{salesOrderNumber}/smart-account-assignment", put_assignment,
     SA_SANDBOX_SIGNED_IN },

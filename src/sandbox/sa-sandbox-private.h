@@ -21,6 +21,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SaSandboxRouter SaSandboxRouter;
+typedef struct _SaSandboxReaders SaSandboxReaders;
 
 struct _SaSandboxServer
 {
@@ -36,6 +37,7 @@ struct _SaSandboxServer
   gboolean         https;          /* a TLS certificate was set */
   GHashTable      *cisco_users;    /* user name → their Cisco gateway state (sa-sandbox-cisco-faults.c) */
   GHashTable      *sign_in_failures; /* "user:…"/"address:…" → failed sign-ins (sa-sandbox-auth.c) */
+  SaSandboxReaders *readers;       /* the read connections and their threads (sa-sandbox-readers.c) */
 };
 
 /* The signed-in user of one request. */
@@ -91,6 +93,15 @@ typedef enum
                          * log (sa-sandbox-cisco-gateway.c) */
 } SaSandboxAccess;
 
+typedef enum
+{
+  SA_SANDBOX_ROUTE_DEFAULT = 0,
+  /* the handler only reads: it runs in a worker thread on a read
+   * connection (sa-sandbox-readers.c), uses neither request->server nor
+   * request->msg other than through sa_sandbox_respond_*() */
+  SA_SANDBOX_READS_ONLY    = 1 << 0,
+} SaSandboxRouteFlags;
+
 /**
  * SaSandboxRoute:
  * @method: "GET", "POST" or "PUT"
@@ -99,6 +110,7 @@ typedef enum
  *   string is the handler's (@query)
  * @handler: answers the request
  * @access: whether the route needs a signed-in caller
+ * @flags: %SA_SANDBOX_READS_ONLY for handlers that run in a worker thread
  *
  * One row of a route table. The rows of one path give its `Allow` header
  * and its 405.
@@ -107,8 +119,9 @@ typedef struct
 {
   const char       *method;
   const char       *pattern;
-  SaSandboxHandler  handler;
-  SaSandboxAccess   access;
+  SaSandboxHandler     handler;
+  SaSandboxAccess      access;
+  SaSandboxRouteFlags  flags;
 } SaSandboxRoute;
 
 typedef struct
@@ -152,6 +165,17 @@ void             sa_sandbox_respond_tenant_list (SaSandboxRequest   *request,
                                                  const char         *sql,
                                                  const char         *member,
                                                  SaSandboxRowWriter  write_row);
+
+/* The read connections and their worker threads (sa-sandbox-readers.c). */
+SaSandboxReaders *sa_sandbox_readers_new       (const char        *path,
+                                                guint              n_readers,
+                                                GError           **error);
+void             sa_sandbox_readers_free       (SaSandboxReaders  *readers);
+void             sa_sandbox_readers_run        (SaSandboxReaders  *readers,
+                                                SaSandboxRequest  *request,
+                                                SaSandboxHandler   handler,
+                                                char             **segments,
+                                                SaSandboxCaller   *caller);
 
 /* Shared by the resource files. */
 void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,

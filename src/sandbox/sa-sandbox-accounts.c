@@ -92,14 +92,39 @@ parse_search (SoupServerMessage    *msg,
 /* The conditions of the account search: the caller's accounts of the type
  * asked for (?2, or any), restricted ones only with an approved access
  * request, matching ?3 (the trigram query, for values of 3 characters or
- * more: the "+" keeps the walk on the name index) or ?4 (the folded value,
- * through sa_match() on the column named last, for shorter ones). */
+ * more) or ?4 (the folded value, through sa_match() on the column named
+ * last, for shorter ones). ACCOUNT_SCOPE walks the name index in order;
+ * ACCOUNT_DRIVEN ("+" keeps SQLite off the tenant's indexes) lets the
+ * trigram matches drive: the count, and the page of at most SMALL_RESULT
+ * accounts, sorted (ACCOUNT_SORT: the same order, which no index gives). */
+#define SMALL_RESULT    1000
 #define ACCOUNT_SCOPE \
   " FROM smart_accounts WHERE tenant = ?1 AND (?2 IS NULL OR type = ?2)" \
   " AND (restricted = 0 OR id IN (SELECT account_id FROM access_requests" \
   "      WHERE tenant = ?1 AND status = 'APPROVED'))"
+#define ACCOUNT_DRIVEN \
+  " FROM smart_accounts WHERE +tenant = ?1 AND (?2 IS NULL OR type = ?2)" \
+  " AND (restricted = 0 OR id IN (SELECT account_id FROM access_requests" \
+  "      WHERE tenant = ?1 AND status = 'APPROVED'))"
 #define ACCOUNT_TRIGRAM " rowid IN (SELECT rowid FROM smart_accounts_fts WHERE smart_accounts_fts MATCH ?3)"
-#define ACCOUNT_PAGE    " ORDER BY name COLLATE NOCASE, type LIMIT ?5 OFFSET ?6"
+#define ACCOUNT_PAGE    " ORDER BY name COLLATE NOCASE, type, rowid LIMIT ?5 OFFSET ?6"
+#define ACCOUNT_SORT    " ORDER BY +name COLLATE NOCASE, +type, +rowid LIMIT ?5 OFFSET ?6"
+#define ACCOUNT_COLUMNS "SELECT id, domain, name, type, status, email"
+
+static void
+bind_account_search (sqlite3_stmt *stmt,
+                     const char   *tenant,
+                     const char   *type,
+                     const char   *trigram,
+                     const char   *folded)
+{
+  sqlite3_bind_text (stmt, 1, tenant, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  if (trigram != NULL)
+    sqlite3_bind_text (stmt, 3, trigram, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_STATIC);
+}
 
 /* The account search of the Assign Smart Account dialog (procedures 1 and
  * 2: "search by Domain Identifier / Account Name / E-mail"), in SQL: a
@@ -118,18 +143,16 @@ build_account_search (sqlite3         *db,
   g_autoptr(SaSandboxCachedStmt) page = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *trigram = NULL;
+  g_autofree char *filter = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *page_sql = NULL;
-  gboolean short_value = g_utf8_strlen (folded, -1) < 3;
+  gint64 total;
   const char *p;
 
-  if (short_value)
+  if (g_utf8_strlen (folded, -1) < 3)
     {
-      g_autofree char *filter = g_strdup_printf (" AND sa_match (%s, ?4, 0)", column);
-
+      filter = g_strdup_printf (" AND sa_match (%s, ?4, 0)", column);
       count_sql = g_strconcat ("SELECT count(*)" ACCOUNT_SCOPE, filter, NULL);
-      page_sql = g_strconcat ("SELECT id, domain, name, type, status, email" ACCOUNT_SCOPE, filter,
-                              ACCOUNT_PAGE, NULL);
     }
   else
     {
@@ -144,33 +167,32 @@ build_account_search (sqlite3         *db,
         }
       g_string_append_c (query, '"');
       trigram = g_string_free (g_steal_pointer (&query), FALSE);
-      count_sql = g_strdup ("SELECT count(*)" ACCOUNT_SCOPE " AND" ACCOUNT_TRIGRAM);
-      page_sql = g_strdup ("SELECT id, domain, name, type, status, email" ACCOUNT_SCOPE
-                           " AND +" ACCOUNT_TRIGRAM ACCOUNT_PAGE);
+      count_sql = g_strdup ("SELECT count(*)" ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM);
     }
 
   count = sa_sandbox_db_cached (db, error, count_sql);
-  page = sa_sandbox_db_cached (db, error, page_sql);
-  if (count == NULL || page == NULL)
+  if (count == NULL)
     return NULL;
-  for (guint i = 0; i < 2; i++)
-    {
-      sqlite3_stmt *stmt = i == 0 ? count : page;
-
-      sqlite3_bind_text (stmt, 1, tenant, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-      if (trigram != NULL)
-        sqlite3_bind_text (stmt, 3, trigram, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_STATIC);
-    }
-  sqlite3_bind_int64 (page, 5, (gint64) paging[0]);
-  sqlite3_bind_int64 (page, 6, (gint64) paging[1]);
+  bind_account_search (count, tenant, type, trigram, folded);
   if (sqlite3_step (count) != SQLITE_ROW)
     {
       sa_sandbox_db_fail (db, "count", error);
       return NULL;
     }
+  total = sqlite3_column_int64 (count, 0);
+
+  if (trigram == NULL)
+    page_sql = g_strconcat (ACCOUNT_COLUMNS ACCOUNT_SCOPE, filter, ACCOUNT_PAGE, NULL);
+  else if (total <= SMALL_RESULT)
+    page_sql = g_strdup (ACCOUNT_COLUMNS ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM ACCOUNT_SORT);
+  else
+    page_sql = g_strdup (ACCOUNT_COLUMNS ACCOUNT_SCOPE " AND +" ACCOUNT_TRIGRAM ACCOUNT_PAGE);
+  page = sa_sandbox_db_cached (db, error, page_sql);
+  if (page == NULL)
+    return NULL;
+  bind_account_search (page, tenant, type, trigram, folded);
+  sqlite3_bind_int64 (page, 5, (gint64) paging[0]);
+  sqlite3_bind_int64 (page, 6, (gint64) paging[1]);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "accounts");
@@ -184,7 +206,7 @@ build_account_search (sqlite3         *db,
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "totalRecords");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (count, 0));
+  json_builder_add_int_value (builder, total);
   json_builder_end_object (builder);
 
   return g_steal_pointer (&builder);

@@ -193,7 +193,8 @@ sa_sandbox_readers_new (const char  *path,
       g_async_queue_push (readers->idle, reader);
     }
 
-  readers->pool = g_thread_pool_new (run_job, readers, (gint) n_readers, FALSE, error);
+  /* exclusive: its threads, niced, are not lent to GLib's other pools */
+  readers->pool = g_thread_pool_new (run_job, readers, (gint) n_readers, TRUE, error);
   if (readers->pool == NULL)
     {
       sa_sandbox_readers_free (readers);

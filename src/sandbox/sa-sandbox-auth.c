@@ -152,9 +152,10 @@ set_missing_password_hashes (sqlite3  *db,
  * @self: a server whose database is open
  * @error: return location for a #GError
  *
- * Makes the token table, gives the training user its password hash when the
- * training data were just loaded, and makes the hash that sign-ins of
- * unknown users check, so that they take as long as known ones.
+ * Makes the token table and gives the training user its password hash when
+ * the training data were just loaded. (The hash that sign-ins of unknown
+ * users check, so that they take as long as known ones, is made later, off
+ * the start path, at the first such sign-in.)
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */
@@ -162,20 +163,32 @@ gboolean
 sa_sandbox_auth_init (SaSandboxServer  *self,
                       GError          **error)
 {
-  g_autofree char *random = NULL;
-
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, sa_sandbox_token_free);
   self->sign_in_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!set_missing_password_hashes (self->db, error))
-    return FALSE;
+  /* the dummy hash is made at the first unknown user's sign-in, in the
+   * worker thread of its check (get_dummy_hash()): no yescrypt on the start
+   * path unless a password needs hashing here */
+  return set_missing_password_hashes (self->db, error);
+}
 
-  random = sa_sandbox_random_token (error);
-  if (random == NULL)
-    return FALSE;
-  self->dummy_hash = sa_sandbox_hash_password (random, error);
+/* The hash that sign-ins of unknown users check (made once, in whichever
+ * worker thread needs it first), of a random password nobody knows. */
+static const char *
+get_dummy_hash (SaSandboxServer *self)
+{
+  if (g_once_init_enter (&self->dummy_hash))
+    {
+      g_autofree char *random = sa_sandbox_random_token (NULL);
+      char *hash = random != NULL ? sa_sandbox_hash_password (random, NULL) : NULL;
 
-  return self->dummy_hash != NULL;
+      if (random != NULL)
+        explicit_bzero (random, strlen (random));
+      /* "!" matches no password (it only takes less time) */
+      g_once_init_leave (&self->dummy_hash, hash != NULL ? hash : g_strdup ("!"));
+    }
+
+  return self->dummy_hash;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -457,6 +470,7 @@ sa_sandbox_respond_token (SoupServerMessage *msg,
 /* A sign-in whose password check runs in a worker thread. */
 typedef struct
 {
+  SaSandboxServer          *server;        /* for its dummy hash */
   SoupServerMessage        *msg;
   char                     *username;      /* NULL: unknown user */
   char                     *password;
@@ -482,7 +496,7 @@ sa_sign_in_free (gpointer data)
   g_free (sign_in);
 }
 
-/* Worker thread: the KDF only (no database, no server state). */
+/* Worker thread: the KDF only (no database; of the server, its dummy hash). */
 static void
 check_password_thread (GTask        *task,
                        gpointer      source_object,
@@ -490,8 +504,10 @@ check_password_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   SaSignIn *sign_in = task_data;
+  const char *stored_hash = sign_in->stored_hash != NULL ? sign_in->stored_hash
+                                                         : get_dummy_hash (sign_in->server);
 
-  g_task_return_boolean (task, check_password (sign_in->password, sign_in->stored_hash));
+  g_task_return_boolean (task, check_password (sign_in->password, stored_hash));
 }
 
 /* Server thread: hands the outcome over (unless the server is gone). */
@@ -554,7 +570,8 @@ sa_sandbox_check_password (SaSandboxRequest         *request,
   sign_in->msg = g_object_ref (request->msg);
   sign_in->username = g_strdup (caller.username);
   sign_in->password = g_strdup (password);
-  sign_in->stored_hash = g_strdup (stored_hash != NULL ? stored_hash : request->server->dummy_hash);
+  sign_in->server = request->server; /* the task holds a reference */
+  sign_in->stored_hash = g_strdup (stored_hash); /* NULL: the dummy hash */
   sign_in->done = done;
   sign_in->data = data;
   sign_in->data_free = data_free;

@@ -18,7 +18,7 @@
 #include "sa-sandbox-scenarios.h"
 
 #define SA_SANDBOX_TRAINING_RESOURCE "/io/github/sadesk/SmartAccountDesk/sandbox/training-data.sql"
-#define SA_SANDBOX_SCHEMA_VERSION    4 /* 4: training (sa-sandbox-scenarios.c) */
+#define SA_SANDBOX_SCHEMA_VERSION    5 /* 4: training (sa-sandbox-scenarios.c); 5: search indexes (sa-sandbox-db-search.c) */
 /* A user's identity: 128 random bits, new with every row, so that a trainee
  * removed and added again is another identity and their old tokens stay
  * dead (issue 13, "Major 3"). */
@@ -808,8 +808,11 @@ open_schema (sqlite3  *db,
   if (tables_found > 0 && !add_column (db, "users", "identity", "TEXT", error))
     return FALSE;
 
+  /* version 4: the training tables (sa-sandbox-scenarios.c); version 5:
+   * the search indexes (sa-sandbox-db-search.c) */
   if (!sa_sandbox_db_exec (db, schema_sql, error) ||
-      !sa_sandbox_scenarios_create_tables (db, error))
+      !sa_sandbox_scenarios_create_tables (db, error) ||
+      !sa_sandbox_db_search_schema (db, tables_found > 0 && version < 5, error))
     return FALSE;
 
   if (tables_found == 0)
@@ -818,7 +821,8 @@ open_schema (sqlite3  *db,
                                              SA_SANDBOX_TRAINING_USERNAME, "!", NULL, error))
         return FALSE;
     }
-  else if (version < 3 && !update_every_tenant (db, version, error)) /* 4 only added tables */
+  /* (versions 4 and 5 added tables and indexes only: above) */
+  else if (version < 3 && !update_every_tenant (db, version, error))
     return FALSE;
 
   /* Users without an identity (see above) get theirs. */
@@ -833,7 +837,7 @@ open_schema (sqlite3  *db,
 /**
  * sa_sandbox_db_open:
  * @path: (type filename): the database file, created when missing
- * @db: (out) (transfer full): the connection; close with sqlite3_close_v2()
+ * @db: (out) (transfer full): the connection; close with sa_sandbox_db_close()
  *   (also set, to be closed, when opening fails half-way)
  * @error: return location for a #GError
  *
@@ -862,6 +866,7 @@ sa_sandbox_db_open (const char  *path,
   sqlite3_busy_timeout (*db, 5000);
 
   return sa_sandbox_db_exec (*db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error) &&
+         sa_sandbox_db_setup (*db, error) &&
          open_schema (*db, error);
 }
 

@@ -86,4 +86,38 @@ char         *sa_sandbox_db_next_id       (sqlite3          *db,
 gboolean      sa_sandbox_id_is_valid      (const char       *id,
                                            const char       *prefix);
 
+/* The searches (sa-sandbox-db-search.c). */
+
+/* How a search value matches a field (docs/desk-api.md, "Orders"). */
+typedef enum
+{
+  SA_SANDBOX_MATCH_CONTAINS,
+  SA_SANDBOX_MATCH_PREFIX,
+  SA_SANDBOX_MATCH_EXACT,
+} SaSandboxMatch;
+
+/* A statement of sa_sandbox_db_cached(): g_autoptr() hands it back. */
+typedef sqlite3_stmt SaSandboxCachedStmt;
+
+gboolean      sa_sandbox_db_setup         (sqlite3          *db,
+                                           GError          **error);
+gboolean      sa_sandbox_db_search_schema (sqlite3          *db,
+                                           gboolean          fill,
+                                           GError          **error);
+gboolean      sa_sandbox_match_folded     (const char       *haystack,
+                                           const char       *needle_folded,
+                                           SaSandboxMatch    mode);
+sqlite3_stmt *sa_sandbox_db_cached        (sqlite3          *db,
+                                           GError          **error,
+                                           const char       *sql);
+void          sa_sandbox_db_release       (sqlite3_stmt     *stmt);
+void          sa_sandbox_db_close         (sqlite3          *db);
+gboolean      sa_sandbox_db_generate      (sqlite3          *db,
+                                           guint32           seed,
+                                           guint             n_orders,
+                                           guint             n_accounts,
+                                           GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaSandboxCachedStmt, sa_sandbox_db_release)
+
 G_END_DECLS

@@ -25,6 +25,70 @@
 /* ------------------------------------------------------------------------ */
 /* Responses                                                                 */
 
+/* The response being captured in this thread (sa_sandbox_response_capture()):
+ * a handler running in a worker thread must not touch its message. */
+static GPrivate capture_key;
+
+/**
+ * sa_sandbox_response_capture:
+ * @response: (nullable): where the responses of this thread go from now on;
+ *   %NULL: to their message again
+ *
+ * Makes sa_sandbox_respond_builder() (and every sa_sandbox_respond_*() that
+ * ends there) keep the response in @response instead of setting it on the
+ * message: for handlers that run in a worker thread (sa-sandbox-readers.c),
+ * where the message, which is not thread-safe, is not theirs to touch. The
+ * server's thread then gives it to the message with
+ * sa_sandbox_response_apply().
+ */
+void
+sa_sandbox_response_capture (SaSandboxResponse *response)
+{
+  g_private_set (&capture_key, response);
+}
+
+/**
+ * sa_sandbox_response_apply:
+ * @response: a captured response
+ * @msg: its message, in the server's thread
+ *
+ * Sets @response on @msg (a 500 when none was captured).
+ */
+void
+sa_sandbox_response_apply (SaSandboxResponse *response,
+                           SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  if (response->status == 0)
+    {
+      sa_sandbox_respond_error_with (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                                     "The sandbox failed to process the request", NULL, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, response->status, response->status == 429 ? "Too Many Requests" : NULL);
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  if (response->etag != NULL)
+    soup_message_headers_replace (headers, "ETag", response->etag);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&response->body), response->length);
+}
+
+/**
+ * sa_sandbox_response_clear:
+ * @response: a captured response
+ *
+ * Frees what @response holds.
+ */
+void
+sa_sandbox_response_clear (SaSandboxResponse *response)
+{
+  g_clear_pointer (&response->etag, g_free);
+  g_clear_pointer (&response->body, g_free);
+  response->status = 0;
+}
+
 /**
  * sa_sandbox_respond_builder:
  * @msg: the request being answered
@@ -32,7 +96,8 @@
  * @builder: a builder holding the JSON body (its root is taken)
  * @etag: (nullable): the ETag header, e.g. "\"3\"" (an order's version)
  *
- * Answers @status with @builder's JSON, never cached.
+ * Answers @status with @builder's JSON, never cached (or keeps the answer
+ * in the response this thread captures: sa_sandbox_response_capture()).
  */
 void
 sa_sandbox_respond_builder (SoupServerMessage *msg,
@@ -46,8 +111,20 @@ sa_sandbox_respond_builder (SoupServerMessage *msg,
   char *data;
   gsize length;
 
+  SaSandboxResponse *capture = g_private_get (&capture_key);
+
   json_generator_set_root (generator, root);
   data = json_generator_to_data (generator, &length);
+
+  if (capture != NULL)
+    {
+      sa_sandbox_response_clear (capture);
+      capture->status = status;
+      capture->etag = g_strdup (etag);
+      capture->body = data;
+      capture->length = length;
+      return;
+    }
 
   /* libsoup 3.2 has no reason phrase for 429 */
   soup_server_message_set_status (msg, status, status == 429 ? "Too Many Requests" : NULL);

@@ -22,6 +22,27 @@ typedef GPtrArray SaSandboxFieldErrors;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaSandboxFieldErrors, g_ptr_array_unref)
 
+/**
+ * SaSandboxResponse:
+ * @status: the HTTP status; 0 until a response is captured
+ * @etag: (nullable): the ETag header
+ * @body: the JSON body
+ * @length: its length in bytes
+ *
+ * A response kept for its message (sa_sandbox_response_capture()).
+ */
+typedef struct
+{
+  guint  status;
+  char  *etag;
+  char  *body;
+  gsize  length;
+} SaSandboxResponse;
+
+void        sa_sandbox_response_capture    (SaSandboxResponse  *response);
+void        sa_sandbox_response_apply      (SaSandboxResponse  *response,
+                                            SoupServerMessage  *msg);
+void        sa_sandbox_response_clear      (SaSandboxResponse  *response);
 void        sa_sandbox_respond_builder     (SoupServerMessage  *msg,
                                             guint               status,
                                             JsonBuilder        *builder,

@@ -161,16 +161,21 @@ sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
                                      const char  *number)
 {
   static const char *const strings[] = { "lineNumber", "product", "description" };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SaSandboxCachedStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
-  stmt = sa_sandbox_db_prepare (db, &error,
-                                "SELECT line_number, product, description, quantity, license_sku"
-                                " FROM order_lines WHERE tenant = ?1 AND sales_order_number = ?2"
-                                " ORDER BY line_number",
-                                "tt", tenant, number);
+  /* prepared once per connection: a page of orders reads the lines of each */
+  stmt = sa_sandbox_db_cached (db, &error,
+                               "SELECT line_number, product, description, quantity, license_sku"
+                               " FROM order_lines WHERE tenant = ?1 AND sales_order_number = ?2"
+                               " ORDER BY line_number");
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, tenant, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
+    }
   while (stmt != NULL && sa_sandbox_db_next (stmt, &error))
     {
       json_builder_begin_object (builder);

@@ -32,14 +32,8 @@ enum
   ORDER_COL_H_DOMAIN = ORDER_COL_EC_DOMAIN + 5,
 };
 
-#define ORDER_SELECT \
-  "SELECT o.sales_order_number, o.web_order_id, o.purchase_order_number, o.status," \
-  " o.export_hold, o.end_customer_name, o.description, o.created_date, o.version," \
-  " o.partner, ec.domain, ec.name, ec.type, ec.status, o.end_customer_va," \
-  " h.domain, h.name, h.type, h.status, o.holding_va" \
-  " FROM orders o" \
-  " LEFT JOIN smart_accounts ec ON ec.tenant = o.tenant AND ec.id = o.end_customer_account" \
-  " LEFT JOIN smart_accounts h ON h.tenant = o.tenant AND h.id = o.holding_account"
+/* its columns: SA_SANDBOX_ORDER_SELECT (sa-sandbox-private.h) */
+#define ORDER_SELECT SA_SANDBOX_ORDER_SELECT
 
 /* ------------------------------------------------------------------------ */
 /* Orders                                                                    */
@@ -220,29 +214,80 @@ parse_search (SoupServerMessage *msg,
     }
 }
 
-/* GET /v1/orders?searchBy=&value=&limit=&offset= */
+/* The `match` and `after` parameters of an order search (docs/desk-api.md,
+ * "Orders"); FALSE (and 400 sent) when they are not valid. */
+static gboolean
+parse_match_and_cursor (SoupServerMessage   *msg,
+                        GHashTable          *query,
+                        SaSandboxOrderQuery *order_query)
+{
+  const char *match = g_hash_table_lookup (query, "match");
+  const char *after = g_hash_table_lookup (query, "after");
+
+  if (match != NULL)
+    {
+      if (order_query->field < 0)
+        {
+          sa_sandbox_respond_invalid (msg, "match", "match goes with searchBy and value");
+          return FALSE;
+        }
+      if (strcmp (match, "contains") == 0)
+        order_query->match = SA_SANDBOX_MATCH_CONTAINS;
+      else if (strcmp (match, "prefix") == 0)
+        order_query->match = SA_SANDBOX_MATCH_PREFIX;
+      else if (strcmp (match, "exact") == 0)
+        order_query->match = SA_SANDBOX_MATCH_EXACT;
+      else
+        {
+          sa_sandbox_respond_invalid (msg, "match", "match is contains, prefix or exact");
+          return FALSE;
+        }
+    }
+  if (after != NULL &&
+      (g_hash_table_contains (query, "offset") || !sa_sandbox_order_query_set_cursor (order_query, after)))
+    {
+      sa_sandbox_respond_invalid (msg, "after",
+                                  "after is a nextCursor of this server, and goes without offset");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* GET /v1/orders?searchBy=&value=&match=&limit=&offset=|after= (the work
+ * is in sa-sandbox-order-search.c) */
 static void
 list_orders (SaSandboxRequest *request)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = NULL;
   const char *value = g_hash_table_lookup (request->query, "value");
-  SaSandboxList list = { "orders", add_order, request->caller->tenant, 0, NULL, 0, 0, TRUE };
+  const char *search_by = g_hash_table_lookup (request->query, "searchBy");
+  g_auto(SaSandboxOrderQuery) query = { request->caller->tenant, request->caller->partner, -1 };
+  int column;
 
-  list.match_column = parse_search (request->msg, g_hash_table_lookup (request->query, "searchBy"), value);
-  if (list.match_column < 0 ||
-      !sa_sandbox_parse_paging (request->msg, request->query, &list.limit, &list.offset))
+  column = parse_search (request->msg, search_by, value);
+  if (column < 0 ||
+      !sa_sandbox_parse_paging (request->msg, request->query, &query.limit, &query.offset))
     return;
   if (value != NULL)
-    folded = g_utf8_casefold (value, -1);
-  list.match = folded;
+    {
+      folded = g_utf8_casefold (value, -1);
+      query.folded_value = folded;
+      query.field = column == ORDER_COL_WEB_ORDER_ID ? SA_ORDER_SEARCH_WEB_ORDER_ID
+                    : column == ORDER_COL_PO_NUMBER ? SA_ORDER_SEARCH_PURCHASE_ORDER_NUMBER
+                    : SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
+    }
+  if (!parse_match_and_cursor (request->msg, request->query, &query))
+    return;
 
-  stmt = sa_sandbox_db_prepare (request->db, &error,
-                                ORDER_SELECT " WHERE o.tenant = ?1 AND o.partner = ?2"
-                                " ORDER BY o.created_date DESC, o.sales_order_number DESC",
-                                "tt", request->caller->tenant, request->caller->partner);
-  sa_sandbox_respond_list (request->msg, stmt, &list, error);
+  builder = sa_sandbox_order_search (request->db, &query, add_order,
+                                     (gpointer) request->caller->tenant, &error);
+  if (builder == NULL)
+    sa_sandbox_respond_gerror (request->msg, error);
+  else
+    sa_sandbox_respond_builder (request->msg, SOUP_STATUS_OK, builder, NULL);
 }
 
 typedef struct
@@ -601,7 +646,8 @@ put_assignment (SaSandboxRequest *request)
 }
 
 static const SaSandboxRoute routes[] = {
-  { "GET", "/v1/orders", list_orders, SA_SANDBOX_SIGNED_IN },
+  { "GET", "/v1/orders", list_orders, SA_SANDBOX_SIGNED_IN, SA_SANDBOX_READS_ONLY },
+  /* details: one row on the primary key, answered at once in the server's thread */
   { "GET", "/v1/orders/{salesOrderNumber}", get_order, SA_SANDBOX_SIGNED_IN },
   { "PUT", "/v1/orders/{salesOrderNumber}/smart-account-assignment", put_assignment,
     SA_SANDBOX_SIGNED_IN },

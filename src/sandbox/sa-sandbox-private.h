@@ -21,6 +21,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SaSandboxRouter SaSandboxRouter;
+typedef struct _SaSandboxReaders SaSandboxReaders;
 
 struct _SaSandboxServer
 {
@@ -36,6 +37,7 @@ struct _SaSandboxServer
   gboolean         https;          /* a TLS certificate was set */
   GHashTable      *cisco_users;    /* user name → their Cisco gateway state (sa-sandbox-cisco-faults.c) */
   GHashTable      *sign_in_failures; /* "user:…"/"address:…" → failed sign-ins (sa-sandbox-auth.c) */
+  SaSandboxReaders *readers;       /* the read connections and their threads (sa-sandbox-readers.c) */
 };
 
 /* The signed-in user of one request. */
@@ -91,6 +93,15 @@ typedef enum
                          * log (sa-sandbox-cisco-gateway.c) */
 } SaSandboxAccess;
 
+typedef enum
+{
+  SA_SANDBOX_ROUTE_DEFAULT = 0,
+  /* the handler only reads: it runs in a worker thread on a read
+   * connection (sa-sandbox-readers.c), uses neither request->server nor
+   * request->msg other than through sa_sandbox_respond_*() */
+  SA_SANDBOX_READS_ONLY    = 1 << 0,
+} SaSandboxRouteFlags;
+
 /**
  * SaSandboxRoute:
  * @method: "GET", "POST" or "PUT"
@@ -99,6 +110,7 @@ typedef enum
  *   string is the handler's (@query)
  * @handler: answers the request
  * @access: whether the route needs a signed-in caller
+ * @flags: %SA_SANDBOX_READS_ONLY for handlers that run in a worker thread
  *
  * One row of a route table. The rows of one path give its `Allow` header
  * and its 405.
@@ -107,8 +119,9 @@ typedef struct
 {
   const char       *method;
   const char       *pattern;
-  SaSandboxHandler  handler;
-  SaSandboxAccess   access;
+  SaSandboxHandler     handler;
+  SaSandboxAccess      access;
+  SaSandboxRouteFlags  flags;
 } SaSandboxRoute;
 
 typedef struct
@@ -171,6 +184,17 @@ void             sa_sandbox_respond_tenant_list (SaSandboxRequest   *request,
                                                  const char         *member,
                                                  SaSandboxRowWriter  write_row);
 
+/* The read connections and their worker threads (sa-sandbox-readers.c). */
+SaSandboxReaders *sa_sandbox_readers_new       (const char        *path,
+                                                guint              n_readers,
+                                                GError           **error);
+void             sa_sandbox_readers_free       (SaSandboxReaders  *readers);
+void             sa_sandbox_readers_run        (SaSandboxReaders  *readers,
+                                                SaSandboxRequest  *request,
+                                                SaSandboxHandler   handler,
+                                                char             **segments,
+                                                SaSandboxCaller   *caller);
+
 /* Shared by the resource files. */
 void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,
                                                 sqlite3_stmt      *stmt,
@@ -182,6 +206,59 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
                                                      const char   *tenant,
                                                      gint64        now,
                                                      GError      **error);
+
+/* The columns of an Order (sa-sandbox-orders.c, ORDER_COL_*): the order
+ * and its End Customer and Holding Smart Accounts. */
+#define SA_SANDBOX_ORDER_COLUMNS \
+  "SELECT o.sales_order_number, o.web_order_id, o.purchase_order_number, o.status," \
+  " o.export_hold, o.end_customer_name, o.description, o.created_date, o.version," \
+  " o.partner, ec.domain, ec.name, ec.type, ec.status, o.end_customer_va," \
+  " h.domain, h.name, h.type, h.status, o.holding_va"
+#define SA_SANDBOX_ORDER_JOINS \
+  " LEFT JOIN smart_accounts ec ON ec.tenant = o.tenant AND ec.id = o.end_customer_account" \
+  " LEFT JOIN smart_accounts h ON h.tenant = o.tenant AND h.id = o.holding_account"
+#define SA_SANDBOX_ORDER_SELECT SA_SANDBOX_ORDER_COLUMNS " FROM orders o" SA_SANDBOX_ORDER_JOINS
+
+/**
+ * SaSandboxOrderQuery:
+ * @tenant: the caller's tenant
+ * @partner: the caller's partner company: only its orders are listed
+ * @field: the #SaOrderSearchField searched, or -1 for the whole list
+ * @folded_value: (nullable): the search value through g_utf8_casefold()
+ * @match: how @folded_value matches the field
+ * @limit: orders in the page, 1 to 100
+ * @offset: orders skipped before the page (or the cursor's position)
+ * @cursor_date: (nullable): with @cursor_number, the page starts after this
+ *   order (sa_sandbox_order_query_set_cursor())
+ * @cursor_number: (nullable): the cursor's Sales Order No.
+ *
+ * One GET /v1/orders, for sa_sandbox_order_search() (sa-sandbox-order-search.c).
+ */
+typedef struct
+{
+  const char     *tenant;
+  const char     *partner;
+  int             field;
+  const char     *folded_value;
+  SaSandboxMatch  match;
+  guint64         limit;
+  guint64         offset;
+  char           *cursor_date;
+  char           *cursor_number;
+} SaSandboxOrderQuery;
+
+gboolean         sa_sandbox_order_query_set_cursor (SaSandboxOrderQuery *query,
+                                                    const char          *cursor);
+void             sa_sandbox_order_query_clear  (SaSandboxOrderQuery       *query);
+char            *sa_sandbox_order_search_sql   (const SaSandboxOrderQuery *query,
+                                                gboolean                   small);
+JsonBuilder     *sa_sandbox_order_search       (sqlite3                   *db,
+                                                const SaSandboxOrderQuery *query,
+                                                SaSandboxRowWriter         write_row,
+                                                gpointer                   data,
+                                                GError                   **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaSandboxOrderQuery, sa_sandbox_order_query_clear)
 
 /* The license model (sa-sandbox-licenses.c). */
 gboolean         sa_sandbox_licenses_settle    (sqlite3           *db,

@@ -11,7 +11,9 @@
  * A request goes through, in order: its path (400 when the path is not valid
  * text, 404 when no pattern matches), its method (405), for signed-in routes
  * the bearer token (401), the query string (400) and the caller's sandbox
- * clock, then the handler. The Cisco-shaped routes go through
+ * clock, then the handler — in a worker thread on a read connection for the
+ * routes marked SA_SANDBOX_READS_ONLY (sa-sandbox-readers.c). The
+ * Cisco-shaped routes go through
  * sa_sandbox_cisco_prepare() instead (Cisco's token, the user's training
  * faults) and sa_sandbox_cisco_finish() after their handler.
  *
@@ -391,6 +393,14 @@ sa_sandbox_router_handle (SoupServer        *server,
       request_query = g_hash_table_new (g_str_hash, g_str_equal);
       request.query = request_query;
       request.now = g_get_real_time () / G_USEC_PER_SEC;
+    }
+
+  if ((route->flags & SA_SANDBOX_READS_ONLY) && route->access == SA_SANDBOX_SIGNED_IN &&
+      self->readers != NULL)
+    {
+      sa_sandbox_readers_run (self->readers, &request, route->handler, g_steal_pointer (&segments),
+                              &caller);
+      return;
     }
 
   route->handler (&request);

@@ -25,6 +25,7 @@
 
 #define SA_SANDBOX_TOKEN_LIFETIME 3600 /* seconds */
 #define SA_SANDBOX_LISTEN_BACKLOG 128
+#define SA_SANDBOX_MAX_READERS    4   /* read connections and their threads */
 
 G_DEFINE_FINAL_TYPE (SaSandboxServer, sa_sandbox_server, G_TYPE_OBJECT)
 
@@ -48,12 +49,13 @@ sa_sandbox_server_finalize (GObject *object)
 {
   SaSandboxServer *self = (SaSandboxServer *) object;
 
+  g_clear_pointer (&self->readers, sa_sandbox_readers_free);
   g_clear_pointer (&self->router, sa_sandbox_router_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_clear_pointer (&self->sign_in_failures, g_hash_table_unref);
   g_clear_pointer (&self->cisco_users, sa_sandbox_cisco_users_free);
   g_clear_pointer (&self->dummy_hash, g_free);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->db, sa_sandbox_db_close);
   g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (sa_sandbox_server_parent_class)->finalize (object);
@@ -115,6 +117,10 @@ sa_sandbox_server_new (const char  *data_dir,
   db_path = g_build_filename (data_dir, "sandbox.sqlite", NULL);
   if (!sa_sandbox_db_open (db_path, &self->db, error) ||
       !sa_sandbox_auth_init (self, error))
+    return NULL;
+  self->readers = sa_sandbox_readers_new (db_path, CLAMP (g_get_num_processors (), 2, SA_SANDBOX_MAX_READERS),
+                                          error);
+  if (self->readers == NULL)
     return NULL;
 
   self->router = sa_sandbox_router_new (NULL, 0);

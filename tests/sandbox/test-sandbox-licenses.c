@@ -252,7 +252,7 @@ test_migration (SbtFixture    *f,
   g_assert_cmpint (user_version (f->dir), ==, 2);
 
   sbt_fixture_start (f);
-  g_assert_cmpint (user_version (f->dir), ==, 4); /* 4: the training tables (issue 14) */
+  g_assert_cmpint (user_version (f->dir), ==, 5); /* the current version */
 
   /* the trainee's work stays */
   g_assert_cmpuint (sbt_count_list (f, "/v1/account-requests", "accountRequests"), ==, N_ACCOUNT_REQUESTS + 1);

@@ -1,0 +1,324 @@
+/* sa-sandbox-db-search.c — what makes the sandbox's searches fast at 100,000
+ * orders: the connection's set-up (page cache, the SQL functions of the
+ * Desk API's matching), the search indexes and trigram tables of schema
+ * version 4, and the cache of prepared statements
+ *
+ * Matching (docs/desk-api.md, "Orders"): a value and a field match after
+ * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables
+ * orders_fts (Web Order No., PO No.) and smart_accounts_fts hold the
+ * *folded* text of the searched columns (kept by triggers through
+ * sa_casefold()), tokenized with
+ * case_sensitive 1, so that a trigram phrase match is exactly "the folded
+ * field contains the folded value" — for values of 3 characters or more. A
+ * shorter value reads the rows in list order through sa_match(). (A Sales
+ * Order No. is digits only: its searches use the index orders_number.) The
+ * table order_counts keeps each user's number of orders (triggers again).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sa-sandbox-db.h"
+
+#include <string.h>
+
+#define SA_SANDBOX_CACHE_KIB  32768  /* page cache of each connection */
+#define SA_SANDBOX_MMAP_BYTES "268435456"
+
+static const char search_schema_sql[] =
+  /* the order list: newest first (docs/desk-api.md), per user's partner */
+  "CREATE INDEX IF NOT EXISTS orders_list ON orders"
+  "  (tenant, partner, created_date DESC, sales_order_number DESC);"
+  /* Sales Order No. exact and prefix, and the counts */
+  "CREATE INDEX IF NOT EXISTS orders_number ON orders (tenant, partner, sales_order_number);"
+  "CREATE INDEX IF NOT EXISTS smart_accounts_name ON smart_accounts"
+  "  (tenant, name COLLATE NOCASE, type);"
+  "CREATE INDEX IF NOT EXISTS order_lines_order ON order_lines (tenant, sales_order_number, line_number);"
+  /* the user's number of orders, for the list's totalRecords */
+  "CREATE TABLE IF NOT EXISTS order_counts ("
+  "  tenant TEXT NOT NULL, partner TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (tenant, partner)) WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS orders_fts USING fts5"
+  "  (web_order_id, purchase_order_number, tokenize = 'trigram case_sensitive 1');"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS smart_accounts_fts USING fts5"
+  "  (domain, name, email, tokenize = 'trigram case_sensitive 1');"
+  "CREATE TRIGGER IF NOT EXISTS orders_fts_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  VALUES (new.rowid, sa_casefold (new.web_order_id), sa_casefold (new.purchase_order_number));"
+  "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
+  "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_fts_delete AFTER DELETE ON orders BEGIN"
+  "  DELETE FROM orders_fts WHERE rowid = old.rowid;"
+  "  UPDATE order_counts SET n = n - 1 WHERE tenant = old.tenant AND partner = old.partner;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_fts_update"
+  "  AFTER UPDATE OF tenant, partner, web_order_id, purchase_order_number ON orders BEGIN"
+  "  DELETE FROM orders_fts WHERE rowid = old.rowid;"
+  "  INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  VALUES (new.rowid, sa_casefold (new.web_order_id), sa_casefold (new.purchase_order_number));"
+  "  UPDATE order_counts SET n = n - 1 WHERE tenant = old.tenant AND partner = old.partner;"
+  "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
+  "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_insert AFTER INSERT ON smart_accounts BEGIN"
+  "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
+  "  VALUES (new.rowid, sa_casefold (new.domain), sa_casefold (new.name), sa_casefold (new.email));"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_delete AFTER DELETE ON smart_accounts BEGIN"
+  "  DELETE FROM smart_accounts_fts WHERE rowid = old.rowid;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_update"
+  "  AFTER UPDATE OF domain, name, email ON smart_accounts BEGIN"
+  "  DELETE FROM smart_accounts_fts WHERE rowid = old.rowid;"
+  "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
+  "  VALUES (new.rowid, sa_casefold (new.domain), sa_casefold (new.name), sa_casefold (new.email));"
+  " END;";
+
+/* A database of version 3 or older: its rows get into the new tables. */
+static const char search_fill_sql[] =
+  "DELETE FROM orders_fts;"
+  "INSERT INTO orders_fts (rowid, web_order_id, purchase_order_number)"
+  "  SELECT rowid, sa_casefold (web_order_id), sa_casefold (purchase_order_number) FROM orders;"
+  "DELETE FROM order_counts;"
+  "INSERT INTO order_counts (tenant, partner, n)"
+  "  SELECT tenant, partner, count(*) FROM orders GROUP BY tenant, partner;"
+  "DELETE FROM smart_accounts_fts;"
+  "INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
+  "  SELECT rowid, sa_casefold (domain), sa_casefold (name), sa_casefold (email) FROM smart_accounts;";
+
+/* ------------------------------------------------------------------------ */
+/* SQL functions                                                             */
+
+/* sa_casefold(text): g_utf8_casefold() of @text; NULL for NULL. */
+static void
+casefold_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  sqlite3_result_text (context, g_utf8_casefold (text, sqlite3_value_bytes (argv[0])), -1, g_free);
+}
+
+/**
+ * sa_sandbox_match_folded:
+ * @haystack: (nullable): text from the database
+ * @needle_folded: the searched text, already through g_utf8_casefold()
+ * @mode: how to match
+ *
+ * The Desk API's matching of a search value (docs/desk-api.md): contains,
+ * starts with or equals, after Unicode case folding.
+ *
+ * Returns: %TRUE when @haystack matches
+ */
+gboolean
+sa_sandbox_match_folded (const char       *haystack,
+                         const char       *needle_folded,
+                         SaSandboxMatch    mode)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+
+  switch (mode)
+    {
+    case SA_SANDBOX_MATCH_PREFIX:
+      return g_str_has_prefix (folded, needle_folded);
+    case SA_SANDBOX_MATCH_EXACT:
+      return strcmp (folded, needle_folded) == 0;
+    case SA_SANDBOX_MATCH_CONTAINS:
+    default:
+      return strstr (folded, needle_folded) != NULL;
+    }
+}
+
+/* sa_match(haystack, needle_folded, mode): sa_sandbox_match_folded(). */
+static void
+match_func (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *haystack = (const char *) sqlite3_value_text (argv[0]);
+  const char *needle = (const char *) sqlite3_value_text (argv[1]);
+
+  sqlite3_result_int (context, needle != NULL &&
+                      sa_sandbox_match_folded (haystack, needle,
+                                               (SaSandboxMatch) sqlite3_value_int (argv[2])));
+}
+
+/**
+ * sa_sandbox_db_setup:
+ * @db: a connection just opened
+ * @error: return location for a #GError
+ *
+ * Gives a connection what the searches need: the SQL functions sa_casefold()
+ * (which the trigram tables' triggers call: every connection that writes
+ * orders or Smart Accounts needs it) and sa_match(), a page cache of 32 MiB,
+ * memory-mapped reads and temporary tables in memory.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_db_setup (sqlite3  *db,
+                     GError  **error)
+{
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+  if (sqlite3_create_function (db, "sa_casefold", 1, flags, NULL, casefold_func, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (db, "sa_match", 3, flags, NULL, match_func, NULL, NULL) != SQLITE_OK)
+    return sa_sandbox_db_fail (db, "functions", error);
+
+  return sa_sandbox_db_exec (db,
+                             "PRAGMA cache_size = -" G_STRINGIFY (SA_SANDBOX_CACHE_KIB) ";"
+                             "PRAGMA mmap_size = " SA_SANDBOX_MMAP_BYTES ";"
+                             "PRAGMA temp_store = MEMORY",
+                             error);
+}
+
+/**
+ * sa_sandbox_db_search_schema:
+ * @db: the connection, after the tables of schema_sql
+ * @fill: the database had data before version 4: index them
+ * @error: return location for a #GError
+ *
+ * Creates what schema version 4 adds: the indexes of the order list and of
+ * the Sales Order No., the Smart Account name index, the trigram tables and
+ * order_counts with their triggers; with @fill, puts the rows already there
+ * in them.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_db_search_schema (sqlite3   *db,
+                             gboolean   fill,
+                             GError   **error)
+{
+  return sa_sandbox_db_exec (db, search_schema_sql, error) &&
+         (!fill || sa_sandbox_db_exec (db, search_fill_sql, error));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Prepared statements, once per connection                                  */
+
+/* connection → (SQL text → its statement); the statements of a connection
+ * are used only by the thread that holds the connection. */
+static GMutex caches_lock;
+static GHashTable *caches;
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static GHashTable *
+get_cache (sqlite3 *db)
+{
+  GHashTable *cache;
+
+  g_mutex_lock (&caches_lock);
+  if (caches == NULL)
+    caches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  cache = g_hash_table_lookup (caches, db);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     finalize_stmt);
+      g_hash_table_insert (caches, db, cache);
+    }
+  g_mutex_unlock (&caches_lock);
+
+  return cache;
+}
+
+/**
+ * sa_sandbox_db_cached:
+ * @db: the connection
+ * @error: return location for a #GError
+ * @sql: one constant SQL statement with parameters ?1, ?2…
+ *
+ * The statement of @sql on @db, prepared once (sqlite3_prepare_v3() with
+ * %SQLITE_PREPARE_PERSISTENT) and kept until sa_sandbox_db_close(); when it
+ * is in use already (a nested call), a new one. Bind its parameters, step
+ * it, then hand it back with sa_sandbox_db_release() (g_autoptr of
+ * #SaSandboxCachedStmt does): a statement not reset keeps its read
+ * transaction open.
+ *
+ * Returns: (transfer full) (nullable): the statement; %NULL with
+ *   %G_IO_ERROR_FAILED when SQLite refuses @sql
+ */
+sqlite3_stmt *
+sa_sandbox_db_cached (sqlite3     *db,
+                      GError     **error,
+                      const char  *sql)
+{
+  GHashTable *cache = get_cache (db);
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+
+  if (stmt != NULL && !sqlite3_stmt_busy (stmt))
+    return stmt;
+
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      sa_sandbox_db_fail (db, "prepare", error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (!g_hash_table_contains (cache, sql))
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+/**
+ * sa_sandbox_db_release:
+ * @stmt: (nullable) (transfer full): a statement of sa_sandbox_db_cached()
+ *
+ * Resets @stmt and clears its parameters for the next use (or finalizes it
+ * when it was the extra one of a nested call).
+ */
+void
+sa_sandbox_db_release (sqlite3_stmt *stmt)
+{
+  GHashTable *cache;
+
+  if (stmt == NULL)
+    return;
+
+  cache = get_cache (sqlite3_db_handle (stmt));
+  if (g_hash_table_lookup (cache, sqlite3_sql (stmt)) == stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  else
+    sqlite3_finalize (stmt);
+}
+
+/**
+ * sa_sandbox_db_close:
+ * @db: (nullable) (transfer full): a connection of sa_sandbox_db_open()
+ *
+ * Finalizes the connection's cached statements and closes it.
+ */
+void
+sa_sandbox_db_close (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+
+  g_mutex_lock (&caches_lock);
+  if (caches != NULL)
+    g_hash_table_remove (caches, db);
+  g_mutex_unlock (&caches_lock);
+
+  sqlite3_close_v2 (db);
+}

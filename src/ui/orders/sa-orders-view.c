@@ -148,7 +148,9 @@ setup_order_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = sa_order_row_new (NULL);
 
-  gtk_widget_set_focusable (row, FALSE);
+  /* The list item takes the focus (and draws the ring); the row, a
+   * GtkListBoxRow outside a list box, must never take it. */
+  gtk_widget_set_can_focus (row, FALSE);
   gtk_list_item_set_child (item, row);
 }
 
@@ -555,6 +557,36 @@ on_search_by_changed (GtkDropDown  *dropdown,
     search (self);
 }
 
+/* Issue 11: Tab leaves the results at once (GTK 4.8's list view would stop
+ * on every one of up to 100,000 rows); arrows move between rows. */
+static gboolean
+on_results_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        SaOrdersView          *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->results_view);
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) != 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else
+    return FALSE;
+
+  /* The list refuses the focus while the window looks for the next stop. */
+  gtk_widget_set_can_focus (list, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction))
+    gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
 /* Step 3: a result clicked, or Enter on it; a row still loading opens
  * nothing. */
 static void
@@ -789,6 +821,11 @@ sa_orders_view_init (SaOrdersView *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_results_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_view), key);
 
   g_signal_connect (self->search_entry, "changed", G_CALLBACK (on_search_text_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);

@@ -25,7 +25,7 @@
 
 #include "sa-orders-view-private.h"
 #include "sa-procedure-panel.h"
-#include "sa-order-row.h"
+#include "sa-order-results.h"
 #include "sa-ui-util.h"
 
 #define SA_ORDERS_PAGE_SIZE    100
@@ -139,40 +139,6 @@ show_search_error (SaOrdersView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
 }
 
-/* The list view's factory: one SaOrderRow per row shown, given the SaOrder
- * (or placeholder) of its position; the list item is the focus stop. */
-static void
-setup_order_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *row = sa_order_row_new (NULL);
-
-  /* The list item takes the focus (and draws the ring); the row, a
-   * GtkListBoxRow outside a list box, must never take it. */
-  gtk_widget_set_can_focus (row, FALSE);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_order_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  SaOrder *order = gtk_list_item_get_item (item);
-
-  sa_order_row_set_order (SA_ORDER_ROW (gtk_list_item_get_child (item)), order);
-  gtk_list_item_set_activatable (item, order != NULL && !sa_order_pages_is_placeholder (order));
-}
-
-static void
-unbind_order_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  sa_order_row_set_order (SA_ORDER_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 static void
 show_empty (SaOrdersView *self,
             const char   *title,
@@ -221,6 +187,8 @@ show_results (SaOrdersView *self,
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->results_stack, "results");
+
+  sa_order_results_note_first_draw (self->results_view);
 
   /* Found by its number (no list to choose from), or Enter with exactly
    * one match (issue 11): open it at once. */
@@ -513,9 +481,7 @@ on_search_key_pressed (GtkEventControllerKey *controller,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") != 0)
     return FALSE;
 
-  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
-  return gtk_widget_child_focus (GTK_WIDGET (self->results_view), GTK_DIR_TAB_FORWARD) ||
-         gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+  return sa_order_results_focus_first (self->results_view);
 }
 
 static void
@@ -555,36 +521,6 @@ on_search_by_changed (GtkDropDown  *dropdown,
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     search (self);
-}
-
-/* Issue 11: Tab leaves the results at once (GTK 4.8's list view would stop
- * on every one of up to 100,000 rows); arrows move between rows. */
-static gboolean
-on_results_key_pressed (GtkEventControllerKey *controller,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        SaOrdersView          *self)
-{
-  GtkWidget *list = GTK_WIDGET (self->results_view);
-  GtkDirectionType direction;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  if (keyval == GDK_KEY_ISO_Left_Tab)
-    direction = GTK_DIR_TAB_BACKWARD;
-  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    direction = (state & GDK_SHIFT_MASK) != 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
-  else
-    return FALSE;
-
-  /* The list refuses the focus while the window looks for the next stop. */
-  gtk_widget_set_can_focus (list, FALSE);
-  if (!gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction))
-    gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
-  gtk_widget_set_can_focus (list, TRUE);
-
-  return TRUE;
 }
 
 /* Step 3: a result clicked, or Enter on it; a row still loading opens
@@ -796,7 +732,6 @@ static void
 sa_orders_view_init (SaOrdersView *self)
 {
   g_autofree char *last_field = NULL;
-  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *key;
   SaOrderSearchField field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
 
@@ -809,23 +744,13 @@ sa_orders_view_init (SaOrdersView *self)
     field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
   gtk_drop_down_set_selected (self->search_by_dropdown, field);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_order_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_order_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_order_row), NULL);
-  gtk_list_view_set_factory (self->results_view, factory);
   self->selection = gtk_no_selection_new (NULL);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
+  sa_order_results_setup (self->results_view, self->selection);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
-
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_results_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->results_view), key);
 
   g_signal_connect (self->search_entry, "changed", G_CALLBACK (on_search_text_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);

@@ -8,7 +8,8 @@
  * %SA_ORDER_PAGES_PAGE_SIZE orders that were shown lately. An order not
  * loaded yet is a placeholder (sa_order_pages_is_placeholder()); asking for
  * it fetches its page through the #SaClient boundary (offset and limit), and
- * "items-changed" says when the real orders are there. At most
+ * "items-changed" says when the real orders are there — for the positions
+ * handed out only (a list view's rows), since nobody holds the others. At most
  * %SA_ORDER_PAGES_MAX_RESIDENT pages stay in memory (the least recently asked
  * for go first) and at most %SA_ORDER_PAGES_MAX_FETCHING are fetched at once
  * (scrolling fast gives up the oldest fetch). sa_order_pages_cancel() stops
@@ -26,6 +27,8 @@ typedef struct
   GPtrArray    *items;     /* SaOrder (or NULL: placeholder not made yet) */
   GCancellable *fetching;  /* while its fetch runs */
   guint64       last_used;
+  guint         handed_first; /* offsets handed out since "items-changed" */
+  guint         handed_last;  /* was last emitted; first > last: none */
   guint         loaded : 1;
 } Page;
 
@@ -45,7 +48,7 @@ struct _SaOrderPages
   char               *value;
   guint               total;
   GHashTable         *pages;      /* index → Page */
-  GArray             *given_up;   /* page indexes whose rows must ask again */
+  GArray             *given_up;   /* Range: rows that must ask again */
   guint               given_up_idle;
   GTask              *load_task;
   guint64             tick;
@@ -131,14 +134,36 @@ remove_page (SaOrderPages *self,
   g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
 }
 
-static void
-emit_page_changed (SaOrderPages *self,
-                   guint         index)
+/* Positions of the model, for "items-changed". */
+typedef struct
 {
-  guint length = page_length (self, index);
+  guint start;
+  guint n;
+} Range;
 
-  if (self->loaded && length > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), index * SA_ORDER_PAGES_PAGE_SIZE, length, length);
+/* The positions of @page handed out since its last "items-changed", which
+ * are then forgotten: a list view asks only for the rows it shows, and
+ * rebuilding the rows of a whole page at once drops frames (issue 12). A
+ * position never handed out has no item that anyone holds. */
+static Range
+take_handed (Page *page)
+{
+  Range range = { page->index * SA_ORDER_PAGES_PAGE_SIZE + page->handed_first, 0 };
+
+  if (page->handed_first <= page->handed_last && page->items->len > 0)
+    range.n = MIN (page->handed_last, page->items->len - 1) - page->handed_first + 1;
+  page->handed_first = G_MAXUINT;
+  page->handed_last = 0;
+
+  return range;
+}
+
+static void
+emit_range (SaOrderPages *self,
+            Range         range)
+{
+  if (self->loaded && range.n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), range.start, range.n, range.n);
 }
 
 static gboolean
@@ -148,9 +173,9 @@ emit_given_up (gpointer user_data)
   g_autoptr(GArray) given_up = g_steal_pointer (&self->given_up);
 
   self->given_up_idle = 0;
-  self->given_up = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->given_up = g_array_new (FALSE, FALSE, sizeof (Range));
   for (guint i = 0; i < given_up->len; i++)
-    emit_page_changed (self, g_array_index (given_up, guint, i));
+    emit_range (self, g_array_index (given_up, Range, i));
 
   return G_SOURCE_REMOVE;
 }
@@ -191,13 +216,13 @@ evict (SaOrderPages *self,
   while (self->n_resident > SA_ORDER_PAGES_MAX_RESIDENT)
     {
       Page *oldest = find_oldest (self, FALSE, keep);
-      guint index;
+      Range range;
 
       if (oldest == NULL)
         break;
-      index = oldest->index;
+      range = take_handed (oldest);
       remove_page (self, oldest);
-      emit_page_changed (self, index);
+      emit_range (self, range);
     }
 }
 
@@ -216,12 +241,14 @@ start_fetch (SaOrderPages *self,
   while (self->n_fetching >= SA_ORDER_PAGES_MAX_FETCHING)
     {
       Page *oldest = find_oldest (self, TRUE, page);
+      Range range;
 
       if (oldest == NULL)
         break;
       /* Its rows (if still shown) ask again once the view hears of it; not
        * from within get_item(), hence the idle. */
-      g_array_append_val (self->given_up, oldest->index);
+      range = take_handed (oldest);
+      g_array_append_val (self->given_up, range);
       if (self->given_up_idle == 0)
         self->given_up_idle = g_idle_add (emit_given_up, self);
       remove_page (self, oldest);
@@ -248,6 +275,7 @@ add_page (SaOrderPages *self,
   Page *page = g_new0 (Page, 1);
 
   page->index = index;
+  page->handed_first = G_MAXUINT;
   page->items = g_ptr_array_new_with_free_func (unref_if_set);
   g_ptr_array_set_size (page->items, page_length (self, index));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
@@ -346,7 +374,7 @@ fetch_cb (GObject      *source,
       return;
     }
 
-  emit_page_changed (self, page->index);
+  emit_range (self, take_handed (page));
   evict (self, page);
 }
 
@@ -381,6 +409,8 @@ sa_order_pages_get_item (GListModel *list,
   if (page == NULL)
     page = add_page (self, index);
   page->last_used = ++self->tick;
+  page->handed_first = MIN (page->handed_first, offset);
+  page->handed_last = MAX (page->handed_last, offset);
 
   order = g_ptr_array_index (page->items, offset);
   if (order == NULL)
@@ -484,7 +514,7 @@ static void
 sa_order_pages_init (SaOrderPages *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
-  self->given_up = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->given_up = g_array_new (FALSE, FALSE, sizeof (Range));
 }
 
 /**

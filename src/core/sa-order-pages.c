@@ -9,7 +9,9 @@
  * loaded yet is a placeholder (sa_order_pages_is_placeholder()); asking for
  * it fetches its page through the #SaClient boundary (offset and limit), and
  * "items-changed" says when the real orders are there — for the positions
- * handed out only (a list view's rows), since nobody holds the others. At most
+ * handed out only (a list view's rows), since nobody holds the others, in
+ * chunks of %SA_ORDER_PAGES_CHUNK rows, one per frame's worth of time,
+ * nearest to sa_order_pages_set_hint() first. At most
  * %SA_ORDER_PAGES_MAX_RESIDENT pages stay in memory (the least recently asked
  * for go first) and at most %SA_ORDER_PAGES_MAX_FETCHING are fetched at once
  * (scrolling fast gives up the oldest fetch). sa_order_pages_cancel() stops
@@ -50,6 +52,9 @@ struct _SaOrderPages
   GHashTable         *pages;      /* index → Page */
   GArray             *given_up;   /* Range: rows that must ask again */
   guint               given_up_idle;
+  GArray             *arrived;    /* Range: loaded rows not announced yet */
+  guint               arrived_timeout;
+  guint               hint;       /* the position the user looks at */
   GTask              *load_task;
   guint64             tick;
   guint               n_requests;
@@ -166,6 +171,81 @@ emit_range (SaOrderPages *self,
     g_list_model_items_changed (G_LIST_MODEL (self), range.start, range.n, range.n);
 }
 
+/* One chunk of the rows that arrived, the nearest to the position the user
+ * looks at first, per frame's worth of time: rebinding a whole page's rows
+ * at once (GTK 4.8's list view keeps up to 200) would drop frames. */
+static gboolean
+emit_arrived (gpointer user_data)
+{
+  SaOrderPages *self = user_data;
+  guint best = 0;
+  guint best_distance = G_MAXUINT;
+  Range range;
+
+  for (guint i = 0; i < self->arrived->len; i++)
+    {
+      Range *r = &g_array_index (self->arrived, Range, i);
+      guint distance = self->hint < r->start ? r->start - self->hint
+                       : self->hint >= r->start + r->n ? self->hint - (r->start + r->n - 1) : 0;
+
+      if (distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+  if (self->arrived->len == 0)
+    {
+      self->arrived_timeout = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  range = g_array_index (self->arrived, Range, best);
+  g_array_remove_index_fast (self->arrived, best);
+  emit_range (self, range);
+
+  if (self->arrived->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->arrived_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Announces @range of loaded rows in chunks of %SA_ORDER_PAGES_CHUNK. */
+static void
+queue_arrived (SaOrderPages *self,
+               Range         range)
+{
+  for (guint start = range.start; start < range.start + range.n; start += SA_ORDER_PAGES_CHUNK)
+    {
+      Range chunk = { start, MIN (SA_ORDER_PAGES_CHUNK, range.start + range.n - start) };
+
+      g_array_append_val (self->arrived, chunk);
+    }
+  if (self->arrived->len > 0 && self->arrived_timeout == 0)
+    {
+      /* The nearest chunk at once, the others one per frame. */
+      emit_arrived (self);
+      if (self->arrived->len > 0 && self->arrived_timeout == 0)
+        self->arrived_timeout = g_timeout_add (SA_ORDER_PAGES_CHUNK_INTERVAL, emit_arrived, self);
+    }
+}
+
+/* Forgets the unannounced rows of a page dropped from memory. */
+static void
+drop_arrived (SaOrderPages *self,
+              guint         index)
+{
+  guint start = index * SA_ORDER_PAGES_PAGE_SIZE;
+
+  for (guint i = self->arrived->len; i > 0; i--)
+    {
+      Range *r = &g_array_index (self->arrived, Range, i - 1);
+
+      if (r->start >= start && r->start < start + SA_ORDER_PAGES_PAGE_SIZE)
+        g_array_remove_index_fast (self->arrived, i - 1);
+    }
+}
+
 static gboolean
 emit_given_up (gpointer user_data)
 {
@@ -221,6 +301,7 @@ evict (SaOrderPages *self,
       if (oldest == NULL)
         break;
       range = take_handed (oldest);
+      drop_arrived (self, oldest->index);
       remove_page (self, oldest);
       emit_range (self, range);
     }
@@ -374,7 +455,7 @@ fetch_cb (GObject      *source,
       return;
     }
 
-  emit_range (self, take_handed (page));
+  queue_arrived (self, take_handed (page));
   evict (self, page);
 }
 
@@ -438,6 +519,7 @@ sa_order_pages_dispose (GObject *object)
 
   sa_order_pages_cancel (self);
   g_clear_handle_id (&self->given_up_idle, g_source_remove);
+  g_clear_handle_id (&self->arrived_timeout, g_source_remove);
   g_hash_table_remove_all (self->pages);
   self->n_fetching = 0;
   self->n_resident = 0;
@@ -453,6 +535,7 @@ sa_order_pages_finalize (GObject *object)
 
   g_hash_table_unref (self->pages);
   g_array_unref (self->given_up);
+  g_array_unref (self->arrived);
   g_free (self->value);
 
   G_OBJECT_CLASS (sa_order_pages_parent_class)->finalize (object);
@@ -515,6 +598,7 @@ sa_order_pages_init (SaOrderPages *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->given_up = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->arrived = g_array_new (FALSE, FALSE, sizeof (Range));
 }
 
 /**
@@ -632,6 +716,24 @@ sa_order_pages_cancel (SaOrderPages *self)
       if (page->fetching != NULL)
         g_cancellable_cancel (page->fetching);
     }
+}
+
+/**
+ * sa_order_pages_set_hint:
+ * @self: a #SaOrderPages
+ * @position: the position the user looks at (the first row shown)
+ *
+ * Says where the user looks, so that the rows of a page that arrives are
+ * announced nearest first (issue 12: no frame dropped while scrolling).
+ * Asks for nothing.
+ */
+void
+sa_order_pages_set_hint (SaOrderPages *self,
+                         guint         position)
+{
+  g_return_if_fail (SA_IS_ORDER_PAGES (self));
+
+  self->hint = position;
 }
 
 /**

@@ -16,8 +16,12 @@ G_BEGIN_DECLS
 /* Pages kept in memory at most, the most recently shown ones (issue 12: memory
  * flat whatever the number of orders). */
 #define SA_ORDER_PAGES_MAX_RESIDENT  8
-/* Pages fetched at once at most; an older fetch is given up for a newer one. */
-#define SA_ORDER_PAGES_MAX_FETCHING  3
+/* Pages fetched at once at most; an older fetch is given up for a newer one
+ * (GTK 4.8's list view holds up to 200 rows: 3 pages, plus one). */
+#define SA_ORDER_PAGES_MAX_FETCHING  4
+/* Rows announced at once when a page arrives, and how often (ms). */
+#define SA_ORDER_PAGES_CHUNK          8
+#define SA_ORDER_PAGES_CHUNK_INTERVAL 16
 
 #define SA_TYPE_ORDER_PAGES (sa_order_pages_get_type ())
 G_DECLARE_FINAL_TYPE (SaOrderPages, sa_order_pages, SA, ORDER_PAGES, GObject)
@@ -35,6 +39,8 @@ gboolean      sa_order_pages_load_finish        (SaOrderPages        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 void          sa_order_pages_cancel             (SaOrderPages        *self);
+void          sa_order_pages_set_hint           (SaOrderPages        *self,
+                                                 guint                position);
 
 SaOrderSearchField sa_order_pages_get_field     (SaOrderPages        *self);
 const char   *sa_order_pages_get_value          (SaOrderPages        *self);

@@ -89,6 +89,34 @@ on_first_results_painted (GdkFrameClock *clock,
            g_get_monotonic_time ());
 }
 
+/* Issue 12: tells SaOrderPages which row the user looks at, so that a page
+ * that arrives fills the rows shown first. */
+static void
+on_scrolled (GtkAdjustment *adjustment,
+             GtkListView   *list)
+{
+  GListModel *model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list)));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  guint n;
+
+  if (model == NULL || !SA_IS_ORDER_PAGES (model) || upper <= 0)
+    return;
+  n = g_list_model_get_n_items (model);
+  sa_order_pages_set_hint (SA_ORDER_PAGES (model),
+                           (guint) MIN (n, n * (gtk_adjustment_get_value (adjustment) / upper)));
+}
+
+static void
+on_vadjustment_set (GtkListView *list,
+                    GParamSpec  *pspec,
+                    gpointer     user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), list, 0);
+}
+
 /**
  * sa_order_results_setup:
  * @list: the Orders view's #GtkListView
@@ -96,7 +124,8 @@ on_first_results_painted (GdkFrameClock *clock,
  *   to each search's results
  *
  * Gives @list its factory of #SaOrderRow, its model, and its keys: Tab and
- * Shift+Tab leave it (one focus stop for the whole list, issue 11).
+ * Shift+Tab leave it (one focus stop for the whole list, issue 11). While
+ * the user scrolls, the #SaOrderPages shown learns where they look.
  */
 void
 sa_order_results_setup (GtkListView    *list,
@@ -118,6 +147,9 @@ sa_order_results_setup (GtkListView    *list,
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_results_key_pressed), list);
   gtk_widget_add_controller (GTK_WIDGET (list), key);
+
+  g_signal_connect (list, "notify::vadjustment", G_CALLBACK (on_vadjustment_set), NULL);
+  on_vadjustment_set (list, NULL, NULL);
 }
 
 /**

@@ -5,7 +5,8 @@
  * the sandbox's database: the model has totalRecords items, placeholders for
  * what is not loaded, fetches a page when one of its orders is asked for,
  * keeps at most SA_ORDER_PAGES_MAX_RESIDENT pages, gives up the oldest fetch
- * beyond SA_ORDER_PAGES_MAX_FETCHING and stops fetching when cancelled.
+ * beyond SA_ORDER_PAGES_MAX_FETCHING, announces an arrived page in chunks
+ * nearest to the hint first, and stops fetching when cancelled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -283,6 +284,68 @@ test_cancel (void)
   }
 }
 
+typedef struct
+{
+  guint n;
+  guint first_position;
+  guint first_added;
+} Changes;
+
+static void
+on_changes (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            gpointer    user_data)
+{
+  Changes *changes = user_data;
+
+  if (changes->n++ == 0)
+    {
+      changes->first_position = position;
+      changes->first_added = added;
+    }
+}
+
+static gboolean
+all_announced (gpointer data)
+{
+  Changes *changes = data;
+
+  return changes->n * SA_ORDER_PAGES_CHUNK >= SA_ORDER_PAGES_PAGE_SIZE;
+}
+
+/* A page that arrives is announced in chunks, nearest to where the user
+ * looks first, so that a list view does not rebuild 100 rows in one frame. */
+static void
+test_chunks_nearest_first (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaOrderPages) pages = load_pages (SA_ORDER_SEARCH_SALES_ORDER_NUMBER, NULL, &error);
+  Changes changes = { 0 };
+  Position p;
+
+  g_assert_no_error (error);
+  /* A list view showing the whole of page 15, the user looking at 1590. */
+  for (guint i = 1500; i < 1600; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (pages), i));
+  sa_order_pages_set_hint (pages, 1590);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (on_changes), &changes);
+
+  p.pages = pages;
+  p.position = 1590;
+  g_assert_true (wait_until (position_loaded, &p));
+  g_assert_cmpuint (changes.n, >=, 1);
+  g_assert_cmpuint (changes.first_added, <=, SA_ORDER_PAGES_CHUNK);
+  g_assert_cmpuint (changes.first_position, <=, 1590);
+  g_assert_cmpuint (changes.first_position + changes.first_added, >, 1590);
+
+  /* The rest follows, every row of the page said once. */
+  g_assert_true (wait_until (all_announced, &changes));
+  g_assert_cmpuint (changes.n, ==, SA_ORDER_PAGES_PAGE_SIZE / SA_ORDER_PAGES_CHUNK +
+                                   (SA_ORDER_PAGES_PAGE_SIZE % SA_ORDER_PAGES_CHUNK != 0));
+}
+
 static void
 test_search (void)
 {
@@ -374,6 +437,7 @@ main (int argc, char **argv)
   g_test_add_func ("/desk/order-pages/total-and-placeholders", test_total_and_placeholders);
   g_test_add_func ("/desk/order-pages/memory-flat", test_memory_flat);
   g_test_add_func ("/desk/order-pages/cancel", test_cancel);
+  g_test_add_func ("/desk/order-pages/chunks-nearest-first", test_chunks_nearest_first);
   g_test_add_func ("/desk/order-pages/search", test_search);
 
   status = g_test_run ();

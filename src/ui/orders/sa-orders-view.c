@@ -255,7 +255,9 @@ check_access_cb (GObject      *source,
       return;
     }
 
-  number = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  number = self->pages != NULL ? sa_order_pages_get_value (self->pages) : NULL;
+  if (number == NULL)
+    number = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   /* Translators: %s is a Sales Order No. that exists but was placed by another partner */
   description = g_strdup_printf (_("Order %s exists but belongs to another partner, so your user has no access to it. "
                                    "If your company should manage it, ask the partner who placed it, or your Cisco "

@@ -18,8 +18,13 @@
  * @self: an #SaClient
  * @field: what to search in: Sales Order No., Web Order No. or PO No.
  * @value: (nullable): the value (or part of it, case-insensitive); %NULL lists
- *   every order the user may see
- * @offset: index of the first result (paging), from 0
+ *   every order the user may see. The app's rule (issue 12): a Sales Order No.
+ *   is searched as a prefix — the orders whose number starts with @value —
+ *   which a back end answers from an index; Web Order No. and PO No. may
+ *   match anywhere. A back end that still matches a Sales Order No. anywhere
+ *   returns those orders too (a superset, in the same order)
+ * @offset: index of the first result (paging), from 0; SaOrderPages asks
+ *   for pages of 100 at offsets 0, 100, 200…
  * @limit: at most this many results, 1 to 100; 0 for the back end's default (50)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done

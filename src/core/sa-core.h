@@ -27,6 +27,7 @@
 #include "sa-license-diagnosis.h"
 #include "sa-order.h"
 #include "sa-order-line.h"
+#include "sa-order-pages.h"
 #include "sa-profile.h"
 #include "sa-smart-account.h"
 #include "sa-types.h"

@@ -45,8 +45,9 @@ open_order_by_search (SaWindow   *window,
                       const char *sales_order_number)
 {
   SaOrdersView *view = sa_window_get_orders_view (window);
-  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "results_list"));
-  GtkListBoxRow *row = NULL;
+  GtkWidget *list = SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "results_view");
+  GListModel *results;
+  guint position;
   SaOrderPage *page;
 
   g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
@@ -55,12 +56,18 @@ open_order_by_search (SaWindow   *window,
   g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
   g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >=, 1);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (sa_order_get_sales_order_number (sa_order_row_get_order (SA_ORDER_ROW (row))), sales_order_number) == 0)
-      break;
-  g_assert_nonnull (row);
+  results = sa_orders_view_get_results (view);
+  for (position = 0; position < g_list_model_get_n_items (results); position++)
+    {
+      g_autoptr(SaOrder) order = g_list_model_get_item (results, position);
 
-  g_signal_emit_by_name (list, "row-activated", row);
+      if (g_strcmp0 (sa_order_get_sales_order_number (order), sales_order_number) == 0)
+        break;
+    }
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (results));
+
+  /* The results list (a GtkListView, issue 12) activates that row. */
+  g_signal_emit_by_name (list, "activate", position);
   page = sa_orders_view_get_order_page (view);
   g_assert_nonnull (page);
   g_assert_cmpstr (sa_order_page_get_sales_order_number (page), ==, sales_order_number);

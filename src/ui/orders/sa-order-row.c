@@ -4,7 +4,9 @@
  * order. The row shows its Sales Order No., Web Order No., PO No., End
  * Customer and End Customer Smart Account (or, with Cisco, that it is not
  * published), its status as the back end wrote it and, when one blocks it,
- * the export hold.
+ * the export hold. In the Orders view's list it is reused for whichever order
+ * scrolls in (sa_order_row_set_order()); an order still being fetched shows
+ * "Loading…" (issue 12).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +58,19 @@ update (SaOrderRow *self)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self), "");
+      gtk_widget_set_visible (GTK_WIDGET (self->export_hold_pill), FALSE);
+      return;
+    }
+
+  /* Issue 12: a row whose page is being fetched; as tall as a loaded one,
+   * so that nothing jumps when the order comes. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_pill), !sa_order_pages_is_placeholder (self->order));
+  gtk_widget_set_visible (GTK_WIDGET (self->arrow), !sa_order_pages_is_placeholder (self->order));
+  if (sa_order_pages_is_placeholder (self->order))
+    {
+      /* Translators: an order of the results whose details are being fetched */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _("Loading…"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), " \n ");
       gtk_widget_set_visible (GTK_WIDGET (self->export_hold_pill), FALSE);
       return;
     }

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 void sa_orders_view_set_search (SaOrdersView       *self,
                                 SaOrderSearchField  field,
                                 const char         *value);
+guint sa_orders_view_get_n_searches (SaOrdersView       *self);
 
 G_END_DECLS

@@ -8,6 +8,15 @@
  * presses Enter, and opens it; "not found" then says what Cisco means by it
  * (not found or not visible to your API application).
  *
+ * Issue 12: the results are a GtkListView over SaOrderPages (core), which
+ * fetches pages of 100 orders as they scroll into view, so 100,000 orders cost
+ * what one screen does. The view debounces typing itself (one timer, which
+ * Enter cancels) and never sends the query it sent last again unless asked
+ * to refresh: typing then Enter sends one request. Issue 11: Enter opens the
+ * order when exactly one matches; Down from the search goes to the first
+ * result; an invalid search leaves no list under it; a Sales Order No. that
+ * exists but is another partner's says that the user has no access to it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,10 +25,12 @@
 
 #include "sa-orders-view-private.h"
 #include "sa-procedure-panel.h"
-#include "sa-order-row.h"
+#include "sa-order-results.h"
 #include "sa-ui-util.h"
 
-#define SA_ORDERS_PAGE_SIZE 100
+#define SA_ORDERS_PAGE_SIZE    100
+/* Typing pauses this long before the search runs (Enter runs it at once). */
+#define SA_ORDERS_SEARCH_DELAY 300
 
 struct _SaOrdersView
 {
@@ -28,10 +39,15 @@ struct _SaOrdersView
   SaClient       *client;
   GCancellable   *search_cancellable;
   GListModel     *results;
+  SaOrderPages   *pages;            /* the query being loaded or shown */
+  GtkNoSelection *selection;
   SaOrderPage    *order_page;
   char           *last_query;
+  guint           search_timeout;
+  guint           n_searches;       /* requests sent for searches (tests) */
   guint           loading : 1;
   guint           stale : 1;
+  guint           open_single : 1;  /* Enter: open the order if one matches */
   gulong          research_handler; /* issue 5: on the client's notify::signed-in */
 
   GtkStack       *nav_stack;
@@ -42,7 +58,7 @@ struct _SaOrdersView
   GtkLabel       *count_label;
   GtkStack       *results_stack;
   GtkSpinner     *spinner;
-  GtkListBox     *results_list;
+  GtkListView    *results_view;
   AdwStatusPage  *error_page;
   AdwStatusPage  *empty_page;
   SaProcedurePanel *procedure_panel;
@@ -60,7 +76,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void search (SaOrdersView *self);
+static void search_full (SaOrdersView *self,
+                         gboolean      force);
+
+/* Runs the search unless it is the one sent last (issue 12: one request per
+ * query). */
+static void
+search (SaOrdersView *self)
+{
+  search_full (self, FALSE);
+}
 
 /* Whether the back end lists orders; Cisco finds one order by its number. */
 static gboolean
@@ -85,8 +110,21 @@ static void
 set_results (SaOrdersView *self,
              GListModel   *results)
 {
-  if (g_set_object (&self->results, results))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+  if (!g_set_object (&self->results, results))
+    return;
+
+  gtk_no_selection_set_model (self->selection, results);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
+}
+
+/* Gives up the query being loaded or shown (a newer one supersedes it). */
+static void
+drop_pages (SaOrdersView *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  if (self->pages != NULL)
+    sa_order_pages_cancel (self->pages);
+  g_clear_object (&self->pages);
 }
 
 static void
@@ -101,12 +139,15 @@ show_search_error (SaOrdersView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
 }
 
-/* The list box's factory: one SaOrderRow per SaOrder of the results. */
-static GtkWidget *
-new_order_row (gpointer item,
-               gpointer user_data)
+static void
+show_empty (SaOrdersView *self,
+            const char   *title,
+            const char   *description)
 {
-  return sa_order_row_new (SA_ORDER (item));
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->results_stack, "empty");
+  gtk_label_set_text (self->count_label, "");
 }
 
 /* Issue 5: signed in again after an expired session: run the search again. */
@@ -122,6 +163,153 @@ on_client_signed_in (SaClient     *client,
   search (self);
 }
 
+/* Shows what a search found: the list and "N orders" ("Showing N of M
+ * orders" when a back end gives fewer than match), or that nothing matched. */
+static void
+show_results (SaOrdersView *self,
+              GListModel   *model,
+              guint         total)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_autofree char *count = NULL;
+
+  set_results (self, model);
+  if (n == 0)
+    {
+      show_empty (self, _("No Order Matches"), _("Check the number, or search by another field."));
+      return;
+    }
+
+  if (total > n)
+    /* Translators: above the order results when not all fit: "Showing 100 of 250 orders" */
+    count = g_strdup_printf (_("Showing %1$u of %2$u orders"), n, total);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->results_stack, "results");
+
+  sa_order_results_note_first_draw (self->results_view);
+
+  /* Found by its number (no list to choose from), or Enter with exactly
+   * one match (issue 11): open it at once. */
+  if (n == 1 && (!lists_orders (self) || self->open_single))
+    {
+      g_autoptr(SaOrder) order = g_list_model_get_item (model, 0);
+
+      self->open_single = FALSE;
+      if (!sa_order_pages_is_placeholder (order))
+        sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
+    }
+  self->open_single = FALSE;
+}
+
+/* Shows why a search failed (issue 5: the sign-in dialog opens and the
+ * search runs again once signed in). */
+static void
+show_search_failure (SaOrdersView *self,
+                     GError       *error)
+{
+  g_autofree char *message = sa_error_dup_user_message (error);
+
+  g_debug ("Order search failed: %s", error->message);
+  self->open_single = FALSE;
+  /* Cisco: "not found or not visible to your API application". */
+  if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_NOT_FOUND) && !lists_orders (self))
+    {
+      set_results (self, NULL);
+      show_empty (self, _("No Order Matches"), message);
+      return;
+    }
+  if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
+      self->research_handler == 0)
+    self->research_handler = g_signal_connect (self->client, "notify::signed-in",
+                                               G_CALLBACK (on_client_signed_in), self);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->results_stack, "error");
+  gtk_label_set_text (self->count_label, "");
+}
+
+/* Issue 11: a Sales Order No. nobody lists may be another partner's order;
+ * the order itself answers 403 then: say that the user has no access to it. */
+static void
+check_access_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SaOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  SaOrdersView *self;
+  const char *number;
+
+  order = sa_client_get_order_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ORDERS_VIEW (user_data);
+  set_loading (self, FALSE);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (!g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_AUTHORIZED))
+    {
+      show_empty (self, _("No Order Matches"), _("Check the number, or search by another field."));
+      return;
+    }
+
+  number = self->pages != NULL ? sa_order_pages_get_value (self->pages) : NULL;
+  if (number == NULL)
+    number = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* Translators: %s is a Sales Order No. that exists but was placed by another partner */
+  description = g_strdup_printf (_("Order %s exists but belongs to another partner, so your user has no access to it. "
+                                   "If your company should manage it, ask the partner who placed it, or your Cisco "
+                                   "account team, to give you access; otherwise check the number."),
+                                 number);
+  show_empty (self, _("No Access to This Order"), description);
+}
+
+static void
+pages_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SaOrderPages *pages = SA_ORDER_PAGES (source);
+  g_autoptr(GError) error = NULL;
+  SaOrdersView *self;
+  const char *value;
+
+  if (!sa_order_pages_load_finish (pages, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ORDERS_VIEW (user_data);
+  if (pages != self->pages)
+    return;
+
+  if (error != NULL)
+    {
+      set_loading (self, FALSE);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      show_search_failure (self, error);
+      return;
+    }
+
+  value = sa_order_pages_get_value (pages);
+  if (sa_order_pages_get_total_records (pages) == 0 && value != NULL &&
+      sa_order_pages_get_field (pages) == SA_ORDER_SEARCH_SALES_ORDER_NUMBER)
+    {
+      /* Stays "loading" until the order itself answered. */
+      set_results (self, G_LIST_MODEL (pages));
+      self->open_single = FALSE;
+      sa_client_get_order_async (self->client, value, self->search_cancellable,
+                                 check_access_cb, self);
+      return;
+    }
+
+  set_loading (self, FALSE);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  show_results (self, G_LIST_MODEL (pages), sa_order_pages_get_total_records (pages));
+}
+
+/* Cisco: one order by its number (no list, so no pages). */
 static void
 search_orders_cb (GObject      *source,
                   GAsyncResult *result,
@@ -131,7 +319,6 @@ search_orders_cb (GObject      *source,
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
   guint total = 0;
-  guint n;
 
   model = sa_client_search_orders_finish (SA_CLIENT (source), result, &total, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -142,75 +329,27 @@ search_orders_cb (GObject      *source,
   gtk_spinner_set_spinning (self->spinner, FALSE);
 
   if (model == NULL)
-    {
-      g_autofree char *message = sa_error_dup_user_message (error);
-
-      g_debug ("Order search failed: %s", error->message);
-      /* Cisco: "not found or not visible to your API application". */
-      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ORDER_NOT_FOUND) && !lists_orders (self))
-        {
-          set_results (self, NULL);
-          gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
-          adw_status_page_set_description (self->empty_page, message);
-          gtk_stack_set_visible_child_name (self->results_stack, "empty");
-          gtk_label_set_text (self->count_label, "");
-          return;
-        }
-      /* Issue 5: the sign-in dialog opens ("sign-in-required"); the search
-       * (field and text) stays and runs again once signed in. */
-      if (g_error_matches (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_UNAUTHENTICATED) &&
-          self->research_handler == 0)
-        self->research_handler = g_signal_connect (self->client, "notify::signed-in",
-                                                   G_CALLBACK (on_client_signed_in), self);
-      adw_status_page_set_description (self->error_page, message);
-      gtk_stack_set_visible_child_name (self->results_stack, "error");
-      gtk_label_set_text (self->count_label, "");
-      return;
-    }
-
-  set_results (self, model);
-  gtk_list_box_bind_model (self->results_list, model, new_order_row, NULL, NULL);
-
-  n = g_list_model_get_n_items (model);
-  if (n > 0)
-    {
-      g_autofree char *count = NULL;
-
-      if (total > n)
-        /* Translators: above the order results when not all fit: "Showing 100 of 250 orders" */
-        count = g_strdup_printf (_("Showing %1$u of %2$u orders"), n, total);
-      else
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u order", "%u orders", n), n);
-      gtk_label_set_text (self->count_label, count);
-      gtk_stack_set_visible_child_name (self->results_stack, "results");
-
-      /* Found by its number (no list to choose from): open it at once. */
-      if (!lists_orders (self) && n == 1)
-        {
-          g_autoptr(SaOrder) order = g_list_model_get_item (model, 0);
-
-          sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
-        }
-    }
+    show_search_failure (self, error);
   else
-    {
-      gtk_label_set_text (self->count_label, "");
-      adw_status_page_set_description (self->empty_page, _("Check the number, or search by another field."));
-      gtk_stack_set_visible_child_name (self->results_stack, "empty");
-    }
+    show_results (self, model, total);
 }
 
 /* Runs the order search with what the "Search by" drop-down and the search
  * entry hold (step 2 of "assign an order", step 3 of "update an assignment");
  * an empty entry lists all the orders the user may see. Invalid input is shown
- * under the entry and not sent. Does nothing before a client is set. */
+ * under the entry and not sent, and no list stays under it (issue 11). The
+ * query sent last is not sent again unless @force (refresh, a saved change).
+ * Does nothing before a client is set. */
 static void
-search (SaOrdersView *self)
+search_full (SaOrdersView *self,
+             gboolean      force)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
   SaOrderSearchField field;
   const char *value;
 
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
   if (self->client == NULL)
     return;
 
@@ -219,34 +358,51 @@ search (SaOrdersView *self)
 
   if (value != NULL && *value == '\0')
     value = NULL;
+  query = g_strdup_printf ("%d:%s", field, value ? value : "");
 
   /* Nothing to list without a number: say how to find one. */
   if (value == NULL && !lists_orders (self))
     {
-      g_cancellable_cancel (self->search_cancellable);
+      drop_pages (self);
       show_search_error (self, NULL);
       set_loading (self, FALSE);
       set_results (self, NULL);
-      gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
       gtk_label_set_text (self->count_label, "");
       gtk_stack_set_visible_child_name (self->results_stack, "find");
       g_free (self->last_query);
-      self->last_query = g_strdup_printf ("%d:", field);
+      self->last_query = g_steal_pointer (&query);
       return;
     }
 
   if (value != NULL && !sa_validate_order_search (field, value, &error))
     {
+      drop_pages (self);
       show_search_error (self, error->message);
+      set_loading (self, FALSE);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      set_results (self, NULL);
+      g_clear_pointer (&self->last_query, g_free);
+      self->open_single = FALSE;
+      show_empty (self, _("Search Not Sent"), _("Correct the value above to search again."));
       return;
     }
 
   show_search_error (self, NULL);
+
+  /* The same query again (typing paused, then Enter): already sent. */
+  if (!force && !self->stale && g_strcmp0 (query, self->last_query) == 0 &&
+      (self->loading || self->results != NULL))
+    {
+      if (self->open_single && !self->loading && self->results != NULL)
+        show_results (self, self->results, g_list_model_get_n_items (self->results));
+      return;
+    }
+
   self->stale = FALSE;
   g_free (self->last_query);
-  self->last_query = g_strdup_printf ("%d:%s", field, value ? value : "");
+  self->last_query = g_steal_pointer (&query);
 
-  g_cancellable_cancel (self->search_cancellable);
+  drop_pages (self);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
 
@@ -254,36 +410,53 @@ search (SaOrdersView *self)
   if (self->results == NULL)
     gtk_stack_set_visible_child_name (self->results_stack, "loading");
   gtk_spinner_set_spinning (self->spinner, TRUE);
+  self->n_searches++;
 
-  sa_client_search_orders_async (self->client, field, value, 0, SA_ORDERS_PAGE_SIZE,
-                                 self->search_cancellable, search_orders_cb, self);
+  if (lists_orders (self))
+    {
+      self->pages = sa_order_pages_new (self->client, field, value);
+      sa_order_pages_load_async (self->pages, self->search_cancellable, pages_loaded_cb, self);
+    }
+  else
+    sa_client_search_orders_async (self->client, field, value, 0, SA_ORDERS_PAGE_SIZE,
+                                   self->search_cancellable, search_orders_cb, self);
 }
 
-static void
-on_search_changed (GtkSearchEntry *entry,
-                   SaOrdersView   *self)
+static gboolean
+search_timeout_cb (gpointer user_data)
 {
-  g_autofree char *query = g_strdup_printf ("%d:%s",
-                                            (int) gtk_drop_down_get_selected (self->search_by_dropdown),
-                                            gtk_editable_get_text (GTK_EDITABLE (entry)));
+  SaOrdersView *self = user_data;
 
-  /* Typing pauses emit this after the search already ran (Enter, or
-   * sa_orders_view_set_search()): don't ask twice. */
-  if (g_strcmp0 (query, self->last_query) == 0 && self->results != NULL)
-    return;
+  self->search_timeout = 0;
+  search (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing: the search runs once the user pauses (the view's own timer, so
+ * that Enter can cancel it). */
+static void
+on_search_text_changed (GtkEditable  *entry,
+                        SaOrdersView *self)
+{
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  self->open_single = FALSE;
 
   /* One order by its number (Cisco): ask on Enter only, not per keystroke,
    * except to go back to the "find" page once the entry is emptied. */
-  if (!lists_orders (self) && *gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+  if (!lists_orders (self) && *gtk_editable_get_text (entry) != '\0')
     return;
 
-  search (self);
+  self->search_timeout = g_timeout_add (SA_ORDERS_SEARCH_DELAY, search_timeout_cb, self);
 }
 
+/* Enter: search now (the pending timer is cancelled, the query is not sent
+ * twice) and open the order if exactly one matches (issue 11). */
 static void
 on_search_activate (GtkSearchEntry *entry,
                     SaOrdersView   *self)
 {
+  self->open_single = TRUE;
   search (self);
 }
 
@@ -292,6 +465,25 @@ on_stop_search (GtkSearchEntry *entry,
                 SaOrdersView   *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Issue 11: Down from the search goes to the first result, with its focus
+ * ring (a key press makes the window's focus visible). */
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       SaOrdersView          *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if (self->results == NULL || g_list_model_get_n_items (self->results) == 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") != 0)
+    return FALSE;
+
+  return sa_order_results_focus_first (self->results_view);
 }
 
 static void
@@ -333,14 +525,19 @@ on_search_by_changed (GtkDropDown  *dropdown,
     search (self);
 }
 
+/* Step 3: a result clicked, or Enter on it; a row still loading opens
+ * nothing. */
 static void
-on_row_activated (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  SaOrdersView  *self)
+on_result_activated (GtkListView  *list,
+                     guint         position,
+                     SaOrdersView *self)
 {
-  SaOrder *order = sa_order_row_get_order (SA_ORDER_ROW (row));
+  g_autoptr(SaOrder) order = NULL;
 
-  if (order != NULL)
+  if (self->results == NULL)
+    return;
+  order = g_list_model_get_item (self->results, position);
+  if (order != NULL && !sa_order_pages_is_placeholder (order))
     sa_orders_view_open_order (self, sa_order_get_sales_order_number (order));
 }
 
@@ -395,7 +592,7 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  search (SA_ORDERS_VIEW (widget));
+  search_full (SA_ORDERS_VIEW (widget), TRUE);
 }
 
 static void
@@ -411,11 +608,12 @@ sa_orders_view_dispose (GObject *object)
 {
   SaOrdersView *self = SA_ORDERS_VIEW (object);
 
-  g_cancellable_cancel (self->search_cancellable);
+  drop_pages (self);
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
   if (self->client != NULL)
     g_clear_signal_handler (&self->research_handler, self->client);
-  if (self->results_list != NULL)
-    gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+  if (self->selection != NULL)
+    gtk_no_selection_set_model (self->selection, NULL);
   if (self->order_page != NULL)
     g_signal_handlers_disconnect_by_data (self->order_page, self);
   self->order_page = NULL;
@@ -426,6 +624,7 @@ sa_orders_view_dispose (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
+  g_clear_object (&self->selection);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_orders_view_parent_class)->dispose (object);
@@ -516,7 +715,7 @@ sa_orders_view_class_init (SaOrdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, count_label);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_list);
+  gtk_widget_class_bind_template_child (widget_class, SaOrdersView, results_view);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, error_page);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SaOrdersView, procedure_panel);
@@ -535,6 +734,7 @@ static void
 sa_orders_view_init (SaOrdersView *self)
 {
   g_autofree char *last_field = NULL;
+  GtkEventController *key;
   SaOrderSearchField field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -546,11 +746,19 @@ sa_orders_view_init (SaOrdersView *self)
     field = SA_ORDER_SEARCH_SALES_ORDER_NUMBER;
   gtk_drop_down_set_selected (self->search_by_dropdown, field);
 
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  self->selection = gtk_no_selection_new (NULL);
+  sa_order_results_setup (self->results_view, self->selection);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  g_signal_connect (self->search_entry, "changed", G_CALLBACK (on_search_text_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
   g_signal_connect (self->search_by_dropdown, "notify::selected", G_CALLBACK (on_search_by_changed), self);
-  g_signal_connect (self->results_list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->results_view, "activate", G_CALLBACK (on_result_activated), self);
 
   update_search_field (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.back", FALSE);
@@ -585,12 +793,13 @@ sa_orders_view_set_client (SaOrdersView *self,
   g_return_if_fail (client == NULL || SA_IS_CLIENT (client));
 
   go_back (self);
-  g_cancellable_cancel (self->search_cancellable);
+  drop_pages (self);
   if (self->client != NULL)
     g_clear_signal_handler (&self->research_handler, self->client);
   g_set_object (&self->client, client);
   set_results (self, NULL);
-  gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+  set_loading (self, FALSE);
+  g_clear_pointer (&self->last_query, g_free);
 
   /* Step 2: Cisco (no order list) finds one order by its number; the
    * panel says so rather than "leave the search empty". */
@@ -715,4 +924,22 @@ sa_orders_view_focus_search (SaOrdersView *self)
 
   go_back (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * sa_orders_view_get_n_searches:
+ * @self: a #SaOrdersView
+ *
+ * For the tests of issue 12 ("one search per query"): how many order searches
+ * the view has sent to the back end since it was created (one per query, the
+ * first page of its results; the pages fetched while scrolling not counted).
+ *
+ * Returns: the number of searches sent
+ */
+guint
+sa_orders_view_get_n_searches (SaOrdersView *self)
+{
+  g_return_val_if_fail (SA_IS_ORDERS_VIEW (self), 0);
+
+  return self->n_searches;
 }

@@ -24,6 +24,7 @@
 
 #include <adwaita.h>
 
+#include "sa-sandbox-db.h"
 #include "sa-core.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-thread.h"
@@ -95,32 +96,20 @@ wait_ms (guint ms)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
 }
 
-/* N orders for the trainee, as tests/core/desk/test-desk-order-pages.c
- * writes them (perf-server's bench generator, once on main, gives richer ones). */
+/* N orders for the trainee, from the sandbox's own reproducible generator
+ * (sa_sandbox_db_generate(), as bench/server uses), seed 1. */
 static void
 generate_orders (const char *data_dir,
                  guint       n)
 {
   g_autofree char *path = g_build_filename (data_dir, "sandbox.sqlite", NULL);
-  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
-  char *message = NULL;
 
-  if (sqlite3_open (path, &db) != SQLITE_OK)
-    g_error ("cannot open %s", path);
-  sqlite3_busy_timeout (db, 10000);
-  sql = g_strdup_printf (
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u) "
-    "INSERT INTO orders (tenant, sales_order_number, web_order_id, purchase_order_number, status,"
-    "  export_hold, end_customer_name, description, created_date, version, partner) "
-    "SELECT 'trainee', printf('3%%08d', i), printf('WOG%%06d', i), printf('PO-GEN-%%d', i),"
-    "  CASE i %% 4 WHEN 0 THEN 'ENTERED' WHEN 1 THEN 'BOOKED' WHEN 2 THEN 'SCHEDULED' ELSE 'SHIPPED' END,"
-    "  i %% 53 = 0, 'Generated Customer ' || (i %% 97), 'Generated order',"
-    "  date('2025-12-31', '-' || (i / 50) || ' days'), 1, 'NORTHWIND' FROM n",
-    n);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("generating orders: %s", message);
-  sqlite3_close (db);
+  if (!sa_sandbox_db_open (path, &db, &error) ||
+      !sa_sandbox_db_generate (db, 1, n, MAX (n / 10, 1), &error))
+    g_error ("generating orders: %s", error->message);
+  sa_sandbox_db_close (db);
 }
 
 static int

@@ -82,7 +82,8 @@ add_accounts (sqlite3     *db,
       g_autofree char *domain = g_strdup_printf ("%s-%u.example", w1_lower, i);
       g_autofree char *name = g_strdup_printf ("%s %s %u", w1, w2, i);
       g_autofree char *email = g_strdup_printf ("it-%u@%s", i, domain);
-      gboolean holding = g_rand_int_range (gen->rand, 0, 10) == 0;
+      /* every tenth a Holding account: an order knows which slot to use */
+      gboolean holding = i % 10 == 0;
       const char *status = g_rand_int_range (gen->rand, 0, 8) == 0 ? "PENDING" : "ACTIVE";
 
       sqlite3_bind_text (account, 1, id, -1, SQLITE_TRANSIENT);
@@ -113,8 +114,8 @@ add_orders (sqlite3     *db,
                                  "INSERT INTO orders (tenant, sales_order_number, web_order_id,"
                                  " purchase_order_number, status, export_hold, end_customer_name,"
                                  " description, created_date, version, partner, end_customer_account,"
-                                 " end_customer_va) VALUES ('trainee', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1,"
-                                 " ?9, ?10, ?11)",
+                                 " end_customer_va, holding_account, holding_va)"
+                                 " VALUES ('trainee', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?11, ?12, ?13)",
                                  NULL);
   line = sa_sandbox_db_prepare (db, error,
                                 "INSERT INTO order_lines (tenant, sales_order_number, line_number, product,"
@@ -138,10 +139,17 @@ add_orders (sqlite3     *db,
                                                g_rand_int_range (gen->rand, 1, 29));
       g_autofree char *account = NULL;
       gboolean assigned = gen->n_accounts > 0 && g_rand_int_range (gen->rand, 0, 3) == 0;
+      gboolean on_holding = FALSE;
       guint n_lines = g_rand_int_range (gen->rand, 1, 4), j;
 
       if (assigned)
-        account = g_strdup_printf ("SA-9%06u", g_rand_int_range (gen->rand, 0, (gint32) gen->n_accounts));
+        {
+          guint k = g_rand_int_range (gen->rand, 0, (gint32) gen->n_accounts);
+
+          /* a Holding account goes to the Holding slot, as the rules want */
+          on_holding = k % 10 == 0;
+          account = g_strdup_printf ("SA-9%06u", k);
+        }
       sqlite3_bind_text (order, 1, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (order, 2, web, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (order, 3, po, -1, SQLITE_TRANSIENT);
@@ -151,8 +159,10 @@ add_orders (sqlite3     *db,
       sqlite3_bind_text (order, 7, "Catalyst 9300 48-port PoE+ switch, Network Advantage, 3Y", -1, SQLITE_STATIC);
       sqlite3_bind_text (order, 8, date, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (order, 9, i % 10 == 9 ? "BLUEHARBOUR" : "NORTHWIND", -1, SQLITE_STATIC);
-      sqlite3_bind_text (order, 10, account, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (order, 11, assigned ? "DEFAULT" : NULL, -1, SQLITE_STATIC);
+      sqlite3_bind_text (order, 10, on_holding ? NULL : account, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (order, 11, assigned && !on_holding ? "DEFAULT" : NULL, -1, SQLITE_STATIC);
+      sqlite3_bind_text (order, 12, on_holding ? account : NULL, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (order, 13, on_holding ? "DEFAULT" : NULL, -1, SQLITE_STATIC);
       if (!step_done (order, error))
         return FALSE;
 

@@ -21,7 +21,7 @@ parse_order_item (JsonObject  *object,
 
 static const SaDeskListSpec order_list = { "orders", sa_order_get_type, parse_order_item };
 
-/* GET /v1/orders?searchBy=&value=&limit=&offset= */
+/* GET /v1/orders?searchBy=&value=[&match=prefix]&limit=&offset= */
 static void
 search_orders_async (SaClient            *client,
                      SaOrderSearchField   field,
@@ -49,6 +49,9 @@ search_orders_async (SaClient            *client,
 
       sa_desk_query_add (query, "searchBy", sa_order_search_field_to_string (field));
       sa_desk_query_add (query, "value", value);
+      /* a Sales Order No. is typed from its start (docs/desk-api.md) */
+      if (field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER)
+        sa_desk_query_add (query, "match", "prefix");
     }
 
   if (limit > SA_DESK_MAX_PAGE_SIZE)

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "desk-test-util.h"
+#include "sa-sandbox-db.h"
 
 #define GENERATED 3000
 
@@ -394,11 +395,14 @@ generate_orders (const char *data_dir)
 {
   g_autofree char *path = g_build_filename (data_dir, "sandbox.sqlite", NULL);
   g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
+  /* through the sandbox's own opening: its triggers keep the search
+   * indexes with SQL functions it registers */
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
   sql = g_strdup_printf (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
     "INSERT INTO orders (tenant, sales_order_number, web_order_id, purchase_order_number, status,"
@@ -409,7 +413,7 @@ generate_orders (const char *data_dir)
     GENERATED);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("generating orders: %s", message);
-  sqlite3_close (db);
+  sa_sandbox_db_close (db);
 }
 
 int

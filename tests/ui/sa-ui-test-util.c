@@ -728,6 +728,58 @@ sa_test_order_page_loaded (gpointer order_page)
 }
 
 /**
+ * sa_test_open_order_by_search:
+ * @window: a window with a signed-in client
+ * @sales_order_number: an order of the user's
+ *
+ * Opens the Orders view, searches @sales_order_number by Sales Order No. and
+ * activates its row in the results list (a GtkListView, issue 12), as the
+ * user would; the page is loaded when this returns.
+ *
+ * Returns: (transfer none): the order page
+ */
+SaOrderPage *
+sa_test_open_order_by_search (SaWindow   *window,
+                              const char *sales_order_number)
+{
+  SaOrdersView *view = sa_window_get_orders_view (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), SA_TYPE_WINDOW,
+                                                                        "view_stack"));
+  GListModel *results;
+  SaOrderPage *page;
+  guint position;
+
+  adw_view_stack_set_visible_child_name (stack, "orders");
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
+  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
+
+  /* the search may have opened its only match itself */
+  page = sa_orders_view_get_order_page (view);
+  if (page == NULL)
+    {
+      results = sa_orders_view_get_results (view);
+      g_assert_nonnull (results);
+      for (position = 0; position < g_list_model_get_n_items (results); position++)
+        {
+          g_autoptr(SaOrder) order = g_list_model_get_item (results, position);
+
+          if (g_strcmp0 (sa_order_get_sales_order_number (order), sales_order_number) == 0)
+            break;
+        }
+      g_assert_cmpuint (position, <, g_list_model_get_n_items (results));
+      g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW, "results_view"),
+                             "activate", position);
+      page = sa_orders_view_get_order_page (view);
+    }
+  g_assert_nonnull (page);
+  g_assert_cmpstr (sa_order_page_get_sales_order_number (page), ==, sales_order_number);
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
+
+  return page;
+}
+
+/**
  * sa_test_order_page_idle:
  * @order_page: a #SaOrderPage
  *

@@ -90,6 +90,8 @@ SaWindow      *sa_test_new_window        (SaTestSandbox    *sandbox);
 void           sa_test_click             (GtkWidget        *button);
 gboolean       sa_test_orders_loaded     (gpointer          orders_view);
 gboolean       sa_test_order_page_loaded (gpointer          order_page);
+SaOrderPage   *sa_test_open_order_by_search (SaWindow      *window,
+                                             const char    *sales_order_number);
 gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);

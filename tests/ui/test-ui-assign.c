@@ -39,43 +39,6 @@ label_shown (gpointer user_data)
   return sa_test_find_label (data->root, data->text) != NULL;
 }
 
-/* Steps 2–4: search by Sales Order No., activate the result, the order page. */
-static SaOrderPage *
-open_order_by_search (SaWindow   *window,
-                      const char *sales_order_number)
-{
-  SaOrdersView *view = sa_window_get_orders_view (window);
-  GtkWidget *list = SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "results_view");
-  GListModel *results;
-  guint position;
-  SaOrderPage *page;
-
-  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
-
-  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
-  g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >=, 1);
-
-  results = sa_orders_view_get_results (view);
-  for (position = 0; position < g_list_model_get_n_items (results); position++)
-    {
-      g_autoptr(SaOrder) order = g_list_model_get_item (results, position);
-
-      if (g_strcmp0 (sa_order_get_sales_order_number (order), sales_order_number) == 0)
-        break;
-    }
-  g_assert_cmpuint (position, <, g_list_model_get_n_items (results));
-
-  /* The results list (a GtkListView, issue 12) activates that row. */
-  g_signal_emit_by_name (list, "activate", position);
-  page = sa_orders_view_get_order_page (view);
-  g_assert_nonnull (page);
-  g_assert_cmpstr (sa_order_page_get_sales_order_number (page), ==, sales_order_number);
-  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
-
-  return page;
-}
-
 /* Steps 5–8 in the Assign Smart Account dialog. */
 static void
 assign_in_dialog (SaOrderPage   *page,
@@ -212,7 +175,7 @@ test_assign_end_customer (void)
   g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
 
   window = sa_test_new_window (sandbox);
-  page = open_order_by_search (window, number);
+  page = sa_test_open_order_by_search (window, number);
   g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
 
   assign_in_dialog (page, SA_ACCOUNT_TYPE_CUSTOMER, domain, virtual_account);
@@ -257,7 +220,7 @@ test_shipped_order (void)
   g_assert_nonnull (shipped);
 
   window = sa_test_new_window (sandbox);
-  page = open_order_by_search (window, sa_order_get_sales_order_number (shipped));
+  page = sa_test_open_order_by_search (window, sa_order_get_sales_order_number (shipped));
 
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
   g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button")));
@@ -298,7 +261,7 @@ test_server_error_keeps_choices (void)
   g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
 
   window = sa_test_new_window (sandbox);
-  page = open_order_by_search (window, sa_order_get_sales_order_number (order));
+  page = sa_test_open_order_by_search (window, sa_order_get_sales_order_number (order));
   assign_in_dialog (page, SA_ACCOUNT_TYPE_CUSTOMER, domain, virtual_account);
 
   /* The order ships between opening and submitting. */
@@ -367,7 +330,7 @@ test_no_account_matches (void)
 
   g_assert_nonnull (order);
   window = sa_test_new_window (sandbox);
-  page = open_order_by_search (window, sa_order_get_sales_order_number (order));
+  page = sa_test_open_order_by_search (window, sa_order_get_sales_order_number (order));
   sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"));
   sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "holding_edit_button"));
   dialog = sa_order_page_get_assign_dialog (page);

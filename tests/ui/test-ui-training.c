@@ -193,34 +193,6 @@ assert_completed (SaWindow   *window,
   shoot (window, id);
 }
 
-/* Search by Sales Order No., activate the result: the order page. */
-static SaOrderPage *
-open_order (SaWindow   *window,
-            const char *sales_order_number)
-{
-  SaOrdersView *view = sa_window_get_orders_view (window);
-  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (view, SA_TYPE_ORDERS_VIEW, "results_list"));
-  AdwViewStack *stack = ADW_VIEW_STACK (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "view_stack"));
-  GtkListBoxRow *row = NULL;
-  SaOrderPage *page;
-
-  adw_view_stack_set_visible_child_name (stack, "orders");
-  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, WAIT_MS));
-  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, WAIT_MS));
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (g_strcmp0 (sa_order_get_sales_order_number (sa_order_row_get_order (SA_ORDER_ROW (row))),
-                   sales_order_number) == 0)
-      break;
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (list, "row-activated", row);
-  page = sa_orders_view_get_order_page (view);
-  g_assert_nonnull (page);
-  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, WAIT_MS));
-
-  return page;
-}
-
 static GtkWidget *
 controls_of (SaOrderPage *page)
 {
@@ -273,7 +245,7 @@ static void
 test_export_hold_exercise (void)
 {
   SaWindow *window = start_in_view ("missing-licenses-export-hold");
-  SaOrderPage *page = open_order (window, "104857606");
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857606");
   GtkWidget *controls = controls_of (page);
   HoldWait released = { page, FALSE };
   g_autofree char *hold_label = NULL;
@@ -328,7 +300,7 @@ static void
 test_device_exercise (void)
 {
   SaWindow *window = start_in_view ("shipped-on-holding-device");
-  SaOrderPage *page = open_order (window, "104857616");
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857616");
   GtkWidget *controls = controls_of (page);
   AdwMessageDialog *dialog = NULL;
   GtkWidget *entry;
@@ -424,7 +396,7 @@ static void
 test_japanese_exercise (void)
 {
   SaWindow *window = start_in_view ("japanese-virtual-account");
-  SaOrderPage *page = open_order (window, "104857609");
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857609");
   GtkWidget *controls = controls_of (page);
 
   /* not shipped, no Holding account: "Ship", no device */
@@ -473,7 +445,7 @@ test_ship_and_practice_date (void)
   g_assert_true (sa_test_wait_until (has_training_client, window, WAIT_MS));
   g_assert_false (gtk_widget_get_visible (date_label));
 
-  page = open_order (window, "104857601");
+  page = sa_test_open_order_by_search (window, "104857601");
   controls = controls_of (page);
   g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
   sa_test_click (control_button (controls, "ship_button"));
@@ -572,7 +544,7 @@ test_languages (void)
         SaOrderPage *page;
 
         shoot (window, name);
-        page = open_order (window, "104857611");
+        page = sa_test_open_order_by_search (window, "104857611");
         g_assert_true (gtk_widget_get_visible (controls_of (page)));
         scroll_to_end (controls_of (page));
         shoot (window, order);

@@ -31,6 +31,12 @@ setup_order_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* Issue 12: no "unbind" handler. GTK 4.8's list view unbinds and binds
+ * again every row after a changed position (an "items-changed", a page that
+ * arrives) even when its order is the same one; the row keeps its order while
+ * unbound, so that binding it to the same order again costs nothing
+ * (sa_order_row_set_order() returns at once) instead of laying out its text
+ * twice. */
 static void
 bind_order_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -40,14 +46,6 @@ bind_order_row (GtkSignalListItemFactory *factory,
 
   sa_order_row_set_order (SA_ORDER_ROW (gtk_list_item_get_child (item)), order);
   gtk_list_item_set_activatable (item, order != NULL && !sa_order_pages_is_placeholder (order));
-}
-
-static void
-unbind_order_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  sa_order_row_set_order (SA_ORDER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* Issue 11: Tab leaves the results at once (GTK 4.8's list view would stop
@@ -139,7 +137,6 @@ sa_order_results_setup (GtkListView    *list,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_order_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_order_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_order_row), NULL);
   gtk_list_view_set_factory (list, factory);
   gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
 

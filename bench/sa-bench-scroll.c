@@ -26,6 +26,7 @@
 
 #include "sa-sandbox-db.h"
 #include "sa-core.h"
+#include "sa-order-row.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-thread.h"
 #include "sa-ui-util.h"
@@ -42,6 +43,7 @@ typedef enum
 typedef struct
 {
   GtkAdjustment *adjustment;
+  GtkWidget     *list;
   GArray        *intervals_ms;  /* between painted frames */
   GArray        *work_ms;       /* update → after-paint */
   GArray        *work_page_ms;  /* the same, frames in which a page arrived */
@@ -115,6 +117,33 @@ generate_orders (const char *data_dir,
       !sa_sandbox_db_generate (db, 1, n, MAX (n / 10, 1), &error))
     g_error ("generating orders: %s", error->message);
   sa_sandbox_db_close (db);
+}
+
+/* The heights of the row widgets the list holds, placeholders ("Loading…")
+ * and real orders apart: they should be the same (issue 12: nothing jumps
+ * when a page arrives). */
+static void
+report_row_heights (GtkWidget *list)
+{
+  int min[2] = { G_MAXINT, G_MAXINT }, max[2] = { 0, 0 };
+  guint n[2] = { 0, 0 };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      SaOrder *order;
+      int kind;
+
+      if (row == NULL || !SA_IS_ORDER_ROW (row) || (order = sa_order_row_get_order (SA_ORDER_ROW (row))) == NULL ||
+          gtk_widget_get_height (child) <= 0)
+        continue;
+      kind = sa_order_pages_is_placeholder (order) ? 1 : 0;
+      min[kind] = MIN (min[kind], gtk_widget_get_height (child));
+      max[kind] = MAX (max[kind], gtk_widget_get_height (child));
+      n[kind]++;
+    }
+  printf ("row heights: %u orders %d-%d px, %u placeholders %d-%d px\n",
+          n[0], n[0] ? min[0] : 0, max[0], n[1], n[1] ? min[1] : 0, max[1]);
 }
 
 static int
@@ -252,9 +281,12 @@ scroll_tick (GtkWidget     *widget,
     case PHASE_SETTLE_END:
       /* The jump to the end: its rows arrive; not counted as scrolling. */
       gtk_adjustment_set_value (probe->adjustment, end);
+      if (probe->settle == 1)
+        report_row_heights (probe->list);
       if (++probe->settle >= 90)
         {
           probe->rss_at_end = rss_kib ();
+          report_row_heights (probe->list);
           probe->phase = PHASE_UP;
           probe->frame = 0;
           probe->last_paint = 0;
@@ -328,6 +360,7 @@ main (int   argc,
           (g_get_monotonic_time () - t0) / 1000.0, g_list_model_get_n_items (results));
   wait_ms (1500);
   rss_idle = rss_kib ();
+  report_row_heights (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW, "results_view")));
 
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
                                                                                  "results_view")),
@@ -346,6 +379,7 @@ main (int   argc,
                     "bind", G_CALLBACK (on_bind), &probe);
   g_signal_connect (results, "items-changed", G_CALLBACK (on_items_changed), &probe);
   probe.step = step;
+  probe.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW, "results_view"));
   probe.frames = frames;
   probe.refresh_us = 16667;
   clock = gtk_widget_get_frame_clock (scroller);

@@ -378,3 +378,24 @@ sa_order_results_note_first_draw (GtkListView *list)
   drawn_once = TRUE;
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_results_painted), NULL);
 }
+
+/**
+ * sa_order_results_get_n_stale:
+ * @list: the Orders view's #GtkListView, set up with sa_order_results_setup()
+ *
+ * How many rows were bound far from the visible ones and do not show their
+ * order yet (issue 12: they show it when they scroll near, or a few per frame
+ * once the scrolling has stopped). For tests and benchmarks.
+ *
+ * Returns: the number of rows waiting to show their order
+ */
+guint
+sa_order_results_get_n_stale (GtkListView *list)
+{
+  Results *results;
+
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (list), 0);
+
+  results = g_object_get_data (G_OBJECT (list), "sa-order-results");
+  return results != NULL ? g_hash_table_size (results->stale) : 0;
+}

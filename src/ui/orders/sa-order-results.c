@@ -4,14 +4,15 @@
  * Step 3 of "assign an order": the user opens the order from the results.
  * Issue 12: the list builds rows only for what is shown (one SaOrderRow per
  * visible list item, rebound as the user scrolls; an order still being
- * fetched shows "Loading…"; a row bound far from what is shown — GTK 4.8
- * keeps up to 200 rows and rebinds a dozen of them per frame while the user
- * scrolls — shows its order only when it comes near the visible rows or the
- * scrolling stops, so that a frame lays out the text of the rows that scroll
- * in, not of rows a hundred positions away). Issue 11: the list items are the only focus
- * stops (the row inside never takes focus), Tab leaves the list at once
- * instead of visiting every row, and the search's Down key lands on the first
- * row. bench/startup reads the "orders drawn" line logged once per process.
+ * fetched shows "Loading…"). GTK 4.8 keeps up to 200 rows and, while the
+ * user scrolls, rebinds a dozen of them per frame at the far ends of those;
+ * a row bound more than a screen away from the visible rows shows its order
+ * only when it scrolls near or once the scrolling stops, so that a frame
+ * lays out the text of the rows that scroll in only. Issue 11: the list
+ * items are the only focus stops (the row inside never takes focus), Tab
+ * leaves the list at once instead of visiting every row, and the search's
+ * Down key lands on the first row. bench/startup reads the "orders drawn"
+ * line logged once per process.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,7 @@ typedef struct
 {
   GtkListView *list;
   GHashTable  *stale;       /* GtkListItem (ref) → itself */
+  guint        laid_out_n;  /* rows the adjustment was last set up for */
   guint        settle_id;   /* timeout, then tick callback */
   guint        tick_id;
 } Results;
@@ -67,6 +69,10 @@ get_near_range (Results *results,
   value = gtk_adjustment_get_value (adjustment);
   n = g_list_model_get_n_items (G_LIST_MODEL (selection));
   if (upper <= 0 || page <= 0 || n == 0)
+    return FALSE;
+  /* A new search's rows are bound before the list is laid out again: the
+   * adjustment still measures the previous results. */
+  if (n != results->laid_out_n)
     return FALSE;
 
   top = (guint) MIN (n, n * (value / upper));
@@ -284,6 +290,19 @@ on_scrolled (GtkAdjustment *adjustment,
                            (guint) MIN (n, n * (gtk_adjustment_get_value (adjustment) / upper)));
 }
 
+/* The list laid out its rows again (its adjustment's upper or page size
+ * changed): the adjustment now measures the rows of the current results. */
+static void
+on_adjustment_changed (GtkAdjustment *adjustment,
+                       GtkListView   *list)
+{
+  Results *results = g_object_get_data (G_OBJECT (list), "sa-order-results");
+  GtkSelectionModel *selection = gtk_list_view_get_model (list);
+
+  if (results != NULL)
+    results->laid_out_n = selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+}
+
 static void
 on_vadjustment_set (GtkListView *list,
                     GParamSpec  *pspec,
@@ -292,7 +311,10 @@ on_vadjustment_set (GtkListView *list,
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
 
   if (adjustment != NULL)
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), list, 0);
+    {
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), list, 0);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_adjustment_changed), list, 0);
+    }
 }
 
 /**

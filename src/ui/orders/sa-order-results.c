@@ -299,8 +299,12 @@ on_adjustment_changed (GtkAdjustment *adjustment,
   Results *results = g_object_get_data (G_OBJECT (list), "sa-order-results");
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
 
-  if (results != NULL)
-    results->laid_out_n = selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+  if (results == NULL)
+    return;
+  results->laid_out_n = selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+  /* A taller window: rows bound out of sight may be in sight now. */
+  if (g_hash_table_size (results->stale) > 0)
+    show_near (results);
 }
 
 static void

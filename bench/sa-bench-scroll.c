@@ -26,6 +26,7 @@
 
 #include "sa-sandbox-db.h"
 #include "sa-core.h"
+#include "sa-order-row.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-thread.h"
 #include "sa-ui-util.h"
@@ -42,10 +43,16 @@ typedef enum
 typedef struct
 {
   GtkAdjustment *adjustment;
+  GtkWidget     *list;
   GArray        *intervals_ms;  /* between painted frames */
   GArray        *work_ms;       /* update → after-paint */
   GArray        *work_page_ms;  /* the same, frames in which a page arrived */
+  GArray        *binds;         /* rows bound per frame */
   guint          changed;       /* items-changed since the last frame */
+  guint          bound;         /* rows bound since the last frame */
+  guint          set_up;        /* list items set up since the last frame */
+  GArray        *setups;        /* list items set up per frame */
+  guint          n_changed;     /* items-changed while scrolling */
   gint64         last_paint;
   gint64         update_start;
   gint64         refresh_us;
@@ -112,6 +119,33 @@ generate_orders (const char *data_dir,
   sa_sandbox_db_close (db);
 }
 
+/* The heights of the row widgets the list holds, placeholders ("Loading…")
+ * and real orders apart: they should be the same (issue 12: nothing jumps
+ * when a page arrives). */
+static void
+report_row_heights (GtkWidget *list)
+{
+  int min[2] = { G_MAXINT, G_MAXINT }, max[2] = { 0, 0 };
+  guint n[2] = { 0, 0 };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      SaOrder *order;
+      int kind;
+
+      if (row == NULL || !SA_IS_ORDER_ROW (row) || (order = sa_order_row_get_order (SA_ORDER_ROW (row))) == NULL ||
+          gtk_widget_get_height (child) <= 0)
+        continue;
+      kind = sa_order_pages_is_placeholder (order) ? 1 : 0;
+      min[kind] = MIN (min[kind], gtk_widget_get_height (child));
+      max[kind] = MAX (max[kind], gtk_widget_get_height (child));
+      n[kind]++;
+    }
+  printf ("row heights: %u orders %d-%d px, %u placeholders %d-%d px\n",
+          n[0], n[0] ? min[0] : 0, max[0], n[1], n[1] ? min[1] : 0, max[1]);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -137,6 +171,23 @@ report (const char *name,
 }
 
 static void
+report_count (const char *name,
+              GArray     *samples)
+{
+  double *v = (double *) samples->data;
+  guint n = samples->len;
+  double sum = 0;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    sum += v[i];
+  g_array_sort (samples, compare_doubles);
+  printf ("%-28s n=%-5u p50 %6.0f     p95 %6.0f     p99 %6.0f     max %6.0f     mean %.1f\n",
+          name, n, v[n / 2], v[(n * 95) / 100], v[MIN (n - 1, (n * 99) / 100)], v[n - 1], sum / n);
+}
+
+static void
 on_update (GdkFrameClock *clock,
            Probe         *probe)
 {
@@ -158,14 +209,41 @@ on_after_paint (GdkFrameClock *clock,
     {
       double interval = (now - probe->last_paint) / 1000.0;
       double work = probe->update_start != 0 ? (now - probe->update_start) / 1000.0 : 0;
+      double binds = probe->bound;
+      double setups = probe->set_up;
 
       g_array_append_val (probe->intervals_ms, interval);
       g_array_append_val (probe->work_ms, work);
+      g_array_append_val (probe->binds, binds);
+      g_array_append_val (probe->setups, setups);
       if (probe->changed > 0)
         g_array_append_val (probe->work_page_ms, work);
     }
   probe->last_paint = now;
   probe->changed = 0;
+  probe->bound = 0;
+  probe->set_up = 0;
+}
+
+/* The results' factory sets a list item up (a new row widget). */
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          Probe                    *probe)
+{
+  probe->set_up++;
+}
+
+/* The results' factory binds a row: counted per frame. */
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         Probe                    *probe)
+{
+  probe->bound++;
+  if (g_getenv ("SA_BENCH_TRACE"))
+    printf ("frame %u bind %u%s\n", probe->frame, gtk_list_item_get_position (item),
+            sa_order_pages_is_placeholder (gtk_list_item_get_item (item)) ? " (placeholder)" : "");
 }
 
 static void
@@ -176,6 +254,8 @@ on_items_changed (GListModel *model,
                   Probe      *probe)
 {
   probe->changed++;
+  if (probe->phase != PHASE_DONE)
+    probe->n_changed++;
 }
 
 /* One step per frame, as a fling or a held arrow key would. */
@@ -201,9 +281,12 @@ scroll_tick (GtkWidget     *widget,
     case PHASE_SETTLE_END:
       /* The jump to the end: its rows arrive; not counted as scrolling. */
       gtk_adjustment_set_value (probe->adjustment, end);
+      if (probe->settle == 1)
+        report_row_heights (probe->list);
       if (++probe->settle >= 90)
         {
           probe->rss_at_end = rss_kib ();
+          report_row_heights (probe->list);
           probe->phase = PHASE_UP;
           probe->frame = 0;
           probe->last_paint = 0;
@@ -277,6 +360,7 @@ main (int   argc,
           (g_get_monotonic_time () - t0) / 1000.0, g_list_model_get_n_items (results));
   wait_ms (1500);
   rss_idle = rss_kib ();
+  report_row_heights (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW, "results_view")));
 
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
                                                                                  "results_view")),
@@ -285,8 +369,17 @@ main (int   argc,
   probe.intervals_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.binds = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.setups = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
+                                                                                               "results_view"))),
+                    "setup", G_CALLBACK (on_setup), &probe);
+  g_signal_connect (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
+                                                                                               "results_view"))),
+                    "bind", G_CALLBACK (on_bind), &probe);
   g_signal_connect (results, "items-changed", G_CALLBACK (on_items_changed), &probe);
   probe.step = step;
+  probe.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW, "results_view"));
   probe.frames = frames;
   probe.refresh_us = 16667;
   clock = gtk_widget_get_frame_clock (scroller);
@@ -300,6 +393,9 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (results, &probe);
+  g_signal_handlers_disconnect_by_data (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
+                                                                                                                 "results_view"))),
+                                        &probe);
   wait_ms (1000);
   rss_end = rss_kib ();
 
@@ -313,7 +409,10 @@ main (int   argc,
   report ("frame interval", probe.intervals_ms);
   report ("frame work (update→paint)", probe.work_ms);
   report ("  of which a page arrived", probe.work_page_ms);
+  report_count ("rows bound per frame", probe.binds);
+  report_count ("list items set up per frame", probe.setups);
   printf ("frames dropped (interval > 1.5 refresh): %u of %u\n", dropped, probe.intervals_ms->len);
+  printf ("items-changed while scrolling: %u\n", probe.n_changed);
   if (SA_IS_ORDER_PAGES (results))
     printf ("pages requested: %u, pages in memory: %u (at most %d)\n",
             sa_order_pages_get_n_requests (SA_ORDER_PAGES (results)),

@@ -13,6 +13,9 @@
  * - A Sales Order No. of another partner's order says the user has no access
  *   to it, not "No Order Matches".
  * - Typing then Enter sends one search; the same query again sends none.
+ * - Scrolled through 600 orders, once the scrolling stops every row shown
+ *   shows the order of its position (issue 12: rows bound far away show
+ *   their order later).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +27,9 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "sa-order-results.h"
 #include "sa-order-row.h"
+#include "sa-sandbox-db.h"
 #include "sa-ui-test-util.h"
 
 #define ORDER_ONE           "104857601" /* matches itself only */
@@ -341,6 +346,130 @@ test_one_request_per_query (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+results_settled (gpointer user_data)
+{
+  SaOrdersView *view = user_data;
+  GtkListView *list = GTK_LIST_VIEW (VIEW_CHILD (view, "results_view"));
+  GListModel *results = sa_orders_view_get_results (view);
+
+  return sa_order_results_get_n_stale (list) == 0 &&
+         (!SA_IS_ORDER_PAGES (results) || sa_order_pages_get_n_fetching (SA_ORDER_PAGES (results)) == 0);
+}
+
+/* Orders rows by where they are drawn in the list. */
+static int
+compare_tops (gconstpointer a,
+              gconstpointer b,
+              gpointer      list)
+{
+  graphene_point_t top_a, top_b;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (a), list, &GRAPHENE_POINT_INIT (0, 0), &top_a));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (b), list, &GRAPHENE_POINT_INIT (0, 0), &top_b));
+
+  return (top_a.y > top_b.y) - (top_a.y < top_b.y);
+}
+
+/* Every row in sight shows the order of its position: from top to bottom,
+ * consecutive orders of the results, none a placeholder. */
+static void
+assert_rows_in_sight_show_their_orders (SaOrdersView *view)
+{
+  GtkWidget *list = VIEW_CHILD (view, "results_view");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  GListModel *results = sa_orders_view_get_results (view);
+  GList *shown = NULL;
+  guint checked = 0;
+  guint estimate, first;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_point_t top;
+
+      /* GTK 4.8 unmaps the rows out of sight (they keep an old place). */
+      if (row == NULL || !SA_IS_ORDER_ROW (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_point (child, list, &GRAPHENE_POINT_INIT (0, 0), &top) ||
+          top.y + gtk_widget_get_height (child) <= 0 || top.y >= gtk_widget_get_height (list))
+        continue;
+      shown = g_list_insert_sorted_with_data (shown, row, compare_tops, list);
+    }
+  g_assert_nonnull (shown);
+  estimate = (guint) (g_list_model_get_n_items (results) *
+                      (gtk_adjustment_get_value (adjustment) / gtk_adjustment_get_upper (adjustment)));
+  for (first = estimate > 10 ? estimate - 10 : 0; first < estimate + 10; first++)
+    {
+      g_autoptr(SaOrder) item = g_list_model_get_item (results, first);
+
+      if (item == sa_order_row_get_order (SA_ORDER_ROW (shown->data)))
+        break;
+    }
+  g_assert_cmpuint (first, <, estimate + 10);
+  for (GList *l = shown; l != NULL; l = l->next)
+    {
+      g_autoptr(SaOrder) item = g_list_model_get_item (results, first + checked);
+
+      g_assert_true (sa_order_row_get_order (SA_ORDER_ROW (l->data)) == item);
+      g_assert_false (sa_order_pages_is_placeholder (item));
+      checked++;
+    }
+  g_list_free (shown);
+  g_assert_cmpuint (checked, >=, 5);
+}
+
+static void
+test_scrolled_rows_show_their_orders (void)
+{
+  g_autofree char *path = g_build_filename (sandbox->data_dir, "sandbox.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  SaOrdersView *view;
+  SaWindow *window;
+  GtkWidget *list;
+  GtkAdjustment *adjustment;
+  GListModel *results;
+  sqlite3 *db = NULL;
+
+  /* Last: the other tests expect the training data alone. */
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_true (sa_sandbox_db_generate (db, 1, 600, 60, &error));
+  g_assert_no_error (error);
+  sa_sandbox_db_close (db);
+
+  window = open_orders (&view);
+  list = VIEW_CHILD (view, "results_view");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  results = sa_orders_view_get_results (view);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 400);
+
+  /* Scrolled as a fling does, a step per frame or so. */
+  for (guint i = 0; i < 60; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 150);
+      sa_test_wait_ms (20);
+    }
+  g_assert_true (sa_test_wait_until (results_settled, view, 30000));
+  sa_test_wait_ms (500);
+  g_assert_true (results_settled (view));
+
+  assert_rows_in_sight_show_their_orders (view);
+
+  /* A new search, from the top of the list: its rows are bound before the
+   * list is laid out for them; none in sight shows an order of the previous
+   * results, even before the rows bound far away are shown (200 ms after the
+   * scrolling stops). */
+  gtk_adjustment_set_value (adjustment, 0);
+  g_assert_true (sa_test_wait_until (results_settled, view, 30000));
+  sa_test_wait_ms (500);
+  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, "1048576");
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
+  sa_test_wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >, 20);
+  assert_rows_in_sight_show_their_orders (view);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/ui/orders/invalid-search-no-list", test_invalid_search_no_list);
   g_test_add_func ("/ui/orders/other-partner-no-access", test_other_partner_no_access);
   g_test_add_func ("/ui/orders/one-request-per-query", test_one_request_per_query);
+  g_test_add_func ("/ui/orders/scrolled-rows-show-their-orders", test_scrolled_rows_show_their_orders);
 
   ret = g_test_run ();
 

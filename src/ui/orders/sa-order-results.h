@@ -13,5 +13,6 @@ void     sa_order_results_setup           (GtkListView    *list,
                                            GtkNoSelection *selection);
 gboolean sa_order_results_focus_first     (GtkListView    *list);
 void     sa_order_results_note_first_draw (GtkListView    *list);
+guint    sa_order_results_get_n_stale     (GtkListView    *list);
 
 G_END_DECLS

@@ -177,6 +177,17 @@ test_assign_end_customer (void)
   window = sa_test_new_window (sandbox);
   page = sa_test_open_order_by_search (window, number);
   g_assert_false (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
+  /* Its PO No. is shown whole: never broken at a hyphen (issue 11). */
+  g_assert_nonnull (strchr (sa_order_get_purchase_order_number (before), '-')); /* the training data's */
+    {
+      GtkWidget *details = SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "details");
+      const char *po = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_template_child (details,
+                                                                                                  SA_TYPE_ORDER_DETAILS,
+                                                                                                  "po_row")));
+
+      g_assert_null (strchr (po, '-'));
+      g_assert_nonnull (strstr (po, "\u2011"));
+    }
 
   assign_in_dialog (page, SA_ACCOUNT_TYPE_CUSTOMER, domain, virtual_account);
 

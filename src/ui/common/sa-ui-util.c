@@ -158,6 +158,29 @@ sa_ui_insert_settings_actions (GtkWidget *widget)
 }
 
 /**
+ * sa_ui_dup_unbroken:
+ * @identifier: (nullable): an identifier with hyphens, such as a PO No.
+ *   ("PO-2026-0417")
+ *
+ * The identifier with non-breaking hyphens (U+2011), so that a label never
+ * wraps it at a hyphen (issue 11): a PO No. split over two lines reads as two
+ * numbers.
+ *
+ * Returns: (transfer full) (nullable): the text to show, %NULL for %NULL.
+ *   Free with g_free().
+ */
+char *
+sa_ui_dup_unbroken (const char *identifier)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (identifier == NULL)
+    return NULL;
+  parts = g_strsplit (identifier, "-", -1);
+  return g_strjoinv ("\u2011", parts);
+}
+
+/**
  * sa_ui_format_date:
  * @date_time: a date (any time zone; shown in local time)
  *

@@ -22,6 +22,7 @@ GSettings *sa_ui_get_settings           (void);
 void   sa_ui_insert_settings_actions  (GtkWidget       *widget);
 char  *sa_ui_format_date              (GDateTime       *date_time);
 char  *sa_ui_format_date_time         (GDateTime       *date_time);
+char  *sa_ui_dup_unbroken             (const char      *identifier);
 
 
 G_END_DECLS

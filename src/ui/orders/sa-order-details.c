@@ -140,10 +140,7 @@ update (SaOrderDetails *self)
   adw_action_row_set_subtitle (self->sales_order_row, sa_order_get_sales_order_number (self->order));
   adw_action_row_set_subtitle (self->web_order_row, or_dash (sa_order_get_web_order_id (self->order)));
   {
-    /* Issue 11: a PO No. ("PO-2026-0417") is not broken at its hyphens:
-     * shown with non-breaking ones (U+2011). */
-    g_auto(GStrv) parts = g_strsplit (or_dash (sa_order_get_purchase_order_number (self->order)), "-", -1);
-    g_autofree char *po = g_strjoinv ("\u2011", parts);
+    g_autofree char *po = sa_ui_dup_unbroken (or_dash (sa_order_get_purchase_order_number (self->order)));
 
     adw_action_row_set_subtitle (self->po_row, po);
   }

@@ -52,6 +52,7 @@ update (SaOrderRow *self)
   SaAssignment *end_customer;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *po = NULL;
   g_autofree char *account = NULL;
 
   if (self->order == NULL)
@@ -86,13 +87,14 @@ update (SaOrderRow *self)
   else
     account = g_strdup (_("Not assigned"));
 
+  po = sa_ui_dup_unbroken (or_dash (sa_order_get_purchase_order_number (self->order)));
   /* Translators: an order in the results; %s is the Sales Order No. */
   title = g_strdup_printf (_("Sales Order No. %s"), sa_order_get_sales_order_number (self->order));
   /* Translators: second line of an order in the results: Web Order No., PO No.,
    * End Customer name, then its End Customer Smart Account on a new line. */
   subtitle = g_strdup_printf (_("Web Order No. %1$s · PO No. %2$s · %3$s\nEnd Customer Smart Account: %4$s"),
                               or_dash (sa_order_get_web_order_id (self->order)),
-                              or_dash (sa_order_get_purchase_order_number (self->order)),
+                              po,
                               sa_order_get_end_customer_name (self->order) ? sa_order_get_end_customer_name (self->order) : "",
                               account);
 

@@ -167,6 +167,107 @@ request_account_action (GtkWidget  *widget,
   sa_account_requests_view_open_wizard (self->account_requests_view);
 }
 
+/* ---- Switching views from the keyboard (issue 11, "Getting around") ----
+ *
+ * Alt+1, Alt+2, … show the first, second, … view of the switcher (counting
+ * only the views shown: Smart Accounts is there only with a back end that
+ * lists the user's accounts); Ctrl+Page Up and Ctrl+Page Down the previous
+ * and next one, as GNOME applications switch tabs; Ctrl+Shift+N opens
+ * "Request Access to an Existing Smart Account" (Ctrl+N is "Request a Smart
+ * Account"). */
+
+/* The names of the views the switcher shows now, in its order. */
+static GPtrArray *
+dup_shown_views (SaWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page) && adw_view_stack_page_get_name (page) != NULL)
+        g_ptr_array_add (names, g_strdup (adw_view_stack_page_get_name (page)));
+    }
+
+  return names;
+}
+
+static void
+show_view_at (SaWindow *self,
+              int       position)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  names = dup_shown_views (self);
+  if (position < 0 || (guint) position >= names->len)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_ptr_array_index (names, position));
+}
+
+static int
+visible_view_position (SaWindow *self)
+{
+  g_autoptr(GPtrArray) names = dup_shown_views (self);
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), visible) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  show_view_at (SA_WINDOW (widget), g_variant_get_int32 (param) - 1);
+}
+
+static void
+step_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GPtrArray) names = dup_shown_views (self);
+  int step = g_str_equal (action_name, "win.previous-view") ? -1 : 1;
+
+  if (names->len == 0)
+    return;
+
+  show_view_at (self, (visible_view_position (self) + step + (int) names->len) % (int) names->len);
+}
+
+static void
+sa_window_class_init_view_shortcuts (GtkWidgetClass *widget_class)
+{
+  static const guint digits[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5,
+                                  GDK_KEY_6, GDK_KEY_7, GDK_KEY_8, GDK_KEY_9 };
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, step_view_action);
+  gtk_widget_class_install_action (widget_class, "win.next-view", NULL, step_view_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    gtk_widget_class_add_binding_action (widget_class, digits[i], GDK_ALT_MASK, "win.show-view", "i", (int) i + 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK, "win.previous-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK, "win.next-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.request-access", "s", "");
+}
+
+/* ---- end of the view shortcuts ---- */
+
 static gboolean
 sa_window_close_request (GtkWindow *window)
 {
@@ -260,6 +361,8 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.find-licenses", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
+
+  sa_window_class_init_view_shortcuts (widget_class);
 }
 
 static void

@@ -1,0 +1,213 @@
+/* test-ui-request-wizards.c — issue 11 in the request wizards, on real widgets
+ *
+ * Starts the real sandbox back office and the real main window, then:
+ *  - no page of "Request Access" widens its window: an unknown domain looked
+ *    up, then an invalid one typed, then the chooser, leaves the wizard as
+ *    wide as it opened; the same for every page of "Request a Smart Account",
+ *    errors shown (in English and French or Italian);
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-access-request-wizard-private.h"
+#include "sa-account-request-wizard-private.h"
+#include "sa-profile-editor.h"
+#include "sa-ui-test-util.h"
+#include "sa-ui-util.h"
+#include "sa-window.h"
+
+static SaTestSandbox *sandbox;
+static char *state_dir;
+
+#define ACCESS(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, name)
+#define SHELL(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, name)
+#define ACCOUNT(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_ACCOUNT_REQUEST_WIZARD, name)
+
+#define SHARED_DOMAIN "groupe-hexagone.example"
+#define CHOSEN_NAME   "Groupe Hexagone France"
+
+static gboolean
+access_idle (gpointer user_data)
+{
+  return !sa_access_request_wizard_get_busy (SA_ACCESS_REQUEST_WIZARD (user_data));
+}
+
+static gboolean
+profile_loaded (gpointer user_data)
+{
+  SaProfileEditor *editor = user_data;
+
+  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
+}
+
+static const char *
+find_candidate_id (SaAccessRequestWizard *wizard,
+                   const char            *name)
+{
+  GListModel *candidates = sa_access_request_wizard_get_candidates (wizard);
+
+  g_assert_nonnull (candidates);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
+        return sa_smart_account_get_id (account);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Lets the window lay out and draw what changed. */
+static void
+settle (void)
+{
+  sa_test_wait_ms (300);
+}
+
+/* Neither the wizard nor what it asks for is wider than when it opened. */
+static void
+assert_not_wider (GtkWidget  *wizard,
+                  int         opened_width,
+                  const char *where)
+{
+  int minimum = 0;
+
+  settle ();
+  gtk_widget_measure (wizard, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > opened_width || gtk_widget_get_width (wizard) > opened_width)
+    g_error ("%s: the wizard needs %d px and is %d px wide, opened at %d px",
+             where, minimum, gtk_widget_get_width (wizard), opened_width);
+}
+
+/* Major 3: the domain page after an unknown domain, then an invalid one,
+ * then the chooser; the reason page with its errors. */
+static void
+check_access_width (const char *language)
+{
+  SaWindow *window;
+  SaAccessRequestWizard *wizard;
+  SaProfileEditor *editor;
+  g_autofree char *long_reason = g_strnfill (600, 'x');
+  int opened_width;
+
+  sa_test_set_language (language);
+  window = sa_test_new_window (sandbox);
+  wizard = sa_window_request_access (window, NULL);
+  editor = sa_access_request_wizard_get_profile_editor (wizard);
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  settle ();
+  opened_width = gtk_widget_get_width (GTK_WIDGET (wizard));
+  g_assert_cmpint (opened_width, >, 0);
+
+  g_signal_emit_by_name (SHELL (wizard, "next_button"), "clicked");
+  assert_not_wider (GTK_WIDGET (wizard), opened_width, "domain");
+
+  sa_access_request_wizard_set_domain (wizard, "nobody-has-this-domain-at-all-anywhere.example");
+  g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  assert_not_wider (GTK_WIDGET (wizard), opened_width, "unknown domain");
+
+  sa_access_request_wizard_set_domain (wizard, "not a domain");
+  g_assert_true (gtk_widget_get_visible (ACCESS (wizard, "domain_error_label")));
+  assert_not_wider (GTK_WIDGET (wizard), opened_width, "invalid domain");
+
+  sa_access_request_wizard_set_domain (wizard, SHARED_DOMAIN);
+  g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ACCESS (wizard, "lookup_stack"))), ==, "found");
+  assert_not_wider (GTK_WIDGET (wizard), opened_width, "chooser");
+
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  g_signal_emit_by_name (SHELL (wizard, "next_button"), "clicked");
+  sa_access_request_wizard_set_reason (wizard, long_reason);
+  assert_not_wider (GTK_WIDGET (wizard), opened_width, "reason");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+}
+
+static void
+test_access_width (gconstpointer language)
+{
+  check_access_width (language);
+}
+
+/* The same for every page of "Request a Smart Account", errors shown. */
+static void
+check_account_width (const char *language)
+{
+  SaWindow *window;
+  GtkWidget *wizard;
+  g_autofree char *long_note = g_strnfill (1200, 'y');
+  int opened_width;
+
+  sa_test_set_language (language);
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  window = sa_test_new_window (sandbox);
+  wizard = GTK_WIDGET (sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+  settle ();
+  opened_width = gtk_widget_get_width (wizard);
+
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "account_name_row")), "Trattoria Da Mario");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "customer_email_row")), "not an address at all, really not");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "account_domain_row")), "not a domain");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (ACCOUNT (wizard, "note_to_customer_view"))),
+                            long_note, -1);
+  assert_not_wider (wizard, opened_width, "identify, invalid");
+
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "customer_email_row")), "mario@trattoria-mario.example");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "account_domain_row")), "trattoria-mario.example");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (ACCOUNT (wizard, "note_to_customer_view"))),
+                            "", -1);
+  gtk_widget_activate_action (wizard, "wizard.next", NULL);
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "users");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "user_entry_row")),
+                         "anna@northwind-networks.example, not-an-address-but-a-very-long-word-without-spaces");
+  gtk_widget_activate_action (wizard, "wizard.add-users", NULL);
+  assert_not_wider (wizard, opened_width, "users, invalid");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (wizard, "user_entry_row")), "");
+  gtk_widget_activate_action (wizard, "wizard.next", NULL);
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "review");
+  assert_not_wider (wizard, opened_width, "review");
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+}
+
+static void
+test_account_width (gconstpointer language)
+{
+  check_account_width (language);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  state_dir = sa_test_use_state_dir ("sa-ui-request-wizards-XXXXXX");
+
+  sa_test_init_gtk (&argc, &argv);
+  sa_test_set_language ("en");
+  sandbox = sa_test_sandbox_new ();
+
+  g_test_add_data_func ("/ui/request-wizards/access-width/en", "en", test_access_width);
+  g_test_add_data_func ("/ui/request-wizards/access-width/fr", "fr", test_access_width);
+  g_test_add_data_func ("/ui/request-wizards/account-width/en", "en", test_account_width);
+  g_test_add_data_func ("/ui/request-wizards/account-width/it", "it", test_account_width);
+
+  status = g_test_run ();
+
+  sa_test_sandbox_free (sandbox);
+  sa_test_remove_state_dir (g_steal_pointer (&state_dir));
+
+  return status;
+}

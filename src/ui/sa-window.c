@@ -249,21 +249,38 @@ step_view_action (GtkWidget  *widget,
 static void
 sa_window_class_init_view_shortcuts (GtkWidgetClass *widget_class)
 {
-  static const guint digits[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5,
-                                  GDK_KEY_6, GDK_KEY_7, GDK_KEY_8, GDK_KEY_9 };
-
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, step_view_action);
   gtk_widget_class_install_action (widget_class, "win.next-view", NULL, step_view_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
-    gtk_widget_class_add_binding_action (widget_class, digits[i], GDK_ALT_MASK, "win.show-view", "i", (int) i + 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-view", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-view", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, GDK_CONTROL_MASK, "win.previous-view", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, GDK_CONTROL_MASK, "win.next-view", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.request-access", "s", "");
+}
+
+/* The view keys act before the focused widget sees them: a scrolled list
+ * would otherwise take Ctrl+Page Up/Down to scroll sideways. */
+static void
+sa_window_init_view_shortcuts (SaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (int i = 1; i <= 9; i++)
+    {
+      g_autofree char *trigger = g_strdup_printf ("<Alt>%d", i);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string (trigger),
+                                                                             gtk_named_action_new ("win.show-view"),
+                                                                             "i", i));
+    }
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Page_Up|<Control>KP_Page_Up"),
+                                                          gtk_named_action_new ("win.previous-view")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Page_Down|<Control>KP_Page_Down"),
+                                                          gtk_named_action_new ("win.next-view")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* ---- end of the view shortcuts ---- */
@@ -377,6 +394,7 @@ sa_window_init (SaWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_object_ref (sa_ui_get_settings ());
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
+  sa_window_init_view_shortcuts (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -187,6 +187,102 @@ test_account_width (gconstpointer language)
   check_account_width (language);
 }
 
+/* The first label under @root (included) whose text holds @part. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_shows (GtkWidget  *root,
+              const char *part)
+{
+  if (find_label_with (root, part) == NULL)
+    g_error ("No label shows “%s”", part);
+}
+
+static void
+assert_does_not_show (GtkWidget  *root,
+                      const char *part)
+{
+  GtkWidget *label = find_label_with (root, part);
+
+  if (label != NULL)
+    g_error ("A label still shows “%s”: %s", part, gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* Languages: French statuses in lower case inside sentences, the reason
+ * page's wording, the Smart Account requests tab that fits; Italian
+ * statuses in lower case. */
+static void
+test_french_wording (void)
+{
+  SaWindow *window;
+  SaAccessRequestWizard *access;
+  SaProfileEditor *editor;
+  GtkWidget *account;
+  GtkWidget *squeezer;
+  GtkWidget *switcher;
+
+  sa_test_set_language ("fr");
+  window = sa_test_new_window (sandbox);
+  settle ();
+
+  /* The tab label fits: the switcher shows its wide form (icon beside the
+   * label) at the window's usual width. */
+  squeezer = sa_test_find_widget_of_type (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "switcher_title"), ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (squeezer);
+  switcher = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+  g_assert_true (ADW_IS_VIEW_SWITCHER (switcher));
+  g_assert_cmpint (adw_view_switcher_get_policy (ADW_VIEW_SWITCHER (switcher)), ==, ADW_VIEW_SWITCHER_POLICY_WIDE);
+  g_assert_nonnull (sa_test_find_label (switcher, "Demandes de comptes"));
+
+  /* The reason page. */
+  access = sa_window_request_access (window, SHARED_DOMAIN);
+  editor = sa_access_request_wizard_get_profile_editor (access);
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_signal_emit_by_name (SHELL (access, "next_button"), "clicked");
+  g_signal_emit_by_name (ACCESS (access, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, access, 30000));
+  g_assert_true (sa_access_request_wizard_select_candidate (access, find_candidate_id (access, CHOSEN_NAME)));
+  g_signal_emit_by_name (SHELL (access, "next_button"), "clicked");
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (access)), ==, "reason");
+  assert_shows (GTK_WIDGET (access), "de quel client vous gérez les commandes ou les licences");
+  assert_does_not_show (GTK_WIDGET (access), "vous gérez commandes");
+  assert_shows (GTK_WIDGET (access), "(les administrateurs décident sur cette base), puis");
+  assert_does_not_show (GTK_WIDGET (access), "base —,");
+  gtk_window_destroy (GTK_WINDOW (access));
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+
+  /* "Request a Smart Account": the review page's note. */
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  account = GTK_WIDGET (sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (account));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, account, 10000));
+  assert_shows (account, "provisoire, en attente d'acceptation");
+  assert_does_not_show (account, "En attente d'acceptation par le client,");
+
+  gtk_window_destroy (GTK_WINDOW (account));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  sa_test_set_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +299,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/request-wizards/access-width/fr", "fr", test_access_width);
   g_test_add_data_func ("/ui/request-wizards/account-width/en", "en", test_account_width);
   g_test_add_data_func ("/ui/request-wizards/account-width/it", "it", test_account_width);
+  g_test_add_func ("/ui/request-wizards/french-wording", test_french_wording);
 
   status = g_test_run ();
 

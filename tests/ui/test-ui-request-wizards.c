@@ -5,6 +5,10 @@
  *    up, then an invalid one typed, then the chooser, leaves the wizard as
  *    wide as it opened; the same for every page of "Request a Smart Account",
  *    errors shown (in English and French or Italian);
+ *  - the notes of "Request a Smart Account" count their characters as the
+ *    reason of "Request Access" does, the limit written one way;
+ *  - French: statuses in lower case inside sentences, the reason page's
+ *    wording, the Smart Account requests tab that fits;
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -283,6 +287,50 @@ test_french_wording (void)
   sa_test_set_language ("en");
 }
 
+/* Notes show a character counter like the reason field, and their limit
+ * is written one way ("1000", in the counter and in the message). */
+static void
+check_note_counter (GtkWidget  *wizard,
+                    const char *view,
+                    const char *counter,
+                    const char *message)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ACCOUNT (wizard, view)));
+  GtkLabel *counter_label = GTK_LABEL (ACCOUNT (wizard, counter));
+  GtkLabel *message_label = GTK_LABEL (ACCOUNT (wizard, message));
+  g_autofree char *too_long = g_strnfill (1001, 'z');
+
+  g_assert_cmpstr (gtk_label_get_text (counter_label), ==, "0 / 1000");
+  g_assert_cmpstr (gtk_label_get_text (message_label), ==, "Optional.");
+  gtk_text_buffer_set_text (buffer, "Bonjour à tous", -1);
+  g_assert_cmpstr (gtk_label_get_text (counter_label), ==, "14 / 1000");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (counter_label), "error"));
+  gtk_text_buffer_set_text (buffer, too_long, -1);
+  g_assert_cmpstr (gtk_label_get_text (counter_label), ==, "1001 / 1000");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (counter_label), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message_label), "1000"));
+  g_assert_null (strstr (gtk_label_get_text (message_label), "1,000"));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_cmpstr (gtk_label_get_text (counter_label), ==, "0 / 1000");
+}
+
+static void
+test_note_counters (void)
+{
+  GtkWidget *wizard;
+
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  wizard = GTK_WIDGET (sa_account_request_wizard_new (sandbox->client, NULL));
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
+
+  check_note_counter (wizard, "note_to_customer_view", "note_to_customer_counter", "note_to_customer_message");
+  check_note_counter (wizard, "note_to_users_view", "note_to_users_counter", "note_to_users_message");
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +348,7 @@ main (int   argc,
   g_test_add_data_func ("/ui/request-wizards/account-width/en", "en", test_account_width);
   g_test_add_data_func ("/ui/request-wizards/account-width/it", "it", test_account_width);
   g_test_add_func ("/ui/request-wizards/french-wording", test_french_wording);
+  g_test_add_func ("/ui/request-wizards/note-counters", test_note_counters);
 
   status = g_test_run ();
 

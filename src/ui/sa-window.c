@@ -53,6 +53,10 @@ struct _SaWindow
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_request_access_again (SaAccessRequestsView *view,
+                                     SaAccessRequest      *request,
+                                     SaWindow             *self);
+
 static void
 add_toast (SaWindow   *self,
            const char *title)
@@ -395,6 +399,8 @@ sa_window_init (SaWindow *self)
   self->settings = g_object_ref (sa_ui_get_settings ());
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
   sa_window_init_view_shortcuts (self);
+  g_signal_connect_object (self->access_requests_view, "request-again",
+                           G_CALLBACK (on_request_access_again), self, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -695,6 +701,18 @@ on_access_requests_asked (SaAccessRequestWizard *wizard,
                           SaWindow              *self)
 {
   sa_window_show_access_requests (self);
+}
+
+/* "Request Again" on a denied access request (issue 11). */
+static void
+on_request_access_again (SaAccessRequestsView *view,
+                         SaAccessRequest      *request,
+                         SaWindow             *self)
+{
+  SaAccessRequestWizard *wizard = sa_window_request_access (self, NULL);
+
+  if (wizard != NULL)
+    sa_access_request_wizard_fill (wizard, request);
 }
 
 /**

@@ -7,6 +7,9 @@
  *    errors shown (in English and French or Italian);
  *  - the notes of "Request a Smart Account" count their characters as the
  *    reason of "Request Access" does, the limit written one way;
+ *  - Request Access warns, before the reason, when the account chosen is
+ *    already asked for or already reachable; a denied access request and
+ *    an expired Smart Account request offer "Request Again", filled in;
  *  - French: statuses in lower case inside sentences, the reason page's
  *    wording, the Smart Account requests tab that fits;
  *
@@ -17,7 +20,9 @@
 #include <glib/gi18n.h>
 
 #include "sa-access-request-wizard-private.h"
+#include "sa-access-requests-view.h"
 #include "sa-account-request-wizard-private.h"
+#include "sa-account-requests-view.h"
 #include "sa-profile-editor.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
@@ -331,6 +336,212 @@ test_note_counters (void)
   sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
 }
 
+/* Access requests: before the reason is typed, a warning when the user
+ * already asked for the account (pending) or can already reach it
+ * (approved); none for an account never asked for. */
+static void
+test_known_warning (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
+  SaProfileEditor *editor = sa_access_request_wizard_get_profile_editor (wizard);
+  GtkWidget *note = ACCESS (wizard, "known_note");
+  GtkLabel *label = GTK_LABEL (ACCESS (wizard, "known_label"));
+
+  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_signal_emit_by_name (SHELL (wizard, "next_button"), "clicked");
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+
+  /* Pending in the training data. */
+  sa_access_request_wizard_set_domain (wizard, "atelier-meridien.example");
+  g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  sa_test_wait_ms (300);
+  g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Atelier Méridien"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "have not answered yet"));
+  /* Said on the domain page: the reason is not typed yet. */
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
+
+  /* Approved: the user can already reach it. */
+  sa_access_request_wizard_set_domain (wizard, "lagune-shipping.example");
+  g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  sa_test_wait_ms (300);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "was approved"));
+
+  /* Never asked for: no warning. */
+  sa_access_request_wizard_set_domain (wizard, SHARED_DOMAIN);
+  g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
+  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+}
+
+/* The visible button with @action_name under @root, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+access_view_loaded (gpointer user_data)
+{
+  SaAccessRequestsView *view = user_data;
+
+  return !sa_access_requests_view_get_loading (view) &&
+         sa_access_requests_view_get_requests (view) != NULL &&
+         g_list_model_get_n_items (sa_access_requests_view_get_requests (view)) > 0;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+candidate_selected (gpointer user_data)
+{
+  return sa_access_request_wizard_get_selected_account (SA_ACCESS_REQUEST_WIZARD (user_data)) != NULL &&
+         access_idle (user_data);
+}
+
+/* A denied access request offers "Request Again", the form filled in. */
+static void
+test_request_access_again (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
+  SaAccessRequestWizard *wizard;
+  GtkWidget *button;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *reason = NULL;
+
+  sa_window_show_access_requests (window);
+  g_assert_true (sa_test_wait_until (access_view_loaded, view, 30000));
+  sa_test_wait_ms (300);
+  button = find_action_button (GTK_WIDGET (view), "access.request-again");
+  g_assert_nonnull (button);
+  /* On the denied request's row only. */
+  g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW))),
+                   ==, "Nordlicht Energie GmbH");
+  sa_test_click (button);
+
+  wizard = SA_ACCESS_REQUEST_WIZARD (find_toplevel (SA_TYPE_ACCESS_REQUEST_WIZARD));
+  g_assert_nonnull (wizard);
+  g_assert_true (sa_test_wait_until (candidate_selected, wizard, 30000));
+  g_assert_cmpstr (sa_smart_account_get_name (sa_access_request_wizard_get_selected_account (wizard)),
+                   ==, "Nordlicht Energie GmbH");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ACCESS (wizard, "domain_entry"))), ==,
+                   sa_smart_account_get_domain (sa_access_request_wizard_get_selected_account (wizard)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ACCESS (wizard, "reason_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  reason = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (reason, !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+}
+
+static gboolean
+account_view_has_expired (gpointer user_data)
+{
+  SaAccountRequestsView *view = user_data;
+  GListModel *requests = sa_account_requests_view_get_requests (view);
+
+  if (sa_account_requests_view_get_loading (view) || requests == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (requests); i++)
+    {
+      g_autoptr(SaAccountRequest) request = g_list_model_get_item (requests, i);
+
+      if (sa_account_request_get_status (request) == SA_ACCOUNT_STATUS_EXPIRED)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An expired Smart Account request offers "Request Again": the wizard on
+ * its review page, the form filled in. Moves the practice clock: last. */
+static void
+test_request_account_again (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  SaAccountRequestsView *view = SA_ACCOUNT_REQUESTS_VIEW (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "account_requests_view"));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+  GtkWidget *row;
+  GtkWidget *wizard;
+
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  sa_desk_client_sandbox_advance_clock_async (SA_DESK_CLIENT (sandbox->client), 91, NULL, sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  {
+    g_autoptr(GDateTime) now = sa_desk_client_sandbox_advance_clock_finish (SA_DESK_CLIENT (sandbox->client), result, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (now);
+  }
+
+  sa_account_requests_view_refresh (view);
+  g_assert_true (sa_test_wait_until (account_view_has_expired, view, 30000));
+  sa_test_wait_ms (300);
+  button = find_action_button (GTK_WIDGET (view), "requests.request-again");
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  sa_test_click (button);
+
+  wizard = GTK_WIDGET (find_toplevel (SA_TYPE_ACCOUNT_REQUEST_WIZARD));
+  g_assert_nonnull (wizard);
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ACCOUNT (wizard, "account_name_row"))), ==,
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ACCOUNT (wizard, "customer_email_row"))), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ACCOUNT (wizard, "account_domain_row"))), !=, "");
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +560,11 @@ main (int   argc,
   g_test_add_data_func ("/ui/request-wizards/account-width/it", "it", test_account_width);
   g_test_add_func ("/ui/request-wizards/french-wording", test_french_wording);
   g_test_add_func ("/ui/request-wizards/note-counters", test_note_counters);
+  g_test_add_func ("/ui/request-wizards/known-warning", test_known_warning);
+  g_test_add_func ("/ui/request-wizards/request-access-again", test_request_access_again);
+
+  /* Moves the practice clock 91 days: after every other test. */
+  g_test_add_func ("/ui/request-wizards/zz-last/request-account-again", test_request_account_again);
 
   status = g_test_run ();
 

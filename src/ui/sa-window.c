@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible-names.h"
 #include "sa-access-request-wizard.h"
 #include "sa-access-requests-view.h"
 #include "sa-account-requests-view.h"
@@ -345,6 +346,8 @@ sa_window_class_init (SaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  sa_accessible_names_install ();
 
   object_class->dispose = sa_window_dispose;
   window_class->close_request = sa_window_close_request;

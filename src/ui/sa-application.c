@@ -744,6 +744,7 @@ sa_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *no_accels[] = { NULL };
 
   G_APPLICATION_CLASS (sa_application_parent_class)->startup (application);
 
@@ -755,6 +756,10 @@ sa_application_startup (GApplication *application)
   }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  /* GtkApplication found gtk/help-overlay.ui and bound Ctrl+? to its
+   * win.show-help-overlay too: Ctrl+? is bound once, to app.shortcuts,
+   * which works in the wizards and dialogs as well (issue 11). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);

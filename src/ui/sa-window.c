@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible-names.h"
 #include "sa-access-request-wizard.h"
 #include "sa-access-requests-view.h"
 #include "sa-account-requests-view.h"
@@ -53,6 +54,10 @@ struct _SaWindow
 };
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void on_request_access_again (SaAccessRequestsView *view,
+                                     SaAccessRequest      *request,
+                                     SaWindow             *self);
 
 static void
 add_toast (SaWindow   *self,
@@ -168,6 +173,124 @@ request_account_action (GtkWidget  *widget,
   sa_account_requests_view_open_wizard (self->account_requests_view);
 }
 
+/* ---- Switching views from the keyboard (issue 11, "Getting around") ----
+ *
+ * Alt+1, Alt+2, … show the first, second, … view of the switcher (counting
+ * only the views shown: Smart Accounts is there only with a back end that
+ * lists the user's accounts); Ctrl+Page Up and Ctrl+Page Down the previous
+ * and next one, as GNOME applications switch tabs; Ctrl+Shift+N opens
+ * "Request Access to an Existing Smart Account" (Ctrl+N is "Request a Smart
+ * Account"). */
+
+/* The names of the views the switcher shows now, in its order. */
+static GPtrArray *
+dup_shown_views (SaWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page) && adw_view_stack_page_get_name (page) != NULL)
+        g_ptr_array_add (names, g_strdup (adw_view_stack_page_get_name (page)));
+    }
+
+  return names;
+}
+
+static void
+show_view_at (SaWindow *self,
+              int       position)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (self->client == NULL)
+    return;
+
+  names = dup_shown_views (self);
+  if (position < 0 || (guint) position >= names->len)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_ptr_array_index (names, position));
+}
+
+static int
+visible_view_position (SaWindow *self)
+{
+  g_autoptr(GPtrArray) names = dup_shown_views (self);
+  const char *visible = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), visible) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  show_view_at (SA_WINDOW (widget), g_variant_get_int32 (param) - 1);
+}
+
+static void
+step_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GPtrArray) names = dup_shown_views (self);
+  int step = g_str_equal (action_name, "win.previous-view") ? -1 : 1;
+
+  if (names->len == 0)
+    return;
+
+  show_view_at (self, (visible_view_position (self) + step + (int) names->len) % (int) names->len);
+}
+
+static void
+sa_window_class_init_view_shortcuts (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, step_view_action);
+  gtk_widget_class_install_action (widget_class, "win.next-view", NULL, step_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.request-access", "s", "");
+}
+
+/* The view keys act before the focused widget sees them: a scrolled list
+ * would otherwise take Ctrl+Page Up/Down to scroll sideways. */
+static void
+sa_window_init_view_shortcuts (SaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (int i = 1; i <= 9; i++)
+    {
+      g_autofree char *trigger = g_strdup_printf ("<Alt>%d", i);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string (trigger),
+                                                                             gtk_named_action_new ("win.show-view"),
+                                                                             "i", i));
+    }
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Page_Up|<Control>KP_Page_Up"),
+                                                          gtk_named_action_new ("win.previous-view")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Page_Down|<Control>KP_Page_Down"),
+                                                          gtk_named_action_new ("win.next-view")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* ---- end of the view shortcuts ---- */
+
 static gboolean
 sa_window_close_request (GtkWindow *window)
 {
@@ -226,6 +349,8 @@ sa_window_class_init (SaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  sa_accessible_names_install ();
+
   object_class->dispose = sa_window_dispose;
   window_class->close_request = sa_window_close_request;
 
@@ -263,6 +388,8 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.request-account", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.find-licenses", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "settings.show-procedure-panel", NULL);
+
+  sa_window_class_init_view_shortcuts (widget_class);
 }
 
 static void
@@ -277,6 +404,9 @@ sa_window_init (SaWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_object_ref (sa_ui_get_settings ());
   sa_ui_insert_settings_actions (GTK_WIDGET (self));
+  sa_window_init_view_shortcuts (self);
+  g_signal_connect_object (self->access_requests_view, "request-again",
+                           G_CALLBACK (on_request_access_again), self, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -578,6 +708,18 @@ on_access_requests_asked (SaAccessRequestWizard *wizard,
                           SaWindow              *self)
 {
   sa_window_show_access_requests (self);
+}
+
+/* "Request Again" on a denied access request (issue 11). */
+static void
+on_request_access_again (SaAccessRequestsView *view,
+                         SaAccessRequest      *request,
+                         SaWindow             *self)
+{
+  SaAccessRequestWizard *wizard = sa_window_request_access (self, NULL);
+
+  if (wizard != NULL)
+    sa_access_request_wizard_fill (wizard, request);
 }
 
 /**

@@ -5,7 +5,10 @@
  * Accounts having it are looked up (GET /v1/access-requests/candidates).
  * None: a message says so and the entry is kept. One: it is selected.
  * Several (the note of step 6): a list with name, domain, type and status
- * (SaSmartAccountRow), one to pick with its radio button.
+ * (SaSmartAccountRow), one to pick with its radio button. Once one is
+ * picked, a note under the list warns when the user can already reach it,
+ * or already asked for it and the request is pending (issue 11: said before
+ * the reason is typed; the server would refuse the second request).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,168 @@
 
 #include "sa-access-request-wizard-private.h"
 #include "sa-smart-account-row.h"
+#include "sa-ui-util.h"
+
+/* ---- What the user already has: the warning under the list ---- */
+
+static gboolean
+same_account (SaSmartAccount *a,
+              SaSmartAccount *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (sa_smart_account_get_id (a) != NULL && sa_smart_account_get_id (b) != NULL)
+    return g_strcmp0 (sa_smart_account_get_id (a), sa_smart_account_get_id (b)) == 0;
+
+  return g_strcmp0 (sa_smart_account_get_domain (a), sa_smart_account_get_domain (b)) == 0 &&
+         g_strcmp0 (sa_smart_account_get_name (a), sa_smart_account_get_name (b)) == 0;
+}
+
+/* Why a new request for @account is not needed, or NULL. */
+static char *
+dup_known_warning (SaAccessRequestWizard *self,
+                   SaSmartAccount        *account)
+{
+  const char *name;
+
+  if (account == NULL)
+    return NULL;
+  name = sa_smart_account_get_name (account);
+
+  for (guint i = 0; self->my_accounts != NULL && i < g_list_model_get_n_items (self->my_accounts); i++)
+    {
+      g_autoptr(SaAccountAccess) access = g_list_model_get_item (self->my_accounts, i);
+
+      if (same_account (sa_account_access_get_account (access), account))
+        /* Translators: %s is a Smart Account's name */
+        return g_strdup_printf (_("You can already reach “%s”: it is among your Smart Accounts, so no new "
+                                  "request is needed."), name);
+    }
+
+  for (guint i = 0; self->my_requests != NULL && i < g_list_model_get_n_items (self->my_requests); i++)
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (self->my_requests, i);
+      g_autofree char *when = NULL;
+
+      if (!same_account (sa_access_request_get_smart_account (request), account))
+        continue;
+
+      switch (sa_access_request_get_status (request))
+        {
+        case SA_ACCESS_REQUEST_STATUS_PENDING:
+          when = sa_ui_format_date (sa_access_request_get_created_date (request));
+          /* Translators: %1$s is a Smart Account's name, %2$s the date of the earlier request */
+          return g_strdup_printf (_("You already asked for access to “%1$s” on %2$s, and the administrators "
+                                    "have not answered yet. A second request would be refused: remind them "
+                                    "from Your Access Requests instead."), name, when);
+        case SA_ACCESS_REQUEST_STATUS_APPROVED:
+          when = sa_ui_format_date (sa_access_request_get_decided_date (request));
+          /* Translators: %1$s is a Smart Account's name, %2$s the date of the approval */
+          return g_strdup_printf (_("Your access to “%1$s” was approved on %2$s: you can already use this "
+                                    "Smart Account, so no new request is needed."), name, when);
+        case SA_ACCESS_REQUEST_STATUS_DENIED:
+        default:
+          break;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+update_known_note (SaAccessRequestWizard *self)
+{
+  g_autofree char *warning = dup_known_warning (self, self->selected_account);
+
+  gtk_label_set_text (self->domain.known_label, warning ? warning : "");
+  gtk_widget_set_visible (self->domain.known_note, warning != NULL);
+}
+
+/**
+ * sa_access_domain_get_known_warning:
+ * @self: the wizard
+ *
+ * Returns: (nullable): the warning shown under the list when the Smart
+ *   Account chosen is already reachable or already asked for, else %NULL
+ */
+const char *
+sa_access_domain_get_known_warning (SaAccessRequestWizard *self)
+{
+  if (!gtk_widget_get_visible (self->domain.known_note))
+    return NULL;
+
+  return gtk_label_get_text (self->domain.known_label);
+}
+
+static void
+list_requests_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaAccessRequestWizard *self;
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  requests = sa_client_list_access_requests_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ACCESS_REQUEST_WIZARD (user_data);
+  if (requests == NULL)
+    {
+      /* Only a warning is lost: the server still refuses a duplicate. */
+      g_debug ("Listing the access requests failed: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->my_requests, requests);
+  update_known_note (self);
+}
+
+static void
+list_my_accounts_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SaAccessRequestWizard *self;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  accounts = sa_client_list_my_accounts_finish (SA_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = SA_ACCESS_REQUEST_WIZARD (user_data);
+  if (accounts == NULL)
+    {
+      g_debug ("Listing the user's Smart Accounts failed: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->my_accounts, accounts);
+  update_known_note (self);
+}
+
+/**
+ * sa_access_domain_load_known:
+ * @self: the wizard, its client set
+ *
+ * Fetches what the user already has (their access requests, and their
+ * Smart Accounts when the back end lists them), for the warning under the
+ * list of step 6. Called when the wizard opens and at each lookup.
+ */
+void
+sa_access_domain_load_known (SaAccessRequestWizard *self)
+{
+  if (self->client == NULL)
+    return;
+
+  sa_client_list_access_requests_async (self->client, self->cancellable, list_requests_cb, self);
+  if ((sa_client_get_features (self->client) & SA_CLIENT_FEATURE_MY_ACCOUNTS) != 0)
+    sa_client_list_my_accounts_async (self->client, self->cancellable, list_my_accounts_cb, self);
+}
+
+/* ---- The candidates ---- */
 
 static void
 set_selected_account (SaAccessRequestWizard *self,
@@ -23,6 +188,7 @@ set_selected_account (SaAccessRequestWizard *self,
   if (!g_set_object (&self->selected_account, account))
     return;
 
+  update_known_note (self);
   sa_access_reason_update_summary (self);
   sa_access_request_wizard_changed (self);
 }
@@ -243,6 +409,7 @@ sa_access_request_wizard_submit_domain (SaAccessRequestWizard *self)
   self->lookup_domain = g_strdup (domain);
   gtk_stack_set_visible_child_name (self->domain.lookup_stack, "loading");
   set_looking_up (self, TRUE);
+  sa_access_domain_load_known (self);
 
   sa_client_find_access_candidates_async (self->client, domain, self->lookup_cancellable,
                                           find_candidates_cb, self);
@@ -355,6 +522,8 @@ sa_access_domain_class_init (GtkWidgetClass *widget_class)
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "none_label", domain.none_label);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "found_label", domain.found_label);
   SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "candidates_list", domain.candidates_list);
+  SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "known_note", domain.known_note);
+  SA_ACCESS_REQUEST_WIZARD_BIND (widget_class, "known_label", domain.known_label);
 
   gtk_widget_class_install_action (widget_class, "wizard.submit-domain", NULL, submit_domain_action);
 }
@@ -391,6 +560,8 @@ sa_access_domain_dispose (SaAccessRequestWizard *self)
   g_clear_object (&self->lookup_cancellable);
   g_clear_object (&self->candidates);
   g_clear_object (&self->selected_account);
+  g_clear_object (&self->my_requests);
+  g_clear_object (&self->my_accounts);
   g_clear_pointer (&self->lookup_domain, g_free);
   g_clear_pointer (&self->looked_up_domain, g_free);
   g_clear_pointer (&self->preselect_id, g_free);

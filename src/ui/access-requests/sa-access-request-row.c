@@ -29,6 +29,7 @@ struct _SaAccessRequestRow
 
   SaStatusPill    *status_pill;
   GtkButton       *remind_button;
+  GtkButton       *request_again_button;
   GtkLabel        *next_label;
   GtkMenuButton   *training_button;
 };
@@ -129,6 +130,9 @@ update (SaAccessRequestRow *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remind_button), "s", id);
   gtk_widget_set_visible (GTK_WIDGET (self->remind_button), pending && self->next_reminder == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), !self->busy);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->request_again_button), "s", id);
+  gtk_widget_set_visible (GTK_WIDGET (self->request_again_button),
+                          sa_access_request_get_status (self->request) == SA_ACCESS_REQUEST_STATUS_DENIED);
 
   if (pending && self->next_reminder != NULL)
     {
@@ -287,6 +291,7 @@ sa_access_request_row_class_init (SaAccessRequestRowClass *klass)
                                                SA_RESOURCE_PATH "/access-requests/sa-access-request-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestRow, status_pill);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestRow, remind_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAccessRequestRow, request_again_button);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestRow, next_label);
   gtk_widget_class_bind_template_child (widget_class, SaAccessRequestRow, training_button);
 }

@@ -36,6 +36,8 @@ typedef struct
   GtkLabel       *none_label;
   GtkLabel       *found_label;
   GtkListBox     *candidates_list;
+  GtkWidget      *known_note;
+  GtkLabel       *known_label;
 } SaAccessRequestDomainPage;
 
 typedef struct
@@ -72,6 +74,8 @@ struct _SaAccessRequestWizard
   char                      *preselect_id;       /* to select once looked up */
   char                      *restore_page;       /* to show once looked up */
   SaAccessRequest           *sent_request;
+  GListModel                *my_requests;        /* SaAccessRequest, for the warning */
+  GListModel                *my_accounts;        /* SaAccountAccess, when the back end lists them */
   guint                      looking_up : 1;
   guint                      sending : 1;
   guint                      sent : 1;
@@ -93,6 +97,8 @@ struct _SaAccessRequestWizard
 void             sa_access_domain_class_init         (GtkWidgetClass        *widget_class);
 void             sa_access_domain_init               (SaAccessRequestWizard *self);
 void             sa_access_domain_dispose            (SaAccessRequestWizard *self);
+void             sa_access_domain_load_known         (SaAccessRequestWizard *self);
+const char      *sa_access_domain_get_known_warning  (SaAccessRequestWizard *self);
 void             sa_access_domain_show_candidates    (SaAccessRequestWizard *self,
                                                       const char            *domain,
                                                       GListModel            *candidates,

@@ -324,12 +324,44 @@ sa_access_request_wizard_new (SaClient   *client,
   else
     sa_profile_editor_set_client (self->profile_editor, client);
 
+  sa_access_domain_load_known (self);
   if (domain != NULL && *domain != '\0')
     sa_access_request_wizard_set_domain (self, domain);
   else
     sa_wizard_load_draft (SA_WIZARD (self));
 
   return self;
+}
+
+/**
+ * sa_access_request_wizard_fill:
+ * @self: a #SaAccessRequestWizard
+ * @request: an earlier request (a denied one, for "Request Again")
+ *
+ * Fills the form with @request: its Smart Account's Account Domain
+ * Identifier, looked up at once with that Smart Account chosen (step 6), and
+ * its Reason for request (step 7). The user still checks the profile
+ * (step 5) and goes through each page.
+ */
+void
+sa_access_request_wizard_fill (SaAccessRequestWizard *self,
+                               SaAccessRequest       *request)
+{
+  SaSmartAccount *account;
+
+  g_return_if_fail (SA_IS_ACCESS_REQUEST_WIZARD (self));
+  g_return_if_fail (SA_IS_ACCESS_REQUEST (request));
+
+  account = sa_access_request_get_smart_account (request);
+  if (sa_access_request_get_reason (request) != NULL)
+    sa_access_request_wizard_set_reason (self, sa_access_request_get_reason (request));
+  if (account == NULL || sa_smart_account_get_domain (account) == NULL)
+    return;
+
+  sa_access_request_wizard_set_domain (self, sa_smart_account_get_domain (account));
+  g_free (self->preselect_id);
+  self->preselect_id = g_strdup (sa_smart_account_get_id (account));
+  sa_access_request_wizard_submit_domain (self);
 }
 
 /**

@@ -19,5 +19,7 @@ SaAccessRequestWizard *sa_access_request_wizard_new        (SaClient            
                                                             const char            *domain);
 void             sa_access_request_wizard_set_domain       (SaAccessRequestWizard *self,
                                                             const char            *domain);
+void             sa_access_request_wizard_fill             (SaAccessRequestWizard *self,
+                                                            SaAccessRequest       *request);
 
 G_END_DECLS

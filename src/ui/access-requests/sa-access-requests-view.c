@@ -59,6 +59,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REQUEST_AGAIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "Request Again" on a denied request: whoever opens the wizard fills it
+ * with the request (SaWindow). */
+static void
+request_again_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (widget);
+  GListModel *requests = sa_access_requests_view_get_requests (self);
+  const char *id = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; requests != NULL && i < g_list_model_get_n_items (requests); i++)
+    {
+      g_autoptr(SaAccessRequest) request = g_list_model_get_item (requests, i);
+
+      if (g_strcmp0 (sa_access_request_get_id (request), id) == 0)
+        {
+          g_signal_emit (self, signals[REQUEST_AGAIN], 0, request);
+          return;
+        }
+    }
+}
+
 /* Whether the procedures are completed in Cisco's portal (issue 10). */
 static gboolean
 hands_off (SaAccessRequestsView *self)
@@ -586,6 +616,21 @@ sa_access_requests_view_class_init (SaAccessRequestsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "access.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "access.decide", "(sb)", decide_action);
   gtk_widget_class_install_action (widget_class, "access.remind", "s", remind_action);
+  gtk_widget_class_install_action (widget_class, "access.request-again", "s", request_again_action);
+
+  /**
+   * SaAccessRequestsView::request-again:
+   * @self: the view
+   * @request: a denied #SaAccessRequest
+   *
+   * "Request Again" (issue 11): the user asks for access once more, with
+   * the Smart Account and reason of @request filled in (steps 6 and 7).
+   */
+  signals[REQUEST_AGAIN] = g_signal_new ("request-again",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, SA_TYPE_ACCESS_REQUEST);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "access.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "access.refresh", NULL);

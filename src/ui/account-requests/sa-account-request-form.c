@@ -278,11 +278,34 @@ get_hint (SaAccountRequestField field)
       return _("Separate several addresses with commas, semicolons, spaces or line breaks.");
     case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER:
     case SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS:
-      return _("Optional. Up to 1,000 characters.");
+      return _("Optional.");
     case SA_ACCOUNT_REQUEST_N_FIELDS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A note's length as typed and its limit ("42 / 1000"), as the Reason for
+ * request of "Request Access" counts it; in red past the limit. */
+static void
+update_note_counter (SaAccountRequestWizard *self,
+                     SaAccountRequestField   field,
+                     GtkLabel               *counter_label)
+{
+  g_autofree char *text = sa_account_form_dup_raw_text (self, field);
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *counter = NULL;
+
+  if (counter_label == NULL)
+    return;
+
+  /* Translators: a note's length as typed, and its limit: "42 / 1000" */
+  counter = g_strdup_printf (_("%1$ld / %2$d"), length, SA_MAX_NOTE_LENGTH);
+  gtk_label_set_text (counter_label, counter);
+  if (length > SA_MAX_NOTE_LENGTH)
+    gtk_widget_add_css_class (GTK_WIDGET (counter_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (counter_label), "error");
 }
 
 /**
@@ -323,6 +346,11 @@ sa_account_form_update_field (SaAccountRequestWizard *self,
       gtk_widget_remove_css_class (widget, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
+
+  if (field == SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER)
+    update_note_counter (self, field, self->identify.note_counter);
+  else if (field == SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS)
+    update_note_counter (self, field, self->users_page.note_counter);
 
   if (field == SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN)
     sa_account_identify_update (self);

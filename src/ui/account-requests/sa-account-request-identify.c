@@ -78,6 +78,7 @@ sa_account_identify_class_init (GtkWidgetClass *widget_class)
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "note_to_customer_label", identify.note_to_customer_label);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "domain_taken_box", identify.domain_taken_box);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "request_access_button", identify.request_access_button);
+  SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "note_to_customer_counter", identify.note_counter);
 
   gtk_widget_class_install_action (widget_class, "wizard.request-access", NULL, request_access_action);
 }

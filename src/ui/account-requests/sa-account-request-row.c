@@ -27,6 +27,7 @@ struct _SaAccountRequestRow
   GtkLabel         *days_label;
   SaStatusPill     *status_pill;
   GtkButton        *accept_button;
+  GtkButton        *request_again_button;
 };
 
 G_DEFINE_FINAL_TYPE (SaAccountRequestRow, sa_account_request_row, ADW_TYPE_ACTION_ROW)
@@ -76,6 +77,10 @@ update (SaAccountRequestRow *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->accept_button), "s",
                                     sa_account_request_get_id (self->request));
   gtk_widget_set_visible (GTK_WIDGET (self->accept_button), self->training && pending);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->request_again_button), "s",
+                                    sa_account_request_get_id (self->request));
+  gtk_widget_set_visible (GTK_WIDGET (self->request_again_button), status == SA_ACCOUNT_STATUS_EXPIRED);
 }
 
 static void
@@ -170,6 +175,7 @@ sa_account_request_row_class_init (SaAccountRequestRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestRow, days_label);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestRow, status_pill);
   gtk_widget_class_bind_template_child (widget_class, SaAccountRequestRow, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, SaAccountRequestRow, request_again_button);
 }
 
 static void

@@ -276,6 +276,7 @@ sa_account_users_class_init (GtkWidgetClass *widget_class)
 {
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "add_user_button", users_page.add_user_button);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "users_list", users_page.users_list);
+  SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "note_to_users_counter", users_page.note_counter);
   SA_ACCOUNT_REQUEST_WIZARD_BIND (widget_class, "users_count_label", users_page.users_count_label);
 
   gtk_widget_class_install_action (widget_class, "wizard.add-users", NULL, add_users_action);

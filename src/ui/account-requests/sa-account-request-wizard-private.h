@@ -35,6 +35,7 @@ typedef struct
   GtkLabel      *note_to_customer_label;
   GtkWidget     *domain_taken_box;
   GtkButton     *request_access_button;
+  GtkLabel      *note_counter;
 } SaAccountRequestIdentifyPage;
 
 typedef struct
@@ -42,6 +43,7 @@ typedef struct
   GtkButton     *add_user_button;
   GtkListBox    *users_list;
   GtkLabel      *users_count_label;
+  GtkLabel      *note_counter;
 } SaAccountRequestUsersPage;
 
 typedef struct

@@ -306,6 +306,45 @@ sa_account_request_wizard_new (SaClient  *client,
 }
 
 /**
+ * sa_account_request_wizard_fill:
+ * @self: a #SaAccountRequestWizard
+ * @request: an earlier request (an expired one, for "Request Again")
+ *
+ * Fills the form with @request's Account Name, Customer Email, Account
+ * Domain, users and notes, as a restored draft is (each field checked), and
+ * shows the review page ("Review Request", step 5 of "request a Smart
+ * Account for a customer"), or the first page needing a correction.
+ */
+void
+sa_account_request_wizard_fill (SaAccountRequestWizard *self,
+                                SaAccountRequest       *request)
+{
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  const char * const *users;
+  const char *texts[SA_ACCOUNT_REQUEST_N_FIELDS] = { NULL, };
+  g_autoptr(GVariant) form = NULL;
+
+  g_return_if_fail (SA_IS_ACCOUNT_REQUEST_WIZARD (self));
+  g_return_if_fail (SA_IS_ACCOUNT_REQUEST (request));
+
+  texts[SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_NAME] = sa_account_request_get_account_name (request);
+  texts[SA_ACCOUNT_REQUEST_FIELD_CUSTOMER_EMAIL] = sa_account_request_get_customer_email (request);
+  texts[SA_ACCOUNT_REQUEST_FIELD_ACCOUNT_DOMAIN] = sa_account_request_get_account_domain (request);
+  texts[SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_CUSTOMER] = sa_account_request_get_note_to_customer (request);
+  texts[SA_ACCOUNT_REQUEST_FIELD_NOTE_TO_USERS] = sa_account_request_get_note_to_users (request);
+  for (guint i = 0; i < SA_ACCOUNT_REQUEST_N_FIELDS; i++)
+    if (i != SA_ACCOUNT_REQUEST_FIELD_USERS)
+      g_variant_dict_insert (&dict, sa_account_form_names[i], "s", texts[i] ? texts[i] : "");
+  users = sa_account_request_get_users (request);
+  g_variant_dict_insert_value (&dict, sa_account_form_names[SA_ACCOUNT_REQUEST_FIELD_USERS],
+                               g_variant_new_strv (users != NULL ? users : (const char * const[]) { NULL }, -1));
+  form = g_variant_ref_sink (g_variant_dict_end (&dict));
+
+  sa_account_request_wizard_restore_draft (SA_WIZARD (self), form, "review");
+  sa_wizard_form_changed (SA_WIZARD (self));
+}
+
+/**
  * sa_account_request_wizard_set_assign_mode:
  * @self: a #SaAccountRequestWizard
  * @assign_mode: %TRUE when opened from the Assign Smart Account dialog

@@ -18,5 +18,7 @@ SaAccountRequestWizard *sa_account_request_wizard_new             (SaClient     
                                                                    GtkWindow              *parent);
 void                    sa_account_request_wizard_set_assign_mode (SaAccountRequestWizard *self,
                                                                    gboolean                assign_mode);
+void                    sa_account_request_wizard_fill            (SaAccountRequestWizard *self,
+                                                                   SaAccountRequest       *request);
 
 G_END_DECLS

@@ -109,6 +109,27 @@ accept_action (GtkWidget  *widget,
                                                   self->cancellable, accept_cb, self);
 }
 
+/* "Request Again" on an expired request: the wizard, filled in. */
+static void
+request_again_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SaAccountRequestsView *self = SA_ACCOUNT_REQUESTS_VIEW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+
+  for (guint i = 0; self->requests != NULL && i < g_list_model_get_n_items (self->requests); i++)
+    {
+      g_autoptr(SaAccountRequest) request = g_list_model_get_item (self->requests, i);
+
+      if (g_strcmp0 (sa_account_request_get_id (request), id) == 0)
+        {
+          sa_account_requests_view_request_again (self, request);
+          return;
+        }
+    }
+}
+
 /* The list-item factory: one template row per request. */
 static GtkWidget *
 create_request_row (gpointer item,
@@ -378,6 +399,7 @@ sa_account_requests_view_class_init (SaAccountRequestsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "requests.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "requests.advance-clock", "u", advance_clock_action);
   gtk_widget_class_install_action (widget_class, "requests.accept", "s", accept_action);
+  gtk_widget_class_install_action (widget_class, "requests.request-again", "s", request_again_action);
 }
 
 static void
@@ -496,6 +518,34 @@ sa_account_requests_view_open_wizard (SaAccountRequestsView *self)
   wizard = sa_account_request_wizard_new (self->client, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   g_signal_connect_object (wizard, "request-sent", G_CALLBACK (on_request_sent), self, 0);
   gtk_window_present (GTK_WINDOW (wizard));
+
+  return wizard;
+}
+
+/**
+ * sa_account_requests_view_request_again:
+ * @self: a #SaAccountRequestsView
+ * @request: an expired request
+ *
+ * "Request Again" (issue 11): when the customer did not accept within 90
+ * days the request expired and a new one is needed (the note of step 5 of
+ * "request a Smart Account for a customer"); the wizard opens on its review
+ * page with @request's details filled in, each still editable.
+ *
+ * Returns: (transfer none) (nullable): the wizard, or %NULL before signing in
+ */
+SaAccountRequestWizard *
+sa_account_requests_view_request_again (SaAccountRequestsView *self,
+                                        SaAccountRequest      *request)
+{
+  SaAccountRequestWizard *wizard;
+
+  g_return_val_if_fail (SA_IS_ACCOUNT_REQUESTS_VIEW (self), NULL);
+  g_return_val_if_fail (SA_IS_ACCOUNT_REQUEST (request), NULL);
+
+  wizard = sa_account_requests_view_open_wizard (self);
+  if (wizard != NULL)
+    sa_account_request_wizard_fill (wizard, request);
 
   return wizard;
 }

@@ -22,6 +22,8 @@ void                    sa_account_requests_view_refresh      (SaAccountRequests
 gboolean                sa_account_requests_view_get_loading  (SaAccountRequestsView *self);
 GListModel             *sa_account_requests_view_get_requests (SaAccountRequestsView *self);
 SaAccountRequestWizard *sa_account_requests_view_open_wizard  (SaAccountRequestsView *self);
+SaAccountRequestWizard *sa_account_requests_view_request_again (SaAccountRequestsView *self,
+                                                                SaAccountRequest      *request);
 
 void                    sa_account_requests_view_set_journal  (SaAccountRequestsView *self,
                                                                SaJournal             *journal,

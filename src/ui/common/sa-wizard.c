@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible-names.h"
 #include "sa-procedure-panel.h"
 #include "sa-ui-util.h"
 #include "sa-wizard-draft.h"
@@ -654,6 +655,8 @@ sa_wizard_class_init (SaWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  sa_accessible_names_install ();
 
   draft_name_quark = g_quark_from_static_string ("sa-wizard-draft-name");
 

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible-names.h"
 #include "sa-preferences-window-private.h"
 #include "sa-sandbox-server.h"
 #include "sa-ui-util.h"
@@ -727,11 +728,45 @@ sa_preferences_window_finalize (GObject *object)
   G_OBJECT_CLASS (sa_preferences_window_parent_class)->finalize (object);
 }
 
+/* Names for libadwaita's own parts of the window, which GTK 4.8 would read
+ * by their class (issue 11): the search entry and its results (search is
+ * off, but they are there), and each drop-down's list of choices. */
+static void
+name_internal_parts (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search Preferences"), -1);
+  else if (GTK_IS_LIST_BOX (widget))
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
+      const char *title = group ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title != NULL && *title != '\0' ? title : _("Search Results"), -1);
+    }
+  else if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW);
+      g_autofree char *title = sa_accessible_names_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+      if (title != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_internal_parts (child);
+}
+
 static void
 sa_preferences_window_class_init (SaPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  sa_accessible_names_install ();
 
   object_class->dispose = sa_preferences_window_dispose;
   object_class->finalize = sa_preferences_window_finalize;
@@ -776,6 +811,7 @@ sa_preferences_window_init (SaPreferencesWindow *self)
   g_autofree char *url = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_internal_parts (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_object_ref (sa_ui_get_settings ());

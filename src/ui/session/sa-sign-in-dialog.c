@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible-names.h"
 #include "sa-sign-in-dialog-private.h"
 #include "sa-ui-util.h"
 
@@ -272,6 +273,8 @@ sa_sign_in_dialog_class_init (SaSignInDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  sa_accessible_names_install ();
 
   object_class->dispose = sa_sign_in_dialog_dispose;
   object_class->finalize = sa_sign_in_dialog_finalize;

@@ -540,6 +540,12 @@ quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
+  /* A window with a change waiting to be submitted asks first and may stay
+   * open: then the application stays too (hidden windows, such as a closed
+   * shortcuts window, do not count). */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data))
+      return;
   g_application_quit (G_APPLICATION (self));
 }
 

@@ -16,8 +16,10 @@
  * Needs the accessibility bus (at-spi2-core) in a D-Bus session, as
  * ./build-aux/test gives it; without one the test is skipped, saying so.
  *
- * To cover a window more, open it in open_windows() (the Assign Smart Account
- * dialog has its place there: open_assign_dialog()).
+ * To cover a window more, open it in open_windows(). The Assign Smart Account
+ * dialog is not opened here: with it (a modal dialog over an order page) the
+ * walk through AT-SPI stalls for minutes; its names are checked with GTK's
+ * own accessible test API in test-ui-assign-flow.c instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,16 +61,6 @@ candidates_shown (gpointer user_data)
   SaAccessRequestWizard *wizard = user_data;
 
   return !sa_access_request_wizard_get_busy (wizard) && sa_access_request_wizard_get_candidates (wizard) != NULL;
-}
-
-/* The Assign Smart Account dialog's place: return it, opened over @window
- * on an order, once its names are right (the order page and the dialog are
- * being reworked elsewhere, issue 11). */
-static GtkWindow *
-open_assign_dialog (SaWindow      *window,
-                    SaTestSandbox *sandbox)
-{
-  return NULL;
 }
 
 static SaWindow *
@@ -113,12 +105,11 @@ open_windows (SaTestSandbox *sandbox)
   sign_in = sa_sign_in_dialog_new (sandbox->client, GTK_WINDOW (orders));
   gtk_window_present (GTK_WINDOW (sign_in));
 
-  open_assign_dialog (orders, sandbox);
 
   /* Every view of each main window shown once, as a user switching views
    * would (the rows of a view load while it is hidden). */
   sa_test_wait_ms (1500);
-  for (int view = 1; view <= 3; view++)
+  for (int view = 1; view <= 5; view++) /* five with training: scenarios, class */
     {
       gtk_widget_activate_action (GTK_WIDGET (orders), "win.show-view", "i", view);
       gtk_widget_activate_action (GTK_WIDGET (account_requests), "win.show-view", "i", view);
@@ -322,7 +313,14 @@ walk (AtspiAccessible *accessible,
         }
     }
 
+  /* Nothing under a part that is not shown is shown: not walked (hidden
+   * stack pages). A list's rows are alike: the first ones stand for the rest
+   * (the Orders list keeps up to 200 rows alive). */
+  if (depth > 2 && !is_showing (accessible))
+    return;
   n_children = atspi_accessible_get_child_count (accessible, NULL);
+  if (role == ATSPI_ROLE_LIST || role == ATSPI_ROLE_LIST_BOX || role == ATSPI_ROLE_TREE_TABLE)
+    n_children = MIN (n_children, 12);
   for (int i = 0; i < n_children && i < 500; i++)
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (accessible, i, NULL);

@@ -52,7 +52,15 @@ sa_account_review_fill (SaAccountRequestWizard *self)
       else
         text = sa_account_form_dup_text (self, i);
 
-      adw_action_row_set_subtitle (self->review.rows[i], *text != '\0' ? text : _("None"));
+      if (*text != '\0')
+        adw_action_row_set_subtitle (self->review.rows[i], text);
+      else if (i == SA_ACCOUNT_REQUEST_FIELD_USERS)
+        /* Translators: no users added to the request (Italian: "Nessuno") */
+        adw_action_row_set_subtitle (self->review.rows[i], C_("no users", "None"));
+      else
+        /* Translators: an empty note, the only other field that may be empty
+         * (Italian: "Nessuna") */
+        adw_action_row_set_subtitle (self->review.rows[i], C_("empty note", "None"));
     }
 }
 

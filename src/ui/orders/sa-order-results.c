@@ -89,9 +89,18 @@ static void
 show_order (GtkListItem *item)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *item_widget;
 
-  if (row != NULL)
-    sa_order_row_set_order (SA_ORDER_ROW (row), gtk_list_item_get_item (item));
+  if (row == NULL)
+    return;
+  sa_order_row_set_order (SA_ORDER_ROW (row), gtk_list_item_get_item (item));
+
+  /* The list item (the focus stop a screen reader lands on) is named after
+   * its order: GTK 4.8 has no GtkListItem:accessible-label (4.12 has). */
+  item_widget = gtk_widget_get_parent (row);
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
 }
 
 static gboolean settle_tick (GtkWidget     *widget,

@@ -291,6 +291,8 @@ sbt_get_order (SbtFixture *f,
   g_autofree char *path = g_strconcat ("/v1/orders/", number, NULL);
   guint status;
 
+  /* a holder used before is reused: what it held goes */
+  g_clear_pointer (holder, json_node_unref);
   *holder = sbt_fixture_call (f, "GET", path, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
 
@@ -327,6 +329,7 @@ sbt_get_list (SbtFixture *f,
   JsonObject *object;
   guint status;
 
+  g_clear_pointer (holder, json_node_unref);
   *holder = sbt_fixture_call (f, "GET", path, NULL, &status);
   g_assert_cmpuint (status, ==, 200);
   object = json_node_get_object (*holder);

@@ -252,14 +252,19 @@ test_french_wording (void)
   window = sa_test_new_window (sandbox);
   settle ();
 
-  /* The tab label fits: the switcher shows its wide form (icon beside the
-   * label) at the window's usual width. */
+  /* The tab label fits its tab: shown whole, not cut short, in whichever
+   * form the switcher takes at the window's usual width (with the training
+   * views there are four or five tabs). */
   squeezer = sa_test_find_widget_of_type (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "switcher_title"), ADW_TYPE_SQUEEZER);
   g_assert_nonnull (squeezer);
   switcher = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
   g_assert_true (ADW_IS_VIEW_SWITCHER (switcher));
-  g_assert_cmpint (adw_view_switcher_get_policy (ADW_VIEW_SWITCHER (switcher)), ==, ADW_VIEW_SWITCHER_POLICY_WIDE);
-  g_assert_nonnull (sa_test_find_label (switcher, "Demandes de comptes"));
+  {
+    GtkWidget *tab = sa_test_find_label (switcher, "Demandes de comptes");
+
+    g_assert_nonnull (tab);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (tab))));
+  }
 
   /* The reason page. */
   access = sa_window_request_access (window, SHARED_DOMAIN);

@@ -520,7 +520,9 @@ sbt_assert_refusals (SbtFixture        *f,
       g_autoptr(JsonNode) node = NULL;
       guint status;
 
-      g_test_message ("%s %s (If-Match %s) %s", r->method, r->path, r->if_match, r->body != NULL ? r->body : "");
+      g_autofree char *shown = g_strescape (r->body != NULL ? r->body : "", NULL);
+
+      g_test_message ("%s %s (If-Match %s) %.200s", r->method, r->path, r->if_match, shown);
       node = sbt_request (f->session, f->base, f->token, r->method, r->path, r->if_match, "application/json",
                           body, &status, NULL);
       if (r->field != NULL)

@@ -234,7 +234,9 @@ test_licenses_refused (SbtFixture    *f,
     {
       g_auto(SctReply) reply = { 0 };
 
-      g_test_message ("body %s", bodies[i]);
+      g_autofree char *shown = g_strescape (bodies[i] != NULL ? bodies[i] : "", NULL);
+
+      g_test_message ("body %.200s", shown);
       sct_request (f, token, "POST", ACME_LICENSES, "application/json", bodies[i], &reply);
       sct_assert_cisco_error (&reply, 400);
     }

@@ -244,7 +244,9 @@ test_order_refused (SbtFixture    *f,
     {
       g_auto(SctReply) reply = { 0 };
 
-      g_test_message ("%s", bodies[i]);
+      g_autofree char *shown = g_strescape (bodies[i] != NULL ? bodies[i] : "", NULL);
+
+      g_test_message ("%.200s", shown);
       sct_request (f, token, "POST", CCW_ORDER, "application/json", bodies[i], &reply);
       g_assert_cmpuint (reply.status, ==, 400);
       g_assert_nonnull (sbt_get_string (reply.json, "message"));

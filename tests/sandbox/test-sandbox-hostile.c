@@ -63,7 +63,9 @@ test_hostile_bodies (SbtFixture    *f,
     {
       g_autoptr(JsonNode) node = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"", bodies[i], &status);
 
-      g_test_message ("body: %s", bodies[i]);
+      g_autofree char *shown = g_strescape (bodies[i] != NULL ? bodies[i] : "", NULL);
+
+      g_test_message ("body: %.200s", shown);
       sbt_assert_error (node, status, 400, "INVALID_REQUEST");
     }
 
@@ -98,7 +100,9 @@ test_hostile_numbers (SbtFixture    *f,
     {
       g_autoptr(JsonNode) node = sbt_fixture_call (f, "POST", "/sandbox/clock", bodies[i], &status);
 
-      g_test_message ("body: %s", bodies[i]);
+      g_autofree char *shown = g_strescape (bodies[i] != NULL ? bodies[i] : "", NULL);
+
+      g_test_message ("body: %.200s", shown);
       sbt_assert_error (node, status, 400, "INVALID_REQUEST");
     }
 

@@ -40,6 +40,7 @@ typedef struct
   SaWizardDraft    *draft;
 
   AdwWindowTitle   *window_title;
+  GtkActionBar     *navigation_bar;
   GtkButton        *back_button;
   GtkButton        *next_button;
   GtkSpinner       *busy_spinner;
@@ -709,6 +710,7 @@ sa_wizard_class_init (SaWizardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, SA_RESOURCE_PATH "/common/sa-wizard.ui");
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, window_title);
+  gtk_widget_class_bind_template_child_private (widget_class, SaWizard, navigation_bar);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, back_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, next_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, busy_spinner);

@@ -343,6 +343,67 @@ test_wizard_duplicate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With SA_TEST_SCREENSHOT_DIR set, saves @window as drawn to NAME.png
+ * there, for a person to look at. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  /* Let the transitions (the list replacing "Loading…") end. */
+  sa_test_wait_ms (1500);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The row of the request just sent says from when a reminder is possible in
+ * French and Italian too (saved with SA_TEST_SCREENSHOT_DIR). */
+static void
+check_reminder_later_words (const char *language,
+                            const char *words)
+{
+  SaWindow *window;
+  SaAccessRequestsView *view;
+  RowQuery query;
+  g_autofree char *name = g_strdup_printf ("access-requests-just-sent-%s", language);
+
+  sa_test_set_language (language);
+  window = sa_test_new_window (sandbox);
+  view = sa_window_get_access_requests_view (window);
+  query.view = view;
+  query.id = sent_id;
+  sa_window_show_access_requests (window);
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  g_assert_null (sa_access_requests_view_get_reminder_button (view, sent_id));
+  g_assert_true (g_str_has_prefix (sa_access_requests_view_get_reminder_text (view, sent_id), words));
+  save_screenshot (GTK_WIDGET (window), name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_set_language ("en");
+}
+
 typedef struct
 {
   GtkWidget *row;
@@ -375,9 +436,13 @@ test_reminder_grace (void)
   GTimeSpan elapsed;
 
   g_assert_nonnull (sent_id);
+  check_reminder_later_words ("fr", "Vous pourrez envoyer un rappel à partir de ");
+  check_reminder_later_words ("it", "Potrai inviare un promemoria dalle ");
+  sa_window_show_access_requests (window);
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
   g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
   assert_reminder_later (view, sent_id);
+  save_screenshot (GTK_WIDGET (window), "access-requests-just-sent-en");
 
   /* No check of the server from now on: only the timer may change the row. */
   sa_access_request_monitor_set_interval (sa_access_requests_view_get_monitor (view), 3600 * 1000);
@@ -398,6 +463,7 @@ test_reminder_grace (void)
   /* The same row, not rebuilt: the timer, not a reload, brought the button. */
   g_assert_true (sa_access_requests_view_get_row (view, sent_id) == watch.row);
   g_assert_cmpuint (watch.rebuilt, ==, 0);
+  save_screenshot (GTK_WIDGET (window), "access-requests-reminder-offered-en");
 
   g_signal_handlers_disconnect_by_data (sa_access_requests_view_get_requests (view), &watch);
   gtk_window_destroy (GTK_WINDOW (window));

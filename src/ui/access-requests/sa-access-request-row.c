@@ -118,6 +118,7 @@ update (SaAccessRequestRow *self)
   gboolean pending;
   g_autofree char *subtitle = NULL;
   g_autofree char *next_text = NULL;
+  const char *next_why = NULL;
 
   if (self->request == NULL)
     return;
@@ -155,8 +156,11 @@ update (SaAccessRequestRow *self)
        * the request was sent (the administrators have just been told); %s is
        * a time, "14:35" */
       next_text = g_strdup_printf (_("You can send a reminder from %s"), time);
+      /* Translators: why a request just sent offers no reminder yet */
+      next_why = _("Your request has just reached the administrators: give them a few minutes before reminding them.");
     }
   gtk_label_set_text (self->next_label, next_text ? next_text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_label), next_why);
   gtk_widget_set_visible (GTK_WIDGET (self->next_label), next_text != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->training_button), self->training && pending);

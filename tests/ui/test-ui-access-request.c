@@ -5,8 +5,10 @@
  * nobody has, then one shared by several Smart Accounts → the chooser → one
  * picked → the Reason for request (counter, Next state) → Send Request → the
  * confirmation; the request then in Your Access Requests and on the server;
- * a second request for the same account (DUPLICATE_REQUEST); the reminder
- * button before and after a reminder; the notification when the
+ * a second request for the same account (DUPLICATE_REQUEST); no reminder
+ * offered in the first minutes after sending, then offered when the time
+ * comes (one timer, no reload) or once the practice clock has passed it;
+ * the reminder button before and after a reminder; the notification when the
  * administrator decides; the draft, offered back in a banner, reopening the
  * page the user left; the French and Italian labels.
  *
@@ -81,6 +83,28 @@ reminder_text_shown (gpointer user_data)
 
   return sa_access_requests_view_get_reminder_text (query->view, query->id) != NULL &&
          sa_access_requests_view_get_reminder_button (query->view, query->id) == NULL;
+}
+
+static gboolean
+reminder_button_shown (gpointer user_data)
+{
+  RowQuery *query = user_data;
+
+  return sa_access_requests_view_get_reminder_button (query->view, query->id) != NULL;
+}
+
+/* The row of a request just sent: no "Send a reminder" yet, but from when. */
+static void
+assert_reminder_later (SaAccessRequestsView *view,
+                       const char           *id)
+{
+  const char *text = sa_access_requests_view_get_reminder_text (view, id);
+
+  g_assert_null (sa_access_requests_view_get_reminder_button (view, id));
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "You can send a reminder from "));
+  /* A time, "14:35" */
+  g_assert_cmpuint (strlen (text), ==, strlen ("You can send a reminder from 14:35"));
 }
 
 static gboolean
@@ -277,7 +301,8 @@ test_wizard_chooser (void)
   query.view = sa_window_get_access_requests_view (window);
   query.id = sent_id;
   g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
-  g_assert_nonnull (sa_access_requests_view_get_reminder_button (query.view, sent_id));
+  /* Just sent: no reminder offered yet (issue 11), the row says from when. */
+  assert_reminder_later (query.view, sent_id);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -318,7 +343,135 @@ test_wizard_duplicate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button before and after a reminder; REMINDER_TOO_SOON keeps the date. */
+/* With SA_TEST_SCREENSHOT_DIR set, saves @window as drawn to NAME.png
+ * there, for a person to look at. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  /* Let the transitions (the list replacing "Loading…") end. */
+  sa_test_wait_ms (1500);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The row of the request just sent says from when a reminder is possible in
+ * French and Italian too (saved with SA_TEST_SCREENSHOT_DIR). */
+static void
+check_reminder_later_words (const char *language,
+                            const char *words)
+{
+  SaWindow *window;
+  SaAccessRequestsView *view;
+  RowQuery query;
+  g_autofree char *name = g_strdup_printf ("access-requests-just-sent-%s", language);
+
+  sa_test_set_language (language);
+  window = sa_test_new_window (sandbox);
+  view = sa_window_get_access_requests_view (window);
+  query.view = view;
+  query.id = sent_id;
+  sa_window_show_access_requests (window);
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  g_assert_null (sa_access_requests_view_get_reminder_button (view, sent_id));
+  g_assert_true (g_str_has_prefix (sa_access_requests_view_get_reminder_text (view, sent_id), words));
+  save_screenshot (GTK_WIDGET (window), name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_set_language ("en");
+}
+
+typedef struct
+{
+  GtkWidget *row;
+  guint      rebuilt;
+} RowWatch;
+
+static void
+on_rows_changed (GListModel *requests,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 RowWatch   *watch)
+{
+  watch->rebuilt++;
+}
+
+/* A request just sent offers no reminder in its first minutes; when they
+ * are over, the same row offers it, without a reload (the one timer). The
+ * grace period is made to end a few seconds from now. */
+static void
+test_reminder_grace (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  SaAccessRequestsView *view = sa_window_get_access_requests_view (window);
+  RowQuery query = { view, sent_id };
+  RowWatch watch = { NULL, 0 };
+  g_autoptr(GListModel) requests = NULL;
+  g_autoptr(SaAccessRequest) on_server = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GTimeSpan elapsed;
+
+  g_assert_nonnull (sent_id);
+  check_reminder_later_words ("fr", "Vous pourrez envoyer un rappel à partir de ");
+  check_reminder_later_words ("it", "Potrai inviare un promemoria dalle ");
+  sa_window_show_access_requests (window);
+  g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
+  g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  assert_reminder_later (view, sent_id);
+  save_screenshot (GTK_WIDGET (window), "access-requests-just-sent-en");
+
+  /* No check of the server from now on: only the timer may change the row. */
+  sa_access_request_monitor_set_interval (sa_access_requests_view_get_monitor (view), 3600 * 1000);
+  sa_test_wait_ms (300);
+  watch.row = sa_access_requests_view_get_row (view, sent_id);
+  g_signal_connect (sa_access_requests_view_get_requests (view), "items-changed",
+                    G_CALLBACK (on_rows_changed), &watch);
+
+  requests = sa_test_list_access_requests (sandbox->client);
+  on_server = sa_test_find_access_request (requests, sent_id);
+  now = g_date_time_new_now_utc ();
+  elapsed = g_date_time_difference (now, sa_access_request_get_created_date (on_server));
+  sa_access_requests_view_set_reminder_grace (view, elapsed + 3 * G_TIME_SPAN_SECOND);
+  assert_reminder_later (view, sent_id);
+
+  g_assert_true (sa_test_wait_until (reminder_button_shown, &query, 20000));
+  g_assert_null (sa_access_requests_view_get_reminder_text (view, sent_id));
+  /* The same row, not rebuilt: the timer, not a reload, brought the button. */
+  g_assert_true (sa_access_requests_view_get_row (view, sent_id) == watch.row);
+  g_assert_cmpuint (watch.rebuilt, ==, 0);
+  save_screenshot (GTK_WIDGET (window), "access-requests-reminder-offered-en");
+
+  g_signal_handlers_disconnect_by_data (sa_access_requests_view_get_requests (view), &watch);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button before and after a reminder; REMINDER_TOO_SOON keeps the date.
+ * The request was sent minutes ago: no reminder offered until the practice
+ * clock has passed the grace period (moved one day on). */
 static void
 test_reminder (void)
 {
@@ -332,6 +485,22 @@ test_reminder (void)
   g_assert_nonnull (sent_id);
   g_assert_true (sa_test_wait_until (view_loaded, view, 30000));
   g_assert_true (sa_test_wait_until (row_shown, &query, 30000));
+  assert_reminder_later (view, sent_id);
+
+  /* The practice clock one day on: the view, refreshed, reads it. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GDateTime) moved = NULL;
+    g_autoptr(GError) error = NULL;
+
+    sa_desk_client_sandbox_advance_clock_async (SA_DESK_CLIENT (sandbox->client), 1, NULL,
+                                                sa_test_async_ready_cb, NULL);
+    result = sa_test_wait_for_result ();
+    moved = sa_desk_client_sandbox_advance_clock_finish (SA_DESK_CLIENT (sandbox->client), result, &error);
+    g_assert_no_error (error);
+  }
+  sa_access_requests_view_refresh (view);
+  g_assert_true (sa_test_wait_until (reminder_button_shown, &query, 30000));
 
   button = sa_access_requests_view_get_reminder_button (view, sent_id);
   g_assert_nonnull (button);
@@ -636,6 +805,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/access-request/wizard-chooser", test_wizard_chooser);
   g_test_add_func ("/ui/access-request/wizard-duplicate", test_wizard_duplicate);
+  g_test_add_func ("/ui/access-request/reminder-grace", test_reminder_grace);
   g_test_add_func ("/ui/access-request/reminder", test_reminder);
   g_test_add_func ("/ui/access-request/notification", test_notification);
   g_test_add_func ("/ui/access-request/draft", test_draft);

@@ -12,6 +12,11 @@
  *    an expired Smart Account request offer "Request Again", filled in;
  *  - French: statuses in lower case inside sentences, the reason page's
  *    wording, the Smart Account requests tab that fits;
+ *  - one design for both wizards: the navigation in the same place (the
+ *    bar at the bottom), "Step x of y", the saved draft offered by a banner
+ *    over the first page (not a page of its own), restored on the page the
+ *    user left with focus in its first field, one close button; the two
+ *    request views with one header layout.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -547,6 +552,196 @@ test_request_account_again (void)
   sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
 }
 
+/* ---- One design for both wizards (issue 11) ---- */
+
+/* The mapped buttons under @root that close the window: the header's close
+ * button (window.close), wizard.close, or a Cancel or Close button. */
+static guint
+count_close_buttons (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root))
+    {
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (root));
+      g_autofree char *label = gtk_button_get_label (GTK_BUTTON (root)) ?
+                               sa_test_dup_without_mnemonic (gtk_button_get_label (GTK_BUTTON (root))) : NULL;
+
+      if (g_strcmp0 (action, "window.close") == 0 || g_strcmp0 (action, "wizard.close") == 0 ||
+          g_strcmp0 (label, "Cancel") == 0 || g_strcmp0 (label, "Close") == 0)
+        n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_close_buttons (child);
+
+  return n;
+}
+
+/* The shell's layout, the same in both wizards: the header holds the title
+ * with "Step @step of y" and no navigation; Back and Next are in the bar at
+ * the bottom, below the pages; one close button. */
+static void
+assert_shell (GtkWidget *wizard,
+              guint      step)
+{
+  GtkWidget *header = sa_test_find_widget_of_type (wizard, ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = SHELL (wizard, "navigation_bar");
+  GtkWidget *stack = SHELL (wizard, "stack");
+  g_autofree char *expected = g_strdup_printf ("Step %u of ", step);
+  const char *subtitle;
+  graphene_rect_t bar_bounds, stack_bounds;
+
+  settle ();
+  g_assert_nonnull (header);
+  g_assert_true (GTK_IS_ACTION_BAR (bar));
+  g_assert_true (gtk_widget_is_ancestor (SHELL (wizard, "back_button"), bar));
+  g_assert_true (gtk_widget_is_ancestor (SHELL (wizard, "next_button"), bar));
+  g_assert_false (gtk_widget_is_ancestor (SHELL (wizard, "next_button"), header));
+  g_assert_false (gtk_widget_is_ancestor (SHELL (wizard, "back_button"), header));
+  g_assert_true (gtk_widget_compute_bounds (bar, wizard, &bar_bounds));
+  g_assert_true (gtk_widget_compute_bounds (stack, wizard, &stack_bounds));
+  g_assert_cmpfloat (bar_bounds.origin.y, >=, stack_bounds.origin.y + stack_bounds.size.height - 1);
+
+  subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (SHELL (wizard, "window_title")));
+  g_assert_true (g_str_has_prefix (subtitle, expected));
+  g_assert_true (g_regex_match_simple ("^Step [0-9]+ of [0-9]+$", subtitle, 0, 0));
+
+  g_assert_cmpuint (count_close_buttons (wizard), ==, 1);
+}
+
+/* The draft is offered by the banner above the first page (the pages are
+ * the steps and the result, none for the draft), and restored on the page
+ * the user left, focus in @focus (that page's first field). */
+static void
+assert_draft_banner_then_restore (GtkWidget  *wizard,
+                                  const char *first_page,
+                                  const char *left_page,
+                                  GtkWidget  *focus)
+{
+  GtkWidget *revealer = SHELL (wizard, "draft_revealer");
+
+  g_assert_true (sa_test_wait_until (sa_test_draft_offered, wizard, 10000));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_next_sibling (revealer) == SHELL (wizard, "stack"));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, first_page);
+  assert_shell (wizard, 1);
+
+  sa_test_click (SHELL (wizard, "restore_draft_button"));
+  g_assert_false (sa_test_draft_offered (wizard));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, left_page);
+  g_assert_true (sa_test_has_focus_in (wizard, focus));
+  assert_shell (wizard, 2);
+}
+
+static void
+test_one_wizard_design (void)
+{
+  SaWindow *window;
+  GtkWidget *account;
+  SaAccessRequestWizard *access;
+
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+  window = sa_test_new_window (sandbox);
+
+  /* Request a Smart Account: step 1, then left on step 2. */
+  account = GTK_WIDGET (sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (account));
+  g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, account, 10000));
+  assert_shell (account, 1);
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (account, "account_name_row")), "Trattoria Da Mario");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (account, "customer_email_row")), "mario@trattoria-mario.example");
+  gtk_editable_set_text (GTK_EDITABLE (ACCOUNT (account, "account_domain_row")), "trattoria-mario.example");
+  sa_test_click (SHELL (account, "next_button"));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (account)), ==, "users");
+  assert_shell (account, 2);
+  gtk_window_destroy (GTK_WINDOW (account));
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCOUNT_REQUEST, 10000));
+
+  /* Request Access: step 1, then left on step 2. */
+  access = sa_window_request_access (window, NULL);
+  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (access), 30000));
+  assert_shell (GTK_WIDGET (access), 1);
+  sa_test_click (SHELL (access, "next_button"));
+  g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (access)), ==, "domain");
+  sa_access_request_wizard_set_domain (access, "vigneti-colli.example");
+  assert_shell (GTK_WIDGET (access), 2);
+  gtk_window_destroy (GTK_WINDOW (access));
+  g_assert_true (sa_test_wait_until (sa_test_draft_saved, (gpointer) SA_DRAFT_ACCESS_REQUEST, 10000));
+
+  /* Opened again, each offers its draft the same way and reopens where the
+   * user left it. */
+  account = GTK_WIDGET (sa_account_request_wizard_new (sandbox->client, GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (account));
+  assert_draft_banner_then_restore (account, "identify", "users", ACCOUNT (account, "user_entry_row"));
+  gtk_window_destroy (GTK_WINDOW (account));
+
+  access = sa_window_request_access (window, NULL);
+  assert_draft_banner_then_restore (GTK_WIDGET (access), "profile", "domain", ACCESS (access, "domain_entry"));
+  gtk_window_destroy (GTK_WINDOW (access));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_remove_draft (SA_DRAFT_ACCOUNT_REQUEST);
+  sa_test_remove_draft (SA_DRAFT_ACCESS_REQUEST);
+}
+
+/* The header of a request view: its bar's shape (type, style, margins,
+ * spacing), then each child's id, type and how it shows its text. */
+static char *
+dup_header_layout (GtkWidget *view)
+{
+  GtkWidget *box = adw_bin_get_child (ADW_BIN (view));
+  GtkWidget *bar = gtk_widget_get_first_child (box);
+  GString *layout = g_string_new (NULL);
+
+  g_assert_true (GTK_IS_BOX (bar));
+  g_string_append_printf (layout, "%s page-bar=%d margins=%d,%d,%d,%d spacing=%d:",
+                          G_OBJECT_TYPE_NAME (bar), gtk_widget_has_css_class (bar, "sa-page-bar"),
+                          gtk_widget_get_margin_top (bar), gtk_widget_get_margin_bottom (bar),
+                          gtk_widget_get_margin_start (bar), gtk_widget_get_margin_end (bar),
+                          gtk_box_get_spacing (GTK_BOX (bar)));
+  for (GtkWidget *child = gtk_widget_get_first_child (bar);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_string_append_printf (layout, " %s#%s", G_OBJECT_TYPE_NAME (child),
+                              gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)));
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (layout, "(heading=%d wrap=%d hexpand=%d)",
+                                gtk_widget_has_css_class (child, "heading"),
+                                gtk_label_get_wrap (GTK_LABEL (child)), gtk_widget_get_hexpand (child));
+      else if (GTK_IS_BUTTON (child))
+        {
+          GtkWidget *content = gtk_button_get_child (GTK_BUTTON (child));
+
+          g_string_append_printf (layout, "(%s wrap=%d tooltip=%d)",
+                                  gtk_button_get_icon_name (GTK_BUTTON (child)) ?: G_OBJECT_TYPE_NAME (content),
+                                  GTK_IS_LABEL (content) && gtk_label_get_wrap (GTK_LABEL (content)),
+                                  gtk_widget_get_tooltip_text (child) != NULL);
+        }
+    }
+
+  return g_string_free (layout, FALSE);
+}
+
+static void
+test_one_view_header (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  g_autofree char *account = dup_header_layout (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "account_requests_view"));
+  g_autofree char *access = dup_header_layout (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "access_requests_view"));
+
+  g_test_message ("Smart Account requests: %s", account);
+  g_test_message ("Access requests: %s", access);
+  g_assert_cmpstr (account, ==, access);
+  g_assert_true (g_regex_match_simple ("title_label.*new_button.*refresh_button", account, 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +762,8 @@ main (int   argc,
   g_test_add_func ("/ui/request-wizards/note-counters", test_note_counters);
   g_test_add_func ("/ui/request-wizards/known-warning", test_known_warning);
   g_test_add_func ("/ui/request-wizards/request-access-again", test_request_access_again);
+  g_test_add_func ("/ui/request-wizards/one-wizard-design", test_one_wizard_design);
+  g_test_add_func ("/ui/request-wizards/one-view-header", test_one_view_header);
 
   /* Moves the practice clock 91 days: after every other test. */
   g_test_add_func ("/ui/request-wizards/zz-last/request-account-again", test_request_account_again);

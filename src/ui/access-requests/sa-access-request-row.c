@@ -5,7 +5,9 @@
  * answered, or last reminded), and its status. While it is pending the row
  * offers "Send a reminder" (the view's "access.remind" action, the request
  * id as target) when one is allowed, and otherwise says when the next one
- * is; in training mode, a menu with which a trainer plays the administrator
+ * is: the next day after a reminder, or a few minutes after sending for a
+ * request just sent (the view says when, SaAccessRequestRow:reminder-from);
+ * in training mode, a menu with which a trainer plays the administrator
  * ("access.decide").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +26,7 @@ struct _SaAccessRequestRow
 
   SaAccessRequest *request;
   GDateTime       *next_reminder;
+  GDateTime       *reminder_from;
   gboolean         training;
   gboolean         busy;
 
@@ -43,6 +46,7 @@ enum {
   PROP_NEXT_REMINDER,
   PROP_BUSY,
   PROP_REMINDER_TEXT,
+  PROP_REMINDER_FROM,
   N_PROPS
 };
 
@@ -114,6 +118,7 @@ update (SaAccessRequestRow *self)
   gboolean pending;
   g_autofree char *subtitle = NULL;
   g_autofree char *next_text = NULL;
+  const char *next_why = NULL;
 
   if (self->request == NULL)
     return;
@@ -128,7 +133,8 @@ update (SaAccessRequestRow *self)
   sa_status_pill_set_access_request_status (self->status_pill, sa_access_request_get_status (self->request));
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->remind_button), "s", id);
-  gtk_widget_set_visible (GTK_WIDGET (self->remind_button), pending && self->next_reminder == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->remind_button),
+                          pending && self->next_reminder == NULL && self->reminder_from == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remind_button), !self->busy);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->request_again_button), "s", id);
   gtk_widget_set_visible (GTK_WIDGET (self->request_again_button),
@@ -141,7 +147,20 @@ update (SaAccessRequestRow *self)
       /* Translators: instead of "Send a reminder" while one was sent less than 24 hours ago */
       next_text = g_strdup_printf (_("Next reminder possible on %s"), when);
     }
+  else if (pending && self->reminder_from != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (self->reminder_from);
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+      /* Translators: instead of "Send a reminder" in the first minutes after
+       * the request was sent (the administrators have just been told); %s is
+       * a time, "14:35" */
+      next_text = g_strdup_printf (_("You can send a reminder from %s"), time);
+      /* Translators: why a request just sent offers no reminder yet */
+      next_why = _("Your request has just reached the administrators: give them a few minutes before reminding them.");
+    }
   gtk_label_set_text (self->next_label, next_text ? next_text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_label), next_why);
   gtk_widget_set_visible (GTK_WIDGET (self->next_label), next_text != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->training_button), self->training && pending);
@@ -178,6 +197,9 @@ sa_access_request_row_get_property (GObject    *object,
     case PROP_REMINDER_TEXT:
       g_value_set_string (value, sa_access_request_row_get_reminder_text (self));
       break;
+    case PROP_REMINDER_FROM:
+      g_value_set_boxed (value, self->reminder_from);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -206,6 +228,9 @@ sa_access_request_row_set_property (GObject      *object,
     case PROP_BUSY:
       self->busy = g_value_get_boolean (value);
       break;
+    case PROP_REMINDER_FROM:
+      sa_access_request_row_set_reminder_from (self, g_value_get_boxed (value));
+      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -222,6 +247,7 @@ sa_access_request_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ACCESS_REQUEST_ROW);
   g_clear_object (&self->request);
   g_clear_pointer (&self->next_reminder, g_date_time_unref);
+  g_clear_pointer (&self->reminder_from, g_date_time_unref);
 
   G_OBJECT_CLASS (sa_access_request_row_parent_class)->dispose (object);
 }
@@ -276,12 +302,24 @@ sa_access_request_row_class_init (SaAccessRequestRowClass *klass)
   /**
    * SaAccessRequestRow:reminder-text:
    *
-   * "Next reminder possible on …" while the row shows it instead of "Send
-   * a reminder", else %NULL.
+   * "Next reminder possible on …" (or, for a request just sent, "You can
+   * send a reminder from …") while the row shows it instead of "Send a
+   * reminder", else %NULL.
    */
   properties[PROP_REMINDER_TEXT] =
     g_param_spec_string ("reminder-text", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaAccessRequestRow:reminder-from:
+   *
+   * For a request just sent, when a first reminder becomes possible (by
+   * the server's clock): until then the row says so instead of offering
+   * "Send a reminder". %NULL otherwise.
+   */
+  properties[PROP_REMINDER_FROM] =
+    g_param_spec_boxed ("reminder-from", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -309,6 +347,8 @@ sa_access_request_row_init (SaAccessRequestRow *self)
  *   administrator's answers)
  * @next_reminder: (nullable): when the next reminder is possible (the server
  *   allows one per 24 hours), or %NULL when one is allowed now
+ * @reminder_from: (nullable): for a request just sent, when a first
+ *   reminder becomes possible (#SaAccessRequestRow:reminder-from), or %NULL
  * @busy: %TRUE while a reminder or an answer is under way
  *
  * Returns: (transfer floating): a new row showing @request
@@ -317,6 +357,7 @@ GtkWidget *
 sa_access_request_row_new (SaAccessRequest *request,
                            gboolean         training,
                            GDateTime       *next_reminder,
+                           GDateTime       *reminder_from,
                            gboolean         busy)
 {
   g_return_val_if_fail (SA_IS_ACCESS_REQUEST (request), NULL);
@@ -325,6 +366,7 @@ sa_access_request_row_new (SaAccessRequest *request,
                        "request", request,
                        "training", training,
                        "next-reminder", next_reminder,
+                       "reminder-from", reminder_from,
                        "busy", busy,
                        NULL);
 }
@@ -348,8 +390,8 @@ sa_access_request_row_get_request (SaAccessRequestRow *self)
  * @self: a #SaAccessRequestRow
  *
  * Returns: (transfer none) (nullable): the "Send a reminder" button, or
- *   %NULL when the row does not offer one (decided, or a reminder was sent
- *   less than 24 hours ago)
+ *   %NULL when the row does not offer one (decided, a reminder was sent
+ *   less than 24 hours ago, or the request was sent minutes ago)
  */
 GtkWidget *
 sa_access_request_row_get_reminder_button (SaAccessRequestRow *self)
@@ -371,4 +413,50 @@ sa_access_request_row_get_reminder_text (SaAccessRequestRow *self)
   g_return_val_if_fail (SA_IS_ACCESS_REQUEST_ROW (self), NULL);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->next_label)) ? gtk_label_get_text (self->next_label) : NULL;
+}
+
+/**
+ * sa_access_request_row_set_reminder_from:
+ * @self: a #SaAccessRequestRow
+ * @reminder_from: (nullable): when a first reminder becomes possible for a
+ *   request just sent (UTC or any time zone; shown as a local time), or
+ *   %NULL once it is
+ *
+ * Sets #SaAccessRequestRow:reminder-from ("following the request" part of
+ * procedure 4: no reminder in the first minutes after sending). The row
+ * offers "Send a reminder" again as soon as it is %NULL, without being
+ * built anew.
+ */
+void
+sa_access_request_row_set_reminder_from (SaAccessRequestRow *self,
+                                         GDateTime          *reminder_from)
+{
+  g_return_if_fail (SA_IS_ACCESS_REQUEST_ROW (self));
+
+  if (self->reminder_from == reminder_from ||
+      (self->reminder_from != NULL && reminder_from != NULL &&
+       g_date_time_equal (self->reminder_from, reminder_from)))
+    return;
+
+  g_clear_pointer (&self->reminder_from, g_date_time_unref);
+  if (reminder_from != NULL)
+    self->reminder_from = g_date_time_ref (reminder_from);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_FROM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_TEXT]);
+}
+
+/**
+ * sa_access_request_row_get_reminder_from:
+ * @self: a #SaAccessRequestRow
+ *
+ * Returns: (transfer none) (nullable): #SaAccessRequestRow:reminder-from
+ */
+GDateTime *
+sa_access_request_row_get_reminder_from (SaAccessRequestRow *self)
+{
+  g_return_val_if_fail (SA_IS_ACCESS_REQUEST_ROW (self), NULL);
+
+  return self->reminder_from;
 }

@@ -5,7 +5,8 @@
  * Smart Account, date and status, and may send the administrators a
  * reminder. The server allows one reminder per request per 24 hours, so a
  * row offers "Send a reminder" only when one is allowed, and otherwise says
- * when the next one is. The view owns the SaAccessRequestMonitor that
+ * when the next one is; a request just sent offers none in its first
+ * minutes either (sa-access-requests-reminders.c decides). The view owns the SaAccessRequestMonitor that
  * follows pending requests and notifies the user of decisions. In training
  * mode each pending row also has clearly marked controls with which a
  * trainer plays the administrator (approve or deny).
@@ -23,31 +24,6 @@
 
 /* Do not refresh on window focus more often than this (microseconds). */
 #define FOCUS_REFRESH_MIN_US (5 * G_USEC_PER_SEC)
-
-struct _SaAccessRequestsView
-{
-  AdwBin                  parent_instance;
-
-  SaClient               *client;
-  SaAccessRequestMonitor *monitor;
-  GCancellable           *cancellable;
-  GCancellable           *action_cancellable;
-  GListStore             *requests;
-  GHashTable             *next_reminder;   /* id → GDateTime from REMINDER_TOO_SOON */
-  GHashTable             *busy;            /* ids with a reminder or decision under way */
-  GtkWindow              *watched_window;
-  gulong                  active_handler;
-  gint64                  last_refresh;
-  gboolean                training;
-  gboolean                loading;
-  gboolean                loaded;
-
-  GtkStack               *stack;
-  GtkSpinner             *spinner;
-  GtkListBox             *list;
-  AdwStatusPage          *error_page;
-  SaJournalList          *journal_list;    /* issue 10: with the Cisco connection */
-};
 
 G_DEFINE_FINAL_TYPE (SaAccessRequestsView, sa_access_requests_view, ADW_TYPE_BIN)
 
@@ -97,40 +73,6 @@ hands_off (SaAccessRequestsView *self)
          (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0;
 }
 
-/* When the next reminder is allowed, or NULL when one is allowed now. */
-static GDateTime *
-get_next_reminder (SaAccessRequestsView *self,
-                   SaAccessRequest      *request,
-                   GDateTime            *now)
-{
-  GDateTime *override = g_hash_table_lookup (self->next_reminder, sa_access_request_get_id (request));
-  GDateTime *next = sa_access_request_get_next_reminder_date (request);
-
-  if (override != NULL && g_date_time_compare (override, now) > 0 &&
-      (next == NULL || g_date_time_compare (override, next) > 0))
-    return override;
-
-  if (!sa_access_request_can_remind (request, now))
-    return next;
-
-  return NULL;
-}
-
-/* The list-item factory: one template row per request, with when its next
- * reminder is possible and whether an action on it is under way. */
-static GtkWidget *
-create_request_row (gpointer item,
-                    gpointer user_data)
-{
-  SaAccessRequestsView *self = SA_ACCESS_REQUESTS_VIEW (user_data);
-  SaAccessRequest *request = SA_ACCESS_REQUEST (item);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return sa_access_request_row_new (request, self->training,
-                                    get_next_reminder (self, request, now),
-                                    g_hash_table_contains (self->busy, sa_access_request_get_id (request)));
-}
-
 static void
 set_loading (SaAccessRequestsView *self,
              gboolean              loading)
@@ -144,9 +86,17 @@ set_loading (SaAccessRequestsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-show_requests (SaAccessRequestsView *self,
-               GListModel           *model)
+/**
+ * sa_access_requests_view_show_requests:
+ * @self: a #SaAccessRequestsView
+ * @model: the requests to show (#SaAccessRequest items)
+ *
+ * Shows @model's requests in Your Access Requests, every row built anew
+ * (with when it may be reminded), or the empty page.
+ */
+void
+sa_access_requests_view_show_requests (SaAccessRequestsView *self,
+                                       GListModel           *model)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -157,6 +107,7 @@ show_requests (SaAccessRequestsView *self,
                        items->pdata, items->len);
   self->loaded = TRUE;
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  sa_access_requests_view_schedule_reminders (self);
 }
 
 static void
@@ -185,7 +136,7 @@ list_cb (GObject      *source,
       return;
     }
 
-  show_requests (self, model);
+  sa_access_requests_view_show_requests (self, model);
   set_loading (self, FALSE);
 
   /* The monitor compares with what it saw: a decision gives a notification. */
@@ -228,6 +179,7 @@ sa_access_requests_view_refresh (SaAccessRequestsView *self)
   if (!self->loaded)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   set_loading (self, TRUE);
+  sa_access_requests_view_read_clock (self);
   sa_client_list_access_requests_async (self->client, self->cancellable, list_cb, self);
 }
 
@@ -265,6 +217,7 @@ update_row (SaAccessRequestsView *self,
   if (request == NULL)
     request = old = g_list_model_get_item (G_LIST_MODEL (self->requests), position);
   g_list_store_splice (self->requests, position, 1, (gpointer *) &request, 1);
+  sa_access_requests_view_schedule_reminders (self);
 }
 
 typedef struct
@@ -466,7 +419,7 @@ on_monitor_updated (SaAccessRequestMonitor *monitor,
                     SaAccessRequestsView   *self)
 {
   if (!self->loading)
-    show_requests (self, requests);
+    sa_access_requests_view_show_requests (self, requests);
 }
 
 static void
@@ -565,6 +518,7 @@ sa_access_requests_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->action_cancellable);
+  g_clear_handle_id (&self->grace_timeout_id, g_source_remove);
 
   if (self->monitor != NULL)
     {
@@ -644,11 +598,12 @@ sa_access_requests_view_init (SaAccessRequestsView *self)
   self->cancellable = g_cancellable_new ();
   self->action_cancellable = g_cancellable_new ();
   self->requests = g_list_store_new (SA_TYPE_ACCESS_REQUEST);
+  self->reminder_grace = SA_ACCESS_REQUESTS_REMINDER_GRACE;
   self->next_reminder = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_date_time_unref);
   self->busy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->requests), create_request_row, self, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->requests), sa_access_requests_view_create_row, self, NULL);
   self->journal_list = SA_JOURNAL_LIST (sa_journal_list_new_for_procedure (SA_HAND_OFF_REQUEST_ACCESS));
   gtk_stack_add_named (self->stack, sa_journal_list_new_scrolled (self->journal_list), "journal");
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -683,6 +638,7 @@ sa_access_requests_view_set_client (SaAccessRequestsView *self,
   g_set_object (&self->client, client);
   self->training = training;
   self->loaded = FALSE;
+  self->clock_offset = 0;
   g_hash_table_remove_all (self->next_reminder);
   g_list_store_remove_all (self->requests);
 
@@ -774,8 +730,8 @@ sa_access_requests_view_get_row (SaAccessRequestsView *self,
  * @request_id: an access request id
  *
  * Returns: (transfer none) (nullable): the "Send a reminder" button of the
- *   row, or %NULL when the row does not offer one (decided, or a reminder
- *   was sent less than 24 hours ago)
+ *   row, or %NULL when the row does not offer one (decided, a reminder was
+ *   sent less than 24 hours ago, or the request was sent minutes ago)
  */
 GtkWidget *
 sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
@@ -792,7 +748,8 @@ sa_access_requests_view_get_reminder_button (SaAccessRequestsView *self,
  * @request_id: an access request id
  *
  * Returns: (transfer none) (nullable): the "Next reminder possible on …"
- *   text of the row, or %NULL when it does not show one
+ *   (or "You can send a reminder from …") text of the row, or %NULL when it
+ *   does not show one
  */
 const char *
 sa_access_requests_view_get_reminder_text (SaAccessRequestsView *self,

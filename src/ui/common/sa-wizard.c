@@ -5,9 +5,11 @@
  * Smart Account" (procedure 4) look and behave alike because both are an
  * SaWizard:
  *
- *  - the header bar holds the navigation: Back at the start, Next at the end
- *    (Send Request on the last step, Done on the result page), the window's
- *    close button, and the title with "Step x of y" under it;
+ *  - the header bar holds the title with "Step x of y" under it, the
+ *    procedure panel's toggle and the window's one close button; the bar at
+ *    the bottom holds the navigation: Back at the start, Next at the end
+ *    (Send Request on the last step, Done on the result page), so that both
+ *    fit a 360 px window in every language (issue 15);
  *  - Next is enabled, and is the window's default widget (Enter), only while
  *    the page is complete (SaWizardClass.page_complete); Alt+Left and
  *    Alt+Right go back and forth, Escape closes, F9 shows the procedure panel;
@@ -38,6 +40,7 @@ typedef struct
   SaWizardDraft    *draft;
 
   AdwWindowTitle   *window_title;
+  GtkActionBar     *navigation_bar;
   GtkButton        *back_button;
   GtkButton        *next_button;
   GtkSpinner       *busy_spinner;
@@ -707,6 +710,7 @@ sa_wizard_class_init (SaWizardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, SA_RESOURCE_PATH "/common/sa-wizard.ui");
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, window_title);
+  gtk_widget_class_bind_template_child_private (widget_class, SaWizard, navigation_bar);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, back_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, next_button);
   gtk_widget_class_bind_template_child_private (widget_class, SaWizard, busy_spinner);
@@ -736,10 +740,6 @@ sa_wizard_init (SaWizard *self)
   SaWizardPrivate *priv = sa_wizard_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* "Send Request" wraps rather than hold a 360 px window wide (issue 15);
-   * gtk_button_set_label() keeps this label. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (priv->next_button)), TRUE);
-  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (priv->next_button)), GTK_JUSTIFY_CENTER);
 
   g_object_bind_property (self, "title", priv->window_title, "title", G_BINDING_SYNC_CREATE);
   sa_ui_insert_settings_actions (GTK_WIDGET (self));

@@ -17,9 +17,8 @@
  * ./build-aux/test gives it; without one the test is skipped, saying so.
  *
  * To cover a window more, open it in open_windows(). The Assign Smart Account
- * dialog is not opened here: with it (a modal dialog over an order page) the
- * walk through AT-SPI stalls for minutes; its names are checked with GTK's
- * own accessible test API in test-ui-assign-flow.c instead.
+ * dialog is opened in a main window of its own, over its order page, after a
+ * search, with the Virtual Accounts of the account chosen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +38,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 
 #include "sa-access-request-wizard-private.h"
 #include "sa-account-requests-view.h"
+#include "sa-assign-dialog.h"
+#include "sa-order-page.h"
+#include "sa-orders-view.h"
 #include "sa-preferences-window.h"
 #include "sa-sign-in-dialog.h"
 #include "sa-ui-test-util.h"
@@ -71,6 +73,40 @@ new_window_on_view (SaTestSandbox *sandbox,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "i", view);
   return window;
+}
+
+/* The Assign Smart Account dialog over an order page, after a Domain
+ * Identifier search, on an account with its Virtual Accounts listed. */
+static void
+open_assign_dialog (SaTestSandbox *sandbox)
+{
+  SaWindow *window = new_window_on_view (sandbox, 1);
+  SaOrdersView *view = sa_window_get_orders_view (window);
+  g_autoptr(SaOrder) order = NULL;
+  g_autofree char *domain = NULL;
+  g_autofree char *virtual_account = NULL;
+  SaAssignDialog *dialog;
+  SaOrderPage *page;
+
+  g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
+  order = sa_test_find_order (sandbox->client, sa_test_order_is_holding_only, NULL);
+  g_assert_nonnull (order);
+  page = sa_orders_view_open_order (view, sa_order_get_sales_order_number (order));
+  g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
+  g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "banner_button"), "clicked");
+
+  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
+  g_signal_emit_by_name (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"), "clicked");
+  dialog = sa_order_page_get_assign_dialog (page);
+  gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "search_entry")), domain);
+  sa_assign_dialog_search (dialog);
+  g_assert_true (sa_test_wait_until (sa_test_results_shown,
+                                     SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"), 30000));
+  gtk_list_box_select_row (GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_list")),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG,
+                                                                                       "results_list")), 0));
+  g_assert_true (sa_test_wait_until (sa_test_virtual_accounts_loaded,
+                                     SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "va_dropdown"), 30000));
 }
 
 static void
@@ -119,6 +155,8 @@ open_windows (SaTestSandbox *sandbox)
   gtk_widget_activate_action (GTK_WIDGET (orders), "win.show-view", "i", 1);
   gtk_widget_activate_action (GTK_WIDGET (account_requests), "win.show-view", "i", 2);
   gtk_widget_activate_action (GTK_WIDGET (access_requests), "win.show-view", "i", 3);
+
+  open_assign_dialog (sandbox);
 }
 
 static int
@@ -375,7 +413,9 @@ test_names (void)
     }
 
   g_test_message ("%u controls read", data.n_controls);
-  g_assert_cmpint (n_windows, >=, 7);
+  g_assert_cmpint (n_windows, >=, 9);
+  /* The Assign Smart Account dialog was read too, over its order page. */
+  g_assert_true (g_ptr_array_find_with_equal_func (seen, "Assign Smart Account", g_str_equal, NULL));
   g_assert_cmpuint (data.n_controls, >, 50);
   if (data.problems->len > 0)
     g_error ("Controls a screen reader cannot name:%s", data.problems->str);

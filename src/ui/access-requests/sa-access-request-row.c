@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include "sa-accessible-names.h"
+
 #include <glib/gi18n.h>
 
 #include "sa-access-request-row.h"
@@ -338,6 +340,7 @@ static void
 sa_access_request_row_init (SaAccessRequestRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sa_accessible_names_follow (GTK_WIDGET (self));
 }
 
 /**

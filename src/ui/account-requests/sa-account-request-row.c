@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include "sa-accessible-names.h"
+
 #include <glib/gi18n.h>
 
 #include "sa-account-request-row.h"
@@ -182,6 +184,7 @@ static void
 sa_account_request_row_init (SaAccountRequestRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sa_accessible_names_follow (GTK_WIDGET (self));
 }
 
 /**

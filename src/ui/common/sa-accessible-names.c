@@ -174,6 +174,24 @@ on_map (GSignalInvocationHint *hint,
 }
 
 /**
+ * sa_accessible_names_follow:
+ * @widget: a widget built while its view is not shown (a list row)
+ *
+ * Gives @widget and everything in it, now, the names
+ * sa_accessible_names_install() gives as widgets are mapped: GTK 4.8 puts a
+ * row built in a view that is not shown on the accessibility bus long
+ * before it is mapped (issue 11, every control has a name a screen reader
+ * can speak). Cheap to call more than once.
+ */
+void
+sa_accessible_names_follow (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  fix_tree (widget);
+}
+
+/**
  * sa_accessible_names_install:
  *
  * From now on, every button, check button and menu button gets, as it is

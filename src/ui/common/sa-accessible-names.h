@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 void   sa_accessible_names_install      (void);
+void   sa_accessible_names_follow       (GtkWidget  *widget);
 char  *sa_accessible_names_strip_mnemonic (const char *label);
 
 G_END_DECLS

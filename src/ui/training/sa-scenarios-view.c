@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "sa-accessible-names.h"
+
 #include <glib/gi18n.h>
 
 #include "sa-scenarios-view.h"
@@ -119,6 +121,7 @@ create_row (SaScenariosView    *self,
   g_object_set_data_full (G_OBJECT (button), "scenario-id", g_strdup (sa_training_scenario_get_id (s)), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (start_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  sa_accessible_names_follow (button);
 
   return row;
 }

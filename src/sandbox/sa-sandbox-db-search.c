@@ -206,10 +206,22 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Prepared statements, once per connection                                  */
+/* Prepared statements and counts, once per connection                      */
 
-/* connection → (SQL text → its statement); the statements of a connection
- * are used only by the thread that holds the connection. */
+#define MAX_COUNTS 256 /* counts kept per connection */
+
+/* What a connection keeps: its statements (SQL text → statement) and the
+ * counts of its searches (key → gint64), valid while the database's data
+ * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version. Used only by the
+ * thread that holds the connection. */
+typedef struct
+{
+  GHashTable *stmts;
+  GHashTable *counts;
+  guint32     counts_version;
+} ConnectionCache;
+
+/* connection → its ConnectionCache */
 static GMutex caches_lock;
 static GHashTable *caches;
 
@@ -219,24 +231,188 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-static GHashTable *
-get_cache (sqlite3 *db)
+static void
+connection_cache_free (gpointer data)
 {
-  GHashTable *cache;
+  ConnectionCache *cache = data;
+
+  g_hash_table_unref (cache->stmts);
+  g_hash_table_unref (cache->counts);
+  g_free (cache);
+}
+
+static ConnectionCache *
+get_connection_cache (sqlite3 *db)
+{
+  ConnectionCache *cache;
 
   g_mutex_lock (&caches_lock);
   if (caches == NULL)
-    caches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+    caches = g_hash_table_new_full (NULL, NULL, NULL, connection_cache_free);
   cache = g_hash_table_lookup (caches, db);
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     finalize_stmt);
+      cache = g_new0 (ConnectionCache, 1);
+      cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+      cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
 
   return cache;
+}
+
+static GHashTable *
+get_cache (sqlite3 *db)
+{
+  return get_connection_cache (db)->stmts;
+}
+
+/**
+ * sa_sandbox_db_begin_read:
+ * @db: the connection
+ * @began: (out): whether a transaction began here (then end it with
+ *   sa_sandbox_db_end_read()); %FALSE when @db was in one already
+ * @error: return location for a #GError
+ *
+ * Opens a read transaction on @db and takes its snapshot, so that the
+ * statements that follow (a search's count and its page) read the same
+ * data, and sa_sandbox_db_count_lookup() can tell whether a count kept is
+ * still the database's.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_db_begin_read (sqlite3   *db,
+                          gboolean  *began,
+                          GError   **error)
+{
+  g_autoptr(SaSandboxCachedStmt) begin = NULL;
+  g_autoptr(SaSandboxCachedStmt) snapshot = NULL;
+
+  *began = FALSE;
+  if (!sqlite3_get_autocommit (db))
+    return TRUE;
+
+  begin = sa_sandbox_db_cached (db, error, "BEGIN");
+  if (begin == NULL)
+    return FALSE;
+  if (sqlite3_step (begin) != SQLITE_DONE)
+    return sa_sandbox_db_fail (db, "begin", error);
+  *began = TRUE;
+
+  /* reading the schema's cookie starts the read: the snapshot is taken */
+  snapshot = sa_sandbox_db_cached (db, error, "PRAGMA schema_version");
+  if (snapshot == NULL || sqlite3_step (snapshot) != SQLITE_ROW)
+    {
+      if (snapshot != NULL)
+        sa_sandbox_db_fail (db, "read", error);
+      sa_sandbox_db_end_read (db, TRUE);
+      *began = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_end_read:
+ * @db: the connection
+ * @began: what sa_sandbox_db_begin_read() gave: %FALSE does nothing
+ *
+ * Ends the read transaction of sa_sandbox_db_begin_read(), once its
+ * statements are reset.
+ */
+void
+sa_sandbox_db_end_read (sqlite3  *db,
+                        gboolean  began)
+{
+  g_autoptr(SaSandboxCachedStmt) commit = NULL;
+
+  if (!began || sqlite3_get_autocommit (db))
+    return;
+
+  commit = sa_sandbox_db_cached (db, NULL, "COMMIT");
+  if (commit == NULL || sqlite3_step (commit) != SQLITE_DONE)
+    g_message ("read transaction not ended: %s", sqlite3_errmsg (db));
+}
+
+/* The data version of @db's snapshot; FALSE outside a read transaction. */
+static gboolean
+get_data_version (sqlite3 *db,
+                  guint32 *version)
+{
+  unsigned int v = 0;
+
+  if (sqlite3_txn_state (db, "main") < SQLITE_TXN_READ ||
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+    return FALSE;
+  *version = v;
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_count_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what was counted: the count's SQL and the values bound to it
+ * @count: (out): the count kept for @key
+ *
+ * A search's count kept by sa_sandbox_db_count_store() on this connection,
+ * while the database has not changed since (its data version, which any
+ * commit of any connection changes): the next pages of a search do not
+ * count its matches again; totalRecords stays exact (docs/desk-api.md).
+ *
+ * Returns: %TRUE when @count is @key's
+ */
+gboolean
+sa_sandbox_db_count_lookup (sqlite3    *db,
+                            const char *key,
+                            gint64     *count)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+  gint64 *kept;
+
+  if (!get_data_version (db, &version))
+    return FALSE;
+  if (version != cache->counts_version)
+    {
+      g_hash_table_remove_all (cache->counts);
+      cache->counts_version = version;
+      return FALSE;
+    }
+  kept = g_hash_table_lookup (cache->counts, key);
+  if (kept == NULL)
+    return FALSE;
+  *count = *kept;
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_count_store:
+ * @db: the connection, in the read transaction where @count was counted
+ * @key: what was counted (see sa_sandbox_db_count_lookup())
+ * @count: the count
+ *
+ * Keeps @count for sa_sandbox_db_count_lookup() (at most MAX_COUNTS per
+ * connection, all forgotten when the database changes).
+ */
+void
+sa_sandbox_db_count_store (sqlite3    *db,
+                           const char *key,
+                           gint64      count)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    return;
+  if (version != cache->counts_version || g_hash_table_size (cache->counts) >= MAX_COUNTS)
+    g_hash_table_remove_all (cache->counts);
+  cache->counts_version = version;
+  g_hash_table_replace (cache->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
 }
 
 /**

@@ -275,16 +275,47 @@ count_orders (sqlite3                    *db,
                          ? g_strdup ("SELECT coalesce ((SELECT n FROM order_counts"
                                      " WHERE tenant = ?1 AND partner = ?2), 0)")
                          : g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
-  g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
+  g_autofree char *key = NULL;
+  g_autoptr(SaSandboxCachedStmt) stmt = NULL;
 
+  /* a search's next pages: its count, kept while the data stay the same */
+  if (kind != KIND_ALL)
+    {
+      key = g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
+                       query->folded_value, upper != NULL ? upper : "", NULL);
+      if (sa_sandbox_db_count_lookup (db, key, total))
+        return TRUE;
+    }
+
+  stmt = sa_sandbox_db_cached (db, error, sql);
   if (stmt == NULL)
     return FALSE;
   bind_query (stmt, query, trigram, upper);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return sa_sandbox_db_fail (db, "count", error);
   *total = sqlite3_column_int64 (stmt, 0);
+  if (key != NULL)
+    sa_sandbox_db_count_store (db, key, *total);
 
   return TRUE;
+}
+
+/**
+ * sa_sandbox_order_count_sql:
+ * @query: a search (not the whole list, whose count is kept in order_counts)
+ *
+ * The count statement of @query (totalRecords), for the test of the query
+ * plans: driven by the matches (the trigram table, or the index of
+ * numbers).
+ *
+ * Returns: (transfer full): the SQL
+ */
+char *
+sa_sandbox_order_count_sql (const SaSandboxOrderQuery *query)
+{
+  g_autofree char *where = dup_where (query, query_kind (query), FALSE);
+
+  return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
 }
 
 /**
@@ -295,9 +326,12 @@ count_orders (sqlite3                    *db,
  *
  * The page statement of @query, for sa_sandbox_order_search() and the test
  * of the query plans: the page's rows found on the index alone (an offset
- * skips index entries, not joined rows), then joined in that order.
+ * skips index entries, not joined rows), then joined in that order, with
+ * their lines (one row a line, in the order of the primary key of
+ * order_lines): one statement for the page and its lines.
  *
- * Returns: (transfer full): the SQL, whose columns are SA_SANDBOX_ORDER_COLUMNS
+ * Returns: (transfer full): the SQL, whose columns are
+ *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
  */
 char *
 sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
@@ -305,33 +339,21 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
 {
   g_autofree char *where = dup_where (query, query_kind (query), !small);
 
-  return g_strconcat (SA_SANDBOX_ORDER_COLUMNS " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
+  return g_strconcat (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
+                      " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
                       query->cursor_number != NULL ? WHERE_CURSOR : "", small ? SORT_PAGE : ORDER_PAGE,
                       ") AS page CROSS JOIN orders o ON o.rowid = page.page_rowid"
-                      SA_SANDBOX_ORDER_JOINS, NULL);
+                      SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN, NULL);
 }
 
-/**
- * sa_sandbox_order_search:
- * @db: a connection
- * @query: the list or search, its page (offset or cursor) and its size
- * @write_row: writes one order, a row of SA_SANDBOX_ORDER_COLUMNS
- * @data: data for @write_row
- * @error: return location for a #GError
- *
- * The order list and search of GET /v1/orders (procedure 1, step 1; see
- * docs/desk-api.md): `{"orders": [...], "totalRecords", "offset", "limit",
- * "nextCursor"}`. See the top of this file for how each search is found.
- *
- * Returns: (transfer full) (nullable): the answer's JSON; %NULL with
- *   %G_IO_ERROR_FAILED
- */
-JsonBuilder *
-sa_sandbox_order_search (sqlite3                    *db,
-                         const SaSandboxOrderQuery  *query,
-                         SaSandboxRowWriter          write_row,
-                         gpointer                    data,
-                         GError                    **error)
+/* The answer of sa_sandbox_order_search(), in the read transaction that
+ * makes its count and its page one snapshot. */
+static JsonBuilder *
+build_answer (sqlite3                    *db,
+              const SaSandboxOrderQuery  *query,
+              SaSandboxOrderWriter        write_order,
+              gpointer                    data,
+              GError                    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
@@ -343,6 +365,7 @@ sa_sandbox_order_search (sqlite3                    *db,
   Kind kind = query_kind (query);
   gint64 total = 0;
   guint64 n = 0;
+  gboolean more;
 
   if (kind == KIND_TRIGRAM)
     trigram = dup_trigram_query (query);
@@ -366,16 +389,14 @@ sa_sandbox_order_search (sqlite3                    *db,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
   json_builder_begin_array (builder);
-  while (sa_sandbox_db_next (stmt, &local_error))
+  more = sa_sandbox_db_next (stmt, &local_error);
+  while (more && n < query->limit)
     {
-      if (n == query->limit)
-        break;
-      write_row (builder, stmt, data);
-      if (++n == query->limit)
-        {
-          g_free (next);
-          next = dup_cursor (stmt, query->offset + n);
-        }
+      /* the page's last order: the cursor after it, if an order follows */
+      if (n + 1 == query->limit)
+        next = dup_cursor (stmt, query->offset + n + 1);
+      more = write_order (builder, stmt, data, &local_error);
+      n++;
     }
   if (local_error != NULL)
     {
@@ -383,7 +404,7 @@ sa_sandbox_order_search (sqlite3                    *db,
       return NULL;
     }
   /* the last page: no cursor */
-  if (sqlite3_stmt_busy (stmt) == 0 || n < query->limit)
+  if (!more)
     g_clear_pointer (&next, g_free);
   json_builder_end_array (builder);
 
@@ -401,4 +422,40 @@ sa_sandbox_order_search (sqlite3                    *db,
   json_builder_end_object (builder);
 
   return g_steal_pointer (&builder);
+}
+
+/**
+ * sa_sandbox_order_search:
+ * @db: a connection
+ * @query: the list or search, its page (offset or cursor) and its size
+ * @write_order: writes one order and its lines (#SaSandboxOrderWriter)
+ * @data: data for @write_order
+ * @error: return location for a #GError
+ *
+ * The order list and search of GET /v1/orders (procedure 1, step 1; see
+ * docs/desk-api.md): `{"orders": [...], "totalRecords", "offset", "limit",
+ * "nextCursor"}`. See the top of this file for how each search is found.
+ * The count and the page read one snapshot (a read transaction); a
+ * search's count is kept for its next pages while the data stay the same
+ * (sa_sandbox_db_count_lookup()).
+ *
+ * Returns: (transfer full) (nullable): the answer's JSON; %NULL with
+ *   %G_IO_ERROR_FAILED
+ */
+JsonBuilder *
+sa_sandbox_order_search (sqlite3                    *db,
+                         const SaSandboxOrderQuery  *query,
+                         SaSandboxOrderWriter        write_order,
+                         gpointer                    data,
+                         GError                    **error)
+{
+  JsonBuilder *builder;
+  gboolean began;
+
+  if (!sa_sandbox_db_begin_read (db, &began, error))
+    return NULL;
+  builder = build_answer (db, query, write_order, data, error);
+  sa_sandbox_db_end_read (db, began);
+
+  return builder;
 }

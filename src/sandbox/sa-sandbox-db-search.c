@@ -10,8 +10,10 @@
  * sa_casefold()), tokenized with
  * case_sensitive 1, so that a trigram phrase match is exactly "the folded
  * field contains the folded value" — for values of 3 characters or more. A
- * shorter value reads the rows in list order through sa_match(). (A Sales
- * Order No. is digits only: its searches use the index orders_number.) The
+ * shorter value reads the rows in list order through sa_match(). A Sales
+ * Order No. is digits only: its exact and prefix searches use the index
+ * orders_number, "contains" the trigram table orders_number_fts (values of
+ * 3 digits or more; shorter ones: instr() over orders_number). The
  * table order_counts keeps each user's number of orders (triggers again).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -60,6 +62,19 @@ static const char search_schema_sql[] =
   "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
   "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
   " END;"
+  /* Sales Order No. contains: digits only, nothing to fold */
+  "CREATE VIRTUAL TABLE IF NOT EXISTS orders_number_fts USING fts5"
+  "  (sales_order_number, tokenize = 'trigram case_sensitive 1');"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO orders_number_fts (rowid, sales_order_number) VALUES (new.rowid, new.sales_order_number);"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_delete AFTER DELETE ON orders BEGIN"
+  "  DELETE FROM orders_number_fts WHERE rowid = old.rowid;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_update AFTER UPDATE OF sales_order_number ON orders BEGIN"
+  "  DELETE FROM orders_number_fts WHERE rowid = old.rowid;"
+  "  INSERT INTO orders_number_fts (rowid, sales_order_number) VALUES (new.rowid, new.sales_order_number);"
+  " END;"
   "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_insert AFTER INSERT ON smart_accounts BEGIN"
   "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  VALUES (new.rowid, sa_casefold (new.domain), sa_casefold (new.name), sa_casefold (new.email));"
@@ -85,6 +100,12 @@ static const char search_fill_sql[] =
   "DELETE FROM smart_accounts_fts;"
   "INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  SELECT rowid, sa_casefold (domain), sa_casefold (name), sa_casefold (email) FROM smart_accounts;";
+
+/* A database without the trigram table of the Sales Order No. (it came
+ * after version 5): its orders get into it. */
+static const char number_fill_sql[] =
+  "DELETE FROM orders_number_fts;"
+  "INSERT INTO orders_number_fts (rowid, sales_order_number) SELECT rowid, sales_order_number FROM orders;";
 
 /* ------------------------------------------------------------------------ */
 /* SQL functions                                                             */
@@ -189,10 +210,11 @@ sa_sandbox_db_setup (sqlite3  *db,
  * @fill: the database had data before version 4: index them
  * @error: return location for a #GError
  *
- * Creates what schema version 4 adds: the indexes of the order list and of
+ * Creates what schema version 5 adds: the indexes of the order list and of
  * the Sales Order No., the Smart Account name index, the trigram tables and
  * order_counts with their triggers; with @fill, puts the rows already there
- * in them.
+ * in them. The trigram table of the Sales Order No. (orders_number_fts)
+ * came later, within version 5: a database without it gets it, filled.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */
@@ -201,8 +223,17 @@ sa_sandbox_db_search_schema (sqlite3   *db,
                              gboolean   fill,
                              GError   **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean had_number_table;
+
+  if (!sa_sandbox_db_query_row (db, &stmt, error,
+                                "SELECT 1 FROM sqlite_schema WHERE name = 'orders_number_fts'", ""))
+    return FALSE;
+  had_number_table = stmt != NULL;
+
   return sa_sandbox_db_exec (db, search_schema_sql, error) &&
-         (!fill || sa_sandbox_db_exec (db, search_fill_sql, error));
+         (!fill || sa_sandbox_db_exec (db, search_fill_sql, error)) &&
+         (had_number_table || sa_sandbox_db_exec (db, number_fill_sql, error));
 }
 
 /* ------------------------------------------------------------------------ */

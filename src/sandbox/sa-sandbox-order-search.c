@@ -9,7 +9,8 @@
  * number of orders; an offset skips index entries only, the page's rows are
  * joined afterwards. What a search matches is found:
  * - Sales Order No. (digits only): exact on the primary key; prefix on a
- *   range of the index orders_number; contains by instr() over that index;
+ *   range of the index orders_number; contains through the trigram table
+ *   orders_number_fts (by instr() over the index for 1 or 2 digits);
  * - Web Order No. and PO No.: the trigram table orders_fts (then sa_match()
  *   for prefix and exact); a value of 1 or 2 characters: sa_match() over
  *   the rows (the documented fallback: correct, slower).
@@ -42,11 +43,11 @@
 typedef enum
 {
   KIND_ALL,
-  KIND_TRIGRAM,          /* ?3 */
+  KIND_TRIGRAM,          /* ?3: orders_fts, or orders_number_fts for a Sales Order No. */
   KIND_SCAN,             /* sa_match() on each row: values under 3 characters */
   KIND_NUMBER_EXACT,
   KIND_NUMBER_PREFIX,
-  KIND_NUMBER_CONTAINS,  /* instr() over the index of numbers */
+  KIND_NUMBER_CONTAINS,  /* instr() over the index of numbers: 1 or 2 digits */
 } Kind;
 
 static const char *const columns[] = {
@@ -82,7 +83,9 @@ dup_where (const SaSandboxOrderQuery *query,
     case KIND_TRIGRAM:
       return g_strconcat (walk ? " WHERE o.tenant = ?1 AND o.partner = ?2 AND +o.rowid IN"
                                : " WHERE +o.tenant = ?1 AND +o.partner = ?2 AND o.rowid IN",
-                          " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?3)",
+                          query->field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER
+                            ? " (SELECT rowid FROM orders_number_fts WHERE orders_number_fts MATCH ?3)"
+                            : " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?3)",
                           filter, NULL);
     case KIND_SCAN:
       return g_strdup_printf (" WHERE o.tenant = ?1 AND o.partner = ?2 AND sa_match (o.%s, ?4, %d)",
@@ -113,7 +116,7 @@ query_kind (const SaSandboxOrderQuery *query)
         return KIND_NUMBER_EXACT;
       if (query->match == SA_SANDBOX_MATCH_PREFIX)
         return KIND_NUMBER_PREFIX;
-      return KIND_NUMBER_CONTAINS;
+      return strlen (query->folded_value) >= 3 ? KIND_TRIGRAM : KIND_NUMBER_CONTAINS;
     }
 
   return g_utf8_strlen (query->folded_value, -1) >= 3 ? KIND_TRIGRAM : KIND_SCAN;

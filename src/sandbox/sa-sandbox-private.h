@@ -199,6 +199,10 @@ void             sa_sandbox_readers_run        (SaSandboxReaders  *readers,
 void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,
                                                 sqlite3_stmt      *stmt,
                                                 int                first_column);
+char            *sa_sandbox_account_search_sql (const char        *column,
+                                                gboolean           trigram,
+                                                gboolean           small,
+                                                char             **count_sql);
 void             sa_sandbox_accounts_write_row (JsonBuilder       *builder,
                                                 sqlite3_stmt      *stmt,
                                                 gpointer           unused);

@@ -141,11 +141,11 @@ def main():
     token = sign_in(url)
     conn = connect(url)
     qs, so = queries(conn, token)
-    print("%-36s %9s %9s %9s %8s" % ("query", "p50 ms", "p99 ms", "max ms", "total"))
+    print("%-40s %9s %9s %9s %8s" % ("query", "p50 ms", "p99 ms", "max ms", "total"))
     for name, path in qs:
         samples, answer = measure(conn, token, path, n)
         total = answer.get("totalRecords", "-") if isinstance(answer, dict) else "-"
-        print("%-36s %9.2f %9.2f %9.2f %8s" % (name, percentile(samples, 50), percentile(samples, 99),
+        print("%-40s %9.2f %9.2f %9.2f %8s" % (name, percentile(samples, 50), percentile(samples, 99),
                                                max(samples), total))
         sys.stdout.flush()
 
@@ -155,7 +155,7 @@ def main():
             t = time.perf_counter()
             get(conn, token, path)
             samples.append((time.perf_counter() - t) * 1000)
-        print("%-36s %9.2f %9.2f %9.2f %8s" % (name, percentile(samples, 50), percentile(samples, 99),
+        print("%-40s %9.2f %9.2f %9.2f %8s" % (name, percentile(samples, 50), percentile(samples, 99),
                                                max(samples), "-"))
         sys.stdout.flush()
 
@@ -171,7 +171,7 @@ def main():
     stop.set()
     for t in threads:
         t.join()
-    print("%-36s %9.2f %9.2f %9.2f %8s" % ("details while 8 clients list/search", percentile(samples, 50),
+    print("%-40s %9.2f %9.2f %9.2f %8s" % ("details while 8 clients list/search", percentile(samples, 50),
                                            percentile(samples, 99), max(samples),
                                            "%d err" % len(errors)))
 

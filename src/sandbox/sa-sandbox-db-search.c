@@ -1,7 +1,8 @@
 /* sa-sandbox-db-search.c — what makes the sandbox's searches fast at 100,000
  * orders: the connection's set-up (page cache, the SQL functions of the
  * Desk API's matching), the search indexes and trigram tables of schema
- * version 4, and the cache of prepared statements
+ * version 5, and what each connection keeps: its prepared statements, and
+ * its searches' counts while the data stay the same (read transactions)
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
  * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables

@@ -15,11 +15,15 @@
  *   for prefix and exact); a value of 1 or 2 characters: sa_match() over
  *   the rows (the documented fallback: correct, slower).
  * totalRecords: for the whole list, the number kept in order_counts; for a
- * search, a count(*) of the same conditions, driven by the matches. When it
- * is small (at most SMALL_RESULT orders), the page is taken from the matches
+ * search, a count(*) of the same conditions, driven by the matches, kept
+ * by the read connection for the search's next pages while the database
+ * does not change (its data version: sa_sandbox_db_count_lookup()); count
+ * and page read one snapshot (a read transaction). When the count is small
+ * (at most SMALL_RESULT orders), the page is taken from the matches
  * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
  * walking the list: a rare value among 100,000 orders costs as little as a
- * frequent one.
+ * frequent one. A page's orders and their lines come from one statement
+ * (a row per line), written by the caller's #SaSandboxOrderWriter.
  * See sa-sandbox-db-search.c for the matching and the trigram tables.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -359,14 +359,16 @@ void
 sa_sandbox_db_end_read (sqlite3  *db,
                         gboolean  began)
 {
-  g_autoptr(SaSandboxCachedStmt) commit = NULL;
-
   if (!began || sqlite3_get_autocommit (db))
     return;
 
-  commit = sa_sandbox_db_cached (db, NULL, "COMMIT");
-  if (commit == NULL || sqlite3_step (commit) != SQLITE_DONE)
-    g_message ("read transaction not ended: %s", sqlite3_errmsg (db));
+  /* Not a cached statement: a new one runs too few steps to meet the
+   * progress handler of a read connection (sa-sandbox-readers.c), which
+   * would interrupt it when the request's client is gone, and leave the
+   * connection in this transaction, on this snapshot, for good. */
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("read transaction not ended: %s", sqlite3_errmsg (db));
 }
 
 /* The data version of @db's snapshot; FALSE outside a read transaction. */

@@ -319,19 +319,19 @@ sa_sandbox_db_begin_read (sqlite3   *db,
                           gboolean  *began,
                           GError   **error)
 {
-  g_autoptr(SaSandboxCachedStmt) begin = NULL;
   g_autoptr(SaSandboxCachedStmt) snapshot = NULL;
 
   *began = FALSE;
   if (!sqlite3_get_autocommit (db))
     return TRUE;
 
-  begin = sa_sandbox_db_cached (db, error, "BEGIN");
-  if (begin == NULL)
-    return FALSE;
-  if (sqlite3_step (begin) != SQLITE_DONE)
-    return sa_sandbox_db_fail (db, "begin", error);
-  *began = TRUE;
+  /* (an interrupted BEGIN may have begun: ended below) */
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sa_sandbox_db_fail (db, "begin", error);
+      sa_sandbox_db_end_read (db, TRUE);
+      return FALSE;
+    }
 
   /* reading the schema's cookie starts the read: the snapshot is taken */
   snapshot = sa_sandbox_db_cached (db, error, "PRAGMA schema_version");
@@ -339,10 +339,11 @@ sa_sandbox_db_begin_read (sqlite3   *db,
     {
       if (snapshot != NULL)
         sa_sandbox_db_fail (db, "read", error);
+      g_clear_pointer (&snapshot, sa_sandbox_db_release);
       sa_sandbox_db_end_read (db, TRUE);
-      *began = FALSE;
       return FALSE;
     }
+  *began = TRUE;
 
   return TRUE;
 }

@@ -589,6 +589,45 @@ test_count_follows_changes (SbtFixture    *f,
     check_order_search (f, 2, "café", NULL, 7);
 }
 
+static int
+always_interrupt (void *unused)
+{
+  return 1;
+}
+
+/* A read transaction ends even on a connection whose progress handler
+ * interrupts every statement it meets (a read connection whose request's
+ * client is gone): the connection never stays on an old snapshot. */
+static void
+test_read_transaction_ends (SbtFixture    *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint i, begun = 0;
+
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  /* as sa-sandbox-readers.c: every 10,000 steps */
+  sqlite3_progress_handler (db, 10000, always_interrupt, NULL);
+  for (i = 0; i < 30000; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+      gboolean began;
+
+      if (sa_sandbox_db_begin_read (db, &began, &read_error))
+        {
+          g_assert_true (began);
+          begun++;
+        }
+      sa_sandbox_db_end_read (db, began);
+      g_assert_true (sqlite3_get_autocommit (db));
+    }
+  g_assert_cmpuint (begun, >, 0);
+  sa_sandbox_db_close (db);
+}
+
 /* A database of version 5 made before the trigram table of the Sales
  * Order No. gets it, with its orders in it. */
 static void
@@ -657,6 +696,7 @@ main (int   argc,
   SBT_ADD ("order-search/pages-and-details", test_pages_and_details);
   SBT_ADD ("order-search/count-follows-changes", test_count_follows_changes);
   SBT_ADD ("order-search/number-table-added", test_number_table_added);
+  SBT_ADD ("order-search/read-transaction-ends", test_read_transaction_ends);
   SBT_ADD ("order-search/migration", test_migration);
 
   return g_test_run ();

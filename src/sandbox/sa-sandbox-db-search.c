@@ -14,8 +14,9 @@
  * shorter value reads the rows in list order through sa_match(). A Sales
  * Order No. is digits only: its exact and prefix searches use the index
  * orders_number, "contains" the trigram table orders_number_fts (values of
- * 3 digits or more; shorter ones: instr() over orders_number). The
- * table order_counts keeps each user's number of orders (triggers again).
+ * 3 digits or more; shorter ones: instr() over orders_number, their count
+ * kept in order_number_digits by triggers). The table order_counts keeps
+ * each user's number of orders (triggers again).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,6 +77,31 @@ static const char search_schema_sql[] =
   "  DELETE FROM orders_number_fts WHERE rowid = old.rowid;"
   "  INSERT INTO orders_number_fts (rowid, sales_order_number) VALUES (new.rowid, new.sales_order_number);"
   " END;"
+  /* Sales Order No. contains 1 or 2 digits (too short for trigrams): the
+   * count of each user's orders whose number holds each of them, kept */
+  "CREATE TABLE IF NOT EXISTS number_digits (digits TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS order_number_digits ("
+  "  tenant TEXT NOT NULL, partner TEXT NOT NULL, digits TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (tenant, partner, digits)) WITHOUT ROWID;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT new.tenant, new.partner, digits, 1 FROM number_digits"
+  "  WHERE instr (new.sales_order_number, digits) > 0"
+  "  ON CONFLICT (tenant, partner, digits) DO UPDATE SET n = n + 1;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_delete AFTER DELETE ON orders BEGIN"
+  "  UPDATE order_number_digits SET n = n - 1"
+  "  WHERE tenant = old.tenant AND partner = old.partner AND instr (old.sales_order_number, digits) > 0;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_update"
+  "  AFTER UPDATE OF tenant, partner, sales_order_number ON orders BEGIN"
+  "  UPDATE order_number_digits SET n = n - 1"
+  "  WHERE tenant = old.tenant AND partner = old.partner AND instr (old.sales_order_number, digits) > 0;"
+  "  INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT new.tenant, new.partner, digits, 1 FROM number_digits"
+  "  WHERE instr (new.sales_order_number, digits) > 0"
+  "  ON CONFLICT (tenant, partner, digits) DO UPDATE SET n = n + 1;"
+  " END;"
   "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_insert AFTER INSERT ON smart_accounts BEGIN"
   "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  VALUES (new.rowid, sa_casefold (new.domain), sa_casefold (new.name), sa_casefold (new.email));"
@@ -107,6 +133,18 @@ static const char search_fill_sql[] =
 static const char number_fill_sql[] =
   "DELETE FROM orders_number_fts;"
   "INSERT INTO orders_number_fts (rowid, sales_order_number) SELECT rowid, sales_order_number FROM orders;";
+
+/* The same for the counts of 1 and 2 digits, which came with it: the
+ * digits "0"…"9" and "00"…"99", and each user's counts. */
+static const char digits_fill_sql[] =
+  "WITH RECURSIVE i (k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM i WHERE k < 99)"
+  "  INSERT OR IGNORE INTO number_digits (digits)"
+  "  SELECT printf ('%02d', k) FROM i UNION ALL SELECT k FROM i WHERE k < 10;"
+  "DELETE FROM order_number_digits;"
+  "INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT o.tenant, o.partner, d.digits, count(*) FROM orders o"
+  "  JOIN number_digits d ON instr (o.sales_order_number, d.digits) > 0"
+  "  GROUP BY o.tenant, o.partner, d.digits;";
 
 /* ------------------------------------------------------------------------ */
 /* SQL functions                                                             */
@@ -215,7 +253,8 @@ sa_sandbox_db_setup (sqlite3  *db,
  * the Sales Order No., the Smart Account name index, the trigram tables and
  * order_counts with their triggers; with @fill, puts the rows already there
  * in them. The trigram table of the Sales Order No. (orders_number_fts)
- * came later, within version 5: a database without it gets it, filled.
+ * and the counts of 1 and 2 digits (order_number_digits) came later,
+ * within version 5: a database without them gets them, filled.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */
@@ -224,17 +263,24 @@ sa_sandbox_db_search_schema (sqlite3   *db,
                              gboolean   fill,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean had_number_table;
+  g_autoptr(sqlite3_stmt) number_table = NULL;
+  g_autoptr(sqlite3_stmt) digits_table = NULL;
+  gboolean had_number_table, had_digits_table;
 
-  if (!sa_sandbox_db_query_row (db, &stmt, error,
-                                "SELECT 1 FROM sqlite_schema WHERE name = 'orders_number_fts'", ""))
+  if (!sa_sandbox_db_query_row (db, &number_table, error,
+                                "SELECT 1 FROM sqlite_schema WHERE name = 'orders_number_fts'", "") ||
+      !sa_sandbox_db_query_row (db, &digits_table, error,
+                                "SELECT 1 FROM sqlite_schema WHERE name = 'order_number_digits'", ""))
     return FALSE;
-  had_number_table = stmt != NULL;
+  had_number_table = number_table != NULL;
+  had_digits_table = digits_table != NULL;
+  g_clear_pointer (&number_table, sqlite3_finalize);
+  g_clear_pointer (&digits_table, sqlite3_finalize);
 
   return sa_sandbox_db_exec (db, search_schema_sql, error) &&
          (!fill || sa_sandbox_db_exec (db, search_fill_sql, error)) &&
-         (had_number_table || sa_sandbox_db_exec (db, number_fill_sql, error));
+         (had_number_table || sa_sandbox_db_exec (db, number_fill_sql, error)) &&
+         (had_digits_table || sa_sandbox_db_exec (db, digits_fill_sql, error));
 }
 
 /* ------------------------------------------------------------------------ */

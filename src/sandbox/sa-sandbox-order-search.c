@@ -14,7 +14,8 @@
  * - Web Order No. and PO No.: the trigram table orders_fts (then sa_match()
  *   for prefix and exact); a value of 1 or 2 characters: sa_match() over
  *   the rows (the documented fallback: correct, slower).
- * totalRecords: for the whole list, the number kept in order_counts; for a
+ * totalRecords: for the whole list, the number kept in order_counts (for a
+ * Sales Order No. contains 1 or 2 digits, in order_number_digits); for a
  * search, a count(*) of the same conditions, driven by the matches, kept
  * by the read connection for the search's next pages while the database
  * does not change (its data version: sa_sandbox_db_count_lookup()); count
@@ -51,7 +52,7 @@ typedef enum
   KIND_SCAN,             /* sa_match() on each row: values under 3 characters */
   KIND_NUMBER_EXACT,
   KIND_NUMBER_PREFIX,
-  KIND_NUMBER_CONTAINS,  /* instr() over the index of numbers: 1 or 2 digits */
+  KIND_NUMBER_CONTAINS,  /* 1 or 2 digits: instr() over the index of numbers, the count kept */
 } Kind;
 
 static const char *const columns[] = {
@@ -267,6 +268,25 @@ sa_sandbox_order_query_clear (SaSandboxOrderQuery *query)
 /* ------------------------------------------------------------------------ */
 /* The search                                                                */
 
+/* The count of @query: for the whole list and a Sales Order No. contains 1
+ * or 2 digits, the numbers kept by triggers (sa-sandbox-db-search.c);
+ * otherwise a count(*) of the search's conditions, driven by the matches. */
+static char *
+dup_count_sql (const SaSandboxOrderQuery *query,
+               Kind                       kind)
+{
+  g_autofree char *where = NULL;
+
+  if (kind == KIND_ALL)
+    return g_strdup ("SELECT coalesce ((SELECT n FROM order_counts WHERE tenant = ?1 AND partner = ?2), 0)");
+  if (kind == KIND_NUMBER_CONTAINS)
+    return g_strdup ("SELECT coalesce ((SELECT n FROM order_number_digits"
+                     " WHERE tenant = ?1 AND partner = ?2 AND digits = ?4), 0)");
+
+  where = dup_where (query, kind, FALSE);
+  return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
+}
+
 static gboolean
 count_orders (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -276,17 +296,12 @@ count_orders (sqlite3                    *db,
               gint64                     *total,
               GError                    **error)
 {
-  g_autofree char *where = dup_where (query, kind, FALSE);
-  /* the whole list: the number kept by triggers (sa-sandbox-db-search.c) */
-  g_autofree char *sql = kind == KIND_ALL
-                         ? g_strdup ("SELECT coalesce ((SELECT n FROM order_counts"
-                                     " WHERE tenant = ?1 AND partner = ?2), 0)")
-                         : g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
+  g_autofree char *sql = dup_count_sql (query, kind);
   g_autofree char *key = NULL;
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
 
   /* a search's next pages: its count, kept while the data stay the same */
-  if (kind != KIND_ALL)
+  if (kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS)
     {
       key = g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
                        query->folded_value, upper != NULL ? upper : "", NULL);
@@ -309,20 +324,19 @@ count_orders (sqlite3                    *db,
 
 /**
  * sa_sandbox_order_count_sql:
- * @query: a search (not the whole list, whose count is kept in order_counts)
+ * @query: the list or a search
  *
  * The count statement of @query (totalRecords), for the test of the query
- * plans: driven by the matches (the trigram table, or the index of
- * numbers).
+ * plans: a number kept (the list, a Sales Order No. contains 1 or 2
+ * digits), or a count driven by the matches (the trigram tables, the index
+ * of numbers).
  *
  * Returns: (transfer full): the SQL
  */
 char *
 sa_sandbox_order_count_sql (const SaSandboxOrderQuery *query)
 {
-  g_autofree char *where = dup_where (query, query_kind (query), FALSE);
-
-  return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
+  return dup_count_sql (query, query_kind (query));
 }
 
 /**

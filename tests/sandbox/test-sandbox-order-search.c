@@ -587,6 +587,42 @@ test_count_follows_changes (SbtFixture    *f,
   }
   for (round = 0; round < 4; round++)
     check_order_search (f, 2, "café", NULL, 7);
+
+  /* the kept counts of 1 and 2 digits follow a new number and a removal */
+  check_order_search (f, 0, "7", NULL, 100);
+  check_order_search (f, 0, "57", NULL, 100);
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "INSERT INTO orders (tenant, sales_order_number, web_order_id,"
+                                    " purchase_order_number, status, export_hold, end_customer_name, description,"
+                                    " created_date, version, partner)"
+                                    " SELECT tenant, '5757575', web_order_id, purchase_order_number, status,"
+                                    " export_hold, end_customer_name, description, created_date, version, partner"
+                                    " FROM orders WHERE tenant = 'trainee' AND sales_order_number = ?1", "t", number));
+  g_assert_no_error (error);
+  /* one order goes to the other partner (out of sight), one is removed */
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "UPDATE orders SET partner = 'BLUEHARBOUR' WHERE tenant = 'trainee'"
+                                    " AND sales_order_number IN (SELECT sales_order_number FROM orders"
+                                    "  WHERE tenant = 'trainee' AND partner = 'NORTHWIND'"
+                                    "  AND instr (sales_order_number, '57') > 0 AND sales_order_number <> '5757575'"
+                                    "  ORDER BY sales_order_number LIMIT 1)", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "DELETE FROM orders WHERE tenant = 'trainee' AND sales_order_number IN"
+                                    " (SELECT sales_order_number FROM orders WHERE tenant = 'trainee'"
+                                    "  AND partner = 'NORTHWIND' AND instr (sales_order_number, '7') > 0"
+                                    "  AND sales_order_number <> '5757575' ORDER BY sales_order_number DESC LIMIT 1)",
+                                    NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sa_sandbox_db_close (db);
+  check_order_search (f, 0, "7", NULL, 100);
+  check_order_search (f, 0, "57", NULL, 100);
+  check_order_search (f, 0, "75", NULL, 100);
+  check_order_search (f, 0, "0", NULL, 100);
 }
 
 static int
@@ -629,7 +665,8 @@ test_read_transaction_ends (SbtFixture    *f,
 }
 
 /* A database of version 5 made before the trigram table of the Sales
- * Order No. gets it, with its orders in it. */
+ * Order No. and the counts of 1 and 2 digits gets them, with its orders
+ * in them. */
 static void
 test_number_table_added (SbtFixture    *f,
                          gconstpointer  data)
@@ -642,7 +679,10 @@ test_number_table_added (SbtFixture    *f,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TRIGGER orders_number_fts_insert; DROP TRIGGER orders_number_fts_delete;"
-                                 "DROP TRIGGER orders_number_fts_update; DROP TABLE orders_number_fts;",
+                                 "DROP TRIGGER orders_number_fts_update; DROP TABLE orders_number_fts;"
+                                 "DROP TRIGGER order_number_digits_insert; DROP TRIGGER order_number_digits_delete;"
+                                 "DROP TRIGGER order_number_digits_update; DROP TABLE order_number_digits;"
+                                 "DROP TABLE number_digits;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -650,6 +690,8 @@ test_number_table_added (SbtFixture    *f,
   check_order_search (f, 0, "104857", NULL, 100);
   check_order_search (f, 0, "300", NULL, 100);
   check_order_search (f, 0, "4567", NULL, 100);
+  check_order_search (f, 0, "3", NULL, 100);
+  check_order_search (f, 0, "45", NULL, 100);
 }
 
 /* A database of version 3 (before the search indexes) keeps its data and

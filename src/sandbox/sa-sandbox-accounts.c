@@ -124,9 +124,45 @@ bind_account_search (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_STATIC);
 }
 
+/**
+ * sa_sandbox_account_search_sql:
+ * @column: the searched column: "domain", "name" or "email" (a constant)
+ * @trigram: the value has 3 characters or more: the trigram table
+ *   smart_accounts_fts finds the matches (?3); otherwise sa_match() on
+ *   @column (?4)
+ * @small: the page's variant for at most SMALL_RESULT matches (found from
+ *   the matches, then sorted) instead of the walk of the name index
+ * @count_sql: (out) (transfer full) (optional): the count's statement
+ *
+ * The statements of the account search (build_account_search()), for it and
+ * for the test of the query plans.
+ *
+ * Returns: (transfer full): the page's statement: its columns id, domain,
+ *   name, type, status, email; ?5 LIMIT, ?6 OFFSET
+ */
+char *
+sa_sandbox_account_search_sql (const char  *column,
+                               gboolean     trigram,
+                               gboolean     small,
+                               char       **count_sql)
+{
+  g_autofree char *filter = trigram ? NULL : g_strdup_printf (" AND sa_match (%s, ?4, 0)", column);
+
+  if (count_sql != NULL)
+    *count_sql = trigram ? g_strdup ("SELECT count(*)" ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM)
+                         : g_strconcat ("SELECT count(*)" ACCOUNT_SCOPE, filter, NULL);
+  if (!trigram)
+    return g_strconcat (ACCOUNT_COLUMNS ACCOUNT_SCOPE, filter, ACCOUNT_PAGE, NULL);
+  if (small)
+    return g_strdup (ACCOUNT_COLUMNS ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM ACCOUNT_SORT);
+  return g_strdup (ACCOUNT_COLUMNS ACCOUNT_SCOPE " AND +" ACCOUNT_TRIGRAM ACCOUNT_PAGE);
+}
+
 /* The account search of the Assign Smart Account dialog (procedures 1 and
  * 2: "search by Domain Identifier / Account Name / E-mail"), in SQL: a
- * count, then the page (docs/desk-api.md, "Smart Accounts"). */
+ * count (kept for the next pages while the data stay the same), then the
+ * page (docs/desk-api.md, "Smart Accounts"); in the read transaction of
+ * search_accounts(). */
 static JsonBuilder *
 build_account_search (sqlite3         *db,
                       const char      *tenant,
@@ -141,18 +177,13 @@ build_account_search (sqlite3         *db,
   g_autoptr(SaSandboxCachedStmt) page = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *trigram = NULL;
-  g_autofree char *filter = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *page_sql = NULL;
+  g_autofree char *key = NULL;
   gint64 total;
   const char *p;
 
-  if (g_utf8_strlen (folded, -1) < 3)
-    {
-      filter = g_strdup_printf (" AND sa_match (%s, ?4, 0)", column);
-      count_sql = g_strconcat ("SELECT count(*)" ACCOUNT_SCOPE, filter, NULL);
-    }
-  else
+  if (g_utf8_strlen (folded, -1) >= 3)
     {
       g_autoptr(GString) query = g_string_new (column);
 
@@ -165,26 +196,26 @@ build_account_search (sqlite3         *db,
         }
       g_string_append_c (query, '"');
       trigram = g_string_free (g_steal_pointer (&query), FALSE);
-      count_sql = g_strdup ("SELECT count(*)" ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM);
     }
 
-  count = sa_sandbox_db_cached (db, error, count_sql);
-  if (count == NULL)
-    return NULL;
-  bind_account_search (count, tenant, type, trigram, folded);
-  if (sqlite3_step (count) != SQLITE_ROW)
+  g_free (sa_sandbox_account_search_sql (column, trigram != NULL, FALSE, &count_sql));
+  key = g_strjoin ("\x1f", count_sql, tenant, type != NULL ? type : "", folded, NULL);
+  if (!sa_sandbox_db_count_lookup (db, key, &total))
     {
-      sa_sandbox_db_fail (db, "count", error);
-      return NULL;
+      count = sa_sandbox_db_cached (db, error, count_sql);
+      if (count == NULL)
+        return NULL;
+      bind_account_search (count, tenant, type, trigram, folded);
+      if (sqlite3_step (count) != SQLITE_ROW)
+        {
+          sa_sandbox_db_fail (db, "count", error);
+          return NULL;
+        }
+      total = sqlite3_column_int64 (count, 0);
+      sa_sandbox_db_count_store (db, key, total);
     }
-  total = sqlite3_column_int64 (count, 0);
 
-  if (trigram == NULL)
-    page_sql = g_strconcat (ACCOUNT_COLUMNS ACCOUNT_SCOPE, filter, ACCOUNT_PAGE, NULL);
-  else if (total <= SMALL_RESULT)
-    page_sql = g_strdup (ACCOUNT_COLUMNS ACCOUNT_DRIVEN " AND" ACCOUNT_TRIGRAM ACCOUNT_SORT);
-  else
-    page_sql = g_strdup (ACCOUNT_COLUMNS ACCOUNT_SCOPE " AND +" ACCOUNT_TRIGRAM ACCOUNT_PAGE);
+  page_sql = sa_sandbox_account_search_sql (column, trigram != NULL, total <= SMALL_RESULT, NULL);
   page = sa_sandbox_db_cached (db, error, page_sql);
   if (page == NULL)
     return NULL;
@@ -227,6 +258,7 @@ search_accounts (SaSandboxRequest *request)
   SaAccountSearchField field = SA_ACCOUNT_SEARCH_DOMAIN;
   SaAccountType account_type;
   guint64 paging[2]; /* limit, offset */
+  gboolean began;
 
   if (!parse_search (request->msg, request->query, &field, &value))
     return;
@@ -239,8 +271,13 @@ search_accounts (SaSandboxRequest *request)
     return;
 
   folded = g_utf8_casefold (value, -1);
-  builder = build_account_search (request->db, request->caller->tenant, type, columns[field], folded,
-                                  paging, &error);
+  /* the count and the page: one snapshot */
+  if (sa_sandbox_db_begin_read (request->db, &began, &error))
+    {
+      builder = build_account_search (request->db, request->caller->tenant, type, columns[field], folded,
+                                      paging, &error);
+      sa_sandbox_db_end_read (request->db, began);
+    }
   if (builder == NULL)
     sa_sandbox_respond_gerror (request->msg, error);
   else

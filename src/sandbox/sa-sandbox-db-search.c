@@ -1,7 +1,8 @@
 /* sa-sandbox-db-search.c — what makes the sandbox's searches fast at 100,000
  * orders: the connection's set-up (page cache, the SQL functions of the
  * Desk API's matching), the search indexes and trigram tables of schema
- * version 4, and the cache of prepared statements
+ * version 5, and what each connection keeps: its prepared statements, and
+ * its searches' counts while the data stay the same (read transactions)
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
  * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables
@@ -10,9 +11,12 @@
  * sa_casefold()), tokenized with
  * case_sensitive 1, so that a trigram phrase match is exactly "the folded
  * field contains the folded value" — for values of 3 characters or more. A
- * shorter value reads the rows in list order through sa_match(). (A Sales
- * Order No. is digits only: its searches use the index orders_number.) The
- * table order_counts keeps each user's number of orders (triggers again).
+ * shorter value reads the rows in list order through sa_match(). A Sales
+ * Order No. is digits only: its exact and prefix searches use the index
+ * orders_number, "contains" the trigram table orders_number_fts (values of
+ * 3 digits or more; shorter ones: instr() over orders_number, their count
+ * kept in order_number_digits by triggers). The table order_counts keeps
+ * each user's number of orders (triggers again).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +64,44 @@ static const char search_schema_sql[] =
   "  INSERT INTO order_counts (tenant, partner, n) VALUES (new.tenant, new.partner, 1)"
   "  ON CONFLICT (tenant, partner) DO UPDATE SET n = n + 1;"
   " END;"
+  /* Sales Order No. contains: digits only, nothing to fold */
+  "CREATE VIRTUAL TABLE IF NOT EXISTS orders_number_fts USING fts5"
+  "  (sales_order_number, tokenize = 'trigram case_sensitive 1');"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO orders_number_fts (rowid, sales_order_number) VALUES (new.rowid, new.sales_order_number);"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_delete AFTER DELETE ON orders BEGIN"
+  "  DELETE FROM orders_number_fts WHERE rowid = old.rowid;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS orders_number_fts_update AFTER UPDATE OF sales_order_number ON orders BEGIN"
+  "  DELETE FROM orders_number_fts WHERE rowid = old.rowid;"
+  "  INSERT INTO orders_number_fts (rowid, sales_order_number) VALUES (new.rowid, new.sales_order_number);"
+  " END;"
+  /* Sales Order No. contains 1 or 2 digits (too short for trigrams): the
+   * count of each user's orders whose number holds each of them, kept */
+  "CREATE TABLE IF NOT EXISTS number_digits (digits TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS order_number_digits ("
+  "  tenant TEXT NOT NULL, partner TEXT NOT NULL, digits TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (tenant, partner, digits)) WITHOUT ROWID;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT new.tenant, new.partner, digits, 1 FROM number_digits"
+  "  WHERE instr (new.sales_order_number, digits) > 0"
+  "  ON CONFLICT (tenant, partner, digits) DO UPDATE SET n = n + 1;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_delete AFTER DELETE ON orders BEGIN"
+  "  UPDATE order_number_digits SET n = n - 1"
+  "  WHERE tenant = old.tenant AND partner = old.partner AND instr (old.sales_order_number, digits) > 0;"
+  " END;"
+  "CREATE TRIGGER IF NOT EXISTS order_number_digits_update"
+  "  AFTER UPDATE OF tenant, partner, sales_order_number ON orders BEGIN"
+  "  UPDATE order_number_digits SET n = n - 1"
+  "  WHERE tenant = old.tenant AND partner = old.partner AND instr (old.sales_order_number, digits) > 0;"
+  "  INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT new.tenant, new.partner, digits, 1 FROM number_digits"
+  "  WHERE instr (new.sales_order_number, digits) > 0"
+  "  ON CONFLICT (tenant, partner, digits) DO UPDATE SET n = n + 1;"
+  " END;"
   "CREATE TRIGGER IF NOT EXISTS smart_accounts_fts_insert AFTER INSERT ON smart_accounts BEGIN"
   "  INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  VALUES (new.rowid, sa_casefold (new.domain), sa_casefold (new.name), sa_casefold (new.email));"
@@ -85,6 +127,24 @@ static const char search_fill_sql[] =
   "DELETE FROM smart_accounts_fts;"
   "INSERT INTO smart_accounts_fts (rowid, domain, name, email)"
   "  SELECT rowid, sa_casefold (domain), sa_casefold (name), sa_casefold (email) FROM smart_accounts;";
+
+/* A database without the trigram table of the Sales Order No. (it came
+ * after version 5): its orders get into it. */
+static const char number_fill_sql[] =
+  "DELETE FROM orders_number_fts;"
+  "INSERT INTO orders_number_fts (rowid, sales_order_number) SELECT rowid, sales_order_number FROM orders;";
+
+/* The same for the counts of 1 and 2 digits, which came with it: the
+ * digits "0"…"9" and "00"…"99", and each user's counts. */
+static const char digits_fill_sql[] =
+  "WITH RECURSIVE i (k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM i WHERE k < 99)"
+  "  INSERT OR IGNORE INTO number_digits (digits)"
+  "  SELECT printf ('%02d', k) FROM i UNION ALL SELECT k FROM i WHERE k < 10;"
+  "DELETE FROM order_number_digits;"
+  "INSERT INTO order_number_digits (tenant, partner, digits, n)"
+  "  SELECT o.tenant, o.partner, d.digits, count(*) FROM orders o"
+  "  JOIN number_digits d ON instr (o.sales_order_number, d.digits) > 0"
+  "  GROUP BY o.tenant, o.partner, d.digits;";
 
 /* ------------------------------------------------------------------------ */
 /* SQL functions                                                             */
@@ -189,10 +249,12 @@ sa_sandbox_db_setup (sqlite3  *db,
  * @fill: the database had data before version 4: index them
  * @error: return location for a #GError
  *
- * Creates what schema version 4 adds: the indexes of the order list and of
+ * Creates what schema version 5 adds: the indexes of the order list and of
  * the Sales Order No., the Smart Account name index, the trigram tables and
  * order_counts with their triggers; with @fill, puts the rows already there
- * in them.
+ * in them. The trigram table of the Sales Order No. (orders_number_fts)
+ * and the counts of 1 and 2 digits (order_number_digits) came later,
+ * within version 5: a database without them gets them, filled.
  *
  * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
  */
@@ -201,15 +263,43 @@ sa_sandbox_db_search_schema (sqlite3   *db,
                              gboolean   fill,
                              GError   **error)
 {
+  g_autoptr(sqlite3_stmt) number_table = NULL;
+  g_autoptr(sqlite3_stmt) digits_table = NULL;
+  gboolean had_number_table, had_digits_table;
+
+  if (!sa_sandbox_db_query_row (db, &number_table, error,
+                                "SELECT 1 FROM sqlite_schema WHERE name = 'orders_number_fts'", "") ||
+      !sa_sandbox_db_query_row (db, &digits_table, error,
+                                "SELECT 1 FROM sqlite_schema WHERE name = 'order_number_digits'", ""))
+    return FALSE;
+  had_number_table = number_table != NULL;
+  had_digits_table = digits_table != NULL;
+  g_clear_pointer (&number_table, sqlite3_finalize);
+  g_clear_pointer (&digits_table, sqlite3_finalize);
+
   return sa_sandbox_db_exec (db, search_schema_sql, error) &&
-         (!fill || sa_sandbox_db_exec (db, search_fill_sql, error));
+         (!fill || sa_sandbox_db_exec (db, search_fill_sql, error)) &&
+         (had_number_table || sa_sandbox_db_exec (db, number_fill_sql, error)) &&
+         (had_digits_table || sa_sandbox_db_exec (db, digits_fill_sql, error));
 }
 
 /* ------------------------------------------------------------------------ */
-/* Prepared statements, once per connection                                  */
+/* Prepared statements and counts, once per connection                      */
 
-/* connection → (SQL text → its statement); the statements of a connection
- * are used only by the thread that holds the connection. */
+#define MAX_COUNTS 256 /* counts kept per connection */
+
+/* What a connection keeps: its statements (SQL text → statement) and the
+ * counts of its searches (key → gint64), valid while the database's data
+ * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version. Used only by the
+ * thread that holds the connection. */
+typedef struct
+{
+  GHashTable *stmts;
+  GHashTable *counts;
+  guint32     counts_version;
+} ConnectionCache;
+
+/* connection → its ConnectionCache */
 static GMutex caches_lock;
 static GHashTable *caches;
 
@@ -219,24 +309,191 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-static GHashTable *
-get_cache (sqlite3 *db)
+static void
+connection_cache_free (gpointer data)
 {
-  GHashTable *cache;
+  ConnectionCache *cache = data;
+
+  g_hash_table_unref (cache->stmts);
+  g_hash_table_unref (cache->counts);
+  g_free (cache);
+}
+
+static ConnectionCache *
+get_connection_cache (sqlite3 *db)
+{
+  ConnectionCache *cache;
 
   g_mutex_lock (&caches_lock);
   if (caches == NULL)
-    caches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+    caches = g_hash_table_new_full (NULL, NULL, NULL, connection_cache_free);
   cache = g_hash_table_lookup (caches, db);
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     finalize_stmt);
+      cache = g_new0 (ConnectionCache, 1);
+      cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+      cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
 
   return cache;
+}
+
+static GHashTable *
+get_cache (sqlite3 *db)
+{
+  return get_connection_cache (db)->stmts;
+}
+
+/**
+ * sa_sandbox_db_begin_read:
+ * @db: the connection
+ * @began: (out): whether a transaction began here (then end it with
+ *   sa_sandbox_db_end_read()); %FALSE when @db was in one already
+ * @error: return location for a #GError
+ *
+ * Opens a read transaction on @db and takes its snapshot, so that the
+ * statements that follow (a search's count and its page) read the same
+ * data, and sa_sandbox_db_count_lookup() can tell whether a count kept is
+ * still the database's.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_FAILED
+ */
+gboolean
+sa_sandbox_db_begin_read (sqlite3   *db,
+                          gboolean  *began,
+                          GError   **error)
+{
+  g_autoptr(SaSandboxCachedStmt) snapshot = NULL;
+
+  *began = FALSE;
+  if (!sqlite3_get_autocommit (db))
+    return TRUE;
+
+  /* (an interrupted BEGIN may have begun: ended below) */
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sa_sandbox_db_fail (db, "begin", error);
+      sa_sandbox_db_end_read (db, TRUE);
+      return FALSE;
+    }
+
+  /* reading the schema's cookie starts the read: the snapshot is taken */
+  snapshot = sa_sandbox_db_cached (db, error, "PRAGMA schema_version");
+  if (snapshot == NULL || sqlite3_step (snapshot) != SQLITE_ROW)
+    {
+      if (snapshot != NULL)
+        sa_sandbox_db_fail (db, "read", error);
+      g_clear_pointer (&snapshot, sa_sandbox_db_release);
+      sa_sandbox_db_end_read (db, TRUE);
+      return FALSE;
+    }
+  *began = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_end_read:
+ * @db: the connection
+ * @began: what sa_sandbox_db_begin_read() gave: %FALSE does nothing
+ *
+ * Ends the read transaction of sa_sandbox_db_begin_read(), once its
+ * statements are reset.
+ */
+void
+sa_sandbox_db_end_read (sqlite3  *db,
+                        gboolean  began)
+{
+  if (!began || sqlite3_get_autocommit (db))
+    return;
+
+  /* Not a cached statement: a new one runs too few steps to meet the
+   * progress handler of a read connection (sa-sandbox-readers.c), which
+   * would interrupt it when the request's client is gone, and leave the
+   * connection in this transaction, on this snapshot, for good. */
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("read transaction not ended: %s", sqlite3_errmsg (db));
+}
+
+/* The data version of @db's snapshot; FALSE outside a read transaction. */
+static gboolean
+get_data_version (sqlite3 *db,
+                  guint32 *version)
+{
+  unsigned int v = 0;
+
+  if (sqlite3_txn_state (db, "main") < SQLITE_TXN_READ ||
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+    return FALSE;
+  *version = v;
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_count_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what was counted: the count's SQL and the values bound to it
+ * @count: (out): the count kept for @key
+ *
+ * A search's count kept by sa_sandbox_db_count_store() on this connection,
+ * while the database has not changed since (its data version, which any
+ * commit of any connection changes): the next pages of a search do not
+ * count its matches again; totalRecords stays exact (docs/desk-api.md).
+ *
+ * Returns: %TRUE when @count is @key's
+ */
+gboolean
+sa_sandbox_db_count_lookup (sqlite3    *db,
+                            const char *key,
+                            gint64     *count)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+  gint64 *kept;
+
+  if (!get_data_version (db, &version))
+    return FALSE;
+  if (version != cache->counts_version)
+    {
+      g_hash_table_remove_all (cache->counts);
+      cache->counts_version = version;
+      return FALSE;
+    }
+  kept = g_hash_table_lookup (cache->counts, key);
+  if (kept == NULL)
+    return FALSE;
+  *count = *kept;
+
+  return TRUE;
+}
+
+/**
+ * sa_sandbox_db_count_store:
+ * @db: the connection, in the read transaction where @count was counted
+ * @key: what was counted (see sa_sandbox_db_count_lookup())
+ * @count: the count
+ *
+ * Keeps @count for sa_sandbox_db_count_lookup() (at most MAX_COUNTS per
+ * connection, all forgotten when the database changes).
+ */
+void
+sa_sandbox_db_count_store (sqlite3    *db,
+                           const char *key,
+                           gint64      count)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    return;
+  if (version != cache->counts_version || g_hash_table_size (cache->counts) >= MAX_COUNTS)
+    g_hash_table_remove_all (cache->counts);
+  cache->counts_version = version;
+  g_hash_table_replace (cache->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
 }
 
 /**

@@ -111,6 +111,17 @@ sqlite3_stmt *sa_sandbox_db_cached        (sqlite3          *db,
                                            GError          **error,
                                            const char       *sql);
 void          sa_sandbox_db_release       (sqlite3_stmt     *stmt);
+gboolean      sa_sandbox_db_begin_read    (sqlite3          *db,
+                                           gboolean         *began,
+                                           GError          **error);
+void          sa_sandbox_db_end_read      (sqlite3          *db,
+                                           gboolean          began);
+gboolean      sa_sandbox_db_count_lookup  (sqlite3          *db,
+                                           const char       *key,
+                                           gint64           *count);
+void          sa_sandbox_db_count_store   (sqlite3          *db,
+                                           const char       *key,
+                                           gint64            count);
 void          sa_sandbox_db_close         (sqlite3          *db);
 gboolean      sa_sandbox_db_generate      (sqlite3          *db,
                                            guint32           seed,

@@ -143,6 +143,36 @@ sa_sandbox_licenses_settle (sqlite3     *db,
 }
 
 /**
+ * sa_sandbox_licenses_add_order_line:
+ * @builder: a builder inside the array `lines` of an Order
+ * @stmt: a statement standing on a row of order_lines
+ * @first_column: the first of its columns line_number, product,
+ *   description, quantity, license_sku (SA_SANDBOX_ORDER_LINE_COLUMNS)
+ *
+ * Adds one line of the Desk API's Order (docs/desk-api.md): `{"lineNumber",
+ * "product", "description", "quantity", "licenseSku"}` (`licenseSku` null
+ * for a line without a license).
+ */
+void
+sa_sandbox_licenses_add_order_line (JsonBuilder  *builder,
+                                    sqlite3_stmt *stmt,
+                                    int           first_column)
+{
+  static const char *const strings[] = { "lineNumber", "product", "description" };
+
+  json_builder_begin_object (builder);
+  sa_sandbox_json_add_columns (builder, stmt, strings, G_N_ELEMENTS (strings), first_column);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, first_column + 3));
+  json_builder_set_member_name (builder, "licenseSku");
+  if (sqlite3_column_type (stmt, first_column + 4) == SQLITE_NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, sa_sandbox_db_text (stmt, first_column + 4));
+  json_builder_end_object (builder);
+}
+
+/**
  * sa_sandbox_licenses_add_order_lines:
  * @builder: a builder inside the Order object
  * @db: the connection
@@ -160,13 +190,12 @@ sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
                                      const char  *tenant,
                                      const char  *number)
 {
-  static const char *const strings[] = { "lineNumber", "product", "description" };
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
-  /* prepared once per connection: a page of orders reads the lines of each */
+  /* an order's details (a page of orders reads its lines with its orders) */
   stmt = sa_sandbox_db_cached (db, &error,
                                "SELECT line_number, product, description, quantity, license_sku"
                                " FROM order_lines WHERE tenant = ?1 AND sales_order_number = ?2"
@@ -177,18 +206,7 @@ sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
       sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
     }
   while (stmt != NULL && sa_sandbox_db_next (stmt, &error))
-    {
-      json_builder_begin_object (builder);
-      sa_sandbox_json_add_columns (builder, stmt, strings, G_N_ELEMENTS (strings), 0);
-      json_builder_set_member_name (builder, "quantity");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
-      json_builder_set_member_name (builder, "licenseSku");
-      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, sa_sandbox_db_text (stmt, 4));
-      json_builder_end_object (builder);
-    }
+    sa_sandbox_licenses_add_order_line (builder, stmt, 0);
   if (error != NULL)
     g_message ("order %s: lines not read: %s", number, error->message);
   json_builder_end_array (builder);

@@ -9,16 +9,22 @@
  * number of orders; an offset skips index entries only, the page's rows are
  * joined afterwards. What a search matches is found:
  * - Sales Order No. (digits only): exact on the primary key; prefix on a
- *   range of the index orders_number; contains by instr() over that index;
+ *   range of the index orders_number; contains through the trigram table
+ *   orders_number_fts (by instr() over the index for 1 or 2 digits);
  * - Web Order No. and PO No.: the trigram table orders_fts (then sa_match()
  *   for prefix and exact); a value of 1 or 2 characters: sa_match() over
  *   the rows (the documented fallback: correct, slower).
- * totalRecords: for the whole list, the number kept in order_counts; for a
- * search, a count(*) of the same conditions, driven by the matches. When it
- * is small (at most SMALL_RESULT orders), the page is taken from the matches
+ * totalRecords: for the whole list, the number kept in order_counts (for a
+ * Sales Order No. contains 1 or 2 digits, in order_number_digits); for a
+ * search, a count(*) of the same conditions, driven by the matches, kept
+ * by the read connection for the search's next pages while the database
+ * does not change (its data version: sa_sandbox_db_count_lookup()); count
+ * and page read one snapshot (a read transaction). When the count is small
+ * (at most SMALL_RESULT orders), the page is taken from the matches
  * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
  * walking the list: a rare value among 100,000 orders costs as little as a
- * frequent one.
+ * frequent one. A page's orders and their lines come from one statement
+ * (a row per line), written by the caller's #SaSandboxOrderWriter.
  * See sa-sandbox-db-search.c for the matching and the trigram tables.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -42,11 +48,11 @@
 typedef enum
 {
   KIND_ALL,
-  KIND_TRIGRAM,          /* ?3 */
+  KIND_TRIGRAM,          /* ?3: orders_fts, or orders_number_fts for a Sales Order No. */
   KIND_SCAN,             /* sa_match() on each row: values under 3 characters */
   KIND_NUMBER_EXACT,
   KIND_NUMBER_PREFIX,
-  KIND_NUMBER_CONTAINS,  /* instr() over the index of numbers */
+  KIND_NUMBER_CONTAINS,  /* 1 or 2 digits: instr() over the index of numbers, the count kept */
 } Kind;
 
 static const char *const columns[] = {
@@ -82,7 +88,9 @@ dup_where (const SaSandboxOrderQuery *query,
     case KIND_TRIGRAM:
       return g_strconcat (walk ? " WHERE o.tenant = ?1 AND o.partner = ?2 AND +o.rowid IN"
                                : " WHERE +o.tenant = ?1 AND +o.partner = ?2 AND o.rowid IN",
-                          " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?3)",
+                          query->field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER
+                            ? " (SELECT rowid FROM orders_number_fts WHERE orders_number_fts MATCH ?3)"
+                            : " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?3)",
                           filter, NULL);
     case KIND_SCAN:
       return g_strdup_printf (" WHERE o.tenant = ?1 AND o.partner = ?2 AND sa_match (o.%s, ?4, %d)",
@@ -113,7 +121,7 @@ query_kind (const SaSandboxOrderQuery *query)
         return KIND_NUMBER_EXACT;
       if (query->match == SA_SANDBOX_MATCH_PREFIX)
         return KIND_NUMBER_PREFIX;
-      return KIND_NUMBER_CONTAINS;
+      return strlen (query->folded_value) >= 3 ? KIND_TRIGRAM : KIND_NUMBER_CONTAINS;
     }
 
   return g_utf8_strlen (query->folded_value, -1) >= 3 ? KIND_TRIGRAM : KIND_SCAN;
@@ -260,6 +268,25 @@ sa_sandbox_order_query_clear (SaSandboxOrderQuery *query)
 /* ------------------------------------------------------------------------ */
 /* The search                                                                */
 
+/* The count of @query: for the whole list and a Sales Order No. contains 1
+ * or 2 digits, the numbers kept by triggers (sa-sandbox-db-search.c);
+ * otherwise a count(*) of the search's conditions, driven by the matches. */
+static char *
+dup_count_sql (const SaSandboxOrderQuery *query,
+               Kind                       kind)
+{
+  g_autofree char *where = NULL;
+
+  if (kind == KIND_ALL)
+    return g_strdup ("SELECT coalesce ((SELECT n FROM order_counts WHERE tenant = ?1 AND partner = ?2), 0)");
+  if (kind == KIND_NUMBER_CONTAINS)
+    return g_strdup ("SELECT coalesce ((SELECT n FROM order_number_digits"
+                     " WHERE tenant = ?1 AND partner = ?2 AND digits = ?4), 0)");
+
+  where = dup_where (query, kind, FALSE);
+  return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
+}
+
 static gboolean
 count_orders (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -269,22 +296,47 @@ count_orders (sqlite3                    *db,
               gint64                     *total,
               GError                    **error)
 {
-  g_autofree char *where = dup_where (query, kind, FALSE);
-  /* the whole list: the number kept by triggers (sa-sandbox-db-search.c) */
-  g_autofree char *sql = kind == KIND_ALL
-                         ? g_strdup ("SELECT coalesce ((SELECT n FROM order_counts"
-                                     " WHERE tenant = ?1 AND partner = ?2), 0)")
-                         : g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
-  g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
+  g_autofree char *sql = dup_count_sql (query, kind);
+  g_autofree char *key = NULL;
+  g_autoptr(SaSandboxCachedStmt) stmt = NULL;
 
+  /* a search's next pages: its count, kept while the data stay the same */
+  if (kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS)
+    {
+      key = g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
+                       query->folded_value, upper != NULL ? upper : "", NULL);
+      if (sa_sandbox_db_count_lookup (db, key, total))
+        return TRUE;
+    }
+
+  stmt = sa_sandbox_db_cached (db, error, sql);
   if (stmt == NULL)
     return FALSE;
   bind_query (stmt, query, trigram, upper);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return sa_sandbox_db_fail (db, "count", error);
   *total = sqlite3_column_int64 (stmt, 0);
+  if (key != NULL)
+    sa_sandbox_db_count_store (db, key, *total);
 
   return TRUE;
+}
+
+/**
+ * sa_sandbox_order_count_sql:
+ * @query: the list or a search
+ *
+ * The count statement of @query (totalRecords), for the test of the query
+ * plans: a number kept (the list, a Sales Order No. contains 1 or 2
+ * digits), or a count driven by the matches (the trigram tables, the index
+ * of numbers).
+ *
+ * Returns: (transfer full): the SQL
+ */
+char *
+sa_sandbox_order_count_sql (const SaSandboxOrderQuery *query)
+{
+  return dup_count_sql (query, query_kind (query));
 }
 
 /**
@@ -295,9 +347,12 @@ count_orders (sqlite3                    *db,
  *
  * The page statement of @query, for sa_sandbox_order_search() and the test
  * of the query plans: the page's rows found on the index alone (an offset
- * skips index entries, not joined rows), then joined in that order.
+ * skips index entries, not joined rows), then joined in that order, with
+ * their lines (one row a line, in the order of the primary key of
+ * order_lines): one statement for the page and its lines.
  *
- * Returns: (transfer full): the SQL, whose columns are SA_SANDBOX_ORDER_COLUMNS
+ * Returns: (transfer full): the SQL, whose columns are
+ *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
  */
 char *
 sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
@@ -305,33 +360,21 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
 {
   g_autofree char *where = dup_where (query, query_kind (query), !small);
 
-  return g_strconcat (SA_SANDBOX_ORDER_COLUMNS " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
+  return g_strconcat (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
+                      " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
                       query->cursor_number != NULL ? WHERE_CURSOR : "", small ? SORT_PAGE : ORDER_PAGE,
                       ") AS page CROSS JOIN orders o ON o.rowid = page.page_rowid"
-                      SA_SANDBOX_ORDER_JOINS, NULL);
+                      SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN, NULL);
 }
 
-/**
- * sa_sandbox_order_search:
- * @db: a connection
- * @query: the list or search, its page (offset or cursor) and its size
- * @write_row: writes one order, a row of SA_SANDBOX_ORDER_COLUMNS
- * @data: data for @write_row
- * @error: return location for a #GError
- *
- * The order list and search of GET /v1/orders (procedure 1, step 1; see
- * docs/desk-api.md): `{"orders": [...], "totalRecords", "offset", "limit",
- * "nextCursor"}`. See the top of this file for how each search is found.
- *
- * Returns: (transfer full) (nullable): the answer's JSON; %NULL with
- *   %G_IO_ERROR_FAILED
- */
-JsonBuilder *
-sa_sandbox_order_search (sqlite3                    *db,
-                         const SaSandboxOrderQuery  *query,
-                         SaSandboxRowWriter          write_row,
-                         gpointer                    data,
-                         GError                    **error)
+/* The answer of sa_sandbox_order_search(), in the read transaction that
+ * makes its count and its page one snapshot. */
+static JsonBuilder *
+build_answer (sqlite3                    *db,
+              const SaSandboxOrderQuery  *query,
+              SaSandboxOrderWriter        write_order,
+              gpointer                    data,
+              GError                    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
@@ -343,6 +386,7 @@ sa_sandbox_order_search (sqlite3                    *db,
   Kind kind = query_kind (query);
   gint64 total = 0;
   guint64 n = 0;
+  gboolean more;
 
   if (kind == KIND_TRIGRAM)
     trigram = dup_trigram_query (query);
@@ -366,16 +410,14 @@ sa_sandbox_order_search (sqlite3                    *db,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
   json_builder_begin_array (builder);
-  while (sa_sandbox_db_next (stmt, &local_error))
+  more = sa_sandbox_db_next (stmt, &local_error);
+  while (more && n < query->limit)
     {
-      if (n == query->limit)
-        break;
-      write_row (builder, stmt, data);
-      if (++n == query->limit)
-        {
-          g_free (next);
-          next = dup_cursor (stmt, query->offset + n);
-        }
+      /* the page's last order: the cursor after it, if an order follows */
+      if (n + 1 == query->limit)
+        next = dup_cursor (stmt, query->offset + n + 1);
+      more = write_order (builder, stmt, data, &local_error);
+      n++;
     }
   if (local_error != NULL)
     {
@@ -383,7 +425,7 @@ sa_sandbox_order_search (sqlite3                    *db,
       return NULL;
     }
   /* the last page: no cursor */
-  if (sqlite3_stmt_busy (stmt) == 0 || n < query->limit)
+  if (!more)
     g_clear_pointer (&next, g_free);
   json_builder_end_array (builder);
 
@@ -401,4 +443,40 @@ sa_sandbox_order_search (sqlite3                    *db,
   json_builder_end_object (builder);
 
   return g_steal_pointer (&builder);
+}
+
+/**
+ * sa_sandbox_order_search:
+ * @db: a connection
+ * @query: the list or search, its page (offset or cursor) and its size
+ * @write_order: writes one order and its lines (#SaSandboxOrderWriter)
+ * @data: data for @write_order
+ * @error: return location for a #GError
+ *
+ * The order list and search of GET /v1/orders (procedure 1, step 1; see
+ * docs/desk-api.md): `{"orders": [...], "totalRecords", "offset", "limit",
+ * "nextCursor"}`. See the top of this file for how each search is found.
+ * The count and the page read one snapshot (a read transaction); a
+ * search's count is kept for its next pages while the data stay the same
+ * (sa_sandbox_db_count_lookup()).
+ *
+ * Returns: (transfer full) (nullable): the answer's JSON; %NULL with
+ *   %G_IO_ERROR_FAILED
+ */
+JsonBuilder *
+sa_sandbox_order_search (sqlite3                    *db,
+                         const SaSandboxOrderQuery  *query,
+                         SaSandboxOrderWriter        write_order,
+                         gpointer                    data,
+                         GError                    **error)
+{
+  JsonBuilder *builder;
+  gboolean began;
+
+  if (!sa_sandbox_db_begin_read (db, &began, error))
+    return NULL;
+  builder = build_answer (db, query, write_order, data, error);
+  sa_sandbox_db_end_read (db, began);
+
+  return builder;
 }

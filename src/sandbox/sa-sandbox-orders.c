@@ -31,6 +31,7 @@ enum
   ORDER_COL_EC_DOMAIN,      /* then name, type, status, Virtual Account */
   ORDER_COL_H_DOMAIN = ORDER_COL_EC_DOMAIN + 5,
 };
+G_STATIC_ASSERT (ORDER_COL_H_DOMAIN + 5 == SA_SANDBOX_ORDER_N_COLUMNS);
 
 /* its columns: SA_SANDBOX_ORDER_SELECT (sa-sandbox-private.h) */
 #define ORDER_SELECT SA_SANDBOX_ORDER_SELECT
@@ -58,19 +59,17 @@ add_assignment (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
-/* Adds the Order object of a row of ORDER_SELECT (docs/desk-api.md,
- * "Objects"), with its End Customer and Holding Smart Account assignment and
- * its lines; @tenant: the caller's (a const char *). */
+/* Adds the members of the Order object of a row of ORDER_SELECT
+ * (docs/desk-api.md, "Objects") but its lines: with its End Customer and
+ * Holding Smart Account assignment. */
 static void
-add_order (JsonBuilder  *builder,
-           sqlite3_stmt *stmt,
-           gpointer      tenant)
+add_order_members (JsonBuilder  *builder,
+                   sqlite3_stmt *stmt)
 {
   static const char *const strings[] = {
     "salesOrderNumber", "webOrderId", "purchaseOrderNumber", "status",
   };
 
-  json_builder_begin_object (builder);
   sa_sandbox_json_add_columns (builder, stmt, strings, G_N_ELEMENTS (strings), ORDER_COL_NUMBER);
   json_builder_set_member_name (builder, "exportHold");
   json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, ORDER_COL_EXPORT_HOLD) != 0);
@@ -84,9 +83,49 @@ add_order (JsonBuilder  *builder,
   json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, ORDER_COL_VERSION));
   add_assignment (builder, "endCustomer", stmt, ORDER_COL_EC_DOMAIN);
   add_assignment (builder, "holding", stmt, ORDER_COL_H_DOMAIN);
+}
+
+/* Adds the Order object of a row of ORDER_SELECT, with its lines (read
+ * here); @tenant: the caller's. */
+static void
+add_order (JsonBuilder  *builder,
+           sqlite3_stmt *stmt,
+           const char   *tenant)
+{
+  json_builder_begin_object (builder);
+  add_order_members (builder, stmt);
   sa_sandbox_licenses_add_order_lines (builder, sqlite3_db_handle (stmt), tenant,
                                        sa_sandbox_db_text (stmt, ORDER_COL_NUMBER));
   json_builder_end_object (builder);
+}
+
+/* The #SaSandboxOrderWriter of the order list and searches: the Order of
+ * the row @stmt stands on, with its lines, which are this row and the next
+ * ones of the same Sales Order No. */
+static gboolean
+write_page_order (JsonBuilder   *builder,
+                  sqlite3_stmt  *stmt,
+                  gpointer       unused,
+                  GError       **error)
+{
+  g_autofree char *number = g_strdup (sa_sandbox_db_text (stmt, ORDER_COL_NUMBER));
+  gboolean more;
+
+  json_builder_begin_object (builder);
+  add_order_members (builder, stmt);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  do
+    {
+      if (sqlite3_column_type (stmt, SA_SANDBOX_ORDER_N_COLUMNS) != SQLITE_NULL)
+        sa_sandbox_licenses_add_order_line (builder, stmt, SA_SANDBOX_ORDER_N_COLUMNS);
+      more = sa_sandbox_db_next (stmt, error);
+    }
+  while (more && g_strcmp0 (sa_sandbox_db_text (stmt, ORDER_COL_NUMBER), number) == 0);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return more;
 }
 
 /* Finds order @number in @caller's data and checks that @caller may see it
@@ -282,8 +321,7 @@ list_orders (SaSandboxRequest *request)
   if (!parse_match_and_cursor (request->msg, request->query, &query))
     return;
 
-  builder = sa_sandbox_order_search (request->db, &query, add_order,
-                                     (gpointer) request->caller->tenant, &error);
+  builder = sa_sandbox_order_search (request->db, &query, write_page_order, NULL, &error);
   if (builder == NULL)
     sa_sandbox_respond_gerror (request->msg, error);
   else

@@ -199,6 +199,10 @@ void             sa_sandbox_readers_run        (SaSandboxReaders  *readers,
 void             sa_sandbox_accounts_add_json  (JsonBuilder       *builder,
                                                 sqlite3_stmt      *stmt,
                                                 int                first_column);
+char            *sa_sandbox_account_search_sql (const char        *column,
+                                                gboolean           trigram,
+                                                gboolean           small,
+                                                char             **count_sql);
 void             sa_sandbox_accounts_write_row (JsonBuilder       *builder,
                                                 sqlite3_stmt      *stmt,
                                                 gpointer           unused);
@@ -218,6 +222,34 @@ gboolean         sa_sandbox_account_requests_settle (sqlite3      *db,
   " LEFT JOIN smart_accounts ec ON ec.tenant = o.tenant AND ec.id = o.end_customer_account" \
   " LEFT JOIN smart_accounts h ON h.tenant = o.tenant AND h.id = o.holding_account"
 #define SA_SANDBOX_ORDER_SELECT SA_SANDBOX_ORDER_COLUMNS " FROM orders o" SA_SANDBOX_ORDER_JOINS
+#define SA_SANDBOX_ORDER_N_COLUMNS 20
+/* A page of orders reads their lines in the same statement: these columns
+ * follow SA_SANDBOX_ORDER_COLUMNS, one row a line (NULL for an order without
+ * lines), in the order of line_number (the primary key of order_lines). */
+#define SA_SANDBOX_ORDER_LINE_COLUMNS \
+  ", l.line_number, l.product, l.description, l.quantity, l.license_sku"
+#define SA_SANDBOX_ORDER_LINE_JOIN \
+  " LEFT JOIN order_lines l ON l.tenant = o.tenant AND l.sales_order_number = o.sales_order_number"
+
+/**
+ * SaSandboxOrderWriter:
+ * @builder: a builder inside the array of orders
+ * @stmt: the page's statement, standing on the first row of an order:
+ *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS, one row for
+ *   each of its lines
+ * @data: the writer's data
+ * @error: return location for a #GError
+ *
+ * Writes one order of a page (sa_sandbox_order_search()) and steps @stmt
+ * past its lines.
+ *
+ * Returns: %TRUE when @stmt stands on the next order's first row; %FALSE
+ *   after the last row, or with %G_IO_ERROR_FAILED set
+ */
+typedef gboolean (*SaSandboxOrderWriter) (JsonBuilder   *builder,
+                                          sqlite3_stmt  *stmt,
+                                          gpointer       data,
+                                          GError       **error);
 
 /**
  * SaSandboxOrderQuery:
@@ -252,9 +284,10 @@ gboolean         sa_sandbox_order_query_set_cursor (SaSandboxOrderQuery *query,
 void             sa_sandbox_order_query_clear  (SaSandboxOrderQuery       *query);
 char            *sa_sandbox_order_search_sql   (const SaSandboxOrderQuery *query,
                                                 gboolean                   small);
+char            *sa_sandbox_order_count_sql    (const SaSandboxOrderQuery *query);
 JsonBuilder     *sa_sandbox_order_search       (sqlite3                   *db,
                                                 const SaSandboxOrderQuery *query,
-                                                SaSandboxRowWriter         write_row,
+                                                SaSandboxOrderWriter       write_order,
                                                 gpointer                   data,
                                                 GError                   **error);
 
@@ -265,6 +298,9 @@ gboolean         sa_sandbox_licenses_settle    (sqlite3           *db,
                                                 const char        *tenant,
                                                 gint64             now,
                                                 GError           **error);
+void             sa_sandbox_licenses_add_order_line (JsonBuilder  *builder,
+                                                    sqlite3_stmt *stmt,
+                                                    int           first_column);
 void             sa_sandbox_licenses_add_order_lines (JsonBuilder *builder,
                                                       sqlite3     *db,
                                                       const char  *tenant,

@@ -373,8 +373,35 @@ assert_plan (sqlite3    *db,
   g_test_message ("%s\n%s", sql, plan->str);
 }
 
+/* Whether the plan of a page reads each order's lines on the index of
+ * order_lines (tenant, sales_order_number, line_number): in line order. */
+static void
+assert_lines_on_index (sqlite3    *db,
+                       const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      if (g_str_has_prefix (detail, "SEARCH l USING ") &&
+          (strstr (detail, "order_lines_order") != NULL ||
+           strstr (detail, "sqlite_autoindex_order_lines_1") != NULL))
+        found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  if (!found)
+    g_error ("%s\ndoes not read the lines on their index", sql);
+}
+
 /* The list and every search walk their indexes: no SCAN of the orders, no
- * sort (the variant for at most SMALL_RESULT matches sorts those only). */
+ * sort (the variant for at most SMALL_RESULT matches sorts those only);
+ * their counts are driven by the matches; a page reads its lines in the
+ * same statement, on their index. */
 static void
 test_query_plans (SbtFixture    *f,
                   gconstpointer  data)
@@ -384,7 +411,8 @@ test_query_plans (SbtFixture    *f,
     { 0, "1048", SA_SANDBOX_MATCH_PREFIX }, { 0, "104857617", SA_SANDBOX_MATCH_EXACT },
     { 1, "wo739", SA_SANDBOX_MATCH_CONTAINS }, { 1, "wo", SA_SANDBOX_MATCH_CONTAINS },
     { 1, "wo739", SA_SANDBOX_MATCH_PREFIX }, { 2, "po-acme", SA_SANDBOX_MATCH_EXACT },
-    { 2, "po", SA_SANDBOX_MATCH_CONTAINS },
+    { 2, "po", SA_SANDBOX_MATCH_CONTAINS }, { 0, "7", SA_SANDBOX_MATCH_CONTAINS },
+    { 2, "café", SA_SANDBOX_MATCH_PREFIX },
   };
   g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
   g_autoptr(GError) error = NULL;
@@ -404,8 +432,266 @@ test_query_plans (SbtFixture    *f,
           g_autofree char *sql = sa_sandbox_order_search_sql (&query, small);
 
           assert_plan (db, sql, small);
+          assert_lines_on_index (db, sql);
+          if (searches[i].field >= 0 && !cursor && !small)
+            {
+              g_autofree char *count_sql = sa_sandbox_order_count_sql (&query);
+
+              assert_plan (db, count_sql, FALSE);
+            }
         }
   sa_sandbox_db_close (db);
+}
+
+/* Whether a plan row reads the whole smart_accounts table. */
+static gboolean
+scans_accounts (const char *detail)
+{
+  return g_str_has_prefix (detail, "SCAN smart_accounts") &&
+         !g_str_has_prefix (detail, "SCAN smart_accounts_fts");
+}
+
+static void
+assert_account_plan (sqlite3    *db,
+                     const char *sql,
+                     gboolean    sorted)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_string_append_printf (plan, "  %s\n", detail);
+      if (scans_accounts (detail) || (!sorted && strstr (detail, "USE TEMP B-TREE FOR ORDER BY") != NULL))
+        g_error ("%s\nhas the plan\n%s", sql, plan->str);
+    }
+  sqlite3_finalize (stmt);
+  g_test_message ("%s\n%s", sql, plan->str);
+}
+
+/* The account search's statements: its count and its pages, for every
+ * field, found through the trigram table or walking the name index. */
+static void
+test_account_query_plans (SbtFixture    *f,
+                          gconstpointer  data)
+{
+  static const char *const columns[] = { "domain", "name", "email" };
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint i, trigram, small;
+
+  generate (f);
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  for (i = 0; i < G_N_ELEMENTS (columns); i++)
+    for (trigram = 0; trigram < 2; trigram++)
+      for (small = 0; small < 2; small++)
+        {
+          g_autofree char *count_sql = NULL;
+          g_autofree char *sql = sa_sandbox_account_search_sql (columns[i], trigram, small, &count_sql);
+
+          assert_account_plan (db, sql, trigram && small);
+          assert_account_plan (db, count_sql, FALSE);
+        }
+  sa_sandbox_db_close (db);
+}
+
+/* Every order of a page of the list is the order its details give, lines
+ * included (the page reads them in its own statement). */
+static void
+check_pages_against_details (SbtFixture *f,
+                             const char *query)
+{
+  g_autoptr(JsonNode) page = NULL;
+  JsonArray *orders;
+  guint status, i;
+
+  page = sbt_fixture_call (f, "GET", query, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  orders = json_object_get_array_member (json_node_get_object (page), "orders");
+  g_assert_cmpuint (json_array_get_length (orders), >, 0);
+  for (i = 0; i < json_array_get_length (orders); i++)
+    {
+      JsonNode *listed = json_array_get_element (orders, i);
+      g_autofree char *details_path = g_strdup_printf ("/v1/orders/%s",
+                                                       json_object_get_string_member (json_node_get_object (listed),
+                                                                                      "salesOrderNumber"));
+      g_autoptr(JsonNode) details = sbt_fixture_call (f, "GET", details_path, NULL, &status);
+
+      g_assert_cmpuint (status, ==, 200);
+      if (!json_node_equal (listed, details))
+        {
+          g_autofree char *a = json_to_string (listed, FALSE);
+          g_autofree char *b = json_to_string (details, FALSE);
+
+          g_error ("%s: listed\n%s\nbut its details are\n%s", query, a, b);
+        }
+    }
+}
+
+static void
+test_pages_and_details (SbtFixture    *f,
+                        gconstpointer  data)
+{
+  check_pages_against_details (f, "/v1/orders?limit=100");
+  check_pages_against_details (f, "/v1/orders?searchBy=purchaseOrderNumber&value=po&limit=100");
+  generate (f);
+  check_pages_against_details (f, "/v1/orders?limit=100");
+  check_pages_against_details (f, "/v1/orders?limit=100&offset=900");
+  check_pages_against_details (f, "/v1/orders?limit=100&offset=1750");
+  check_pages_against_details (f, "/v1/orders?searchBy=webOrderId&value=wo1&limit=100");
+  check_pages_against_details (f, "/v1/orders?searchBy=salesOrderNumber&value=57&limit=100");
+}
+
+/* A search's count is kept for its next pages, but not once the data
+ * change: a change committed by another connection is counted at once. */
+static void
+test_count_follows_changes (SbtFixture    *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  g_autoptr(GPtrArray) before = expected_orders (f, 2, "café", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) row = NULL;
+  g_autofree char *number = NULL;
+  sqlite3 *db = NULL;
+  guint round;
+
+  /* every read connection keeps the count */
+  for (round = 0; round < 4; round++)
+    check_order_search (f, 2, "café", NULL, 7);
+
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sa_sandbox_db_query_row (db, &row, &error,
+                                          "SELECT sales_order_number FROM orders WHERE tenant = 'trainee'"
+                                          " AND partner = 'NORTHWIND' AND purchase_order_number NOT LIKE '%caf%'"
+                                          " ORDER BY sales_order_number LIMIT 1", NULL));
+  g_assert_nonnull (row);
+  number = g_strdup (sa_sandbox_db_text (row, 0));
+  g_clear_pointer (&row, sqlite3_finalize);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "UPDATE orders SET purchase_order_number = 'PO-CAFÉ-NEW'"
+                                    " WHERE tenant = 'trainee' AND sales_order_number = ?1", "t", number));
+  g_assert_no_error (error);
+  sa_sandbox_db_close (db);
+
+  {
+    g_autoptr(GPtrArray) after = expected_orders (f, 2, "café", NULL);
+
+    g_assert_cmpuint (after->len, ==, before->len + 1);
+  }
+  for (round = 0; round < 4; round++)
+    check_order_search (f, 2, "café", NULL, 7);
+
+  /* the kept counts of 1 and 2 digits follow a new number and a removal */
+  check_order_search (f, 0, "7", NULL, 100);
+  check_order_search (f, 0, "57", NULL, 100);
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "INSERT INTO orders (tenant, sales_order_number, web_order_id,"
+                                    " purchase_order_number, status, export_hold, end_customer_name, description,"
+                                    " created_date, version, partner)"
+                                    " SELECT tenant, '5757575', web_order_id, purchase_order_number, status,"
+                                    " export_hold, end_customer_name, description, created_date, version, partner"
+                                    " FROM orders WHERE tenant = 'trainee' AND sales_order_number = ?1", "t", number));
+  g_assert_no_error (error);
+  /* one order goes to the other partner (out of sight), one is removed */
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "UPDATE orders SET partner = 'BLUEHARBOUR' WHERE tenant = 'trainee'"
+                                    " AND sales_order_number IN (SELECT sales_order_number FROM orders"
+                                    "  WHERE tenant = 'trainee' AND partner = 'NORTHWIND'"
+                                    "  AND instr (sales_order_number, '57') > 0 AND sales_order_number <> '5757575'"
+                                    "  ORDER BY sales_order_number LIMIT 1)", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "DELETE FROM orders WHERE tenant = 'trainee' AND sales_order_number IN"
+                                    " (SELECT sales_order_number FROM orders WHERE tenant = 'trainee'"
+                                    "  AND partner = 'NORTHWIND' AND instr (sales_order_number, '7') > 0"
+                                    "  AND sales_order_number <> '5757575' ORDER BY sales_order_number DESC LIMIT 1)",
+                                    NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sa_sandbox_db_close (db);
+  check_order_search (f, 0, "7", NULL, 100);
+  check_order_search (f, 0, "57", NULL, 100);
+  check_order_search (f, 0, "75", NULL, 100);
+  check_order_search (f, 0, "0", NULL, 100);
+}
+
+static int
+always_interrupt (void *unused)
+{
+  return 1;
+}
+
+/* A read transaction ends even on a connection whose progress handler
+ * interrupts every statement it meets (a read connection whose request's
+ * client is gone): the connection never stays on an old snapshot. */
+static void
+test_read_transaction_ends (SbtFixture    *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint i, begun = 0;
+
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  /* as sa-sandbox-readers.c: every 10,000 steps */
+  sqlite3_progress_handler (db, 10000, always_interrupt, NULL);
+  for (i = 0; i < 30000; i++)
+    {
+      g_autoptr(GError) read_error = NULL;
+      gboolean began;
+
+      if (sa_sandbox_db_begin_read (db, &began, &read_error))
+        {
+          g_assert_true (began);
+          begun++;
+        }
+      sa_sandbox_db_end_read (db, began);
+      g_assert_true (sqlite3_get_autocommit (db));
+    }
+  g_assert_cmpuint (begun, >, 0);
+  sa_sandbox_db_close (db);
+}
+
+/* A database of version 5 made before the trigram table of the Sales
+ * Order No. and the counts of 1 and 2 digits gets them, with its orders
+ * in them. */
+static void
+test_number_table_added (SbtFixture    *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  sqlite3 *db = NULL;
+
+  generate (f);
+  g_clear_object (&f->sandbox);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER orders_number_fts_insert; DROP TRIGGER orders_number_fts_delete;"
+                                 "DROP TRIGGER orders_number_fts_update; DROP TABLE orders_number_fts;"
+                                 "DROP TRIGGER order_number_digits_insert; DROP TRIGGER order_number_digits_delete;"
+                                 "DROP TRIGGER order_number_digits_update; DROP TABLE order_number_digits;"
+                                 "DROP TABLE number_digits;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  sbt_fixture_start (f);
+  check_order_search (f, 0, "104857", NULL, 100);
+  check_order_search (f, 0, "300", NULL, 100);
+  check_order_search (f, 0, "4567", NULL, 100);
+  check_order_search (f, 0, "3", NULL, 100);
+  check_order_search (f, 0, "45", NULL, 100);
 }
 
 /* A database of version 3 (before the search indexes) keeps its data and
@@ -448,6 +734,11 @@ main (int   argc,
   SBT_ADD ("order-search/generated-data", test_generated_data);
   SBT_ADD ("order-search/cursor-refused", test_cursor_refused);
   SBT_ADD ("order-search/query-plans", test_query_plans);
+  SBT_ADD ("order-search/account-query-plans", test_account_query_plans);
+  SBT_ADD ("order-search/pages-and-details", test_pages_and_details);
+  SBT_ADD ("order-search/count-follows-changes", test_count_follows_changes);
+  SBT_ADD ("order-search/number-table-added", test_number_table_added);
+  SBT_ADD ("order-search/read-transaction-ends", test_read_transaction_ends);
   SBT_ADD ("order-search/migration", test_migration);
 
   return g_test_run ();

@@ -100,7 +100,7 @@ show_order (GtkListItem *item)
   item_widget = gtk_widget_get_parent (row);
   if (item_widget != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+                                    sa_order_row_get_title (SA_ORDER_ROW (row)), -1);
 }
 
 static gboolean settle_tick (GtkWidget     *widget,

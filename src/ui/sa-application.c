@@ -752,6 +752,10 @@ sa_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *no_accels[] = { NULL };
 
+  /* Issue 12: before any database is opened (the journal's below, the
+   * training back office's later): SQLite's memory stays small and flat. */
+  sa_sandbox_thread_limit_memory ();
+
   G_APPLICATION_CLASS (sa_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);

@@ -25,6 +25,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <adwaita.h>
 
@@ -57,6 +58,8 @@ typedef struct
   GtkWidget     *list;
   GArray        *intervals_ms;  /* between painted frames */
   GArray        *work_ms;       /* update → after-paint */
+  GArray        *cpu_ms;        /* the same, the UI thread's CPU time */
+  GArray        *cpu_page_ms;   /* the same, frames in which a page arrived */
   GArray        *work_page_ms;  /* the same, frames in which a page arrived */
   GArray        *binds;         /* rows bound per frame */
   guint          changed;       /* items-changed since the last frame */
@@ -66,6 +69,7 @@ typedef struct
   guint          n_changed;     /* items-changed while scrolling */
   gint64         last_paint;
   gint64         update_start;
+  gint64         update_cpu;
   gint64         refresh_us;
   double         step;
   guint          frames;
@@ -347,11 +351,23 @@ report_count (const char *name,
           name, n, v[n / 2], v[(n * 95) / 100], v[MIN (n - 1, (n * 99) / 100)], v[n - 1], sum / n);
 }
 
+/* The calling thread's CPU time (µs): frame work that other processes on
+ * the machine do not stretch. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static void
 on_update (GdkFrameClock *clock,
            Probe         *probe)
 {
   probe->update_start = g_get_monotonic_time ();
+  probe->update_cpu = thread_cpu_us ();
 }
 
 static void
@@ -369,15 +385,24 @@ on_after_paint (GdkFrameClock *clock,
     {
       double interval = (now - probe->last_paint) / 1000.0;
       double work = probe->update_start != 0 ? (now - probe->update_start) / 1000.0 : 0;
+      double cpu = probe->update_cpu != 0 ? (thread_cpu_us () - probe->update_cpu) / 1000.0 : 0;
       double binds = probe->bound;
       double setups = probe->set_up;
 
       g_array_append_val (probe->intervals_ms, interval);
       g_array_append_val (probe->work_ms, work);
+      g_array_append_val (probe->cpu_ms, cpu);
       g_array_append_val (probe->binds, binds);
       g_array_append_val (probe->setups, setups);
       if (probe->changed > 0)
-        g_array_append_val (probe->work_page_ms, work);
+        {
+          g_array_append_val (probe->work_page_ms, work);
+          g_array_append_val (probe->cpu_page_ms, cpu);
+        }
+      if (g_getenv ("SA_BENCH_SLOW") != NULL && work > 16.7)
+        printf ("slow frame %u (%s): work %.1f ms (CPU %.1f ms), interval %.1f ms, %u bound, %u set up, %u items-changed\n",
+                probe->frame, probe->phase == PHASE_DOWN ? "down" : "up", work, cpu, interval,
+                probe->bound, probe->set_up, probe->changed);
     }
   probe->last_paint = now;
   probe->changed = 0;
@@ -532,6 +557,8 @@ main (int   argc,
   probe.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   probe.intervals_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe.cpu_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.binds = g_array_new (FALSE, FALSE, sizeof (double));
   probe.setups = g_array_new (FALSE, FALSE, sizeof (double));
@@ -585,6 +612,8 @@ main (int   argc,
   report ("frame interval", probe.intervals_ms);
   report ("frame work (update→paint)", probe.work_ms);
   report ("  of which a page arrived", probe.work_page_ms);
+  report ("frame work, UI thread CPU", probe.cpu_ms);
+  report ("  of which a page arrived", probe.cpu_page_ms);
   report_count ("rows bound per frame", probe.binds);
   report_count ("list items set up per frame", probe.setups);
   printf ("frames dropped (interval > 1.5 refresh): %u of %u\n", dropped, probe.intervals_ms->len);

@@ -214,8 +214,13 @@ bind_order_row (GtkSignalListItemFactory *factory,
   guint first, last;
 
   gtk_list_item_set_activatable (item, order != NULL && !sa_order_pages_is_placeholder (order));
-  if (sa_order_row_get_order (SA_ORDER_ROW (gtk_list_item_get_child (item))) == order ||
-      !get_near_range (results, &first, &last) ||
+  if (sa_order_row_get_order (SA_ORDER_ROW (gtk_list_item_get_child (item))) == order)
+    {
+      /* Bound again to the order it shows (its list item already named). */
+      g_hash_table_remove (results->stale, item);
+      return;
+    }
+  if (!get_near_range (results, &first, &last) ||
       (position >= first && position <= last))
     {
       g_hash_table_remove (results->stale, item);

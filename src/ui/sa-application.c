@@ -788,16 +788,23 @@ sa_application_activate (GApplication *application)
   SaApplication *self = SA_APPLICATION (application);
   SaWindow *window = get_window (self);
 
+  gboolean start = FALSE;
+
   if (window == NULL)
     {
       window = sa_window_new (GTK_APPLICATION (self));
       if (self->client != NULL && sa_client_get_signed_in (self->client))
         give_window_client (self, window, self->session == NULL);
       else
-        start_session (self);
+        start = TRUE;
     }
 
+  /* Issue 12: the window is mapped first, then the session (the training
+   * back office's thread) starts, so that its start-up does not compete
+   * with the window's for the processor. */
   gtk_window_present (GTK_WINDOW (window));
+  if (start)
+    start_session (self);
   report_journal_problem (self);
 }
 

@@ -787,7 +787,6 @@ sa_application_activate (GApplication *application)
 {
   SaApplication *self = SA_APPLICATION (application);
   SaWindow *window = get_window (self);
-
   gboolean start = FALSE;
 
   if (window == NULL)

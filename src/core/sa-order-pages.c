@@ -9,12 +9,18 @@
  * loaded yet is a placeholder (sa_order_pages_is_placeholder()); asking for
  * it fetches its page through the #SaClient boundary (offset and limit), and
  * "items-changed" says when the real orders are there — for the positions
- * handed out only (a list view's rows), since nobody holds the others, in
- * chunks of %SA_ORDER_PAGES_CHUNK rows, one per frame's worth of time,
- * nearest to sa_order_pages_set_hint() first. At most
+ * handed out only (a list view's rows), since nobody holds the others, all
+ * of a page's at once (%SA_ORDER_PAGES_CHUNK): GTK 4.8's list view rebinds
+ * every row it holds after a changed position, so announcing a page in
+ * chunks of 8 rows made it do so thirteen times (frames of 17–30 ms, issue
+ * 12); pages that arrive together go one per frame's worth of time, nearest
+ * to sa_order_pages_set_hint() first. At most
  * %SA_ORDER_PAGES_MAX_RESIDENT pages stay in memory (the least recently asked
- * for go first) and at most %SA_ORDER_PAGES_MAX_FETCHING are fetched at once
- * (scrolling fast gives up the oldest fetch). sa_order_pages_cancel() stops
+ * for go first; the orders of a dropped page that someone still holds, a
+ * list view's rows, stay the model's items at their positions while they
+ * live, so that dropping a page changes no item and announces nothing) and
+ * at most %SA_ORDER_PAGES_MAX_FETCHING are fetched at once (scrolling fast
+ * gives up the oldest fetch). sa_order_pages_cancel() stops
  * every fetch when the query is superseded. GIO only: no GTK here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -50,6 +56,8 @@ struct _SaOrderPages
   char               *value;
   guint               total;
   GHashTable         *pages;      /* index → Page */
+  GHashTable         *kept;       /* position → Kept: orders of dropped pages
+                                   * that someone else still holds */
   GArray             *given_up;   /* Range: rows that must ask again */
   guint               given_up_idle;
   GArray             *arrived;    /* Range: loaded rows not announced yet */
@@ -63,6 +71,14 @@ struct _SaOrderPages
   guint               loaded : 1;
   guint               cancelled : 1;
 };
+
+/* An order of a dropped page, watched (weakly) while someone holds it. */
+typedef struct
+{
+  SaOrderPages *self;
+  guint         position;
+  SaOrder      *order;  /* weak */
+} Kept;
 
 static void sa_order_pages_list_model_init (GListModelInterface *iface);
 
@@ -171,9 +187,8 @@ emit_range (SaOrderPages *self,
     g_list_model_items_changed (G_LIST_MODEL (self), range.start, range.n, range.n);
 }
 
-/* One chunk of the rows that arrived, the nearest to the position the user
- * looks at first, per frame's worth of time: rebinding a whole page's rows
- * at once (GTK 4.8's list view keeps up to 200) would drop frames. */
+/* One chunk of the rows that arrived (a page's), the nearest to the position
+ * the user looks at first, per frame's worth of time. */
 static gboolean
 emit_arrived (gpointer user_data)
 {
@@ -287,8 +302,64 @@ find_oldest (SaOrderPages *self,
   return oldest;
 }
 
+static void
+kept_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  Kept *kept = data;
+
+  kept->order = NULL;
+  g_hash_table_remove (kept->self->kept, GUINT_TO_POINTER (kept->position));
+}
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  if (kept->order != NULL)
+    g_object_weak_unref (G_OBJECT (kept->order), kept_gone, kept);
+  g_free (kept);
+}
+
+/* The order of a dropped page still held at @position, or NULL. */
+static SaOrder *
+lookup_kept (SaOrderPages *self,
+             guint         position)
+{
+  Kept *kept = g_hash_table_lookup (self->kept, GUINT_TO_POINTER (position));
+
+  return kept != NULL ? kept->order : NULL;
+}
+
+/* Watches the real orders of @page, about to be dropped: those that someone
+ * else holds (a list view's rows) stay the model's items at their positions
+ * while they live. */
+static void
+keep_held_orders (SaOrderPages *self,
+                  Page         *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      SaOrder *order = g_ptr_array_index (page->items, i);
+      Kept *kept;
+
+      if (order == NULL || sa_order_pages_is_placeholder (order))
+        continue;
+      kept = g_new0 (Kept, 1);
+      kept->self = self;
+      kept->position = page->index * SA_ORDER_PAGES_PAGE_SIZE + i;
+      kept->order = order;
+      g_object_weak_ref (G_OBJECT (order), kept_gone, kept);
+      g_hash_table_replace (self->kept, GUINT_TO_POINTER (kept->position), kept);
+    }
+}
+
 /* Keeps memory flat: drops the least recently asked-for pages beyond
- * %SA_ORDER_PAGES_MAX_RESIDENT, their rows becoming placeholders again. */
+ * %SA_ORDER_PAGES_MAX_RESIDENT. Their orders that a list view still shows
+ * stay its items (keep_held_orders()), the others go; no item changes, so
+ * nothing is announced (issue 12: an "items-changed" makes GTK 4.8's list
+ * view rebind every row it holds after it). */
 static void
 evict (SaOrderPages *self,
        Page         *keep)
@@ -296,14 +367,12 @@ evict (SaOrderPages *self,
   while (self->n_resident > SA_ORDER_PAGES_MAX_RESIDENT)
     {
       Page *oldest = find_oldest (self, FALSE, keep);
-      Range range;
 
       if (oldest == NULL)
         break;
-      range = take_handed (oldest);
       drop_arrived (self, oldest->index);
+      keep_held_orders (self, oldest);
       remove_page (self, oldest);
-      emit_range (self, range);
     }
 }
 
@@ -439,8 +508,15 @@ fetch_cb (GObject      *source,
   n = MIN (g_list_model_get_n_items (orders), page->items->len);
   for (guint i = 0; i < n; i++)
     {
+      guint position = page->index * SA_ORDER_PAGES_PAGE_SIZE + i;
+      SaOrder *held = lookup_kept (self, position);
+
       g_clear_object (&g_ptr_array_index (page->items, i));
-      g_ptr_array_index (page->items, i) = g_list_model_get_item (orders, i);
+      /* An order of this page still shown since the page was dropped stays
+       * the item there. */
+      g_ptr_array_index (page->items, i) = held != NULL ? g_object_ref (held)
+                                                        : g_list_model_get_item (orders, i);
+      g_hash_table_remove (self->kept, GUINT_TO_POINTER (position));
     }
   page->loaded = TRUE;
   self->n_resident++;
@@ -487,6 +563,13 @@ sa_order_pages_get_item (GListModel *list,
     return NULL;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page == NULL || !page->loaded)
+    {
+      /* Still shown since its page was dropped: the same order. */
+      order = lookup_kept (self, position);
+      if (order != NULL)
+        return g_object_ref (order);
+    }
   if (page == NULL)
     page = add_page (self, index);
   page->last_used = ++self->tick;
@@ -521,6 +604,7 @@ sa_order_pages_dispose (GObject *object)
   g_clear_handle_id (&self->given_up_idle, g_source_remove);
   g_clear_handle_id (&self->arrived_timeout, g_source_remove);
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->kept);
   self->n_fetching = 0;
   self->n_resident = 0;
   g_clear_object (&self->client);
@@ -534,6 +618,7 @@ sa_order_pages_finalize (GObject *object)
   SaOrderPages *self = SA_ORDER_PAGES (object);
 
   g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->kept);
   g_array_unref (self->given_up);
   g_array_unref (self->arrived);
   g_free (self->value);
@@ -597,6 +682,7 @@ static void
 sa_order_pages_init (SaOrderPages *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
+  self->kept = g_hash_table_new_full (NULL, NULL, NULL, kept_free);
   self->given_up = g_array_new (FALSE, FALSE, sizeof (Range));
   self->arrived = g_array_new (FALSE, FALSE, sizeof (Range));
 }
@@ -813,7 +899,7 @@ sa_order_pages_is_loaded (SaOrderPages *self,
     return FALSE;
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / SA_ORDER_PAGES_PAGE_SIZE));
   if (page == NULL || !page->loaded)
-    return FALSE;
+    return lookup_kept (self, position) != NULL;
   order = g_ptr_array_index (page->items, position % SA_ORDER_PAGES_PAGE_SIZE);
 
   return order != NULL && !sa_order_pages_is_placeholder (order);

@@ -31,5 +31,8 @@ SaSandboxThread *sa_sandbox_thread_start        (const char          *data_dir,
 /* "http://127.0.0.1:PORT/". */
 const char      *sa_sandbox_thread_get_uri      (SaSandboxThread     *self);
 void             sa_sandbox_thread_stop         (SaSandboxThread     *self);
+/* A process that embeds the sandbox (the app) keeps SQLite's memory small;
+ * first thing, before any database is opened. */
+gboolean         sa_sandbox_thread_limit_memory (void);
 
 G_END_DECLS

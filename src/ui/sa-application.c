@@ -752,6 +752,10 @@ sa_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *no_accels[] = { NULL };
 
+  /* Issue 12: before any database is opened (the journal's below, the
+   * training back office's later): SQLite's memory stays small and flat. */
+  sa_sandbox_thread_limit_memory ();
+
   G_APPLICATION_CLASS (sa_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -783,6 +787,7 @@ sa_application_activate (GApplication *application)
 {
   SaApplication *self = SA_APPLICATION (application);
   SaWindow *window = get_window (self);
+  gboolean start = FALSE;
 
   if (window == NULL)
     {
@@ -790,10 +795,15 @@ sa_application_activate (GApplication *application)
       if (self->client != NULL && sa_client_get_signed_in (self->client))
         give_window_client (self, window, self->session == NULL);
       else
-        start_session (self);
+        start = TRUE;
     }
 
+  /* Issue 12: the window is mapped first, then the session (the training
+   * back office's thread) starts, so that its start-up does not compete
+   * with the window's for the processor. */
   gtk_window_present (GTK_WINDOW (window));
+  if (start)
+    start_session (self);
   report_journal_problem (self);
 }
 

@@ -100,7 +100,7 @@ show_order (GtkListItem *item)
   item_widget = gtk_widget_get_parent (row);
   if (item_widget != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+                                    sa_order_row_get_title (SA_ORDER_ROW (row)), -1);
 }
 
 static gboolean settle_tick (GtkWidget     *widget,
@@ -214,8 +214,13 @@ bind_order_row (GtkSignalListItemFactory *factory,
   guint first, last;
 
   gtk_list_item_set_activatable (item, order != NULL && !sa_order_pages_is_placeholder (order));
-  if (sa_order_row_get_order (SA_ORDER_ROW (gtk_list_item_get_child (item))) == order ||
-      !get_near_range (results, &first, &last) ||
+  if (sa_order_row_get_order (SA_ORDER_ROW (gtk_list_item_get_child (item))) == order)
+    {
+      /* Bound again to the order it shows (its list item already named). */
+      g_hash_table_remove (results->stale, item);
+      return;
+    }
+  if (!get_near_range (results, &first, &last) ||
       (position >= first && position <= last))
     {
       g_hash_table_remove (results->stale, item);

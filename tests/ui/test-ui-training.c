@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-account-requests-view.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-db.h"
@@ -173,6 +174,38 @@ test_ship_and_practice_date (void)
 }
 
 static gboolean
+label_hidden (gpointer label)
+{
+  return !gtk_widget_get_visible (label);
+}
+
+/* The practice date follows a clock change made in this app at once (not
+ * at the next read, 5 s later): the trainer's "Move the Clock 30 Days" in
+ * the Smart Account requests view, then an exercise started (the data and
+ * the clock back at their start). */
+static void
+test_practice_date_follows (void)
+{
+  SaWindow *window = sa_test_new_window (sandbox);
+  GtkWidget *date_label = SA_TEST_CHILD (window, SA_TYPE_WINDOW, "practice_date_label");
+  GtkWidget *view = SA_TEST_CHILD (window, SA_TYPE_WINDOW, "account_requests_view");
+
+  g_assert_true (sa_test_wait_until (sa_training_test_has_client, window, WAIT_MS));
+  sa_training_test_start_in_view (window, "assign-new-order");
+  g_assert_true (sa_test_wait_until (label_hidden, date_label, WAIT_MS));
+
+  sa_training_test_show_view (window, "account-requests");
+  sa_test_wait_ms (300);
+  sa_test_click (SA_TEST_CHILD (view, SA_TYPE_ACCOUNT_REQUESTS_VIEW, "clock_30_button"));
+  g_assert_true (sa_test_wait_until (sa_training_test_label_visible, date_label, 2500));
+
+  sa_training_test_start_in_view (window, "assign-new-order");
+  g_assert_true (sa_test_wait_until (label_hidden, date_label, 2500));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 class_loaded (gpointer view)
 {
   return sa_class_view_get_trainees (view) != NULL;
@@ -273,6 +306,7 @@ main (int   argc,
   g_test_add_func ("/ui/training/device-exercise", test_device_exercise);
   g_test_add_func ("/ui/training/japanese-exercise", test_japanese_exercise);
   g_test_add_func ("/ui/training/ship-and-practice-date", test_ship_and_practice_date);
+  g_test_add_func ("/ui/training/practice-date-follows", test_practice_date_follows);
   g_test_add_func ("/ui/training/class-view", test_class_view);
   g_test_add_func ("/ui/training/languages", test_languages);
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-scenarios-view.h"
+#include "sa-training-poll.h"
 #include "sa-ui-util.h"
 
 #define POLL_SECONDS 3
@@ -27,7 +28,6 @@ struct _SaScenariosView
   SaDeskClient       *client;
   GListModel         *scenarios;
   GCancellable       *cancellable;
-  guint               poll_id;
   gboolean            loading;
   char               *completed_id;  /* the current one, seen completed */
 
@@ -295,31 +295,10 @@ restart_clicked (SaScenariosView *self)
     sa_scenarios_view_start (self, sa_training_scenario_get_id (current));
 }
 
-static gboolean
-poll_cb (gpointer user_data)
-{
-  sa_scenarios_view_refresh (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
-sa_scenarios_view_map (GtkWidget *widget)
+poll_refresh (gpointer widget)
 {
-  SaScenariosView *self = SA_SCENARIOS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (sa_scenarios_view_parent_class)->map (widget);
-  sa_scenarios_view_refresh (self);
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
-}
-
-static void
-sa_scenarios_view_unmap (GtkWidget *widget)
-{
-  SaScenariosView *self = SA_SCENARIOS_VIEW (widget);
-
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  GTK_WIDGET_CLASS (sa_scenarios_view_parent_class)->unmap (widget);
+  sa_scenarios_view_refresh (widget);
 }
 
 static void
@@ -327,7 +306,6 @@ sa_scenarios_view_dispose (GObject *object)
 {
   SaScenariosView *self = SA_SCENARIOS_VIEW (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
@@ -344,8 +322,6 @@ sa_scenarios_view_class_init (SaScenariosViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_scenarios_view_dispose;
-  widget_class->map = sa_scenarios_view_map;
-  widget_class->unmap = sa_scenarios_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sadesk/SmartAccountDesk/training/sa-scenarios-view.ui");
@@ -367,6 +343,8 @@ sa_scenarios_view_init (SaScenariosView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* read again every few seconds while shown, and when shown again */
+  sa_training_poll_attach (GTK_WIDGET (self), POLL_SECONDS, poll_refresh);
 }
 
 /**

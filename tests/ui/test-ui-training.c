@@ -253,9 +253,13 @@ test_class_view (void)
 static void
 test_languages (void)
 {
-  static const struct { const char *lang, *title, *heading; } cases[] = {
-    { "fr", "Affecter une nouvelle commande au compte du client", "Exercices" },
-    { "it", "Assegnare un nuovo ordine all'account del cliente", "Esercizi" },
+  static const struct { const char *lang, *title, *heading, *goal, *completed, *praise; } cases[] = {
+    { "fr", "Affecter une nouvelle commande au compte du client", "Exercices",
+      "La Clinique Saint-Roch signale que les licences de la commande 104857606 ", "Terminé le ",
+      "Vous avez écarté les causes habituelles" },
+    { "it", "Assegnare un nuovo ordine all'account del cliente", "Esercizi",
+      "La Clinique Saint-Roch segnala che le licenze dell'ordine 104857606 ", "Completato il ",
+      "Hai escluso le cause abituali" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -287,6 +291,30 @@ test_languages (void)
         g_assert_true (gtk_widget_get_visible (sa_training_test_controls_of (page)));
         sa_training_test_scroll_to_end (sa_training_test_controls_of (page));
         sa_training_test_shoot (window, order);
+      }
+      {
+        /* an exercise's goal, and its completion, in the language */
+        SaOrderPage *page;
+        HoldWait released = { NULL, FALSE };
+        const char *text;
+
+        sa_training_test_start_in_view (window, "missing-licenses-export-hold");
+        text = gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "current_goal")));
+        g_assert_true (g_str_has_prefix (text, cases[i].goal));
+        page = sa_test_open_order_by_search (window, "104857606");
+        released.page = page;
+        sa_test_click (sa_training_test_control_button (sa_training_test_controls_of (page), "hold_button"));
+        g_assert_true (sa_test_wait_until (page_hold_is, &released, WAIT_MS));
+        sa_training_test_assert_completed (sandbox, window, "missing-licenses-export-hold");
+        text = gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "completed_label")));
+        g_assert_true (g_str_has_prefix (text, cases[i].completed));
+        text = gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "praise_label")));
+        g_assert_true (g_str_has_prefix (text, cases[i].praise));
+        {
+          g_autofree char *name = g_strconcat ("completed-", cases[i].lang, NULL);
+
+          sa_training_test_shoot (window, name);
+        }
       }
       gtk_window_destroy (GTK_WINDOW (window));
     }

@@ -17,8 +17,12 @@
 #include "sa-hand-off-dialog-private.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
+#include "sa-account-access-row.h"
+#include "sa-account-page.h"
 #include "sa-sandbox-server.h"
 #include "sa-session.h"
+#include "sa-smart-accounts-view.h"
+#include "sa-virtual-account-row.h"
 #include "sa-ui-util.h"
 #include "test-ui-training-util.h"
 
@@ -160,6 +164,137 @@ test_cisco_hand_off (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+accounts_loaded (gpointer view)
+{
+  return !sa_smart_accounts_view_get_loading (view) && sa_smart_accounts_view_get_accounts (view) != NULL;
+}
+
+static gboolean
+account_page_loaded (gpointer page)
+{
+  return !sa_account_page_get_loading (page) && sa_account_page_get_virtual_accounts (page) != NULL;
+}
+
+/* The Smart Accounts view: the account of @domain opened by its row. */
+static SaAccountPage *
+open_account (SaWindow   *window,
+              const char *domain)
+{
+  SaSmartAccountsView *view = sa_window_get_smart_accounts_view (window);
+  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (view, SA_TYPE_SMART_ACCOUNTS_VIEW, "accounts_list"));
+  GtkListBoxRow *row;
+  SaAccountPage *page;
+
+  g_assert_true (sa_window_show_smart_accounts (window));
+  g_assert_true (sa_test_wait_until (accounts_loaded, view, WAIT_MS));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      SaAccountAccess *access = sa_account_access_row_get_access (SA_ACCOUNT_ACCESS_ROW (row));
+
+      if (g_strcmp0 (sa_smart_account_get_domain (sa_account_access_get_account (access)), domain) == 0)
+        break;
+    }
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  page = sa_smart_accounts_view_get_account_page (view);
+  g_assert_nonnull (page);
+  g_assert_true (sa_test_wait_until (account_page_loaded, page, WAIT_MS));
+
+  return page;
+}
+
+static GtkWidget *
+virtual_account_row (SaAccountPage *page,
+                     const char    *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (SA_TEST_CHILD (page, SA_TYPE_ACCOUNT_PAGE, "virtual_accounts_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      SaVirtualAccount *va = sa_virtual_account_row_get_virtual_account (SA_VIRTUAL_ACCOUNT_ROW (row));
+
+      if (g_strcmp0 (sa_virtual_account_get_name (va), name) == 0)
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
+}
+
+/* Selects the item of @combo_row whose text starts with @prefix. */
+static void
+select_item (GtkWidget  *combo_row,
+             const char *prefix)
+{
+  GListModel *items = adw_combo_row_get_model (ADW_COMBO_ROW (combo_row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (items), i), prefix))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static gboolean
+no_message_dialog (gpointer user_data)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  return !sa_training_test_message_dialog_open (&dialog);
+}
+
+/* "Meet a SHIPPED order and find the right route": the order page says its
+ * assignment no longer changes; the licenses move between the Virtual
+ * Accounts of Acme Industrie's Smart Account instead ("Move Licenses…" in
+ * the Smart Accounts view). Cancelled first: not counted. */
+static void
+test_shipped_order_route (void)
+{
+  SaWindow *window = new_practice_window ("shipped-order-route");
+  SaOrderPage *page = open_order (window, "104857623");
+  AdwMessageDialog *dialog = NULL;
+  SaAccountPage *account;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "shipped_box")));
+
+  account = open_account (window, "acme-industrie.fr");
+  row = virtual_account_row (account, "Production");
+  g_assert_nonnull (row);
+  g_assert_nonnull (sa_training_test_find_named (row, "move_licenses_button"));
+  sa_test_click (sa_training_test_find_named (row, "move_licenses_button"));
+  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, WAIT_MS));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Move Licenses");
+  /* as its button does: the response, then the dialog gone */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sa_test_wait_until (no_message_dialog, NULL, WAIT_MS));
+  sa_training_test_assert_not_completed (sandbox, window, "shipped-order-route");
+
+  g_assert_true (sa_window_show_smart_accounts (window));
+  row = virtual_account_row (account, "Production");
+  sa_test_click (sa_training_test_find_named (row, "move_licenses_button"));
+  dialog = NULL;
+  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, WAIT_MS));
+  select_item (sa_training_test_find_named (adw_message_dialog_get_extra_child (dialog), "license_row"),
+               "C9300 DNA Essentials, 24 Port · TERM");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sa_training_test_find_named (adw_message_dialog_get_extra_child (dialog),
+                                                                           "quantity_spin")), 6);
+  select_item (sa_training_test_find_named (adw_message_dialog_get_extra_child (dialog), "target_row"),
+               "Laboratoire");
+  sa_training_test_shoot (window, "move-licenses-en");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sa_test_wait_ms (300);
+  g_assert_true (sa_test_wait_until (account_page_loaded, account, WAIT_MS));
+
+  sa_training_test_assert_completed (sandbox, window, "shipped-order-route");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +314,7 @@ main (int    argc,
   sa_hand_off_dialog_set_journal (journal);
   sa_hand_off_dialog_set_launcher (on_launch, NULL);
 
+  g_test_add_func ("/ui/training/scenario/shipped-order-route", test_shipped_order_route);
   g_test_add_func ("/ui/training/scenario/cisco-hand-off", test_cisco_hand_off);
 
   status = g_test_run ();

@@ -166,8 +166,19 @@ sa_training_test_wait_status (SaScenariosView  *view,
                               SaScenarioStatus  status)
 {
   StatusWait wait = { view, id, status };
+  GListModel *scenarios;
 
-  g_assert_true (sa_test_wait_until (scenario_has_status, &wait, SA_TRAINING_WAIT_MS));
+  if (sa_test_wait_until (scenario_has_status, &wait, SA_TRAINING_WAIT_MS))
+    return;
+  scenarios = sa_scenarios_view_get_scenarios (view);
+  for (guint i = 0; scenarios != NULL && i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(SaTrainingScenario) s = g_list_model_get_item (scenarios, i);
+
+      g_test_message ("%s: status %d%s", sa_training_scenario_get_id (s), sa_training_scenario_get_status (s),
+                      sa_training_scenario_is_current (s) ? " (current)" : "");
+    }
+  g_error ("The Training Scenarios view does not show %s in state %d", id, status);
 }
 
 /**

@@ -74,6 +74,12 @@ test_holding_to_end_customer (void)
   g_assert_null (sa_order_get_end_customer (sa_order_page_get_order (page)));
   sa_training_test_assign (page, "acme-industrie.fr", NULL);
 
+  /* noticed while the trainee is still on the order page */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (sa_training_test_scenarios_view (window))));
+  sa_training_test_wait_status (sa_training_test_scenarios_view (window), "holding-to-end-customer",
+                                SA_SCENARIO_COMPLETED);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (sa_training_test_scenarios_view (window))));
+
   sa_training_test_assert_completed (sandbox, window, "holding-to-end-customer");
   gtk_window_destroy (GTK_WINDOW (window));
 }

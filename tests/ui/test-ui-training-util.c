@@ -8,9 +8,50 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "sa-assign-dialog.h"
 #include "sa-order-page.h"
 #include "test-ui-training-util.h"
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer user_data)
+{
+  WidthWait *wait = user_data;
+
+  return gtk_widget_get_width (wait->window) == wait->width;
+}
+
+/**
+ * sa_training_test_set_width:
+ * @window: a shown window
+ * @width: the width wanted, in pixels
+ *
+ * Resizes @window to @width (its frame counted, as test-ui-narrow.c does)
+ * and waits until it is allocated so (3 s at most).
+ */
+void
+sa_training_test_set_width (SaWindow *window,
+                            int       width)
+{
+  WidthWait wait = { GTK_WIDGET (window), width };
+  int frame = 0, child = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  if (sa_test_wait_until (has_width, &wait, 3000))
+    return;
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &frame, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1, &child,
+                      NULL, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width + frame - child, 800);
+  sa_test_wait_until (has_width, &wait, 3000);
+}
 
 /**
  * sa_training_test_shoot:
@@ -35,6 +76,8 @@ sa_training_test_shoot (SaWindow   *window,
 
   if (dir == NULL)
     return;
+  if (g_getenv ("SA_TRAINING_SHOTS_WIDTH") != NULL)
+    sa_training_test_set_width (window, atoi (g_getenv ("SA_TRAINING_SHOTS_WIDTH")));
   sa_test_wait_ms (400);
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 #define SA_TRAINING_WAIT_MS 30000
 
+void              sa_training_test_set_width        (SaWindow         *window,
+                                                     int               width);
 void              sa_training_test_shoot            (SaWindow         *window,
                                                      const char       *name);
 GtkWidget        *sa_training_test_find_named       (GtkWidget        *root,

@@ -6,7 +6,9 @@
  *
  * The server checks the goal whenever the progress is read, so the view
  * reads it again every few seconds while it is shown, and when it is shown
- * again; a completion is announced with a toast.
+ * again; while the trainee works in another view, the window has it read
+ * again with the practice clock (sa_scenarios_view_get_in_progress()). A
+ * completion is announced with a toast, whichever view is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -208,8 +210,8 @@ list_cb (GObject      *source,
       if (current != NULL && sa_training_scenario_get_status (current) == SA_SCENARIO_COMPLETED)
         self->completed_id = g_strdup (sa_training_scenario_get_id (current));
     }
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    notice_completion (self);
+  else
+    notice_completion (self); /* in a toast of the window, wherever the trainee is */
 }
 
 /**
@@ -398,4 +400,22 @@ sa_scenarios_view_get_scenarios (SaScenariosView *self)
 {
   g_return_val_if_fail (SA_IS_SCENARIOS_VIEW (self), NULL);
   return self->scenarios;
+}
+
+/**
+ * sa_scenarios_view_get_in_progress:
+ * @self: a #SaScenariosView
+ *
+ * Returns: whether an exercise is current and not yet completed, as last
+ *   read (its goal may be reached any moment)
+ */
+gboolean
+sa_scenarios_view_get_in_progress (SaScenariosView *self)
+{
+  SaTrainingScenario *current;
+
+  g_return_val_if_fail (SA_IS_SCENARIOS_VIEW (self), FALSE);
+
+  current = find_current (self);
+  return current != NULL && sa_training_scenario_get_status (current) == SA_SCENARIO_STARTED;
 }

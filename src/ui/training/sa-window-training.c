@@ -9,7 +9,9 @@
  *   is not today's, read again every few seconds while the window is shown,
  *   when it is focused again, and at once after this app moved the clock
  *   (win.practice-clock-changed, sa_window_training_clock_changed());
- * - the Training Scenarios view;
+ * - the Training Scenarios view, whose exercise in progress is read again
+ *   with the clock while another view is shown, so that its completion is
+ *   announced wherever the trainee works;
  * - the Class view, when the user is a trainer (GET /sandbox/class answers);
  * and, with a sandbox back end only, the training controls of the order
  * page find the sandbox client here (sa_window_get_training_client()).
@@ -126,6 +128,19 @@ read_clock (gpointer widget)
   sa_desk_client_sandbox_get_clock_async (state->client, state->clock_cancellable, clock_cb, widget);
 }
 
+/* The window's poll: the practice clock, and an exercise in progress while
+ * the trainee works in another view (its completion is then announced
+ * wherever they are). */
+static void
+window_poll (gpointer widget)
+{
+  SaScenariosView *view = SA_SCENARIOS_VIEW (child (SA_WINDOW (widget), "scenarios_view"));
+
+  read_clock (widget);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)) && sa_scenarios_view_get_in_progress (view))
+    sa_scenarios_view_refresh (view);
+}
+
 static void
 on_active_changed (SaWindow *window)
 {
@@ -179,7 +194,7 @@ scenarios_probe_cb (GObject      *source,
   state->controls = SA_CLIENT (source) == state->window_client;
   adw_view_stack_page_set_visible (ADW_VIEW_STACK_PAGE (child (window, "scenarios_page")), TRUE);
   sa_scenarios_view_set_client (SA_SCENARIOS_VIEW (child (window, "scenarios_view")), state->client);
-  sa_training_poll_attach (GTK_WIDGET (window), CLOCK_POLL_SECONDS, read_clock);
+  sa_training_poll_attach (GTK_WIDGET (window), CLOCK_POLL_SECONDS, window_poll);
   sa_desk_client_sandbox_get_class_async (state->client, state->cancellable, class_probe_cb, window);
 }
 

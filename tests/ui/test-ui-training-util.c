@@ -54,6 +54,43 @@ sa_training_test_set_width (SaWindow *window,
 }
 
 /**
+ * sa_training_test_assert_narrow:
+ * @window: a shown window
+ *
+ * Asserts that @window's content fits 360 px (the narrowest width the
+ * metainfo claims), as test-ui-narrow.c does for the other views.
+ */
+/* The widgets wider than 340 px under @widget, for the log. */
+static void
+log_wide (GtkWidget *widget,
+          int        depth)
+{
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= (depth > 14 ? 250 : 340)) /* deep down, what holds it wide */
+    return;
+  g_test_message ("%*s%s %s: %d", depth, "", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    log_wide (child, depth + 1);
+}
+
+void
+sa_training_test_assert_narrow (SaWindow *window)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (gtk_window_get_child (GTK_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  if (minimum > 360)
+    log_wide (gtk_window_get_child (GTK_WINDOW (window)), 0);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+/**
  * sa_training_test_shoot:
  * @window: the main window
  * @name: the file's name, without ".png"

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 void              sa_training_test_set_width        (SaWindow         *window,
                                                      int               width);
+void              sa_training_test_assert_narrow    (SaWindow         *window);
 void              sa_training_test_shoot            (SaWindow         *window,
                                                      const char       *name);
 GtkWidget        *sa_training_test_find_named       (GtkWidget        *root,

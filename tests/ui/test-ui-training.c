@@ -168,6 +168,8 @@ test_ship_and_practice_date (void)
   /* read every few seconds, and when the window is focused again */
   g_assert_true (sa_test_wait_until (sa_training_test_label_visible, date_label, WAIT_MS));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (date_label)), "Practice date: "));
+  /* the header bar with the date still fits 360 px */
+  sa_training_test_assert_narrow (window);
   sa_training_test_shoot (window, "practice-date-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -244,6 +246,7 @@ test_class_view (void)
   g_assert_true (sa_test_wait_until (class_loaded, view, WAIT_MS));
   g_assert_nonnull (sa_training_test_find_named (GTK_WIDGET (view), SA_SANDBOX_TRAINING_USERNAME));
   g_assert_nonnull (sa_test_find_label (GTK_WIDGET (view), "trainee (trainer)"));
+  sa_training_test_assert_narrow (window);
   sa_training_test_shoot (window, "class-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -310,6 +313,7 @@ test_languages (void)
         g_assert_true (g_str_has_prefix (text, cases[i].completed));
         text = gtk_label_get_text (GTK_LABEL (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "praise_label")));
         g_assert_true (g_str_has_prefix (text, cases[i].praise));
+        sa_training_test_assert_narrow (window);
         {
           g_autofree char *name = g_strconcat ("completed-", cases[i].lang, NULL);
 

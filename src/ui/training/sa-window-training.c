@@ -96,6 +96,8 @@ show_practice_date (SaWindow  *window,
       g_autofree char *text = g_strdup_printf (_("Practice date: %s"), date);
 
       gtk_label_set_text (GTK_LABEL (label), text);
+      /* the window stays usable at 360 px: the header bar may cut it short */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
   gtk_widget_set_visible (label, differs);
 }

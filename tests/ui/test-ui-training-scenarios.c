@@ -329,6 +329,75 @@ test_shared_domain_access (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+page_holding_cleared (gpointer page)
+{
+  SaOrder *order = sa_order_page_get_order (page);
+
+  return order != NULL && sa_order_get_holding (order) == NULL && sa_order_get_end_customer (order) != NULL &&
+         sa_test_order_page_idle (page);
+}
+
+/* "Register a Device" on the order page, to @domain. */
+static void
+register_device (SaOrderPage *page,
+                 const char  *domain)
+{
+  GtkWidget *controls = sa_training_test_controls_of (page);
+  AdwMessageDialog *dialog = NULL;
+
+  sa_test_click (sa_training_test_control_button (controls, "device_button"));
+  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, WAIT_MS));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), domain);
+  adw_message_dialog_response (dialog, "register");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sa_test_wait_until (page_holding_cleared, page, WAIT_MS));
+}
+
+static gboolean
+current_attempts_are_two (gpointer view)
+{
+  GListModel *scenarios = sa_scenarios_view_get_scenarios (view);
+
+  for (guint i = 0; scenarios != NULL && i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(SaTrainingScenario) s = g_list_model_get_item (scenarios, i);
+
+      if (sa_training_scenario_is_current (s))
+        return sa_training_scenario_get_attempts (s) == 2 &&
+               sa_training_scenario_get_status (s) == SA_SCENARIO_STARTED;
+    }
+
+  return FALSE;
+}
+
+/* "Licenses stuck on a Holding account" the wrong way: the device
+ * registered to another customer's account moves the order there — not
+ * counted, and the order can no longer be put right; "Restart This
+ * Exercise" puts the data back at the start (a second attempt), and the
+ * right registration is counted. */
+static void
+test_device_wrong_account_restart (void)
+{
+  SaWindow *window = sa_training_test_new_started (sandbox, "shipped-on-holding-device");
+  SaScenariosView *view = sa_training_test_scenarios_view (window);
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857616");
+
+  register_device (page, "acme-industrie.fr");
+  g_assert_false (gtk_widget_get_visible (sa_training_test_control_button (sa_training_test_controls_of (page),
+                                                                          "device_button")));
+  sa_training_test_assert_not_completed (sandbox, window, "shipped-on-holding-device");
+
+  sa_test_click (SA_TEST_CHILD (view, SA_TYPE_SCENARIOS_VIEW, "restart_button"));
+  g_assert_true (sa_test_wait_until (current_attempts_are_two, view, WAIT_MS));
+  page = sa_test_open_order_by_search (window, "104857616");
+  g_assert_nonnull (sa_order_get_holding (sa_order_page_get_order (page)));
+  register_device (page, "clinique-saint-roch.example");
+
+  sa_training_test_assert_completed (sandbox, window, "shipped-on-holding-device");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/ui/training/scenario/assign-new-order", test_assign_new_order);
   g_test_add_func ("/ui/training/scenario/holding-to-end-customer", test_holding_to_end_customer);
   g_test_add_func ("/ui/training/scenario/pending-account", test_pending_account);
+  g_test_add_func ("/ui/training/scenario/device-wrong-account-restart", test_device_wrong_account_restart);
   g_test_add_func ("/ui/training/scenario/account-request-expiry", test_account_request_expiry);
   g_test_add_func ("/ui/training/scenario/shared-domain-access", test_shared_domain_access);
 

@@ -4,7 +4,9 @@
  * Japanese Virtual Account chosen in the Assign dialog), the completion
  * noticed from the server's state with what was done well and what the
  * documents say; the training controls on the order page; the practice
- * date in the header bar; the Class view of a trainer; French and Italian
+ * date in the header bar, following the clock controls at once; the Class
+ * view of a trainer, following a trainee's progress by itself; French and
+ * Italian; the views at 360 px
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 #include "sa-orders-view.h"
 #include "sa-sandbox-db.h"
 #include "sa-sandbox-scenarios.h"
+#include "sa-sandbox-server.h"
 #include "sa-ui-util.h"
 #include "test-ui-training-util.h"
 
@@ -213,6 +216,23 @@ class_loaded (gpointer view)
   return sa_class_view_get_trainees (view) != NULL;
 }
 
+typedef struct
+{
+  SaClassView *view;
+  const char  *trainee;
+  const char  *prefix;
+} SubtitleWait;
+
+/* The Class view's row of a trainee says @prefix…. */
+static gboolean
+subtitle_starts (gpointer user_data)
+{
+  SubtitleWait *wait = user_data;
+  GtkWidget *row = sa_training_test_find_named (GTK_WIDGET (wait->view), wait->trainee);
+
+  return row != NULL && g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), wait->prefix);
+}
+
 /* The Class view: hidden from a trainee, shown to a trainer with each
  * trainee's progress. */
 static void
@@ -247,6 +267,39 @@ test_class_view (void)
   g_assert_nonnull (sa_training_test_find_named (GTK_WIDGET (view), SA_SANDBOX_TRAINING_USERNAME));
   g_assert_nonnull (sa_test_find_label (GTK_WIDGET (view), "trainee (trainer)"));
   sa_training_test_assert_narrow (window);
+
+  /* a trainee of the class completes an exercise (through the API, as
+   * their own app would): the Class view shows it by itself */
+  {
+    g_autoptr(SaSandboxServer) admin = sa_sandbox_server_new (sandbox->data_dir, &error);
+    g_autoptr(SaClient) amelie = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox));
+    g_autoptr(SaTrainingScenario) started = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    SubtitleWait done = { view, "amelie", "1 of 10 exercises completed" };
+    SubtitleWait in_progress = { view, "amelie", "0 of 10 exercises completed · now: " };
+
+    g_assert_no_error (error);
+    g_assert_true (sa_sandbox_server_add_trainee (admin, "amelie", "amelie-practice", &error));
+    g_assert_no_error (error);
+    sa_client_sign_in_async (amelie, "amelie", "amelie-practice", NULL, sa_test_async_ready_cb, NULL);
+    result = sa_test_wait_for_result ();
+    g_assert_true (sa_client_sign_in_finish (amelie, result, &error));
+    g_clear_object (&result);
+
+    sa_desk_client_sandbox_start_scenario_async (SA_DESK_CLIENT (amelie), "missing-licenses-export-hold", NULL,
+                                                 sa_test_async_ready_cb, NULL);
+    result = sa_test_wait_for_result ();
+    started = sa_desk_client_sandbox_start_scenario_finish (SA_DESK_CLIENT (amelie), result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (sa_test_wait_until (subtitle_starts, &in_progress, WAIT_MS));
+
+    sa_desk_client_sandbox_set_export_hold_async (SA_DESK_CLIENT (amelie), "104857606", FALSE, NULL,
+                                                  sa_test_async_ready_cb, NULL);
+    result = sa_test_wait_for_result ();
+    g_assert_true (sa_desk_client_sandbox_set_export_hold_finish (SA_DESK_CLIENT (amelie), result, &error));
+    g_assert_true (sa_test_wait_until (subtitle_starts, &done, WAIT_MS));
+  }
   sa_training_test_shoot (window, "class-en");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -158,12 +158,14 @@ sa_training_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+/* The Training Scenarios view of @window. */
 SaScenariosView *
 sa_training_test_scenarios_view (SaWindow *window)
 {
   return SA_SCENARIOS_VIEW (SA_TEST_CHILD (window, SA_TYPE_WINDOW, "scenarios_view"));
 }
 
+/* A page of @window's view stack, by its id in sa-window.ui. */
 AdwViewStackPage *
 sa_training_test_page_of (SaWindow   *window,
                           const char *name)

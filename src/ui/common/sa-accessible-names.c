@@ -177,7 +177,7 @@ on_map (GSignalInvocationHint *hint,
  * sa_accessible_names_install:
  *
  * From now on, every button, check button and menu button gets, as it is
- * mapped, the accessible name a user reads on it (issue 11, every control
+ * realized or mapped, the accessible name a user reads on it (issue 11, every control
  * has a name a screen reader can speak). Called by the class of each
  * toplevel (SaWindow, SaWizard, the session's dialogs); once is enough,
  * more calls do nothing.
@@ -189,6 +189,10 @@ sa_accessible_names_install (void)
 
   if (g_once_init_enter (&installed))
     {
+      /* Realized is when GTK 4.8 puts a widget on the accessibility bus (a
+       * row's button may be seen there before it is mapped); mapped covers
+       * the pages of a stack realized earlier. */
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, on_map, NULL, NULL);
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, on_map, NULL, NULL);
       g_once_init_leave (&installed, 1);
     }

@@ -181,6 +181,32 @@ notice_completion (SaScenariosView *self)
   sa_ui_show_toast (GTK_WIDGET (self), toast);
 }
 
+/* Whether @a and @b show the same: then the rows stay (and the keyboard
+ * focus with them, and what a screen reader was reading). */
+static gboolean
+same_scenarios (GListModel *a,
+                GListModel *b)
+{
+  guint i;
+
+  if (a == NULL || b == NULL || g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(SaTrainingScenario) s = g_list_model_get_item (a, i);
+      g_autoptr(SaTrainingScenario) t = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (sa_training_scenario_get_id (s), sa_training_scenario_get_id (t)) != 0 ||
+          g_strcmp0 (sa_training_scenario_get_name (s), sa_training_scenario_get_name (t)) != 0 ||
+          sa_training_scenario_get_status (s) != sa_training_scenario_get_status (t) ||
+          sa_training_scenario_get_attempts (s) != sa_training_scenario_get_attempts (t) ||
+          sa_training_scenario_is_current (s) != sa_training_scenario_is_current (t))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 list_cb (GObject      *source,
          GAsyncResult *result,
@@ -200,6 +226,8 @@ list_cb (GObject      *source,
       return;
     }
   first = self->scenarios == NULL;
+  if (same_scenarios (self->scenarios, scenarios))
+    return;
   g_set_object (&self->scenarios, scenarios);
   show (self);
   if (first)

@@ -90,6 +90,7 @@ sandbox_reset_cb (GObject      *source,
 
   self = SA_WINDOW (user_data);
   sa_orders_view_set_client (self->orders_view, self->client);
+  sa_window_training_clock_changed (self); /* the clock is reset too */
   add_toast (self, _("Training data reset"));
 }
 

@@ -253,6 +253,8 @@ advance_clock_cb (GObject      *source,
       message = g_strdup_printf (_("Training clock moved: it is now %s on the practice server."), date);
       sa_ui_show_toast (GTK_WIDGET (self), message);
     }
+  /* the practice date in the header bar follows at once */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.practice-clock-changed", NULL);
 
   sa_account_requests_view_refresh (self);
 }

@@ -826,6 +826,9 @@ sa_order_page_init (SaOrderPage *self)
   /* The banner's button keeps its label property (test-ui-l10n reads it)
    * and wraps, so that the page fits 360 px (issue 15). */
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "banner_button")))), TRUE);
+  /* So does the shipped note's SCM link, shown on any order a trainer ships
+   * (issue 14). */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ORDER_PAGE, "scm_link")))), TRUE);
 
   g_signal_connect (self->terms_check, "toggled", G_CALLBACK (on_terms_toggled), self);
   /* Read as "Retry", not "_Retry Retry" (issue 11). */

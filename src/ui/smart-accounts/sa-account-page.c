@@ -5,7 +5,9 @@
  * (sa_client_list_virtual_accounts_async(), DEFAULT first, names as they are)
  * each with the licenses it holds (sa_client_list_licenses_async(): quantity,
  * in use, status and originating orders). Both reads run at once; the page
- * shows when both have answered, or the first error with Retry.
+ * shows when both have answered, or the first error with Retry. A Virtual
+ * Account's "Move Licenses…" (sa-move-licenses.c) moves licenses to another
+ * of the account's Virtual Accounts, where the back end can.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 
 #include "sa-account-access-row.h"
 #include "sa-account-page.h"
+#include "sa-move-licenses.h"
 #include "sa-smart-account-row.h"
 #include "sa-ui-util.h"
 #include "sa-virtual-account-row.h"
@@ -76,6 +79,7 @@ new_virtual_account_row (gpointer item,
   SaAccountPage *self = user_data;
   SaVirtualAccount *virtual_account = SA_VIRTUAL_ACCOUNT (item);
   g_autoptr(GListStore) held = g_list_store_new (SA_TYPE_LICENSE);
+  GtkWidget *row;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->licenses); i++)
     {
@@ -85,7 +89,45 @@ new_virtual_account_row (gpointer item,
         g_list_store_append (held, license);
     }
 
-  return sa_virtual_account_row_new (virtual_account, G_LIST_MODEL (held));
+  row = sa_virtual_account_row_new (virtual_account, G_LIST_MODEL (held));
+  if (sa_move_licenses_can_offer (self->client, self->virtual_accounts, G_LIST_MODEL (held)))
+    {
+      /* the route left for a shipped order's licenses in the wrong Virtual Account */
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Move Licenses…"));
+
+      gtk_widget_set_name (button, "move_licenses_button");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Move licenses to another Virtual Account of this Smart Account"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "account.move-licenses");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sa_virtual_account_get_name (virtual_account));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+    }
+
+  return row;
+}
+
+/* account.move-licenses (s: a Virtual Account's name): "Move Licenses…". */
+static void
+move_licenses_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SaAccountPage *self = SA_ACCOUNT_PAGE (widget);
+  const char *source = g_variant_get_string (param, NULL);
+  g_autoptr(GListStore) held = g_list_store_new (SA_TYPE_LICENSE);
+
+  if (self->licenses == NULL || self->virtual_accounts == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (self->licenses); i++)
+    {
+      g_autoptr(SaLicense) license = g_list_model_get_item (self->licenses, i);
+
+      if (g_strcmp0 (sa_license_get_virtual_account (license), source) == 0)
+        g_list_store_append (held, license);
+    }
+  sa_move_licenses_present (widget, self->client,
+                            sa_smart_account_get_domain (sa_account_access_get_account (self->access)), source,
+                            G_LIST_MODEL (held), self->virtual_accounts);
 }
 
 static void
@@ -271,6 +313,7 @@ sa_account_page_class_init (SaAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaAccountPage, virtual_accounts_list);
 
   gtk_widget_class_install_action (widget_class, "account.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "account.move-licenses", "s", move_licenses_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "account.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "account.reload", NULL);
 }

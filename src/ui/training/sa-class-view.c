@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-class-view.h"
+#include "sa-training-poll.h"
 #include "sa-ui-util.h"
 
 #define POLL_SECONDS 3
@@ -23,7 +24,6 @@ struct _SaClassView
   SaDeskClient *client;
   GListModel   *trainees;
   GCancellable *cancellable;
-  guint         poll_id;
   gboolean      loading;
 
   GtkListBox   *list_box;
@@ -243,6 +243,8 @@ reset_cb (GObject      *source,
       return;
     }
   sa_ui_show_toast (GTK_WIDGET (self), _("Reset done"));
+  /* the trainer's own data may be among those reset */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.training-data-changed", NULL);
   sa_class_view_refresh (self);
 }
 
@@ -316,31 +318,10 @@ reset_class_clicked (SaClassView *self)
   reset_dialog (self, NULL);
 }
 
-static gboolean
-poll_cb (gpointer user_data)
-{
-  sa_class_view_refresh (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
-sa_class_view_map (GtkWidget *widget)
+poll_refresh (gpointer widget)
 {
-  SaClassView *self = SA_CLASS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (sa_class_view_parent_class)->map (widget);
-  sa_class_view_refresh (self);
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
-}
-
-static void
-sa_class_view_unmap (GtkWidget *widget)
-{
-  SaClassView *self = SA_CLASS_VIEW (widget);
-
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  GTK_WIDGET_CLASS (sa_class_view_parent_class)->unmap (widget);
+  sa_class_view_refresh (widget);
 }
 
 static void
@@ -348,7 +329,6 @@ sa_class_view_dispose (GObject *object)
 {
   SaClassView *self = SA_CLASS_VIEW (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
@@ -364,8 +344,6 @@ sa_class_view_class_init (SaClassViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_class_view_dispose;
-  widget_class->map = sa_class_view_map;
-  widget_class->unmap = sa_class_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sadesk/SmartAccountDesk/training/sa-class-view.ui");
@@ -378,6 +356,8 @@ sa_class_view_init (SaClassView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* read again every few seconds while shown, and when shown again */
+  sa_training_poll_attach (GTK_WIDGET (self), POLL_SECONDS, poll_refresh);
 }
 
 /**

@@ -6,7 +6,9 @@
  *
  * The server checks the goal whenever the progress is read, so the view
  * reads it again every few seconds while it is shown, and when it is shown
- * again; a completion is announced with a toast.
+ * again; while the trainee works in another view, the window has it read
+ * again with the practice clock (sa_scenarios_view_get_in_progress()). A
+ * completion is announced with a toast, whichever view is shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-scenarios-view.h"
+#include "sa-training-poll.h"
 #include "sa-ui-util.h"
 
 #define POLL_SECONDS 3
@@ -29,7 +32,6 @@ struct _SaScenariosView
   SaDeskClient       *client;
   GListModel         *scenarios;
   GCancellable       *cancellable;
-  guint               poll_id;
   gboolean            loading;
   char               *completed_id;  /* the current one, seen completed */
 
@@ -182,6 +184,32 @@ notice_completion (SaScenariosView *self)
   sa_ui_show_toast (GTK_WIDGET (self), toast);
 }
 
+/* Whether @a and @b show the same: then the rows stay (and the keyboard
+ * focus with them, and what a screen reader was reading). */
+static gboolean
+same_scenarios (GListModel *a,
+                GListModel *b)
+{
+  guint i;
+
+  if (a == NULL || b == NULL || g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(SaTrainingScenario) s = g_list_model_get_item (a, i);
+      g_autoptr(SaTrainingScenario) t = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (sa_training_scenario_get_id (s), sa_training_scenario_get_id (t)) != 0 ||
+          g_strcmp0 (sa_training_scenario_get_name (s), sa_training_scenario_get_name (t)) != 0 ||
+          sa_training_scenario_get_status (s) != sa_training_scenario_get_status (t) ||
+          sa_training_scenario_get_attempts (s) != sa_training_scenario_get_attempts (t) ||
+          sa_training_scenario_is_current (s) != sa_training_scenario_is_current (t))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 list_cb (GObject      *source,
          GAsyncResult *result,
@@ -201,6 +229,8 @@ list_cb (GObject      *source,
       return;
     }
   first = self->scenarios == NULL;
+  if (same_scenarios (self->scenarios, scenarios))
+    return;
   g_set_object (&self->scenarios, scenarios);
   show (self);
   if (first)
@@ -211,8 +241,8 @@ list_cb (GObject      *source,
       if (current != NULL && sa_training_scenario_get_status (current) == SA_SCENARIO_COMPLETED)
         self->completed_id = g_strdup (sa_training_scenario_get_id (current));
     }
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    notice_completion (self);
+  else
+    notice_completion (self); /* in a toast of the window, wherever the trainee is */
 }
 
 /**
@@ -298,31 +328,10 @@ restart_clicked (SaScenariosView *self)
     sa_scenarios_view_start (self, sa_training_scenario_get_id (current));
 }
 
-static gboolean
-poll_cb (gpointer user_data)
-{
-  sa_scenarios_view_refresh (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
-sa_scenarios_view_map (GtkWidget *widget)
+poll_refresh (gpointer widget)
 {
-  SaScenariosView *self = SA_SCENARIOS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (sa_scenarios_view_parent_class)->map (widget);
-  sa_scenarios_view_refresh (self);
-  if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
-}
-
-static void
-sa_scenarios_view_unmap (GtkWidget *widget)
-{
-  SaScenariosView *self = SA_SCENARIOS_VIEW (widget);
-
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  GTK_WIDGET_CLASS (sa_scenarios_view_parent_class)->unmap (widget);
+  sa_scenarios_view_refresh (widget);
 }
 
 static void
@@ -330,7 +339,6 @@ sa_scenarios_view_dispose (GObject *object)
 {
   SaScenariosView *self = SA_SCENARIOS_VIEW (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
@@ -347,8 +355,6 @@ sa_scenarios_view_class_init (SaScenariosViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_scenarios_view_dispose;
-  widget_class->map = sa_scenarios_view_map;
-  widget_class->unmap = sa_scenarios_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sadesk/SmartAccountDesk/training/sa-scenarios-view.ui");
@@ -370,6 +376,8 @@ sa_scenarios_view_init (SaScenariosView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* read again every few seconds while shown, and when shown again */
+  sa_training_poll_attach (GTK_WIDGET (self), POLL_SECONDS, poll_refresh);
 }
 
 /**
@@ -423,4 +431,22 @@ sa_scenarios_view_get_scenarios (SaScenariosView *self)
 {
   g_return_val_if_fail (SA_IS_SCENARIOS_VIEW (self), NULL);
   return self->scenarios;
+}
+
+/**
+ * sa_scenarios_view_get_in_progress:
+ * @self: a #SaScenariosView
+ *
+ * Returns: whether an exercise is current and not yet completed, as last
+ *   read (its goal may be reached any moment)
+ */
+gboolean
+sa_scenarios_view_get_in_progress (SaScenariosView *self)
+{
+  SaTrainingScenario *current;
+
+  g_return_val_if_fail (SA_IS_SCENARIOS_VIEW (self), FALSE);
+
+  current = find_current (self);
+  return current != NULL && sa_training_scenario_get_status (current) == SA_SCENARIO_STARTED;
 }

@@ -22,5 +22,6 @@ gboolean    sa_scenarios_view_is_loaded  (SaScenariosView *self);
 void        sa_scenarios_view_start      (SaScenariosView *self,
                                           const char      *scenario_id);
 GListModel *sa_scenarios_view_get_scenarios (SaScenariosView *self);
+gboolean    sa_scenarios_view_get_in_progress (SaScenariosView *self);
 
 G_END_DECLS

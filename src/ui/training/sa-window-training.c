@@ -1,14 +1,20 @@
 /* sa-window-training.c — the main window's training parts (issue 14)
  *
  * When the back end is a sandbox (the built-in training back office, or a
- * classroom server: it answers GET /sandbox/scenarios), the window shows
+ * classroom server: it answers GET /sandbox/scenarios), or the Cisco
+ * (practice) connection to the built-in sandbox (whose Desk API is then
+ * signed in to as the trainee, as the practice portal does), the window
+ * shows
  * - the practice date in the header bar whenever the sandbox clock's date
- *   is not today's, read again every few seconds and when the window is
- *   focused again;
- * - the Training Scenarios view;
+ *   is not today's, read again every few seconds while the window is shown,
+ *   when it is focused again, and at once after this app moved the clock
+ *   (win.practice-clock-changed, sa_window_training_clock_changed());
+ * - the Training Scenarios view, whose exercise in progress is read again
+ *   with the clock while another view is shown, so that its completion is
+ *   announced wherever the trainee works;
  * - the Class view, when the user is a trainer (GET /sandbox/class answers);
- * and the training controls of the order page find the sandbox client here
- * (sa_window_get_training_client()).
+ * and, with a sandbox back end only, the training controls of the order
+ * page find the sandbox client here (sa_window_get_training_client()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,9 +25,12 @@
 
 #include "sa-access-requests-view.h"
 #include "sa-class-view.h"
+#include "sa-hand-off-private.h"
 #include "sa-orders-view.h"
+#include "sa-sandbox-server.h"
 #include "sa-scenarios-view.h"
 #include "sa-training-order-controls.h"
+#include "sa-training-poll.h"
 #include "sa-ui-util.h"
 #include "sa-window-training.h"
 
@@ -30,10 +39,12 @@
 
 typedef struct
 {
-  SaWindow     *window;   /* owns this */
-  SaDeskClient *client;   /* the sandbox's, once the probe said so */
+  SaWindow     *window;         /* owns this */
+  SaClient     *window_client;  /* the window's own */
+  SaDeskClient *client;         /* the sandbox's, once the probe said so */
+  gboolean      controls;       /* client is the window's: training controls */
   GCancellable *cancellable;
-  guint         clock_poll_id;
+  GCancellable *clock_cancellable;
   gulong        active_handler;
 } TrainingState;
 
@@ -44,8 +55,10 @@ state_free (gpointer data)
 
   g_cancellable_cancel (state->cancellable);
   g_clear_object (&state->cancellable);
-  g_clear_handle_id (&state->clock_poll_id, g_source_remove);
+  g_cancellable_cancel (state->clock_cancellable);
+  g_clear_object (&state->clock_cancellable);
   g_clear_object (&state->client);
+  g_clear_object (&state->window_client);
   g_free (state);
 }
 
@@ -83,6 +96,8 @@ show_practice_date (SaWindow  *window,
       g_autofree char *text = g_strdup_printf (_("Practice date: %s"), date);
 
       gtk_label_set_text (GTK_LABEL (label), text);
+      /* the window stays usable at 360 px: the header bar may cut it short */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
     }
   gtk_widget_set_visible (label, differs);
 }
@@ -100,20 +115,32 @@ clock_cb (GObject      *source,
   show_practice_date (SA_WINDOW (user_data), now);
 }
 
+/* Reads the practice clock; a read still running is dropped (it may have
+ * started before a change). */
 static void
-read_clock (SaWindow *window)
+read_clock (gpointer widget)
 {
-  TrainingState *state = get_state (window);
+  TrainingState *state = get_state (SA_WINDOW (widget));
 
-  if (state != NULL && state->client != NULL)
-    sa_desk_client_sandbox_get_clock_async (state->client, state->cancellable, clock_cb, window);
+  if (state == NULL || state->client == NULL)
+    return;
+  g_cancellable_cancel (state->clock_cancellable);
+  g_clear_object (&state->clock_cancellable);
+  state->clock_cancellable = g_cancellable_new ();
+  sa_desk_client_sandbox_get_clock_async (state->client, state->clock_cancellable, clock_cb, widget);
 }
 
-static gboolean
-clock_poll_cb (gpointer user_data)
+/* The window's poll: the practice clock, and an exercise in progress while
+ * the trainee works in another view (its completion is then announced
+ * wherever they are). */
+static void
+window_poll (gpointer widget)
 {
-  read_clock (user_data);
-  return G_SOURCE_CONTINUE;
+  SaScenariosView *view = SA_SCENARIOS_VIEW (child (SA_WINDOW (widget), "scenarios_view"));
+
+  read_clock (widget);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)) && sa_scenarios_view_get_in_progress (view))
+    sa_scenarios_view_refresh (view);
 }
 
 static void
@@ -166,16 +193,38 @@ scenarios_probe_cb (GObject      *source,
     }
 
   g_set_object (&state->client, SA_DESK_CLIENT (source));
+  state->controls = SA_CLIENT (source) == state->window_client;
   adw_view_stack_page_set_visible (ADW_VIEW_STACK_PAGE (child (window, "scenarios_page")), TRUE);
   sa_scenarios_view_set_client (SA_SCENARIOS_VIEW (child (window, "scenarios_view")), state->client);
-  read_clock (window);
-  if (state->clock_poll_id == 0)
-    state->clock_poll_id = g_timeout_add_seconds (CLOCK_POLL_SECONDS, clock_poll_cb, window);
+  sa_training_poll_attach (GTK_WIDGET (window), CLOCK_POLL_SECONDS, window_poll);
   sa_desk_client_sandbox_get_class_async (state->client, state->cancellable, class_probe_cb, window);
 }
 
-/* win.training-data-changed: a scenario started; the views read the
- * practice data again. */
+/* The Cisco (practice) connection: signed in to the same sandbox's Desk API
+ * as the trainee, for the exercises. */
+static void
+practice_sign_in_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SaClient) desk = SA_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+  TrainingState *state;
+
+  if (!sa_client_sign_in_finish (desk, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The practice sandbox's exercises not read: %s", error->message);
+      return;
+    }
+  state = get_state (SA_WINDOW (user_data));
+  sa_desk_client_sandbox_list_scenarios_async (SA_DESK_CLIENT (desk), state->cancellable, scenarios_probe_cb,
+                                               user_data);
+}
+
+/* win.training-data-changed: a scenario started, or a trainer put the
+ * class at one's start; the views read the practice data again, and the
+ * clock, reset with it. */
 static void
 training_data_changed_action (GtkWidget  *widget,
                               const char *action_name,
@@ -186,8 +235,34 @@ training_data_changed_action (GtkWidget  *widget,
 
   if (state == NULL || state->client == NULL)
     return;
-  sa_orders_view_set_client (sa_window_get_orders_view (window), SA_CLIENT (state->client));
-  read_clock (window);
+  sa_orders_view_set_client (sa_window_get_orders_view (window), state->window_client);
+  sa_training_poll_now (widget);
+}
+
+/* win.practice-clock-changed: this app moved the practice clock. */
+static void
+practice_clock_changed_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  sa_window_training_clock_changed (SA_WINDOW (widget));
+}
+
+/**
+ * sa_window_training_clock_changed:
+ * @window: a #SaWindow
+ *
+ * This app moved the practice clock (the trainer's clock controls, a reset
+ * of the training data): the practice date is read again at once rather
+ * than at the next poll. Views inside the window activate
+ * win.practice-clock-changed instead.
+ */
+void
+sa_window_training_clock_changed (SaWindow *window)
+{
+  g_return_if_fail (SA_IS_WINDOW (window));
+
+  sa_training_poll_now (GTK_WIDGET (window));
 }
 
 /**
@@ -211,6 +286,8 @@ sa_window_training_class_init (GtkWidgetClass *widget_class)
   for (i = 0; i < G_N_ELEMENTS (ids); i++)
     gtk_widget_class_bind_template_child_full (widget_class, ids[i], FALSE, 0);
   gtk_widget_class_install_action (widget_class, "win.training-data-changed", NULL, training_data_changed_action);
+  gtk_widget_class_install_action (widget_class, "win.practice-clock-changed", NULL,
+                                   practice_clock_changed_action);
 }
 
 /**
@@ -221,9 +298,10 @@ sa_window_training_class_init (GtkWidgetClass *widget_class)
  *
  * Asks @client's back end whether it is a sandbox with training scenarios
  * (any Desk client with %SA_CLIENT_FEATURE_TRAINING_CONTROLS: the built-in
- * one or a classroom server); if so, shows the Training Scenarios view, the
- * practice date when it is not today's, and, to a trainer, the Class view.
- * Call from sa_window_set_client().
+ * one or a classroom server; or, with the Cisco (practice) connection, the
+ * built-in sandbox behind it, signed in to as the trainee); if so, shows the
+ * Training Scenarios view, the practice date when it is not today's, and,
+ * to a trainer, the Class view. Call from sa_window_set_client().
  */
 void
 sa_window_training_set_client (SaWindow *window,
@@ -231,11 +309,14 @@ sa_window_training_set_client (SaWindow *window,
                                gboolean  training)
 {
   TrainingState *state;
+  g_autofree char *practice_uri = NULL;
 
   sa_window_training_dispose (window);
   state = g_new0 (TrainingState, 1);
   state->window = window;
+  state->window_client = client != NULL ? g_object_ref (client) : NULL;
   state->cancellable = g_cancellable_new ();
+  state->clock_cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (window), STATE_KEY, state, state_free);
   state->active_handler = g_signal_connect (window, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
@@ -245,11 +326,18 @@ sa_window_training_set_client (SaWindow *window,
   sa_scenarios_view_set_client (SA_SCENARIOS_VIEW (child (window, "scenarios_view")), NULL);
   sa_class_view_set_client (SA_CLASS_VIEW (child (window, "class_view")), NULL);
 
-  if (!SA_IS_DESK_CLIENT (client) ||
-      (sa_client_get_features (client) & SA_CLIENT_FEATURE_TRAINING_CONTROLS) == 0)
+  if (client == NULL)
     return;
-  sa_desk_client_sandbox_list_scenarios_async (SA_DESK_CLIENT (client), state->cancellable,
-                                               scenarios_probe_cb, window);
+  if (SA_IS_DESK_CLIENT (client) && (sa_client_get_features (client) & SA_CLIENT_FEATURE_TRAINING_CONTROLS) != 0)
+    {
+      sa_desk_client_sandbox_list_scenarios_async (SA_DESK_CLIENT (client), state->cancellable,
+                                                   scenarios_probe_cb, window);
+      return;
+    }
+  practice_uri = sa_hand_off_dup_practice_uri (client);
+  if (practice_uri != NULL)
+    sa_client_sign_in_async (sa_desk_client_new (practice_uri), SA_SANDBOX_TRAINING_USERNAME,
+                             SA_SANDBOX_TRAINING_PASSWORD, state->cancellable, practice_sign_in_cb, window);
 }
 
 /**
@@ -265,6 +353,7 @@ sa_window_training_dispose (SaWindow *window)
 
   if (state != NULL)
     g_signal_handler_disconnect (window, state->active_handler);
+  sa_training_poll_detach (GTK_WIDGET (window));
   g_object_set_data (G_OBJECT (window), STATE_KEY, NULL);
 }
 
@@ -276,7 +365,8 @@ sa_window_training_dispose (SaWindow *window)
  * %NULL.
  *
  * Returns: (transfer none) (nullable): the client when the back end is a
- *   sandbox (training or classroom), else %NULL
+ *   sandbox (training or classroom), else %NULL (the Cisco practice
+ *   connection included: its order pages show Cisco's answers)
  */
 SaDeskClient *
 sa_window_get_training_client (SaWindow *self)
@@ -286,5 +376,5 @@ sa_window_get_training_client (SaWindow *self)
   g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
 
   state = get_state (self);
-  return state != NULL ? state->client : NULL;
+  return state != NULL && state->controls ? state->client : NULL;
 }

@@ -18,5 +18,6 @@ void sa_window_training_set_client (SaWindow       *window,
                                     SaClient       *client,
                                     gboolean        training);
 void sa_window_training_dispose    (SaWindow       *window);
+void sa_window_training_clock_changed (SaWindow    *window);
 
 G_END_DECLS

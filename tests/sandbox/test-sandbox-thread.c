@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sa-sandbox-db.h"
 #include "sandbox-test-util.h"
 
 static void
@@ -86,6 +90,43 @@ test_start_failure (void)
   sbt_remove_tree (dir);
 }
 
+/* The app's limits (issue 12, memory flat at 100k), in a process of its own:
+ * taken before any connection, they cap what the sandbox's connections ask
+ * for (a mapped database, an unbounded heap); later they can no longer turn
+ * the mapping off. */
+static void
+test_limit_memory (void)
+{
+  if (g_test_subprocess ())
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = sbt_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "limits.db", NULL);
+
+      g_assert_true (sa_sandbox_thread_limit_memory ());
+      g_assert_cmpint (sqlite3_soft_heap_limit64 (-1), ==, 8 * 1024 * 1024);
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_true (sa_sandbox_db_setup (db, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA mmap_size", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 0);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_unlink (path);
+      g_rmdir (dir);
+
+      g_assert_false (sa_sandbox_thread_limit_memory ());
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +136,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/thread/two-at-once-and-persistence", test_two_sandboxes);
   g_test_add_func ("/sandbox/thread/start-async", test_start_async);
   g_test_add_func ("/sandbox/thread/start-failure", test_start_failure);
+  g_test_add_func ("/sandbox/thread/limit-memory", test_limit_memory);
 
   return g_test_run ();
 }

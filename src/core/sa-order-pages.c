@@ -7,14 +7,14 @@
  * as the server's totalRecords; it holds only the pages of
  * %SA_ORDER_PAGES_PAGE_SIZE orders that were shown lately. An order not
  * loaded yet is a placeholder (sa_order_pages_is_placeholder()); asking for
- * it fetches its page through the #SaClient boundary (offset and limit), and
- * "items-changed" says when the real orders are there — for the positions
- * handed out only (a list view's rows), since nobody holds the others, all
- * of a page's at once (%SA_ORDER_PAGES_CHUNK): GTK 4.8's list view rebinds
- * every row it holds after a changed position, so announcing a page in
- * chunks of 8 rows made it do so thirteen times (frames of 17–30 ms, issue
- * 12); pages that arrive together go one per frame's worth of time, nearest
- * to sa_order_pages_set_hint() first. At most
+ * it fetches its page through the #SaClient boundary (offset and limit).
+ * When the page arrives, each placeholder handed out (a list view's rows)
+ * takes its order's data in place (sa_order_fill(): it stays the item at its
+ * position and notifies its properties), nearest to sa_order_pages_set_hint()
+ * first, and no "items-changed" is emitted: GTK 4.8's list view rebinds every
+ * row it holds after a changed position, some 200 rows, which made the frame
+ * in which a page arrived above them (scrolling up) take 15–18 ms of CPU
+ * (issue 12). At most
  * %SA_ORDER_PAGES_MAX_RESIDENT pages stay in memory (the least recently asked
  * for go first; the orders of a dropped page that someone still holds, a
  * list view's rows, stay the model's items at their positions while they
@@ -35,8 +35,8 @@ typedef struct
   GPtrArray    *items;     /* SaOrder (or NULL: placeholder not made yet) */
   GCancellable *fetching;  /* while its fetch runs */
   guint64       last_used;
-  guint         handed_first; /* offsets handed out since "items-changed" */
-  guint         handed_last;  /* was last emitted; first > last: none */
+  guint         handed_first; /* offsets handed out while fetching (told */
+  guint         handed_last;  /* to ask again if given up); first > last: none */
   guint         loaded : 1;
 } Page;
 
@@ -60,8 +60,6 @@ struct _SaOrderPages
                                    * that someone else still holds */
   GArray             *given_up;   /* Range: rows that must ask again */
   guint               given_up_idle;
-  GArray             *arrived;    /* Range: loaded rows not announced yet */
-  guint               arrived_timeout;
   guint               hint;       /* the position the user looks at */
   GTask              *load_task;
   guint64             tick;
@@ -99,6 +97,34 @@ static GQuark
 placeholder_quark (void)
 {
   return g_quark_from_static_string ("sa-order-pages-placeholder");
+}
+
+/* The position of a placeholder (stored as position + 1). */
+static GQuark
+position_quark (void)
+{
+  return g_quark_from_static_string ("sa-order-pages-position");
+}
+
+static guint
+placeholder_position (SaOrder *placeholder)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (placeholder), position_quark ())) - 1;
+}
+
+/* Placeholders nearest to the position the user looks at first. */
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  SaOrderPages *self = user_data;
+  guint pa = placeholder_position (*(SaOrder **) a);
+  guint pb = placeholder_position (*(SaOrder **) b);
+  guint da = pa > self->hint ? pa - self->hint : self->hint - pa;
+  guint db = pb > self->hint ? pb - self->hint : self->hint - pb;
+
+  return da < db ? -1 : da > db ? 1 : 0;
 }
 
 static void
@@ -185,80 +211,6 @@ emit_range (SaOrderPages *self,
 {
   if (self->loaded && range.n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), range.start, range.n, range.n);
-}
-
-/* One chunk of the rows that arrived (a page's), the nearest to the position
- * the user looks at first, per frame's worth of time. */
-static gboolean
-emit_arrived (gpointer user_data)
-{
-  SaOrderPages *self = user_data;
-  guint best = 0;
-  guint best_distance = G_MAXUINT;
-  Range range;
-
-  for (guint i = 0; i < self->arrived->len; i++)
-    {
-      Range *r = &g_array_index (self->arrived, Range, i);
-      guint distance = self->hint < r->start ? r->start - self->hint
-                       : self->hint >= r->start + r->n ? self->hint - (r->start + r->n - 1) : 0;
-
-      if (distance < best_distance)
-        {
-          best = i;
-          best_distance = distance;
-        }
-    }
-  if (self->arrived->len == 0)
-    {
-      self->arrived_timeout = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  range = g_array_index (self->arrived, Range, best);
-  g_array_remove_index_fast (self->arrived, best);
-  emit_range (self, range);
-
-  if (self->arrived->len > 0)
-    return G_SOURCE_CONTINUE;
-  self->arrived_timeout = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Announces @range of loaded rows in chunks of %SA_ORDER_PAGES_CHUNK. */
-static void
-queue_arrived (SaOrderPages *self,
-               Range         range)
-{
-  for (guint start = range.start; start < range.start + range.n; start += SA_ORDER_PAGES_CHUNK)
-    {
-      Range chunk = { start, MIN (SA_ORDER_PAGES_CHUNK, range.start + range.n - start) };
-
-      g_array_append_val (self->arrived, chunk);
-    }
-  if (self->arrived->len > 0 && self->arrived_timeout == 0)
-    {
-      /* The nearest chunk at once, the others one per frame. */
-      emit_arrived (self);
-      if (self->arrived->len > 0 && self->arrived_timeout == 0)
-        self->arrived_timeout = g_timeout_add (SA_ORDER_PAGES_CHUNK_INTERVAL, emit_arrived, self);
-    }
-}
-
-/* Forgets the unannounced rows of a page dropped from memory. */
-static void
-drop_arrived (SaOrderPages *self,
-              guint         index)
-{
-  guint start = index * SA_ORDER_PAGES_PAGE_SIZE;
-
-  for (guint i = self->arrived->len; i > 0; i--)
-    {
-      Range *r = &g_array_index (self->arrived, Range, i - 1);
-
-      if (r->start >= start && r->start < start + SA_ORDER_PAGES_PAGE_SIZE)
-        g_array_remove_index_fast (self->arrived, i - 1);
-    }
 }
 
 static gboolean
@@ -370,7 +322,6 @@ evict (SaOrderPages *self,
 
       if (oldest == NULL)
         break;
-      drop_arrived (self, oldest->index);
       keep_held_orders (self, oldest);
       remove_page (self, oldest);
     }
@@ -462,6 +413,7 @@ fetch_cb (GObject      *source,
   g_autoptr(SaOrderPages) self = g_weak_ref_get (&fetch->self);
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) filled = NULL;
   gboolean first;
   guint total = 0;
   guint n;
@@ -506,16 +458,24 @@ fetch_cb (GObject      *source,
     }
 
   n = MIN (g_list_model_get_n_items (orders), page->items->len);
+  filled = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       guint position = page->index * SA_ORDER_PAGES_PAGE_SIZE + i;
       SaOrder *held = lookup_kept (self, position);
+      SaOrder *item = g_ptr_array_index (page->items, i);
 
-      g_clear_object (&g_ptr_array_index (page->items, i));
-      /* An order of this page still shown since the page was dropped stays
-       * the item there. */
-      g_ptr_array_index (page->items, i) = held != NULL ? g_object_ref (held)
-                                                        : g_list_model_get_item (orders, i);
+      if (item != NULL && sa_order_pages_is_placeholder (item))
+        /* Handed out (a list view's row): filled in place below. */
+        g_ptr_array_add (filled, g_object_ref (item));
+      else
+        {
+          g_clear_object (&g_ptr_array_index (page->items, i));
+          /* An order of this page still shown since the page was dropped
+           * stays the item there. */
+          g_ptr_array_index (page->items, i) = held != NULL ? g_object_ref (held)
+                                                            : g_list_model_get_item (orders, i);
+        }
       g_hash_table_remove (self->kept, GUINT_TO_POINTER (position));
     }
   page->loaded = TRUE;
@@ -528,11 +488,24 @@ fetch_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_RECORDS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
       finish_load (self, NULL);
-      return;
     }
+  else
+    evict (self, page);
 
-  queue_arrived (self, take_handed (page));
-  evict (self, page);
+  /* No "items-changed": the placeholders handed out take their orders, the
+   * one the user looks at first (issue 12). */
+  page->handed_first = G_MAXUINT;
+  page->handed_last = 0;
+  g_ptr_array_sort_with_data (filled, compare_distance, self);
+  for (guint i = 0; i < filled->len; i++)
+    {
+      SaOrder *placeholder = g_ptr_array_index (filled, i);
+      guint position = placeholder_position (placeholder);
+      g_autoptr(SaOrder) order = g_list_model_get_item (orders, position % SA_ORDER_PAGES_PAGE_SIZE);
+
+      g_object_set_qdata (G_OBJECT (placeholder), placeholder_quark (), NULL);
+      sa_order_fill (placeholder, order);
+    }
 }
 
 static GType
@@ -581,6 +554,7 @@ sa_order_pages_get_item (GListModel *list,
     {
       order = sa_order_new ("", SA_ORDER_STATUS_ENTERED, NULL);
       g_object_set_qdata (G_OBJECT (order), placeholder_quark (), GINT_TO_POINTER (TRUE));
+      g_object_set_qdata (G_OBJECT (order), position_quark (), GUINT_TO_POINTER (position + 1));
       g_ptr_array_index (page->items, offset) = order;
     }
 
@@ -602,7 +576,6 @@ sa_order_pages_dispose (GObject *object)
 
   sa_order_pages_cancel (self);
   g_clear_handle_id (&self->given_up_idle, g_source_remove);
-  g_clear_handle_id (&self->arrived_timeout, g_source_remove);
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->kept);
   self->n_fetching = 0;
@@ -620,7 +593,6 @@ sa_order_pages_finalize (GObject *object)
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->kept);
   g_array_unref (self->given_up);
-  g_array_unref (self->arrived);
   g_free (self->value);
 
   G_OBJECT_CLASS (sa_order_pages_parent_class)->finalize (object);
@@ -684,7 +656,6 @@ sa_order_pages_init (SaOrderPages *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->kept = g_hash_table_new_full (NULL, NULL, NULL, kept_free);
   self->given_up = g_array_new (FALSE, FALSE, sizeof (Range));
-  self->arrived = g_array_new (FALSE, FALSE, sizeof (Range));
 }
 
 /**
@@ -809,8 +780,9 @@ sa_order_pages_cancel (SaOrderPages *self)
  * @self: a #SaOrderPages
  * @position: the position the user looks at (the first row shown)
  *
- * Says where the user looks, so that the rows of a page that arrives are
- * announced nearest first (issue 12: no frame dropped while scrolling).
+ * Says where the user looks, so that the placeholders of a page that
+ * arrives are filled nearest first (issue 12: no frame dropped while
+ * scrolling).
  * Asks for nothing.
  */
 void
@@ -910,8 +882,9 @@ sa_order_pages_is_loaded (SaOrderPages *self,
  * @order: an item of a #SaOrderPages
  *
  * Returns: %TRUE when @order stands for an order whose page is not loaded
- *   yet (its Sales Order No. is empty); the model says when the real one
- *   comes with "items-changed"
+ *   yet (its Sales Order No. is empty); when its page arrives it takes the
+ *   real order's data in place (sa_order_fill()) and notifies its
+ *   properties, and stays the item at its position (issue 12)
  */
 gboolean
 sa_order_pages_is_placeholder (SaOrder *order)

@@ -19,13 +19,6 @@ G_BEGIN_DECLS
 /* Pages fetched at once at most; an older fetch is given up for a newer one
  * (GTK 4.8's list view holds up to 200 rows: 3 pages, plus one). */
 #define SA_ORDER_PAGES_MAX_FETCHING  4
-/* Rows announced at once when a page arrives (the whole page: GTK 4.8's
- * list view rebinds every row it holds after a changed position, so each
- * "items-changed" costs a pass over some 200 rows), and how often (ms) the
- * next one goes when several pages arrive together. */
-#define SA_ORDER_PAGES_CHUNK          SA_ORDER_PAGES_PAGE_SIZE
-#define SA_ORDER_PAGES_CHUNK_INTERVAL 16
-
 #define SA_TYPE_ORDER_PAGES (sa_order_pages_get_type ())
 G_DECLARE_FINAL_TYPE (SaOrderPages, sa_order_pages, SA, ORDER_PAGES, GObject)
 

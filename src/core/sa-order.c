@@ -514,6 +514,68 @@ sa_order_add_line (SaOrder     *self,
 }
 
 /**
+ * sa_order_fill:
+ * @self: an #SaOrder that stands for an order not fetched yet (a placeholder
+ *   of #SaOrderPages), empty until now
+ * @from: (transfer none): the order fetched for its position
+ *
+ * Issue 12 (no frame dropped while scrolling the Orders view): gives @self
+ * every field of @from (copies of its strings, references to its Smart
+ * Accounts and lines), then notifies each property once, so that a row
+ * showing @self shows the order without the list model announcing a changed
+ * item (which makes GTK 4.8's list view rebind every row it holds after it).
+ * The one exception to "read-only once returned": only for an order that
+ * stood for nothing yet, so nobody has read another value from it.
+ */
+void
+sa_order_fill (SaOrder *self,
+               SaOrder *from)
+{
+  g_return_if_fail (SA_IS_ORDER (self));
+  g_return_if_fail (SA_IS_ORDER (from));
+  g_return_if_fail (self != from);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_free (self->sales_order_number);
+  self->sales_order_number = g_strdup (from->sales_order_number);
+  g_free (self->web_order_id);
+  self->web_order_id = g_strdup (from->web_order_id);
+  g_free (self->purchase_order_number);
+  self->purchase_order_number = g_strdup (from->purchase_order_number);
+  g_free (self->end_customer_name);
+  self->end_customer_name = g_strdup (from->end_customer_name);
+  g_free (self->bill_to_name);
+  self->bill_to_name = g_strdup (from->bill_to_name);
+  g_free (self->ship_to_name);
+  self->ship_to_name = g_strdup (from->ship_to_name);
+  g_free (self->description);
+  self->description = g_strdup (from->description);
+  g_free (self->created_date);
+  self->created_date = g_strdup (from->created_date);
+  g_free (self->status_text);
+  self->status_text = g_strdup (from->status_text);
+  g_free (self->etag);
+  self->etag = g_strdup (from->etag);
+  g_set_object (&self->end_customer, from->end_customer);
+  g_set_object (&self->holding, from->holding);
+  g_list_store_remove_all (self->lines);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from->lines)); i++)
+    {
+      g_autoptr(SaOrderLine) line = g_list_model_get_item (G_LIST_MODEL (from->lines), i);
+
+      g_list_store_append (self->lines, line);
+    }
+  self->version = from->version;
+  self->status = from->status;
+  self->export_hold = from->export_hold;
+  self->assignment_known = from->assignment_known;
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    if (i != PROP_LINES)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * sa_order_get_sales_order_number:
  * @self: an #SaOrder
  *

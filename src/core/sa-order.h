@@ -51,6 +51,11 @@ void             sa_order_set_assignment_known    (SaOrder       *self,
 void             sa_order_add_line                (SaOrder       *self,
                                                    SaOrderLine   *line);
 
+/* Issue 12: a placeholder of SaOrderPages takes the order fetched for its
+ * position (the one exception to "read-only once returned"). */
+void             sa_order_fill                    (SaOrder       *self,
+                                                   SaOrder       *from);
+
 const char      *sa_order_get_sales_order_number  (SaOrder     *self);
 const char      *sa_order_get_web_order_id        (SaOrder     *self);
 const char      *sa_order_get_purchase_order_number (SaOrder   *self);

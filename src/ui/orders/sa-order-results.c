@@ -182,6 +182,87 @@ show_near (Results *results)
     }
 }
 
+/* A list item's placeholder, watched until its page arrives. */
+typedef struct
+{
+  Results     *results;
+  GtkListItem *item;     /* owns the Watch */
+  SaOrder     *order;
+  gulong       handler;
+} Watch;
+
+static void
+watch_free (gpointer data)
+{
+  Watch *watch = data;
+
+  g_clear_signal_handler (&watch->handler, watch->order);
+  g_object_unref (watch->order);
+  g_free (watch);
+}
+
+/* Issue 12: a placeholder's page arrived and the placeholder took its
+ * order's data in place (no "items-changed", so no rebinding of the 200 rows
+ * GTK 4.8 holds): the row shows it now if it is near the visible rows, once
+ * it scrolls near or the scrolling stops otherwise. */
+static void
+on_placeholder_filled (SaOrder    *order,
+                       GParamSpec *pspec,
+                       Watch      *watch)
+{
+  Results *results = watch->results;
+  GtkListItem *item = watch->item;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  guint first, last;
+  guint position;
+
+  if (sa_order_pages_is_placeholder (order))
+    return;
+  /* The Watch goes with this; nothing of it is used below. */
+  g_object_set_data (G_OBJECT (item), "sa-order-results-watch", NULL);
+  if (gtk_list_item_get_item (item) != order || row == NULL)
+    return;
+
+  gtk_list_item_set_activatable (item, TRUE);
+  /* A row waiting to show its order (bound far away) shows it later. */
+  if (sa_order_row_get_order (SA_ORDER_ROW (row)) != order)
+    return;
+  position = gtk_list_item_get_position (item);
+  if (!get_near_range (results, &first, &last) ||
+      (position >= first && position <= last))
+    {
+      g_hash_table_remove (results->stale, item);
+      show_order (item);
+      return;
+    }
+  g_hash_table_add (results->stale, g_object_ref (item));
+  queue_settle (results);
+}
+
+/* Watches @item's order while it is a placeholder (and only then). */
+static void
+watch_placeholder (Results     *results,
+                   GtkListItem *item)
+{
+  SaOrder *order = gtk_list_item_get_item (item);
+  Watch *watch = g_object_get_data (G_OBJECT (item), "sa-order-results-watch");
+
+  if (watch != NULL && watch->order == order)
+    return;
+  if (order == NULL || !sa_order_pages_is_placeholder (order))
+    {
+      g_object_set_data (G_OBJECT (item), "sa-order-results-watch", NULL);
+      return;
+    }
+  watch = g_new0 (Watch, 1);
+  watch->results = results;
+  watch->item = item;
+  watch->order = g_object_ref (order);
+  watch->handler = g_signal_connect (order, "notify::sales-order-number",
+                                     G_CALLBACK (on_placeholder_filled), watch);
+  g_object_set_data_full (G_OBJECT (item), "sa-order-results-watch", watch, watch_free);
+}
+
 /* The list view's factory: one SaOrderRow per row shown, given the SaOrder
  * (or placeholder) of its position; the list item is the focus stop. */
 static void
@@ -214,7 +295,8 @@ bind_order_row (GtkSignalListItemFactory *factory,
   guint first, last;
 
   gtk_list_item_set_activatable (item, order != NULL && !sa_order_pages_is_placeholder (order));
-  if (sa_order_row_get_order (SA_ORDER_ROW (gtk_list_item_get_child (item))) == order)
+  watch_placeholder (results, item);
+  if (sa_order_row_shows (SA_ORDER_ROW (gtk_list_item_get_child (item)), order))
     {
       /* Bound again to the order it shows (its list item already named). */
       g_hash_table_remove (results->stale, item);
@@ -239,6 +321,7 @@ teardown_order_row (GtkSignalListItemFactory *factory,
 {
   Results *results = user_data;
 
+  g_object_set_data (G_OBJECT (item), "sa-order-results-watch", NULL);
   g_hash_table_remove (results->stale, item);
 }
 

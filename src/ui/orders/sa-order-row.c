@@ -35,6 +35,7 @@ struct _SaOrderRow
   GtkImage     *arrow;
 
   SaOrder      *order;
+  gboolean      loading;  /* "Loading…" shown for a placeholder */
 };
 
 G_DEFINE_FINAL_TYPE (SaOrderRow, sa_order_row, ADW_TYPE_ACTION_ROW)
@@ -77,6 +78,7 @@ update (SaOrderRow *self)
   g_autofree char *po = NULL;
   g_autofree char *account = NULL;
 
+  self->loading = self->order != NULL && sa_order_pages_is_placeholder (self->order);
   if (self->order == NULL)
     {
       set_text (self, "", "");
@@ -267,7 +269,9 @@ sa_order_row_get_title (SaOrderRow *self)
  * @order: (nullable) (transfer none): the order to show
  *
  * Shows @order: its numbers, End Customer, End Customer Smart Account, status
- * and export hold.
+ * and export hold. Given the order it shows already, it returns at once,
+ * unless it shows "Loading…" for a placeholder that has since taken its
+ * order's data (issue 12: sa_order_fill()): then it shows the order.
  */
 void
 sa_order_row_set_order (SaOrderRow *self,
@@ -277,8 +281,38 @@ sa_order_row_set_order (SaOrderRow *self,
   g_return_if_fail (order == NULL || SA_IS_ORDER (order));
 
   if (!g_set_object (&self->order, order))
-    return;
+    {
+      if (sa_order_row_shows (self, order))
+        return;
+      update (self);
+      return;
+    }
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
+}
+
+/**
+ * sa_order_row_shows:
+ * @self: a #SaOrderRow
+ * @order: (nullable): an order, or %NULL
+ *
+ * Whether the row shows @order as it is now: the same order, and not
+ * "Loading…" for a placeholder of #SaOrderPages that has since taken its
+ * order's data (issue 12: a page's arrival fills its placeholders in place).
+ * Step 3 of "assign an order": the results show the right order at every
+ * position.
+ *
+ * Returns: %TRUE when sa_order_row_set_order() with @order would change
+ *   nothing
+ */
+gboolean
+sa_order_row_shows (SaOrderRow *self,
+                    SaOrder    *order)
+{
+  g_return_val_if_fail (SA_IS_ORDER_ROW (self), FALSE);
+
+  if (self->order != order)
+    return FALSE;
+  return !self->loading || sa_order_pages_is_placeholder (order);
 }

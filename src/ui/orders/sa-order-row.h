@@ -18,5 +18,7 @@ SaOrder    *sa_order_row_get_order (SaOrderRow *self);
 const char *sa_order_row_get_title (SaOrderRow *self);
 void        sa_order_row_set_order (SaOrderRow *self,
                                     SaOrder    *order);
+gboolean    sa_order_row_shows     (SaOrderRow *self,
+                                    SaOrder    *order);
 
 G_END_DECLS

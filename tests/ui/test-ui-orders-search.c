@@ -372,7 +372,8 @@ compare_tops (gconstpointer a,
 }
 
 /* Every row in sight shows the order of its position: from top to bottom,
- * consecutive orders of the results, none a placeholder. */
+ * consecutive orders of the results, none a placeholder, its title that
+ * order's Sales Order No. */
 static void
 assert_rows_in_sight_show_their_orders (SaOrdersView *view)
 {
@@ -412,6 +413,10 @@ assert_rows_in_sight_show_their_orders (SaOrdersView *view)
 
       g_assert_true (sa_order_row_get_order (SA_ORDER_ROW (l->data)) == item);
       g_assert_false (sa_order_pages_is_placeholder (item));
+      /* Issue 12: a placeholder filled in place after it was shown ("Loading…")
+       * shows its order too. */
+      g_assert_nonnull (strstr (sa_order_row_get_title (SA_ORDER_ROW (l->data)),
+                                sa_order_get_sales_order_number (item)));
       checked++;
     }
   g_list_free (shown);

@@ -59,10 +59,12 @@ typedef struct
   GArray        *intervals_ms;  /* between painted frames */
   GArray        *work_ms;       /* update → after-paint */
   GArray        *cpu_ms;        /* the same, the UI thread's CPU time */
-  GArray        *cpu_page_ms;   /* the same, frames in which a page arrived */
-  GArray        *work_page_ms;  /* the same, frames in which a page arrived */
+  GArray        *cpu_page_ms[2];  /* the same, frames in which a page arrived
+                                 * (scrolling down, up) */
+  GArray        *work_page_ms[2]; /* the same, frames in which a page arrived */
   GArray        *binds;         /* rows bound per frame */
   guint          changed;       /* items-changed since the last frame */
+  guint          filled;        /* placeholders filled since the last frame */
   guint          bound;         /* rows bound since the last frame */
   guint          set_up;        /* list items set up since the last frame */
   GArray        *setups;        /* list items set up per frame */
@@ -394,18 +396,21 @@ on_after_paint (GdkFrameClock *clock,
       g_array_append_val (probe->cpu_ms, cpu);
       g_array_append_val (probe->binds, binds);
       g_array_append_val (probe->setups, setups);
-      if (probe->changed > 0)
+      if (probe->changed > 0 || probe->filled > 0)
         {
-          g_array_append_val (probe->work_page_ms, work);
-          g_array_append_val (probe->cpu_page_ms, cpu);
+          int way = probe->phase == PHASE_DOWN ? 0 : 1;
+
+          g_array_append_val (probe->work_page_ms[way], work);
+          g_array_append_val (probe->cpu_page_ms[way], cpu);
         }
       if (g_getenv ("SA_BENCH_SLOW") != NULL && work > 16.7)
-        printf ("slow frame %u (%s): work %.1f ms (CPU %.1f ms), interval %.1f ms, %u bound, %u set up, %u items-changed\n",
+        printf ("slow frame %u (%s): work %.1f ms (CPU %.1f ms), interval %.1f ms, %u bound, %u set up, %u items-changed, %u filled\n",
                 probe->frame, probe->phase == PHASE_DOWN ? "down" : "up", work, cpu, interval,
-                probe->bound, probe->set_up, probe->changed);
+                probe->bound, probe->set_up, probe->changed, probe->filled);
     }
   probe->last_paint = now;
   probe->changed = 0;
+  probe->filled = 0;
   probe->bound = 0;
   probe->set_up = 0;
 }
@@ -441,6 +446,22 @@ on_items_changed (GListModel *model,
   probe->changed++;
   if (probe->phase != PHASE_DONE)
     probe->n_changed++;
+}
+
+/* A page arrived without "items-changed": a placeholder took its order's
+ * data in place (sa_order_fill() notifies "sales-order-number"). */
+static gboolean
+on_order_notify (GSignalInvocationHint *hint,
+                 guint                  n_values,
+                 const GValue          *values,
+                 gpointer               user_data)
+{
+  Probe *probe = user_data;
+
+  if (SA_IS_ORDER (g_value_get_object (&values[0])))
+    probe->filled++;
+
+  return TRUE;
 }
 
 /* One step per frame, as a fling or a held arrow key would. */
@@ -509,6 +530,7 @@ main (int   argc,
   SaWindow *window;
   GdkFrameClock *clock;
   Probe probe = { 0 };
+  gulong notify_hook;
   Memory before, idle, at_end, at_top;
   guint dropped = 0;
   gint64 t0;
@@ -558,8 +580,14 @@ main (int   argc,
   probe.intervals_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.work_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe.cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  probe.cpu_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  probe.work_page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  for (int way = 0; way < 2; way++)
+    {
+      probe.cpu_page_ms[way] = g_array_new (FALSE, FALSE, sizeof (double));
+      probe.work_page_ms[way] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  notify_hook = g_signal_add_emission_hook (g_signal_lookup ("notify", G_TYPE_OBJECT),
+                                            g_quark_from_static_string ("sales-order-number"),
+                                            on_order_notify, &probe, NULL);
   probe.binds = g_array_new (FALSE, FALSE, sizeof (double));
   probe.setups = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
@@ -593,6 +621,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (results, &probe);
+  g_signal_remove_emission_hook (g_signal_lookup ("notify", G_TYPE_OBJECT), notify_hook);
   g_signal_handlers_disconnect_by_data (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
                                                                                                                  "results_view"))),
                                         &probe);
@@ -611,9 +640,11 @@ main (int   argc,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   report ("frame interval", probe.intervals_ms);
   report ("frame work (update→paint)", probe.work_ms);
-  report ("  of which a page arrived", probe.work_page_ms);
+  report ("  of which a page arrived, down", probe.work_page_ms[0]);
+  report ("  of which a page arrived, up", probe.work_page_ms[1]);
   report ("frame work, UI thread CPU", probe.cpu_ms);
-  report ("  of which a page arrived", probe.cpu_page_ms);
+  report ("  of which a page arrived, down", probe.cpu_page_ms[0]);
+  report ("  of which a page arrived, up", probe.cpu_page_ms[1]);
   report_count ("rows bound per frame", probe.binds);
   report_count ("list items set up per frame", probe.setups);
   printf ("frames dropped (interval > 1.5 refresh): %u of %u\n", dropped, probe.intervals_ms->len);

@@ -6,7 +6,8 @@
  * published), its status as the back end wrote it and, when one blocks it,
  * the export hold. In the Orders view's list it is reused for whichever order
  * scrolls in (sa_order_row_set_order()); an order still being fetched shows
- * "Loading…" (issue 12). Its text sits in two labels of its own that never
+ * "Loading…" until it is set again once its placeholder has taken the
+ * order's data (issue 12). Its text sits in two labels of its own that never
  * wrap (one line for the title, two for the subtitle, each ellipsized): a
  * wrapping label is measured by laying its text out at several widths, some
  * 1.5 ms per row, which made the first frame of the results and the frames in

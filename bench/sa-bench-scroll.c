@@ -424,13 +424,31 @@ on_setup (GtkSignalListItemFactory *factory,
   probe->set_up++;
 }
 
+/* A page arrived without "items-changed": a placeholder bound to a row took
+ * its order's data in place (sa_order_fill() notifies "sales-order-number"). */
+static void
+on_placeholder_filled (SaOrder    *order,
+                       GParamSpec *pspec,
+                       Probe      *probe)
+{
+  probe->filled++;
+}
+
 /* The results' factory binds a row: counted per frame. */
 static void
 on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          Probe                    *probe)
 {
+  SaOrder *order = gtk_list_item_get_item (item);
+
   probe->bound++;
+  if (order != NULL && sa_order_pages_is_placeholder (order) &&
+      g_object_get_data (G_OBJECT (order), "sa-bench-watched") == NULL)
+    {
+      g_object_set_data (G_OBJECT (order), "sa-bench-watched", GINT_TO_POINTER (TRUE));
+      g_signal_connect (order, "notify::sales-order-number", G_CALLBACK (on_placeholder_filled), probe);
+    }
   if (g_getenv ("SA_BENCH_TRACE"))
     printf ("frame %u bind %u%s\n", probe->frame, gtk_list_item_get_position (item),
             sa_order_pages_is_placeholder (gtk_list_item_get_item (item)) ? " (placeholder)" : "");
@@ -446,22 +464,6 @@ on_items_changed (GListModel *model,
   probe->changed++;
   if (probe->phase != PHASE_DONE)
     probe->n_changed++;
-}
-
-/* A page arrived without "items-changed": a placeholder took its order's
- * data in place (sa_order_fill() notifies "sales-order-number"). */
-static gboolean
-on_order_notify (GSignalInvocationHint *hint,
-                 guint                  n_values,
-                 const GValue          *values,
-                 gpointer               user_data)
-{
-  Probe *probe = user_data;
-
-  if (SA_IS_ORDER (g_value_get_object (&values[0])))
-    probe->filled++;
-
-  return TRUE;
 }
 
 /* One step per frame, as a fling or a held arrow key would. */
@@ -530,7 +532,6 @@ main (int   argc,
   SaWindow *window;
   GdkFrameClock *clock;
   Probe probe = { 0 };
-  gulong notify_hook;
   Memory before, idle, at_end, at_top;
   guint dropped = 0;
   gint64 t0;
@@ -585,9 +586,7 @@ main (int   argc,
       probe.cpu_page_ms[way] = g_array_new (FALSE, FALSE, sizeof (double));
       probe.work_page_ms[way] = g_array_new (FALSE, FALSE, sizeof (double));
     }
-  notify_hook = g_signal_add_emission_hook (g_signal_lookup ("notify", G_TYPE_OBJECT),
-                                            g_quark_from_static_string ("sales-order-number"),
-                                            on_order_notify, &probe, NULL);
+
   probe.binds = g_array_new (FALSE, FALSE, sizeof (double));
   probe.setups = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
@@ -621,7 +620,6 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (results, &probe);
-  g_signal_remove_emission_hook (g_signal_lookup ("notify", G_TYPE_OBJECT), notify_hook);
   g_signal_handlers_disconnect_by_data (gtk_list_view_get_factory (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), SA_TYPE_ORDERS_VIEW,
                                                                                                                  "results_view"))),
                                         &probe);

@@ -188,10 +188,11 @@ typedef struct
   guint n;
 } Range;
 
-/* The positions of @page handed out since its last "items-changed", which
- * are then forgotten: a list view asks only for the rows it shows, and
- * rebuilding the rows of a whole page at once drops frames (issue 12). A
- * position never handed out has no item that anyone holds. */
+/* The positions of @page handed out while it was fetched, which are then
+ * forgotten: when its fetch is given up, only those rows are told to ask
+ * again (a list view asks only for the rows it shows, and rebuilding the
+ * rows of a whole page at once drops frames, issue 12). A position never
+ * handed out has no item that anyone holds. */
 static Range
 take_handed (Page *page)
 {

@@ -44,16 +44,31 @@ page_hold_is (gpointer user_data)
 }
 
 /* Exercise "find why an order's licenses are missing": the export hold
- * shown on the order page, released with the training control. */
+ * shown on the order page, released with the training control. The wrong
+ * path first: the export hold released on the customer's other shipped
+ * order on hold (104857626, the same Smart Account) is not counted. */
 static void
 test_export_hold_exercise (void)
 {
   SaWindow *window = sa_training_test_new_started (sandbox, "missing-licenses-export-hold");
-  SaOrderPage *page = sa_test_open_order_by_search (window, "104857606");
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857626");
   GtkWidget *controls = sa_training_test_controls_of (page);
   HoldWait released = { page, FALSE };
   g_autofree char *hold_label = NULL;
 
+  /* the wrong order: released, its own licenses arrive, not the ones asked for */
+  g_assert_true (sa_order_get_export_hold (sa_order_page_get_order (page)));
+  sa_test_click (sa_training_test_control_button (controls, "hold_button"));
+  g_assert_true (sa_test_wait_until (page_hold_is, &released, WAIT_MS));
+  sa_training_test_assert_not_completed (sandbox, window, "missing-licenses-export-hold");
+
+  /* back to the results (the Back button), then the order asked about */
+  sa_training_test_show_view (window, "orders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "orders.back", NULL));
+  g_assert_null (sa_orders_view_get_order_page (sa_window_get_orders_view (window)));
+  page = sa_test_open_order_by_search (window, "104857606");
+  controls = sa_training_test_controls_of (page);
+  released.page = page;
   g_assert_true (gtk_widget_get_visible (controls));
   g_assert_true (sa_order_get_export_hold (sa_order_page_get_order (page)));
   /* shipped: no "Ship" control; on an End Customer account: no device */

@@ -6,7 +6,7 @@
  * documents say; the training controls on the order page; the practice
  * date in the header bar, following the clock controls at once; the Class
  * view of a trainer, following a trainee's progress by itself; French and
- * Italian; the views at 360 px
+ * Italian; the views at 360 px, and there the practice date's short form
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

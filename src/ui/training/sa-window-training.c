@@ -189,7 +189,7 @@ show_practice_date (SaWindow  *window,
   GtkWidget *label = GTK_WIDGET (child (window, "practice_date_label"));
   g_autoptr(GDateTime) local = now != NULL ? g_date_time_to_local (now) : NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  gboolean differs;
+  gboolean differs, changed = FALSE;
 
   differs = local != NULL &&
             (g_date_time_get_year (local) != g_date_time_get_year (today) ||
@@ -206,6 +206,7 @@ show_practice_date (SaWindow  *window,
        * keep it as short, e.g. "%d/%m" */
       g_autofree char *day = g_date_time_format (local, _("%b %-d"));
 
+      changed = !gtk_widget_get_visible (label) || g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0;
       gtk_label_set_text (GTK_LABEL (label), text);
       /* the shorter forms say it in full in their tooltips and to a screen reader */
       gtk_label_set_text (GTK_LABEL (forms[FORM_DATE]), date);
@@ -217,7 +218,8 @@ show_practice_date (SaWindow  *window,
         }
     }
   gtk_widget_set_visible (label, differs);
-  if (differs)
+  /* measured once the date is shown, again when it changes (not at every read) */
+  if (changed)
     set_date_width (label);
 }
 

@@ -6,7 +6,7 @@
  * documents say; the training controls on the order page; the practice
  * date in the header bar, following the clock controls at once; the Class
  * view of a trainer, following a trainee's progress by itself; French and
- * Italian; the views at 360 px
+ * Italian; the views at 360 px, and there the practice date's short form
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,16 +44,31 @@ page_hold_is (gpointer user_data)
 }
 
 /* Exercise "find why an order's licenses are missing": the export hold
- * shown on the order page, released with the training control. */
+ * shown on the order page, released with the training control. The wrong
+ * path first: the export hold released on the customer's other shipped
+ * order on hold (104857626, the same Smart Account) is not counted. */
 static void
 test_export_hold_exercise (void)
 {
   SaWindow *window = sa_training_test_new_started (sandbox, "missing-licenses-export-hold");
-  SaOrderPage *page = sa_test_open_order_by_search (window, "104857606");
+  SaOrderPage *page = sa_test_open_order_by_search (window, "104857626");
   GtkWidget *controls = sa_training_test_controls_of (page);
   HoldWait released = { page, FALSE };
   g_autofree char *hold_label = NULL;
 
+  /* the wrong order: released, its own licenses arrive, not the ones asked for */
+  g_assert_true (sa_order_get_export_hold (sa_order_page_get_order (page)));
+  sa_test_click (sa_training_test_control_button (controls, "hold_button"));
+  g_assert_true (sa_test_wait_until (page_hold_is, &released, WAIT_MS));
+  sa_training_test_assert_not_completed (sandbox, window, "missing-licenses-export-hold");
+
+  /* back to the results (the Back button), then the order asked about */
+  sa_training_test_show_view (window, "orders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "orders.back", NULL));
+  g_assert_null (sa_orders_view_get_order_page (sa_window_get_orders_view (window)));
+  page = sa_test_open_order_by_search (window, "104857606");
+  controls = sa_training_test_controls_of (page);
+  released.page = page;
   g_assert_true (gtk_widget_get_visible (controls));
   g_assert_true (sa_order_get_export_hold (sa_order_page_get_order (page)));
   /* shipped: no "Ship" control; on an End Customer account: no device */
@@ -139,6 +154,96 @@ test_japanese_exercise (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *squeezer;
+  GtkWidget *label;
+} ShortDateWait;
+
+/* The practice date's squeezer shows one of its short forms. */
+static gboolean
+short_date_shown (gpointer user_data)
+{
+  ShortDateWait *wait = user_data;
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (wait->squeezer));
+
+  return shown != NULL && shown != wait->label && gtk_widget_get_mapped (shown);
+}
+
+/* The practice date in the header bar (shown, @date): at 360 px, where
+ * "Practice date: …" cannot fit, a shorter form, not cut to "…": the date
+ * alone or its day and month, whole, when one fits beside the rest of the
+ * header bar, else a calendar icon; each says the date in full in its
+ * tooltip; the window still fits 360 px; @shot saved then
+ * (SA_TRAINING_SHOTS). */
+static void
+assert_practice_date_short (SaWindow   *window,
+                            GDateTime  *date,
+                            const char *shot)
+{
+  GtkWidget *label = SA_TEST_CHILD (window, SA_TYPE_WINDOW, "practice_date_label");
+  ShortDateWait wait = { gtk_widget_get_parent (label), label };
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+  g_autofree char *day = g_strdup_printf ("%d", g_date_time_get_day_of_month (local));
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  GtkWidget *day_label = sa_training_test_find_named (GTK_WIDGET (window), "practice_date_day");
+  GtkWidget *icon = sa_training_test_find_named (GTK_WIDGET (window), "practice_date_icon");
+  GtkWidget *header_bar = gtk_widget_get_ancestor (label, ADW_TYPE_HEADER_BAR);
+  GtkWidget *shown;
+  int natural = 0, header = 0, squeezer = 0;
+
+  g_assert_true (ADW_IS_SQUEEZER (wait.squeezer));
+  g_assert_nonnull (sa_training_test_find_named (GTK_WIDGET (window), "practice_date_short"));
+  g_assert_nonnull (day_label);
+  g_assert_nonnull (icon);
+  sa_training_test_set_width (window, 360);
+  g_assert_true (sa_test_wait_until (short_date_shown, &wait, WAIT_MS));
+  shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (wait.squeezer));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (shown), text));
+  if (GTK_IS_LABEL (shown))
+    {
+      const char *short_text = gtk_label_get_text (GTK_LABEL (shown));
+
+      g_test_message ("practice date at 360 px: %s", short_text);
+      g_assert_nonnull (strstr (short_text, day));
+      g_assert_cmpuint (strlen (short_text), <, strlen (text));
+      gtk_widget_measure (shown, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (shown), >=, natural);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (shown))));
+    }
+  else
+    {
+      /* the icon only when not even the day and month fit */
+      g_assert_true (shown == icon);
+      g_test_message ("practice date at 360 px: the icon");
+      gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &header, NULL, NULL, NULL);
+      gtk_widget_measure (wait.squeezer, GTK_ORIENTATION_HORIZONTAL, -1, &squeezer, NULL, NULL, NULL);
+      gtk_widget_measure (day_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (header - squeezer + natural, >, 360);
+    }
+  sa_training_test_assert_narrow (window);
+  sa_training_test_shoot (window, shot);
+}
+
+/* Moves the practice clock 40 days on, as the trainer's controls do.
+ * Returns: the practice clock's new time */
+static GDateTime *
+move_clock (SaWindow *window)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GDateTime *now;
+
+  sa_desk_client_sandbox_advance_clock_async (SA_DESK_CLIENT (sandbox->client), 40, NULL,
+                                              sa_test_async_ready_cb, NULL);
+  result = sa_test_wait_for_result ();
+  now = sa_desk_client_sandbox_advance_clock_finish (SA_DESK_CLIENT (sandbox->client), result, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.practice-clock-changed", NULL));
+
+  return now;
+}
+
 /* "Ship This Order" shows the SHIPPED lock; the practice date appears once
  * the clock moves. */
 static void
@@ -174,6 +279,8 @@ test_ship_and_practice_date (void)
   /* the header bar with the date still fits 360 px */
   sa_training_test_assert_narrow (window);
   sa_training_test_shoot (window, "practice-date-en");
+  /* and there the date stays readable */
+  assert_practice_date_short (window, now, "practice-date-narrow-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -309,13 +416,13 @@ test_class_view (void)
 static void
 test_languages (void)
 {
-  static const struct { const char *lang, *title, *heading, *goal, *completed, *praise; } cases[] = {
+  static const struct { const char *lang, *title, *heading, *goal, *completed, *praise, *practice_date; } cases[] = {
     { "fr", "Affecter une nouvelle commande au compte du client", "Exercices",
       "La Clinique Saint-Roch signale que les licences de la commande 104857606 ", "Terminé le ",
-      "Vous avez écarté les causes habituelles" },
+      "Vous avez écarté les causes habituelles", "Date d'entraînement : " },
     { "it", "Assegnare un nuovo ordine all'account del cliente", "Esercizi",
       "La Clinique Saint-Roch segnala che le licenze dell'ordine 104857606 ", "Completato il ",
-      "Hai escluso le cause abituali" },
+      "Hai escluso le cause abituali", "Data di esercitazione: " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -372,6 +479,16 @@ test_languages (void)
 
           sa_training_test_shoot (window, name);
         }
+      }
+      {
+        /* the practice date, and its short form at 360 px, in the language */
+        g_autofree char *name = g_strconcat ("practice-date-narrow-", cases[i].lang, NULL);
+        GtkWidget *date_label = SA_TEST_CHILD (window, SA_TYPE_WINDOW, "practice_date_label");
+        g_autoptr(GDateTime) now = move_clock (window);
+
+        g_assert_true (sa_test_wait_until (sa_training_test_label_visible, date_label, WAIT_MS));
+        g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (date_label)), cases[i].practice_date));
+        assert_practice_date_short (window, now, name);
       }
       gtk_window_destroy (GTK_WINDOW (window));
     }

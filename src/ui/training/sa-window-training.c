@@ -8,7 +8,11 @@
  * - the practice date in the header bar whenever the sandbox clock's date
  *   is not today's, read again every few seconds while the window is shown,
  *   when it is focused again, and at once after this app moved the clock
- *   (win.practice-clock-changed, sa_window_training_clock_changed());
+ *   (win.practice-clock-changed, sa_window_training_clock_changed()); a
+ *   shorter form when the header bar has no room for "Practice date: …"
+ *   (a 360 px window): the date alone, its day and month, else a calendar
+ *   icon, each saying the date in full in its tooltip and to a screen
+ *   reader (an AdwSqueezer made here around the label of sa-window.ui);
  * - the Training Scenarios view, whose exercise in progress is read again
  *   with the clock while another view is shown, so that its completion is
  *   announced wherever the trainee works;
@@ -77,6 +81,107 @@ child (SaWindow   *window,
 
 /* ---- The practice date ---- */
 
+/* The narrowest window the metainfo claims (test-ui-narrow.c checks it). */
+#define NARROWEST_WIDTH 360
+#define SHORT_FORMS_KEY "sa-window-training-short-dates"
+
+/* The practice date's shorter forms, after the template's label
+ * ("Practice date: …"), widest first: the date alone, its day and month, a
+ * calendar icon. */
+enum
+{
+  FORM_DATE,
+  FORM_DAY,
+  FORM_ICON,
+  N_SHORT_FORMS
+};
+
+static const char *const form_names[N_SHORT_FORMS] = {
+  "practice_date_short", "practice_date_day", "practice_date_icon",
+};
+
+/* The header bar's start cannot widen the practice date beyond its
+ * minimum (the view switcher in the middle comes first), so the minimum
+ * chooses the form shown: the template's label is moved into an
+ * AdwSqueezer with the shorter forms, and the squeezer asks for the widest
+ * form with which the window still fits NARROWEST_WIDTH (set_date_width()).
+ * The squeezer is shown and hidden with the label. Returns the shorter
+ * forms (owned by the window). */
+static GtkWidget **
+ensure_short_forms (SaWindow *window)
+{
+  GtkWidget *label = GTK_WIDGET (child (window, "practice_date_label"));
+  GtkWidget *header_bar = gtk_widget_get_ancestor (label, ADW_TYPE_HEADER_BAR);
+  GtkWidget **forms = g_object_get_data (G_OBJECT (window), SHORT_FORMS_KEY);
+  GtkWidget *squeezer;
+
+  if (forms != NULL)
+    return forms;
+  g_return_val_if_fail (header_bar != NULL, NULL);
+
+  g_object_ref (label);
+  adw_header_bar_remove (ADW_HEADER_BAR (header_bar), label);
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  gtk_widget_set_valign (squeezer, GTK_ALIGN_CENTER);
+  /* the long form whole or not at all */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), label);
+  g_object_unref (label);
+
+  forms = g_new0 (GtkWidget *, N_SHORT_FORMS);
+  for (guint i = 0; i < N_SHORT_FORMS; i++)
+    {
+      forms[i] = i == FORM_ICON ? gtk_image_new_from_icon_name ("x-office-calendar-symbolic") : gtk_label_new (NULL);
+      gtk_widget_set_name (forms[i], form_names[i]);
+      gtk_widget_set_valign (forms[i], GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (forms[i], "caption-heading");
+      gtk_widget_add_css_class (forms[i], "warning");
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), forms[i]);
+    }
+  g_object_set_data_full (G_OBJECT (window), SHORT_FORMS_KEY, forms, g_free);
+
+  g_object_bind_property (label, "visible", squeezer, "visible", G_BINDING_SYNC_CREATE);
+  /* where the label was: after the Training indicator */
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), squeezer);
+
+  return forms;
+}
+
+/* The squeezer of the shown practice date asks for the widest form (the
+ * long one, the date, the day and month; else the icon) with which the
+ * header bar still fits NARROWEST_WIDTH: in a wider window the same form
+ * shows, unless the header bar has room for a wider one. */
+static void
+set_date_width (GtkWidget *label)
+{
+  GtkWidget *squeezer = gtk_widget_get_parent (label);
+  GtkWidget *header_bar = gtk_widget_get_ancestor (squeezer, ADW_TYPE_HEADER_BAR);
+  GtkWidget *candidates[] = { label, NULL, NULL };
+  GtkWidget **forms = ensure_short_forms (SA_WINDOW (gtk_widget_get_root (label)));
+  int header = 0, smallest = 0, request = -1;
+
+  candidates[1] = forms[FORM_DATE];
+  candidates[2] = forms[FORM_DAY];
+  gtk_widget_set_size_request (squeezer, -1, -1);
+  gtk_widget_measure (header_bar, GTK_ORIENTATION_HORIZONTAL, -1, &header, NULL, NULL, NULL);
+  gtk_widget_measure (squeezer, GTK_ORIENTATION_HORIZONTAL, -1, &smallest, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (candidates[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (header - smallest + natural <= NARROWEST_WIDTH)
+        {
+          request = natural;
+          break;
+        }
+    }
+  gtk_widget_set_size_request (squeezer, request, -1);
+}
+
 static void
 show_practice_date (SaWindow  *window,
                     GDateTime *now)
@@ -84,22 +189,38 @@ show_practice_date (SaWindow  *window,
   GtkWidget *label = GTK_WIDGET (child (window, "practice_date_label"));
   g_autoptr(GDateTime) local = now != NULL ? g_date_time_to_local (now) : NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  gboolean differs;
+  gboolean differs, changed = FALSE;
 
   differs = local != NULL &&
             (g_date_time_get_year (local) != g_date_time_get_year (today) ||
              g_date_time_get_day_of_year (local) != g_date_time_get_day_of_year (today));
   if (differs)
     {
+      GtkWidget **forms = ensure_short_forms (window);
       g_autofree char *date = sa_ui_format_date (local);
       /* Translators: in the header bar, in training, when the practice clock was moved; %s is a date */
       g_autofree char *text = g_strdup_printf (_("Practice date: %s"), date);
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", text, gtk_widget_get_tooltip_text (label));
+      /* Translators: the practice date in a narrow header bar (360 px): the
+       * day and the month only, as g_date_time_format() takes it ("Jan 3");
+       * keep it as short, e.g. "%d/%m" */
+      g_autofree char *day = g_date_time_format (local, _("%b %-d"));
 
+      changed = !gtk_widget_get_visible (label) || g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0;
       gtk_label_set_text (GTK_LABEL (label), text);
-      /* the window stays usable at 360 px: the header bar may cut it short */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* the shorter forms say it in full in their tooltips and to a screen reader */
+      gtk_label_set_text (GTK_LABEL (forms[FORM_DATE]), date);
+      gtk_label_set_text (GTK_LABEL (forms[FORM_DAY]), day);
+      for (guint i = 0; i < N_SHORT_FORMS; i++)
+        {
+          gtk_widget_set_tooltip_text (forms[i], tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (forms[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        }
     }
   gtk_widget_set_visible (label, differs);
+  /* measured once the date is shown, again when it changes (not at every read) */
+  if (changed)
+    set_date_width (label);
 }
 
 static void

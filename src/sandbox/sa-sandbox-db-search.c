@@ -22,6 +22,7 @@
  */
 
 #include "sa-sandbox-db.h"
+#include "sa-sandbox-db-search.h"
 
 #include <string.h>
 
@@ -287,16 +288,20 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 /* Prepared statements and counts, once per connection                      */
 
 #define MAX_COUNTS 256 /* counts kept per connection */
+#define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
 
-/* What a connection keeps: its statements (SQL text → statement) and the
+/* What a connection keeps: its statements (SQL text → statement), the
  * counts of its searches (key → gint64), valid while the database's data
- * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version. Used only by the
- * thread that holds the connection. */
+ * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version, and the JSON of
+ * the orders of its recent pages (key → sealed #JsonNode), valid while it
+ * is @nodes_version. Used only by the thread that holds the connection. */
 typedef struct
 {
   GHashTable *stmts;
   GHashTable *counts;
   guint32     counts_version;
+  GHashTable *nodes;
+  guint32     nodes_version;
 } ConnectionCache;
 
 /* connection → its ConnectionCache */
@@ -316,6 +321,7 @@ connection_cache_free (gpointer data)
 
   g_hash_table_unref (cache->stmts);
   g_hash_table_unref (cache->counts);
+  g_hash_table_unref (cache->nodes);
   g_free (cache);
 }
 
@@ -333,6 +339,8 @@ get_connection_cache (sqlite3 *db)
       cache = g_new0 (ConnectionCache, 1);
       cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
       cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) json_node_unref);
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
@@ -494,6 +502,69 @@ sa_sandbox_db_count_store (sqlite3    *db,
     g_hash_table_remove_all (cache->counts);
   cache->counts_version = version;
   g_hash_table_replace (cache->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
+}
+
+/**
+ * sa_sandbox_db_node_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what the JSON is of: for an order of a page, its tenant and Sales
+ *   Order No. (sa-sandbox-orders.c)
+ *
+ * The JSON kept for @key by sa_sandbox_db_node_store() on this connection,
+ * while the database has not changed since (its data version, which any
+ * commit of any connection changes, a change of an order's Smart Accounts
+ * included): the orders of a page already written are not built again,
+ * and never stale.
+ *
+ * Returns: (transfer none) (nullable): the sealed node kept for @key, or
+ *   %NULL (not kept, or the data changed)
+ */
+JsonNode *
+sa_sandbox_db_node_lookup (sqlite3    *db,
+                           const char *key)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    return NULL;
+  if (version != cache->nodes_version)
+    {
+      g_hash_table_remove_all (cache->nodes);
+      cache->nodes_version = version;
+      return NULL;
+    }
+
+  return g_hash_table_lookup (cache->nodes, key);
+}
+
+/**
+ * sa_sandbox_db_node_store:
+ * @db: the connection, in the read transaction where @node was read
+ * @key: what @node is of (see sa_sandbox_db_node_lookup())
+ * @node: (transfer none): the JSON, sealed (json_node_seal()): a reference
+ *   is kept
+ *
+ * Keeps @node for sa_sandbox_db_node_lookup(): at most MAX_NODES per
+ * connection (all forgotten when there are more, or when the database
+ * changes).
+ */
+void
+sa_sandbox_db_node_store (sqlite3    *db,
+                          const char *key,
+                          JsonNode   *node)
+{
+  ConnectionCache *cache = get_connection_cache (db);
+  guint32 version;
+
+  g_return_if_fail (json_node_is_immutable (node));
+
+  if (!get_data_version (db, &version))
+    return;
+  if (version != cache->nodes_version || g_hash_table_size (cache->nodes) >= MAX_NODES)
+    g_hash_table_remove_all (cache->nodes);
+  cache->nodes_version = version;
+  g_hash_table_replace (cache->nodes, g_strdup (key), json_node_ref (node));
 }
 
 /**

@@ -1,0 +1,21 @@
+/* sa-sandbox-db-search.h — what a read connection keeps besides its
+ * statements and counts (sa-sandbox-db-search.c): the JSON of the orders of
+ * its recent pages, while the data stay the same
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+JsonNode *sa_sandbox_db_node_lookup (sqlite3    *db,
+                                     const char *key);
+void      sa_sandbox_db_node_store  (sqlite3    *db,
+                                     const char *key,
+                                     JsonNode   *node);
+
+G_END_DECLS

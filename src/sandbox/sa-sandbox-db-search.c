@@ -289,19 +289,30 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 
 #define MAX_COUNTS 256 /* counts kept per connection */
 #define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
+#define MAX_LISTS  8   /* searches' lists of matches kept per connection */
+
+/* Values kept while the database's data version (SQLITE_FCNTL_DATA_VERSION)
+ * is @version: at most @max, all forgotten when there would be more. */
+typedef struct
+{
+  GHashTable *table;
+  guint32     version;
+  guint       max;
+} Kept;
 
 /* What a connection keeps: its statements (SQL text → statement), the
  * counts of its searches (key → gint64), valid while the database's data
- * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version, and the JSON of
- * the orders of its recent pages (key → sealed #JsonNode), valid while it
- * is @nodes_version. Used only by the thread that holds the connection. */
+ * version is @counts_version, the JSON of the orders of its recent pages
+ * (key → sealed #JsonNode) and the matches of its searches in list order
+ * (key → #GArray of rowids). Used only by the thread that holds the
+ * connection. */
 typedef struct
 {
   GHashTable *stmts;
   GHashTable *counts;
   guint32     counts_version;
-  GHashTable *nodes;
-  guint32     nodes_version;
+  Kept        nodes;
+  Kept        lists;
 } ConnectionCache;
 
 /* connection → its ConnectionCache */
@@ -321,7 +332,8 @@ connection_cache_free (gpointer data)
 
   g_hash_table_unref (cache->stmts);
   g_hash_table_unref (cache->counts);
-  g_hash_table_unref (cache->nodes);
+  g_hash_table_unref (cache->nodes.table);
+  g_hash_table_unref (cache->lists.table);
   g_free (cache);
 }
 
@@ -339,8 +351,12 @@ get_connection_cache (sqlite3 *db)
       cache = g_new0 (ConnectionCache, 1);
       cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
       cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      cache->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) json_node_unref);
+      cache->nodes.table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) json_node_unref);
+      cache->nodes.max = MAX_NODES;
+      cache->lists.table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) g_array_unref);
+      cache->lists.max = MAX_LISTS;
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
@@ -504,6 +520,49 @@ sa_sandbox_db_count_store (sqlite3    *db,
   g_hash_table_replace (cache->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
 }
 
+/* The value kept for @key in @kept, or NULL (not kept, or the data of
+ * @db's read transaction changed since). */
+static gpointer
+kept_lookup (sqlite3    *db,
+             Kept       *kept,
+             const char *key)
+{
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    return NULL;
+  if (version != kept->version)
+    {
+      g_hash_table_remove_all (kept->table);
+      kept->version = version;
+      return NULL;
+    }
+
+  return g_hash_table_lookup (kept->table, key);
+}
+
+/* Keeps @value (transfer full) for @key in @kept, or frees it with
+ * @value_free outside a read transaction. */
+static void
+kept_store (sqlite3        *db,
+            Kept           *kept,
+            const char     *key,
+            gpointer        value,
+            GDestroyNotify  value_free)
+{
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    {
+      value_free (value);
+      return;
+    }
+  if (version != kept->version || g_hash_table_size (kept->table) >= kept->max)
+    g_hash_table_remove_all (kept->table);
+  kept->version = version;
+  g_hash_table_replace (kept->table, g_strdup (key), value);
+}
+
 /**
  * sa_sandbox_db_node_lookup:
  * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
@@ -523,19 +582,7 @@ JsonNode *
 sa_sandbox_db_node_lookup (sqlite3    *db,
                            const char *key)
 {
-  ConnectionCache *cache = get_connection_cache (db);
-  guint32 version;
-
-  if (!get_data_version (db, &version))
-    return NULL;
-  if (version != cache->nodes_version)
-    {
-      g_hash_table_remove_all (cache->nodes);
-      cache->nodes_version = version;
-      return NULL;
-    }
-
-  return g_hash_table_lookup (cache->nodes, key);
+  return kept_lookup (db, &get_connection_cache (db)->nodes, key);
 }
 
 /**
@@ -554,17 +601,50 @@ sa_sandbox_db_node_store (sqlite3    *db,
                           const char *key,
                           JsonNode   *node)
 {
-  ConnectionCache *cache = get_connection_cache (db);
-  guint32 version;
-
   g_return_if_fail (json_node_is_immutable (node));
 
-  if (!get_data_version (db, &version))
-    return;
-  if (version != cache->nodes_version || g_hash_table_size (cache->nodes) >= MAX_NODES)
-    g_hash_table_remove_all (cache->nodes);
-  cache->nodes_version = version;
-  g_hash_table_replace (cache->nodes, g_strdup (key), json_node_ref (node));
+  kept_store (db, &get_connection_cache (db)->nodes, key, json_node_ref (node),
+              (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * sa_sandbox_db_list_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what was searched: the search's SQL and the values bound to it
+ *
+ * The matches of a search kept by sa_sandbox_db_list_store() on this
+ * connection, while the database has not changed since (as
+ * sa_sandbox_db_count_lookup()): a search's next pages, and the same page
+ * asked again, take their orders from it instead of finding them again.
+ *
+ * Returns: (transfer none) (nullable) (element-type gint64): the rowids of
+ *   the matches, in list order; %NULL when not kept
+ */
+GArray *
+sa_sandbox_db_list_lookup (sqlite3    *db,
+                           const char *key)
+{
+  return kept_lookup (db, &get_connection_cache (db)->lists, key);
+}
+
+/**
+ * sa_sandbox_db_list_store:
+ * @db: the connection, in the read transaction where @list was read
+ * @key: what was searched (see sa_sandbox_db_list_lookup())
+ * @list: (transfer none) (element-type gint64): the rowids of the matches,
+ *   in list order: a reference is kept
+ *
+ * Keeps @list for sa_sandbox_db_list_lookup(): at most MAX_LISTS per
+ * connection (all forgotten when there are more, or when the database
+ * changes). The caller bounds their length.
+ */
+void
+sa_sandbox_db_list_store (sqlite3    *db,
+                          const char *key,
+                          GArray     *list)
+{
+  kept_store (db, &get_connection_cache (db)->lists, key, g_array_ref (list),
+              (GDestroyNotify) g_array_unref);
 }
 
 /**

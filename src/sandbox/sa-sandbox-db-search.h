@@ -1,6 +1,7 @@
 /* sa-sandbox-db-search.h — what a read connection keeps besides its
  * statements and counts (sa-sandbox-db-search.c): the JSON of the orders of
- * its recent pages, while the data stay the same
+ * its recent pages and the matches of its searches in list order, while the
+ * data stay the same
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +18,10 @@ JsonNode *sa_sandbox_db_node_lookup (sqlite3    *db,
 void      sa_sandbox_db_node_store  (sqlite3    *db,
                                      const char *key,
                                      JsonNode   *node);
+GArray   *sa_sandbox_db_list_lookup (sqlite3    *db,
+                                     const char *key);
+void      sa_sandbox_db_list_store  (sqlite3    *db,
+                                     const char *key,
+                                     GArray     *list);
 
 G_END_DECLS

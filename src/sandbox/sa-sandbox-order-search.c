@@ -31,6 +31,7 @@
  */
 
 #include "sa-sandbox-private.h"
+#include "sa-sandbox-db-search.h"
 
 #include <string.h>
 
@@ -38,6 +39,8 @@
 #include "sa-validate.h"
 
 #define SMALL_RESULT     1000 /* orders: sorted instead of walking the list */
+#define MAX_LIST         10000 /* matches: a search's list kept (80 KB) */
+#define LIST_PAGE_MAX    101  /* orders a page takes from a list: the largest limit, plus one */
 #define CURSOR_VERSION   "1"
 #define CURSOR_MAX_CHARS 200
 
@@ -287,6 +290,20 @@ dup_count_sql (const SaSandboxOrderQuery *query,
   return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
 }
 
+/* What @query's statements are bound to: the key of its count and of its
+ * list of matches (with @sql, what they run). */
+static char *
+dup_values_key (const SaSandboxOrderQuery *query,
+                const char                *sql,
+                const char                *trigram,
+                const char                *upper)
+{
+  return g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
+                    query->folded_value, upper != NULL ? upper : "", NULL);
+}
+
+/* @total: the count of @query; @kept: whether it was kept from a former
+ * call of the same search (sa_sandbox_db_count_lookup()). */
 static gboolean
 count_orders (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -294,19 +311,23 @@ count_orders (sqlite3                    *db,
               const char                 *trigram,
               const char                 *upper,
               gint64                     *total,
+              gboolean                   *kept,
               GError                    **error)
 {
   g_autofree char *sql = dup_count_sql (query, kind);
   g_autofree char *key = NULL;
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
 
+  *kept = FALSE;
   /* a search's next pages: its count, kept while the data stay the same */
   if (kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS)
     {
-      key = g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
-                       query->folded_value, upper != NULL ? upper : "", NULL);
+      key = dup_values_key (query, sql, trigram, upper);
       if (sa_sandbox_db_count_lookup (db, key, total))
-        return TRUE;
+        {
+          *kept = TRUE;
+          return TRUE;
+        }
     }
 
   stmt = sa_sandbox_db_cached (db, error, sql);
@@ -367,6 +388,151 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
                       SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN, NULL);
 }
 
+/* The statement of a page taken from a list of matches: the orders of
+ * rowids ?1…?LIST_PAGE_MAX in that order (NULL: none), with their lines;
+ * columns as sa_sandbox_order_search_sql()'s. */
+static const char *
+get_list_page_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GString) text = g_string_new (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
+                                              " FROM (VALUES");
+      guint i;
+
+      for (i = 1; i <= LIST_PAGE_MAX; i++)
+        g_string_append_printf (text, "%s (?%u)", i == 1 ? "" : ",", i);
+      g_string_append (text, ") AS page CROSS JOIN orders o ON o.rowid = page.column1"
+                       SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN);
+      g_once_init_leave (&sql, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  return sql;
+}
+
+/* The matches of @query in list order (its rowids), found from the matches
+ * and sorted as the page of a small result is; NULL with @error. */
+static GArray *
+find_list (sqlite3                    *db,
+           const SaSandboxOrderQuery  *query,
+           Kind                        kind,
+           const char                 *trigram,
+           const char                 *upper,
+           GError                    **error)
+{
+  g_autofree char *where = dup_where (query, kind, FALSE);
+  g_autofree char *sql = g_strconcat ("SELECT o.rowid FROM orders o", where, SORT_PAGE, NULL);
+  g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
+  g_autoptr(GArray) list = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, trigram, upper);
+  sqlite3_bind_int64 (stmt, 8, -1);
+  sqlite3_bind_int64 (stmt, 9, 0);
+  list = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while (sa_sandbox_db_next (stmt, &local_error))
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (list, rowid);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/* The list of matches of @query, the search's @total orders in list order,
+ * kept by the connection (sa_sandbox_db_list_lookup()): when the search
+ * was made before (its count @kept) and gives at most MAX_LIST orders, and
+ * its page is given by an offset (a cursor's page walks the list). NULL
+ * when there is none: the page is found in SQL. */
+static GArray *
+get_list (sqlite3                    *db,
+          const SaSandboxOrderQuery  *query,
+          Kind                        kind,
+          const char                 *trigram,
+          const char                 *upper,
+          gint64                      total,
+          gboolean                    kept,
+          GError                    **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GArray) list = NULL;
+  GArray *kept_list;
+
+  if (kind == KIND_ALL || kind == KIND_NUMBER_CONTAINS || total > MAX_LIST ||
+      query->cursor_number != NULL || query->limit + 1 > LIST_PAGE_MAX)
+    return NULL;
+
+  key = dup_values_key (query, "list", trigram, upper);
+  kept_list = sa_sandbox_db_list_lookup (db, key);
+  if (kept_list != NULL)
+    return kept_list->len == (guint) total ? g_array_ref (kept_list) : NULL;
+  /* a search's first call: its count, then its page in SQL */
+  if (!kept)
+    return NULL;
+
+  list = find_list (db, query, kind, trigram, upper, error);
+  if (list == NULL || list->len != (guint) total)
+    return NULL;
+  sa_sandbox_db_list_store (db, key, list);
+
+  return g_steal_pointer (&list);
+}
+
+/* The page statement of @query, bound: from the list of matches kept, or
+ * the page found in SQL (sa_sandbox_order_search_sql()). */
+static sqlite3_stmt *
+prepare_page (sqlite3                    *db,
+              const SaSandboxOrderQuery  *query,
+              Kind                        kind,
+              const char                 *trigram,
+              const char                 *upper,
+              gint64                      total,
+              gboolean                    kept,
+              GError                    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) list = get_list (db, query, kind, trigram, upper, total, kept, &local_error);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint64 i;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (list != NULL)
+    {
+      stmt = sa_sandbox_db_cached (db, error, get_list_page_sql ());
+      /* one more than the page: whether another page follows */
+      for (i = 0; stmt != NULL && i <= query->limit && query->offset + i < list->len; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_array_index (list, gint64, query->offset + i));
+      return stmt;
+    }
+
+  sql = sa_sandbox_order_search_sql (query, total <= SMALL_RESULT);
+  stmt = sa_sandbox_db_cached (db, error, sql);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, trigram, upper);
+  /* one more than the page: whether another page follows */
+  sqlite3_bind_int64 (stmt, 8, (gint64) query->limit + 1);
+  sqlite3_bind_int64 (stmt, 9, query->cursor_number != NULL ? 0 : (gint64) query->offset);
+
+  return stmt;
+}
+
 /* The answer of sa_sandbox_order_search(), in the read transaction that
  * makes its count and its page one snapshot. */
 static JsonBuilder *
@@ -381,12 +547,11 @@ build_answer (sqlite3                    *db,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *trigram = NULL;
   g_autofree char *upper = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *next = NULL;
   Kind kind = query_kind (query);
   gint64 total = 0;
   guint64 n = 0;
-  gboolean more;
+  gboolean kept, more;
 
   if (kind == KIND_TRIGRAM)
     trigram = dup_trigram_query (query);
@@ -395,17 +560,12 @@ build_answer (sqlite3                    *db,
       upper = g_strdup (query->folded_value);
       upper[strlen (upper) - 1]++;
     }
-  if (!count_orders (db, query, kind, trigram, upper, &total, error))
+  if (!count_orders (db, query, kind, trigram, upper, &total, &kept, error))
     return NULL;
 
-  sql = sa_sandbox_order_search_sql (query, total <= SMALL_RESULT);
-  stmt = sa_sandbox_db_cached (db, error, sql);
+  stmt = prepare_page (db, query, kind, trigram, upper, total, kept, error);
   if (stmt == NULL)
     return NULL;
-  bind_query (stmt, query, trigram, upper);
-  /* one more than the page: whether another page follows */
-  sqlite3_bind_int64 (stmt, 8, (gint64) query->limit + 1);
-  sqlite3_bind_int64 (stmt, 9, query->cursor_number != NULL ? 0 : (gint64) query->offset);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");

@@ -289,10 +289,11 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 
 #define MAX_COUNTS 256 /* counts kept per connection */
 #define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
-#define MAX_LISTS  8   /* searches' lists of matches kept per connection */
+#define MAX_LISTS  32  /* searches' lists of matches kept per connection */
 
 /* Values kept while the database's data version (SQLITE_FCNTL_DATA_VERSION)
- * is @version: at most @max, all forgotten when there would be more. */
+ * is @version: at most @max (one goes, the hash table's first, for each
+ * one more). */
 typedef struct
 {
   GHashTable *table;
@@ -557,8 +558,16 @@ kept_store (sqlite3        *db,
       value_free (value);
       return;
     }
-  if (version != kept->version || g_hash_table_size (kept->table) >= kept->max)
+  if (version != kept->version)
     g_hash_table_remove_all (kept->table);
+  else if (g_hash_table_size (kept->table) >= kept->max && !g_hash_table_contains (kept->table, key))
+    {
+      GHashTableIter iter;
+
+      g_hash_table_iter_init (&iter, kept->table);
+      if (g_hash_table_iter_next (&iter, NULL, NULL))
+        g_hash_table_iter_remove (&iter);
+    }
   kept->version = version;
   g_hash_table_replace (kept->table, g_strdup (key), value);
 }
@@ -593,7 +602,7 @@ sa_sandbox_db_node_lookup (sqlite3    *db,
  *   is kept
  *
  * Keeps @node for sa_sandbox_db_node_lookup(): at most MAX_NODES per
- * connection (all forgotten when there are more, or when the database
+ * connection (one forgotten for each one more; all when the database
  * changes).
  */
 void
@@ -635,7 +644,7 @@ sa_sandbox_db_list_lookup (sqlite3    *db,
  *   in list order: a reference is kept
  *
  * Keeps @list for sa_sandbox_db_list_lookup(): at most MAX_LISTS per
- * connection (all forgotten when there are more, or when the database
+ * connection (one forgotten for each one more; all when the database
  * changes). The caller bounds their length.
  */
 void

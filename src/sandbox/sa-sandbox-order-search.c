@@ -302,6 +302,70 @@ dup_values_key (const SaSandboxOrderQuery *query,
                     query->folded_value, upper != NULL ? upper : "", NULL);
 }
 
+static GArray *find_list (sqlite3                    *db,
+                          const SaSandboxOrderQuery  *query,
+                          Kind                        kind,
+                          const char                 *trigram,
+                          const char                 *upper,
+                          GError                    **error);
+
+/* Whether @query's list of matches is kept (sa_sandbox_db_list_lookup())
+ * for its page: a search whose page an offset gives (a cursor's page walks
+ * the list index). */
+static gboolean
+list_is_kept (const SaSandboxOrderQuery *query,
+              Kind                       kind)
+{
+  return kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS &&
+         query->cursor_number == NULL && query->limit + 1 <= LIST_PAGE_MAX;
+}
+
+/* The first call of a trigram search of at most MAX_LIST matches in the
+ * trigram table (of every user: more than @query's): its matches in list
+ * order, kept for its pages (sa_sandbox_db_list_store()), whose number is
+ * the count; finding them costs about what counting them does, and its
+ * page is then taken from them. FALSE with @error; @total -1 when the
+ * search has too many matches, or is not one of those. */
+static gboolean
+count_from_list (sqlite3                    *db,
+                 const SaSandboxOrderQuery  *query,
+                 Kind                        kind,
+                 const char                 *trigram,
+                 gint64                     *total,
+                 GError                    **error)
+{
+  g_autoptr(SaSandboxCachedStmt) stmt = NULL;
+  g_autoptr(GArray) list = NULL;
+  g_autofree char *key = NULL;
+
+  *total = -1;
+  if (kind != KIND_TRIGRAM || !list_is_kept (query, kind))
+    return TRUE;
+
+  stmt = sa_sandbox_db_cached (db, error,
+                               query->field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER
+                                 ? "SELECT count(*) FROM (SELECT 1 FROM orders_number_fts"
+                                   " WHERE orders_number_fts MATCH ?1 LIMIT " G_STRINGIFY (MAX_LIST) " + 1)"
+                                 : "SELECT count(*) FROM (SELECT 1 FROM orders_fts"
+                                   " WHERE orders_fts MATCH ?1 LIMIT " G_STRINGIFY (MAX_LIST) " + 1)");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trigram, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sa_sandbox_db_fail (db, "count", error);
+  if (sqlite3_column_int64 (stmt, 0) > MAX_LIST)
+    return TRUE;
+
+  list = find_list (db, query, kind, trigram, NULL, error);
+  if (list == NULL)
+    return FALSE;
+  key = dup_values_key (query, "list", trigram, NULL);
+  sa_sandbox_db_list_store (db, key, list);
+  *total = list->len;
+
+  return TRUE;
+}
+
 /* @total: the count of @query; @kept: whether it was kept from a former
  * call of the same search (sa_sandbox_db_count_lookup()). */
 static gboolean
@@ -326,6 +390,13 @@ count_orders (sqlite3                    *db,
       if (sa_sandbox_db_count_lookup (db, key, total))
         {
           *kept = TRUE;
+          return TRUE;
+        }
+      if (!count_from_list (db, query, kind, trigram, total, error))
+        return FALSE;
+      if (*total >= 0)
+        {
+          sa_sandbox_db_count_store (db, key, *total);
           return TRUE;
         }
     }
@@ -468,15 +539,15 @@ get_list (sqlite3                    *db,
   g_autoptr(GArray) list = NULL;
   GArray *kept_list;
 
-  if (kind == KIND_ALL || kind == KIND_NUMBER_CONTAINS || total > MAX_LIST ||
-      query->cursor_number != NULL || query->limit + 1 > LIST_PAGE_MAX)
+  if (!list_is_kept (query, kind) || total > MAX_LIST)
     return NULL;
 
   key = dup_values_key (query, "list", trigram, upper);
   kept_list = sa_sandbox_db_list_lookup (db, key);
   if (kept_list != NULL)
     return kept_list->len == (guint) total ? g_array_ref (kept_list) : NULL;
-  /* a search's first call: its count, then its page in SQL */
+  /* a search's first call: its count, then its page in SQL (for a trigram
+   * search, its list may have given its count: count_from_list()) */
   if (!kept)
     return NULL;
 

@@ -1,7 +1,8 @@
 /* sa-sandbox-db-search.h — what a read connection keeps besides its
  * statements and counts (sa-sandbox-db-search.c): the JSON of the orders of
  * its recent pages and the matches of its searches in list order, while the
- * data stay the same
+ * data stay the same; the statements of those lists
+ * (sa-sandbox-order-search.c), for the test of their query plans
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,8 @@
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+
+#include "sa-sandbox-private.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +26,8 @@ GArray   *sa_sandbox_db_list_lookup (sqlite3    *db,
 void      sa_sandbox_db_list_store  (sqlite3    *db,
                                      const char *key,
                                      GArray     *list);
+
+char       *sa_sandbox_order_list_sql      (const SaSandboxOrderQuery *query);
+const char *sa_sandbox_order_list_page_sql (void);
 
 G_END_DECLS

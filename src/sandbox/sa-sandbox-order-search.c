@@ -483,6 +483,39 @@ get_list_page_sql (void)
   return sql;
 }
 
+/**
+ * sa_sandbox_order_list_sql:
+ * @query: a search
+ *
+ * The statement that finds the matches of @query in list order (their
+ * rowids), kept for its pages (sa_sandbox_db_list_store()), for the test of
+ * the query plans: driven by the matches, then sorted (LIMIT ?8 -1).
+ *
+ * Returns: (transfer full): the SQL
+ */
+char *
+sa_sandbox_order_list_sql (const SaSandboxOrderQuery *query)
+{
+  g_autofree char *where = dup_where (query, query_kind (query), FALSE);
+
+  return g_strconcat ("SELECT o.rowid FROM orders o", where, SORT_PAGE, NULL);
+}
+
+/**
+ * sa_sandbox_order_list_page_sql:
+ *
+ * The statement of a page taken from a search's list of matches (rowids
+ * ?1…?101 in order, NULL for none), for the test of the query plans.
+ *
+ * Returns: (transfer none): the SQL, whose columns are
+ *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
+ */
+const char *
+sa_sandbox_order_list_page_sql (void)
+{
+  return get_list_page_sql ();
+}
+
 /* The matches of @query in list order (its rowids), found from the matches
  * and sorted as the page of a small result is; NULL with @error. */
 static GArray *
@@ -493,8 +526,7 @@ find_list (sqlite3                    *db,
            const char                 *upper,
            GError                    **error)
 {
-  g_autofree char *where = dup_where (query, kind, FALSE);
-  g_autofree char *sql = g_strconcat ("SELECT o.rowid FROM orders o", where, SORT_PAGE, NULL);
+  g_autofree char *sql = sa_sandbox_order_list_sql (query);
   g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
   g_autoptr(GArray) list = NULL;
   g_autoptr(GError) local_error = NULL;

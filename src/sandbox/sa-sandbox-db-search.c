@@ -2,7 +2,9 @@
  * orders: the connection's set-up (page cache, the SQL functions of the
  * Desk API's matching), the search indexes and trigram tables of schema
  * version 5, and what each connection keeps: its prepared statements, and
- * its searches' counts while the data stay the same (read transactions)
+ * while the data stay the same (read transactions, the data version) its
+ * searches' counts, their matches in list order, and the JSON of the
+ * orders of its recent pages
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
  * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables

@@ -23,8 +23,16 @@
  * (at most SMALL_RESULT orders), the page is taken from the matches
  * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
  * walking the list: a rare value among 100,000 orders costs as little as a
- * frequent one. A page's orders and their lines come from one statement
- * (a row per line), written by the caller's #SaSandboxOrderWriter.
+ * frequent one. A search's matches in list order (their rowids, at most
+ * MAX_LIST) are kept by the read connection while the database does not
+ * change (sa_sandbox_db_list_lookup()): found on a trigram search's first
+ * call when its trigram table has at most MAX_LIST matches (their number
+ * is then the count), or on another search's second call; its pages by
+ * offset then take their orders from the list (by rowid, in its order)
+ * instead of walking orders_list; a page by cursor walks it. A page's
+ * orders and their lines come from one statement (a row per line), written
+ * by the caller's #SaSandboxOrderWriter (which may take an order's JSON
+ * kept by the connection: sa-sandbox-orders.c).
  * See sa-sandbox-db-search.c for the matching and the trigram tables.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

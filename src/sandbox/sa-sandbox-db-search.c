@@ -293,15 +293,60 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 #define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
 #define MAX_LISTS  32  /* searches' lists of matches kept per connection */
 
-/* Values kept while the database's data version (SQLITE_FCNTL_DATA_VERSION)
- * is @version: at most @max (one goes, the hash table's first, for each
- * one more). */
+/* One value of a Kept. */
 typedef struct
 {
-  GHashTable *table;
+  GList          link;       /* in its Kept's @order; data: this entry */
+  char          *key;
+  gpointer       value;
+  GDestroyNotify value_free;
+} KeptEntry;
+
+/* Values kept while the database's data version (SQLITE_FCNTL_DATA_VERSION)
+ * is @version: at most @max, the least recently used one forgotten for
+ * each one more. */
+typedef struct
+{
+  GHashTable *table;         /* key → KeptEntry */
+  GQueue      order;         /* of the entries' links, most recently used first */
   guint32     version;
   guint       max;
 } Kept;
+
+static void
+kept_entry_free (gpointer data)
+{
+  KeptEntry *entry = data;
+
+  entry->value_free (entry->value);
+  g_free (entry->key);
+  g_free (entry);
+}
+
+static void
+kept_init (Kept  *kept,
+           guint  max)
+{
+  kept->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, kept_entry_free);
+  g_queue_init (&kept->order);
+  kept->max = max;
+}
+
+static void
+kept_remove_all (Kept *kept)
+{
+  /* the links are the entries' own */
+  g_queue_init (&kept->order);
+  g_hash_table_remove_all (kept->table);
+}
+
+static void
+kept_remove (Kept      *kept,
+             KeptEntry *entry)
+{
+  g_queue_unlink (&kept->order, &entry->link);
+  g_hash_table_remove (kept->table, entry->key);
+}
 
 /* What a connection keeps: its statements (SQL text → statement), the
  * counts of its searches (key → gint64), valid while the database's data
@@ -354,12 +399,8 @@ get_connection_cache (sqlite3 *db)
       cache = g_new0 (ConnectionCache, 1);
       cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
       cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      cache->nodes.table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) json_node_unref);
-      cache->nodes.max = MAX_NODES;
-      cache->lists.table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) g_array_unref);
-      cache->lists.max = MAX_LISTS;
+      kept_init (&cache->nodes, MAX_NODES);
+      kept_init (&cache->lists, MAX_LISTS);
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
@@ -530,18 +571,25 @@ kept_lookup (sqlite3    *db,
              Kept       *kept,
              const char *key)
 {
+  KeptEntry *entry;
   guint32 version;
 
   if (!get_data_version (db, &version))
     return NULL;
   if (version != kept->version)
     {
-      g_hash_table_remove_all (kept->table);
+      kept_remove_all (kept);
       kept->version = version;
       return NULL;
     }
 
-  return g_hash_table_lookup (kept->table, key);
+  entry = g_hash_table_lookup (kept->table, key);
+  if (entry == NULL)
+    return NULL;
+  g_queue_unlink (&kept->order, &entry->link);
+  g_queue_push_head_link (&kept->order, &entry->link);
+
+  return entry->value;
 }
 
 /* Keeps @value (transfer full) for @key in @kept, or frees it with
@@ -553,6 +601,7 @@ kept_store (sqlite3        *db,
             gpointer        value,
             GDestroyNotify  value_free)
 {
+  KeptEntry *entry;
   guint32 version;
 
   if (!get_data_version (db, &version))
@@ -561,17 +610,22 @@ kept_store (sqlite3        *db,
       return;
     }
   if (version != kept->version)
-    g_hash_table_remove_all (kept->table);
-  else if (g_hash_table_size (kept->table) >= kept->max && !g_hash_table_contains (kept->table, key))
-    {
-      GHashTableIter iter;
-
-      g_hash_table_iter_init (&iter, kept->table);
-      if (g_hash_table_iter_next (&iter, NULL, NULL))
-        g_hash_table_iter_remove (&iter);
-    }
+    kept_remove_all (kept);
   kept->version = version;
-  g_hash_table_replace (kept->table, g_strdup (key), value);
+
+  entry = g_hash_table_lookup (kept->table, key);
+  if (entry != NULL)
+    kept_remove (kept, entry);
+  else if (g_hash_table_size (kept->table) >= kept->max)
+    kept_remove (kept, kept->order.tail->data);
+
+  entry = g_new0 (KeptEntry, 1);
+  entry->key = g_strdup (key);
+  entry->value = value;
+  entry->value_free = value_free;
+  entry->link.data = entry;
+  g_queue_push_head_link (&kept->order, &entry->link);
+  g_hash_table_insert (kept->table, entry->key, entry);
 }
 
 /**
@@ -604,8 +658,8 @@ sa_sandbox_db_node_lookup (sqlite3    *db,
  *   is kept
  *
  * Keeps @node for sa_sandbox_db_node_lookup(): at most MAX_NODES per
- * connection (one forgotten for each one more; all when the database
- * changes).
+ * connection (the least recently used forgotten for each one more; all
+ * when the database changes).
  */
 void
 sa_sandbox_db_node_store (sqlite3    *db,
@@ -646,8 +700,8 @@ sa_sandbox_db_list_lookup (sqlite3    *db,
  *   in list order: a reference is kept
  *
  * Keeps @list for sa_sandbox_db_list_lookup(): at most MAX_LISTS per
- * connection (one forgotten for each one more; all when the database
- * changes). The caller bounds their length.
+ * connection (the least recently used forgotten for each one more; all
+ * when the database changes). The caller bounds their length.
  */
 void
 sa_sandbox_db_list_store (sqlite3    *db,

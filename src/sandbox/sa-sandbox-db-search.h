@@ -1,6 +1,6 @@
 /* sa-sandbox-db-search.h — what a read connection keeps besides its
  * statements and counts (sa-sandbox-db-search.c): the JSON of the orders of
- * its recent pages and the matches of its searches in list order, while the
+ * its recent pages and the first matches of its searches in list order, while the
  * data stay the same; the statements of those lists
  * (sa-sandbox-order-search.c), for the test of their query plans
  *
@@ -27,7 +27,6 @@ void      sa_sandbox_db_list_store  (sqlite3    *db,
                                      const char *key,
                                      GArray     *list);
 
-char       *sa_sandbox_order_list_sql      (const SaSandboxOrderQuery *query);
 const char *sa_sandbox_order_list_page_sql (void);
 
 G_END_DECLS

@@ -23,13 +23,12 @@
  * (at most SMALL_RESULT orders), the page is taken from the matches
  * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
  * walking the list: a rare value among 100,000 orders costs as little as a
- * frequent one. A search's matches in list order (their rowids, at most
- * MAX_LIST) are kept by the read connection while the database does not
- * change (sa_sandbox_db_list_lookup()): found on a trigram search's first
- * call when its trigram table has at most MAX_LIST matches (their number
- * is then the count), or on another search's second call; its pages by
- * offset then take their orders from the list (by rowid, in its order)
- * instead of walking orders_list; a page by cursor walks it. A page's
+ * frequent one. The orders of a search's first page found in SQL (their
+ * rowids, with the order after them) are kept by the read connection while
+ * the database does not change (sa_sandbox_db_list_lookup()): the same
+ * page asked again takes its orders from them (by rowid, in their order)
+ * instead of finding them again; other pages, and pages by cursor, are
+ * found in SQL. A page's
  * orders and their lines come from one statement (a row per line), written
  * by the caller's #SaSandboxOrderWriter (which may take an order's JSON
  * kept by the connection: sa-sandbox-orders.c).
@@ -47,7 +46,6 @@
 #include "sa-validate.h"
 
 #define SMALL_RESULT     1000 /* orders: sorted instead of walking the list */
-#define MAX_LIST         10000 /* matches: a search's list kept (80 KB) */
 #define LIST_PAGE_MAX    101  /* orders a page takes from a list: the largest limit, plus one */
 #define CURSOR_VERSION   "1"
 #define CURSOR_MAX_CHARS 200
@@ -310,15 +308,8 @@ dup_values_key (const SaSandboxOrderQuery *query,
                     query->folded_value, upper != NULL ? upper : "", NULL);
 }
 
-static GArray *find_list (sqlite3                    *db,
-                          const SaSandboxOrderQuery  *query,
-                          Kind                        kind,
-                          const char                 *trigram,
-                          const char                 *upper,
-                          GError                    **error);
-
-/* Whether @query's list of matches is kept (sa_sandbox_db_list_lookup())
- * for its page: a search whose page an offset gives (a cursor's page walks
+/* Whether the first matches of @query are kept (sa_sandbox_db_list_lookup())
+ * for its pages: a search whose page an offset gives (a cursor's page walks
  * the list index). */
 static gboolean
 list_is_kept (const SaSandboxOrderQuery *query,
@@ -328,54 +319,6 @@ list_is_kept (const SaSandboxOrderQuery *query,
          query->cursor_number == NULL && query->limit + 1 <= LIST_PAGE_MAX;
 }
 
-/* The first call of a trigram search of at most MAX_LIST matches in the
- * trigram table (of every user: more than @query's): its matches in list
- * order, kept for its pages (sa_sandbox_db_list_store()), whose number is
- * the count; finding them costs about what counting them does, and its
- * page is then taken from them. FALSE with @error; @total -1 when the
- * search has too many matches, or is not one of those. */
-static gboolean
-count_from_list (sqlite3                    *db,
-                 const SaSandboxOrderQuery  *query,
-                 Kind                        kind,
-                 const char                 *trigram,
-                 gint64                     *total,
-                 GError                    **error)
-{
-  g_autoptr(SaSandboxCachedStmt) stmt = NULL;
-  g_autoptr(GArray) list = NULL;
-  g_autofree char *key = NULL;
-
-  *total = -1;
-  if (kind != KIND_TRIGRAM || !list_is_kept (query, kind))
-    return TRUE;
-
-  stmt = sa_sandbox_db_cached (db, error,
-                               query->field == SA_ORDER_SEARCH_SALES_ORDER_NUMBER
-                                 ? "SELECT count(*) FROM (SELECT 1 FROM orders_number_fts"
-                                   " WHERE orders_number_fts MATCH ?1 LIMIT " G_STRINGIFY (MAX_LIST) " + 1)"
-                                 : "SELECT count(*) FROM (SELECT 1 FROM orders_fts"
-                                   " WHERE orders_fts MATCH ?1 LIMIT " G_STRINGIFY (MAX_LIST) " + 1)");
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, trigram, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sa_sandbox_db_fail (db, "count", error);
-  if (sqlite3_column_int64 (stmt, 0) > MAX_LIST)
-    return TRUE;
-
-  list = find_list (db, query, kind, trigram, NULL, error);
-  if (list == NULL)
-    return FALSE;
-  key = dup_values_key (query, "list", trigram, NULL);
-  sa_sandbox_db_list_store (db, key, list);
-  *total = list->len;
-
-  return TRUE;
-}
-
-/* @total: the count of @query; @kept: whether it was kept from a former
- * call of the same search (sa_sandbox_db_count_lookup()). */
 static gboolean
 count_orders (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -383,30 +326,18 @@ count_orders (sqlite3                    *db,
               const char                 *trigram,
               const char                 *upper,
               gint64                     *total,
-              gboolean                   *kept,
               GError                    **error)
 {
   g_autofree char *sql = dup_count_sql (query, kind);
   g_autofree char *key = NULL;
   g_autoptr(SaSandboxCachedStmt) stmt = NULL;
 
-  *kept = FALSE;
   /* a search's next pages: its count, kept while the data stay the same */
   if (kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS)
     {
       key = dup_values_key (query, sql, trigram, upper);
       if (sa_sandbox_db_count_lookup (db, key, total))
-        {
-          *kept = TRUE;
-          return TRUE;
-        }
-      if (!count_from_list (db, query, kind, trigram, total, error))
-        return FALSE;
-      if (*total >= 0)
-        {
-          sa_sandbox_db_count_store (db, key, *total);
-          return TRUE;
-        }
+        return TRUE;
     }
 
   stmt = sa_sandbox_db_cached (db, error, sql);
@@ -452,7 +383,7 @@ sa_sandbox_order_count_sql (const SaSandboxOrderQuery *query)
  * order_lines): one statement for the page and its lines.
  *
  * Returns: (transfer full): the SQL, whose columns are
- *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
+ *   SA_SANDBOX_ORDER_COLUMNS, SA_SANDBOX_ORDER_LINE_COLUMNS, then the rowid
  */
 char *
 sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
@@ -461,7 +392,7 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
   g_autofree char *where = dup_where (query, query_kind (query), !small);
 
   return g_strconcat (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
-                      " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
+                      ", o.rowid FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
                       query->cursor_number != NULL ? WHERE_CURSOR : "", small ? SORT_PAGE : ORDER_PAGE,
                       ") AS page CROSS JOIN orders o ON o.rowid = page.page_rowid"
                       SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN, NULL);
@@ -478,7 +409,7 @@ get_list_page_sql (void)
   if (g_once_init_enter (&sql))
     {
       g_autoptr(GString) text = g_string_new (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
-                                              " FROM (VALUES");
+                                              ", o.rowid FROM (VALUES");
       guint i;
 
       for (i = 1; i <= LIST_PAGE_MAX; i++)
@@ -492,31 +423,14 @@ get_list_page_sql (void)
 }
 
 /**
- * sa_sandbox_order_list_sql:
- * @query: a search
- *
- * The statement that finds the matches of @query in list order (their
- * rowids), kept for its pages (sa_sandbox_db_list_store()), for the test of
- * the query plans: driven by the matches, then sorted (LIMIT ?8 -1).
- *
- * Returns: (transfer full): the SQL
- */
-char *
-sa_sandbox_order_list_sql (const SaSandboxOrderQuery *query)
-{
-  g_autofree char *where = dup_where (query, query_kind (query), FALSE);
-
-  return g_strconcat ("SELECT o.rowid FROM orders o", where, SORT_PAGE, NULL);
-}
-
-/**
  * sa_sandbox_order_list_page_sql:
  *
- * The statement of a page taken from a search's list of matches (rowids
- * ?1…?101 in order, NULL for none), for the test of the query plans.
+ * The statement of a page taken from the matches of a search kept by the
+ * connection (rowids ?1…?101 in order, NULL for none), for the test of the
+ * query plans.
  *
  * Returns: (transfer none): the SQL, whose columns are
- *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
+ *   SA_SANDBOX_ORDER_COLUMNS, SA_SANDBOX_ORDER_LINE_COLUMNS, then the rowid
  */
 const char *
 sa_sandbox_order_list_page_sql (void)
@@ -524,83 +438,34 @@ sa_sandbox_order_list_page_sql (void)
   return get_list_page_sql ();
 }
 
-/* The matches of @query in list order (its rowids), found from the matches
- * and sorted as the page of a small result is; NULL with @error. */
+/* The first matches of @query in list order (its rowids), kept by the
+ * connection since a first page of the same search, when they hold its
+ * page: all @total of them, or its page and the order after it. */
 static GArray *
-find_list (sqlite3                    *db,
-           const SaSandboxOrderQuery  *query,
-           Kind                        kind,
-           const char                 *trigram,
-           const char                 *upper,
-           GError                    **error)
-{
-  g_autofree char *sql = sa_sandbox_order_list_sql (query);
-  g_autoptr(SaSandboxCachedStmt) stmt = sa_sandbox_db_cached (db, error, sql);
-  g_autoptr(GArray) list = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query, trigram, upper);
-  sqlite3_bind_int64 (stmt, 8, -1);
-  sqlite3_bind_int64 (stmt, 9, 0);
-  list = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sa_sandbox_db_next (stmt, &local_error))
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (list, rowid);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
-}
-
-/* The list of matches of @query, the search's @total orders in list order,
- * kept by the connection (sa_sandbox_db_list_lookup()): when the search
- * was made before (its count @kept) and gives at most MAX_LIST orders, and
- * its page is given by an offset (a cursor's page walks the list). NULL
- * when there is none: the page is found in SQL. */
-static GArray *
-get_list (sqlite3                    *db,
-          const SaSandboxOrderQuery  *query,
-          Kind                        kind,
-          const char                 *trigram,
-          const char                 *upper,
-          gint64                      total,
-          gboolean                    kept,
-          GError                    **error)
+get_list (sqlite3                   *db,
+          const SaSandboxOrderQuery *query,
+          Kind                       kind,
+          const char                *trigram,
+          const char                *upper,
+          gint64                     total)
 {
   g_autofree char *key = NULL;
-  g_autoptr(GArray) list = NULL;
-  GArray *kept_list;
+  GArray *list;
 
-  if (!list_is_kept (query, kind) || total > MAX_LIST)
+  if (!list_is_kept (query, kind))
     return NULL;
 
   key = dup_values_key (query, "list", trigram, upper);
-  kept_list = sa_sandbox_db_list_lookup (db, key);
-  if (kept_list != NULL)
-    return kept_list->len == (guint) total ? g_array_ref (kept_list) : NULL;
-  /* a search's first call: its count, then its page in SQL (for a trigram
-   * search, its list may have given its count: count_from_list()) */
-  if (!kept)
+  list = sa_sandbox_db_list_lookup (db, key);
+  if (list == NULL || list->len > (guint64) total ||
+      (list->len < (guint64) total && query->offset + query->limit + 1 > list->len))
     return NULL;
 
-  list = find_list (db, query, kind, trigram, upper, error);
-  if (list == NULL || list->len != (guint) total)
-    return NULL;
-  sa_sandbox_db_list_store (db, key, list);
-
-  return g_steal_pointer (&list);
+  return g_array_ref (list);
 }
 
-/* The page statement of @query, bound: from the list of matches kept, or
- * the page found in SQL (sa_sandbox_order_search_sql()). */
+/* The page statement of @query, bound: from the matches kept (@from_list),
+ * or the page found in SQL (sa_sandbox_order_search_sql()). */
 static sqlite3_stmt *
 prepare_page (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -608,21 +473,15 @@ prepare_page (sqlite3                    *db,
               const char                 *trigram,
               const char                 *upper,
               gint64                      total,
-              gboolean                    kept,
+              gboolean                   *from_list,
               GError                    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GArray) list = get_list (db, query, kind, trigram, upper, total, kept, &local_error);
+  g_autoptr(GArray) list = get_list (db, query, kind, trigram, upper, total);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   guint64 i;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
+  *from_list = list != NULL;
   if (list != NULL)
     {
       stmt = sa_sandbox_db_cached (db, error, get_list_page_sql ());
@@ -644,6 +503,17 @@ prepare_page (sqlite3                    *db,
   return stmt;
 }
 
+/* Adds the rowid of the order @stmt stands on (a page statement's last
+ * column) to @list. */
+static void
+add_rowid (GArray       *list,
+           sqlite3_stmt *stmt)
+{
+  gint64 rowid = sqlite3_column_int64 (stmt, sqlite3_column_count (stmt) - 1);
+
+  g_array_append_val (list, rowid);
+}
+
 /* The answer of sa_sandbox_order_search(), in the read transaction that
  * makes its count and its page one snapshot. */
 static JsonBuilder *
@@ -660,9 +530,10 @@ build_answer (sqlite3                    *db,
   g_autofree char *upper = NULL;
   g_autofree char *next = NULL;
   Kind kind = query_kind (query);
+  g_autoptr(GArray) found = NULL;
   gint64 total = 0;
   guint64 n = 0;
-  gboolean kept, more;
+  gboolean from_list, more;
 
   if (kind == KIND_TRIGRAM)
     trigram = dup_trigram_query (query);
@@ -671,12 +542,16 @@ build_answer (sqlite3                    *db,
       upper = g_strdup (query->folded_value);
       upper[strlen (upper) - 1]++;
     }
-  if (!count_orders (db, query, kind, trigram, upper, &total, &kept, error))
+  if (!count_orders (db, query, kind, trigram, upper, &total, error))
     return NULL;
 
-  stmt = prepare_page (db, query, kind, trigram, upper, total, kept, error);
+  stmt = prepare_page (db, query, kind, trigram, upper, total, &from_list, error);
   if (stmt == NULL)
     return NULL;
+  /* a search's first page found in SQL: its orders are kept, with the one
+   * after them, for the same page asked again */
+  if (!from_list && query->offset == 0 && list_is_kept (query, kind))
+    found = g_array_sized_new (FALSE, FALSE, sizeof (gint64), query->limit + 1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
@@ -687,6 +562,8 @@ build_answer (sqlite3                    *db,
       /* the page's last order: the cursor after it, if an order follows */
       if (n + 1 == query->limit)
         next = dup_cursor (stmt, query->offset + n + 1);
+      if (found != NULL)
+        add_rowid (found, stmt);
       more = write_order (builder, stmt, data, &local_error);
       n++;
     }
@@ -694,6 +571,14 @@ build_answer (sqlite3                    *db,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+  if (found != NULL)
+    {
+      g_autofree char *key = dup_values_key (query, "list", trigram, upper);
+
+      if (more)
+        add_rowid (found, stmt);
+      sa_sandbox_db_list_store (db, key, found);
     }
   /* the last page: no cursor */
   if (!more)

@@ -3,7 +3,7 @@
  * Desk API's matching), the search indexes and trigram tables of schema
  * version 5, and what each connection keeps: its prepared statements, and
  * while the data stay the same (read transactions, the data version) its
- * searches' counts, their matches in list order, and the JSON of the
+ * searches' counts, their first pages' matches, and the JSON of the
  * orders of its recent pages
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
@@ -291,7 +291,7 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 
 #define MAX_COUNTS 256 /* counts kept per connection */
 #define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
-#define MAX_LISTS  32  /* searches' lists of matches kept per connection */
+#define MAX_LISTS  32  /* searches' first pages (rowids) kept per connection */
 
 /* One value of a Kept. */
 typedef struct
@@ -351,7 +351,7 @@ kept_remove (Kept      *kept,
 /* What a connection keeps: its statements (SQL text → statement), the
  * counts of its searches (key → gint64), valid while the database's data
  * version is @counts_version, the JSON of the orders of its recent pages
- * (key → sealed #JsonNode) and the matches of its searches in list order
+ * (key → sealed #JsonNode) and the first matches of its searches
  * (key → #GArray of rowids). Used only by the thread that holds the
  * connection. */
 typedef struct

@@ -2,7 +2,9 @@
  * orders: the connection's set-up (page cache, the SQL functions of the
  * Desk API's matching), the search indexes and trigram tables of schema
  * version 5, and what each connection keeps: its prepared statements, and
- * its searches' counts while the data stay the same (read transactions)
+ * while the data stay the same (read transactions, the data version) its
+ * searches' counts, their first pages' matches, and the JSON of the
+ * orders of its recent pages
  *
  * Matching (docs/desk-api.md, "Orders"): a value and a field match after
  * Unicode case folding (g_utf8_casefold()), accents kept. The trigram tables
@@ -22,6 +24,7 @@
  */
 
 #include "sa-sandbox-db.h"
+#include "sa-sandbox-db-search.h"
 
 #include <string.h>
 
@@ -287,16 +290,77 @@ sa_sandbox_db_search_schema (sqlite3   *db,
 /* Prepared statements and counts, once per connection                      */
 
 #define MAX_COUNTS 256 /* counts kept per connection */
+#define MAX_NODES  500 /* orders' JSON kept per connection: ten pages of 50 */
+#define MAX_LISTS  32  /* searches' first pages (rowids) kept per connection */
 
-/* What a connection keeps: its statements (SQL text → statement) and the
+/* One value of a Kept. */
+typedef struct
+{
+  GList          link;       /* in its Kept's @order; data: this entry */
+  char          *key;
+  gpointer       value;
+  GDestroyNotify value_free;
+} KeptEntry;
+
+/* Values kept while the database's data version (SQLITE_FCNTL_DATA_VERSION)
+ * is @version: at most @max, the least recently used one forgotten for
+ * each one more. */
+typedef struct
+{
+  GHashTable *table;         /* key → KeptEntry */
+  GQueue      order;         /* of the entries' links, most recently used first */
+  guint32     version;
+  guint       max;
+} Kept;
+
+static void
+kept_entry_free (gpointer data)
+{
+  KeptEntry *entry = data;
+
+  entry->value_free (entry->value);
+  g_free (entry->key);
+  g_free (entry);
+}
+
+static void
+kept_init (Kept  *kept,
+           guint  max)
+{
+  kept->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, kept_entry_free);
+  g_queue_init (&kept->order);
+  kept->max = max;
+}
+
+static void
+kept_remove_all (Kept *kept)
+{
+  /* the links are the entries' own */
+  g_queue_init (&kept->order);
+  g_hash_table_remove_all (kept->table);
+}
+
+static void
+kept_remove (Kept      *kept,
+             KeptEntry *entry)
+{
+  g_queue_unlink (&kept->order, &entry->link);
+  g_hash_table_remove (kept->table, entry->key);
+}
+
+/* What a connection keeps: its statements (SQL text → statement), the
  * counts of its searches (key → gint64), valid while the database's data
- * version (SQLITE_FCNTL_DATA_VERSION) is @counts_version. Used only by the
- * thread that holds the connection. */
+ * version is @counts_version, the JSON of the orders of its recent pages
+ * (key → sealed #JsonNode) and the first matches of its searches
+ * (key → #GArray of rowids). Used only by the thread that holds the
+ * connection. */
 typedef struct
 {
   GHashTable *stmts;
   GHashTable *counts;
   guint32     counts_version;
+  Kept        nodes;
+  Kept        lists;
 } ConnectionCache;
 
 /* connection → its ConnectionCache */
@@ -316,6 +380,8 @@ connection_cache_free (gpointer data)
 
   g_hash_table_unref (cache->stmts);
   g_hash_table_unref (cache->counts);
+  g_hash_table_unref (cache->nodes.table);
+  g_hash_table_unref (cache->lists.table);
   g_free (cache);
 }
 
@@ -333,6 +399,8 @@ get_connection_cache (sqlite3 *db)
       cache = g_new0 (ConnectionCache, 1);
       cache->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
       cache->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      kept_init (&cache->nodes, MAX_NODES);
+      kept_init (&cache->lists, MAX_LISTS);
       g_hash_table_insert (caches, db, cache);
     }
   g_mutex_unlock (&caches_lock);
@@ -494,6 +562,154 @@ sa_sandbox_db_count_store (sqlite3    *db,
     g_hash_table_remove_all (cache->counts);
   cache->counts_version = version;
   g_hash_table_replace (cache->counts, g_strdup (key), g_memdup2 (&count, sizeof count));
+}
+
+/* The value kept for @key in @kept, or NULL (not kept, or the data of
+ * @db's read transaction changed since). */
+static gpointer
+kept_lookup (sqlite3    *db,
+             Kept       *kept,
+             const char *key)
+{
+  KeptEntry *entry;
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    return NULL;
+  if (version != kept->version)
+    {
+      kept_remove_all (kept);
+      kept->version = version;
+      return NULL;
+    }
+
+  entry = g_hash_table_lookup (kept->table, key);
+  if (entry == NULL)
+    return NULL;
+  g_queue_unlink (&kept->order, &entry->link);
+  g_queue_push_head_link (&kept->order, &entry->link);
+
+  return entry->value;
+}
+
+/* Keeps @value (transfer full) for @key in @kept, or frees it with
+ * @value_free outside a read transaction. */
+static void
+kept_store (sqlite3        *db,
+            Kept           *kept,
+            const char     *key,
+            gpointer        value,
+            GDestroyNotify  value_free)
+{
+  KeptEntry *entry;
+  guint32 version;
+
+  if (!get_data_version (db, &version))
+    {
+      value_free (value);
+      return;
+    }
+  if (version != kept->version)
+    kept_remove_all (kept);
+  kept->version = version;
+
+  entry = g_hash_table_lookup (kept->table, key);
+  if (entry != NULL)
+    kept_remove (kept, entry);
+  else if (g_hash_table_size (kept->table) >= kept->max)
+    kept_remove (kept, kept->order.tail->data);
+
+  entry = g_new0 (KeptEntry, 1);
+  entry->key = g_strdup (key);
+  entry->value = value;
+  entry->value_free = value_free;
+  entry->link.data = entry;
+  g_queue_push_head_link (&kept->order, &entry->link);
+  g_hash_table_insert (kept->table, entry->key, entry);
+}
+
+/**
+ * sa_sandbox_db_node_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what the JSON is of: for an order of a page, its tenant and Sales
+ *   Order No. (sa-sandbox-orders.c)
+ *
+ * The JSON kept for @key by sa_sandbox_db_node_store() on this connection,
+ * while the database has not changed since (its data version, which any
+ * commit of any connection changes, a change of an order's Smart Accounts
+ * included): the orders of a page already written are not built again,
+ * and never stale.
+ *
+ * Returns: (transfer none) (nullable): the sealed node kept for @key, or
+ *   %NULL (not kept, or the data changed)
+ */
+JsonNode *
+sa_sandbox_db_node_lookup (sqlite3    *db,
+                           const char *key)
+{
+  return kept_lookup (db, &get_connection_cache (db)->nodes, key);
+}
+
+/**
+ * sa_sandbox_db_node_store:
+ * @db: the connection, in the read transaction where @node was read
+ * @key: what @node is of (see sa_sandbox_db_node_lookup())
+ * @node: (transfer none): the JSON, sealed (json_node_seal()): a reference
+ *   is kept
+ *
+ * Keeps @node for sa_sandbox_db_node_lookup(): at most MAX_NODES per
+ * connection (the least recently used forgotten for each one more; all
+ * when the database changes).
+ */
+void
+sa_sandbox_db_node_store (sqlite3    *db,
+                          const char *key,
+                          JsonNode   *node)
+{
+  g_return_if_fail (json_node_is_immutable (node));
+
+  kept_store (db, &get_connection_cache (db)->nodes, key, json_node_ref (node),
+              (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * sa_sandbox_db_list_lookup:
+ * @db: the connection, in a read transaction (sa_sandbox_db_begin_read())
+ * @key: what was searched: the search's SQL and the values bound to it
+ *
+ * The matches of a search kept by sa_sandbox_db_list_store() on this
+ * connection, while the database has not changed since (as
+ * sa_sandbox_db_count_lookup()): a search's next pages, and the same page
+ * asked again, take their orders from it instead of finding them again.
+ *
+ * Returns: (transfer none) (nullable) (element-type gint64): the rowids of
+ *   the matches, in list order; %NULL when not kept
+ */
+GArray *
+sa_sandbox_db_list_lookup (sqlite3    *db,
+                           const char *key)
+{
+  return kept_lookup (db, &get_connection_cache (db)->lists, key);
+}
+
+/**
+ * sa_sandbox_db_list_store:
+ * @db: the connection, in the read transaction where @list was read
+ * @key: what was searched (see sa_sandbox_db_list_lookup())
+ * @list: (transfer none) (element-type gint64): the rowids of the matches,
+ *   in list order: a reference is kept
+ *
+ * Keeps @list for sa_sandbox_db_list_lookup(): at most MAX_LISTS per
+ * connection (the least recently used forgotten for each one more; all
+ * when the database changes). The caller bounds their length.
+ */
+void
+sa_sandbox_db_list_store (sqlite3    *db,
+                          const char *key,
+                          GArray     *list)
+{
+  kept_store (db, &get_connection_cache (db)->lists, key, g_array_ref (list),
+              (GDestroyNotify) g_array_unref);
 }
 
 /**

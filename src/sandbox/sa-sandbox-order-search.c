@@ -23,14 +23,22 @@
  * (at most SMALL_RESULT orders), the page is taken from the matches
  * themselves and sorted (a sort of at most SMALL_RESULT rows) instead of
  * walking the list: a rare value among 100,000 orders costs as little as a
- * frequent one. A page's orders and their lines come from one statement
- * (a row per line), written by the caller's #SaSandboxOrderWriter.
+ * frequent one. The orders of a search's first page found in SQL (their
+ * rowids, with the order after them) are kept by the read connection while
+ * the database does not change (sa_sandbox_db_list_lookup()): the same
+ * page asked again takes its orders from them (by rowid, in their order)
+ * instead of finding them again; other pages, and pages by cursor, are
+ * found in SQL. A page's
+ * orders and their lines come from one statement (a row per line), written
+ * by the caller's #SaSandboxOrderWriter (which may take an order's JSON
+ * kept by the connection: sa-sandbox-orders.c).
  * See sa-sandbox-db-search.c for the matching and the trigram tables.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "sa-sandbox-private.h"
+#include "sa-sandbox-db-search.h"
 
 #include <string.h>
 
@@ -38,6 +46,7 @@
 #include "sa-validate.h"
 
 #define SMALL_RESULT     1000 /* orders: sorted instead of walking the list */
+#define LIST_PAGE_MAX    101  /* orders a page takes from a list: the largest limit, plus one */
 #define CURSOR_VERSION   "1"
 #define CURSOR_MAX_CHARS 200
 
@@ -287,6 +296,29 @@ dup_count_sql (const SaSandboxOrderQuery *query,
   return g_strconcat ("SELECT count(*) FROM orders o", where, NULL);
 }
 
+/* What @query's statements are bound to: the key of its count and of its
+ * list of matches (with @sql, what they run). */
+static char *
+dup_values_key (const SaSandboxOrderQuery *query,
+                const char                *sql,
+                const char                *trigram,
+                const char                *upper)
+{
+  return g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
+                    query->folded_value, upper != NULL ? upper : "", NULL);
+}
+
+/* Whether the first matches of @query are kept (sa_sandbox_db_list_lookup())
+ * for its pages: a search whose page an offset gives (a cursor's page walks
+ * the list index). */
+static gboolean
+list_is_kept (const SaSandboxOrderQuery *query,
+              Kind                       kind)
+{
+  return kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS &&
+         query->cursor_number == NULL && query->limit + 1 <= LIST_PAGE_MAX;
+}
+
 static gboolean
 count_orders (sqlite3                    *db,
               const SaSandboxOrderQuery  *query,
@@ -303,8 +335,7 @@ count_orders (sqlite3                    *db,
   /* a search's next pages: its count, kept while the data stay the same */
   if (kind != KIND_ALL && kind != KIND_NUMBER_CONTAINS)
     {
-      key = g_strjoin ("\x1f", sql, query->tenant, query->partner, trigram != NULL ? trigram : "",
-                       query->folded_value, upper != NULL ? upper : "", NULL);
+      key = dup_values_key (query, sql, trigram, upper);
       if (sa_sandbox_db_count_lookup (db, key, total))
         return TRUE;
     }
@@ -352,7 +383,7 @@ sa_sandbox_order_count_sql (const SaSandboxOrderQuery *query)
  * order_lines): one statement for the page and its lines.
  *
  * Returns: (transfer full): the SQL, whose columns are
- *   SA_SANDBOX_ORDER_COLUMNS then SA_SANDBOX_ORDER_LINE_COLUMNS
+ *   SA_SANDBOX_ORDER_COLUMNS, SA_SANDBOX_ORDER_LINE_COLUMNS, then the rowid
  */
 char *
 sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
@@ -361,10 +392,126 @@ sa_sandbox_order_search_sql (const SaSandboxOrderQuery *query,
   g_autofree char *where = dup_where (query, query_kind (query), !small);
 
   return g_strconcat (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
-                      " FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
+                      ", o.rowid FROM (SELECT o.rowid AS page_rowid FROM orders o", where,
                       query->cursor_number != NULL ? WHERE_CURSOR : "", small ? SORT_PAGE : ORDER_PAGE,
                       ") AS page CROSS JOIN orders o ON o.rowid = page.page_rowid"
                       SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN, NULL);
+}
+
+/* The statement of a page taken from a list of matches: the orders of
+ * rowids ?1…?LIST_PAGE_MAX in that order (NULL: none), with their lines;
+ * columns as sa_sandbox_order_search_sql()'s. */
+static const char *
+get_list_page_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      g_autoptr(GString) text = g_string_new (SA_SANDBOX_ORDER_COLUMNS SA_SANDBOX_ORDER_LINE_COLUMNS
+                                              ", o.rowid FROM (VALUES");
+      guint i;
+
+      for (i = 1; i <= LIST_PAGE_MAX; i++)
+        g_string_append_printf (text, "%s (?%u)", i == 1 ? "" : ",", i);
+      g_string_append (text, ") AS page CROSS JOIN orders o ON o.rowid = page.column1"
+                       SA_SANDBOX_ORDER_JOINS SA_SANDBOX_ORDER_LINE_JOIN);
+      g_once_init_leave (&sql, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  return sql;
+}
+
+/**
+ * sa_sandbox_order_list_page_sql:
+ *
+ * The statement of a page taken from the matches of a search kept by the
+ * connection (rowids ?1…?101 in order, NULL for none), for the test of the
+ * query plans.
+ *
+ * Returns: (transfer none): the SQL, whose columns are
+ *   SA_SANDBOX_ORDER_COLUMNS, SA_SANDBOX_ORDER_LINE_COLUMNS, then the rowid
+ */
+const char *
+sa_sandbox_order_list_page_sql (void)
+{
+  return get_list_page_sql ();
+}
+
+/* The first matches of @query in list order (its rowids), kept by the
+ * connection since a first page of the same search, when they hold its
+ * page: all @total of them, or its page and the order after it. */
+static GArray *
+get_list (sqlite3                   *db,
+          const SaSandboxOrderQuery *query,
+          Kind                       kind,
+          const char                *trigram,
+          const char                *upper,
+          gint64                     total)
+{
+  g_autofree char *key = NULL;
+  GArray *list;
+
+  if (!list_is_kept (query, kind))
+    return NULL;
+
+  key = dup_values_key (query, "list", trigram, upper);
+  list = sa_sandbox_db_list_lookup (db, key);
+  if (list == NULL || list->len > (guint64) total ||
+      (list->len < (guint64) total && query->offset + query->limit + 1 > list->len))
+    return NULL;
+
+  return g_array_ref (list);
+}
+
+/* The page statement of @query, bound: from the matches kept (@from_list),
+ * or the page found in SQL (sa_sandbox_order_search_sql()). */
+static sqlite3_stmt *
+prepare_page (sqlite3                    *db,
+              const SaSandboxOrderQuery  *query,
+              Kind                        kind,
+              const char                 *trigram,
+              const char                 *upper,
+              gint64                      total,
+              gboolean                   *from_list,
+              GError                    **error)
+{
+  g_autoptr(GArray) list = get_list (db, query, kind, trigram, upper, total);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint64 i;
+
+  *from_list = list != NULL;
+  if (list != NULL)
+    {
+      stmt = sa_sandbox_db_cached (db, error, get_list_page_sql ());
+      /* one more than the page: whether another page follows */
+      for (i = 0; stmt != NULL && i <= query->limit && query->offset + i < list->len; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_array_index (list, gint64, query->offset + i));
+      return stmt;
+    }
+
+  sql = sa_sandbox_order_search_sql (query, total <= SMALL_RESULT);
+  stmt = sa_sandbox_db_cached (db, error, sql);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, trigram, upper);
+  /* one more than the page: whether another page follows */
+  sqlite3_bind_int64 (stmt, 8, (gint64) query->limit + 1);
+  sqlite3_bind_int64 (stmt, 9, query->cursor_number != NULL ? 0 : (gint64) query->offset);
+
+  return stmt;
+}
+
+/* Adds the rowid of the order @stmt stands on (a page statement's last
+ * column) to @list. */
+static void
+add_rowid (GArray       *list,
+           sqlite3_stmt *stmt)
+{
+  gint64 rowid = sqlite3_column_int64 (stmt, sqlite3_column_count (stmt) - 1);
+
+  g_array_append_val (list, rowid);
 }
 
 /* The answer of sa_sandbox_order_search(), in the read transaction that
@@ -381,12 +528,12 @@ build_answer (sqlite3                    *db,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *trigram = NULL;
   g_autofree char *upper = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *next = NULL;
   Kind kind = query_kind (query);
+  g_autoptr(GArray) found = NULL;
   gint64 total = 0;
   guint64 n = 0;
-  gboolean more;
+  gboolean from_list, more;
 
   if (kind == KIND_TRIGRAM)
     trigram = dup_trigram_query (query);
@@ -398,14 +545,13 @@ build_answer (sqlite3                    *db,
   if (!count_orders (db, query, kind, trigram, upper, &total, error))
     return NULL;
 
-  sql = sa_sandbox_order_search_sql (query, total <= SMALL_RESULT);
-  stmt = sa_sandbox_db_cached (db, error, sql);
+  stmt = prepare_page (db, query, kind, trigram, upper, total, &from_list, error);
   if (stmt == NULL)
     return NULL;
-  bind_query (stmt, query, trigram, upper);
-  /* one more than the page: whether another page follows */
-  sqlite3_bind_int64 (stmt, 8, (gint64) query->limit + 1);
-  sqlite3_bind_int64 (stmt, 9, query->cursor_number != NULL ? 0 : (gint64) query->offset);
+  /* a search's first page found in SQL: its orders are kept, with the one
+   * after them, for the same page asked again */
+  if (!from_list && query->offset == 0 && list_is_kept (query, kind))
+    found = g_array_sized_new (FALSE, FALSE, sizeof (gint64), query->limit + 1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "orders");
@@ -416,6 +562,8 @@ build_answer (sqlite3                    *db,
       /* the page's last order: the cursor after it, if an order follows */
       if (n + 1 == query->limit)
         next = dup_cursor (stmt, query->offset + n + 1);
+      if (found != NULL)
+        add_rowid (found, stmt);
       more = write_order (builder, stmt, data, &local_error);
       n++;
     }
@@ -423,6 +571,14 @@ build_answer (sqlite3                    *db,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+  if (found != NULL)
+    {
+      g_autofree char *key = dup_values_key (query, "list", trigram, upper);
+
+      if (more)
+        add_rowid (found, stmt);
+      sa_sandbox_db_list_store (db, key, found);
     }
   /* the last page: no cursor */
   if (!more)

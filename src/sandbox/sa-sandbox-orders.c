@@ -9,6 +9,7 @@
  */
 
 #include "sa-sandbox-private.h"
+#include "sa-sandbox-db-search.h"
 
 #include <string.h>
 
@@ -99,31 +100,76 @@ add_order (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* Steps @stmt past the rows of the order it stands on (Sales Order No.
+ * @number): whether it then stands on the next order's first row. */
+static gboolean
+skip_order_rows (sqlite3_stmt  *stmt,
+                 const char    *number,
+                 GError       **error)
+{
+  gboolean more;
+
+  do
+    more = sa_sandbox_db_next (stmt, error);
+  while (more && g_strcmp0 (sa_sandbox_db_text (stmt, ORDER_COL_NUMBER), number) == 0);
+
+  return more;
+}
+
 /* The #SaSandboxOrderWriter of the order list and searches: the Order of
  * the row @stmt stands on, with its lines, which are this row and the next
- * ones of the same Sales Order No. */
+ * ones of the same Sales Order No.; @data: the caller's tenant. The order's
+ * JSON is kept by the read connection while the data stay the same
+ * (sa_sandbox_db_node_lookup()): the next request that shows it adds a
+ * reference to it instead of building it again. */
 static gboolean
 write_page_order (JsonBuilder   *builder,
                   sqlite3_stmt  *stmt,
-                  gpointer       unused,
+                  gpointer       data,
                   GError       **error)
 {
+  const char *tenant = data;
+  sqlite3 *db = sqlite3_db_handle (stmt);
   g_autofree char *number = g_strdup (sa_sandbox_db_text (stmt, ORDER_COL_NUMBER));
+  g_autofree char *key = g_strconcat (tenant, "\x1f", number, NULL);
+  g_autoptr(JsonBuilder) order = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
   gboolean more;
 
-  json_builder_begin_object (builder);
-  add_order_members (builder, stmt);
-  json_builder_set_member_name (builder, "lines");
-  json_builder_begin_array (builder);
+  node = sa_sandbox_db_node_lookup (db, key);
+  if (node != NULL)
+    {
+      json_builder_add_value (builder, json_node_ref (node));
+      return skip_order_rows (stmt, number, error);
+    }
+
+  order = json_builder_new ();
+  json_builder_begin_object (order);
+  add_order_members (order, stmt);
+  json_builder_set_member_name (order, "lines");
+  json_builder_begin_array (order);
   do
     {
       if (sqlite3_column_type (stmt, SA_SANDBOX_ORDER_N_COLUMNS) != SQLITE_NULL)
-        sa_sandbox_licenses_add_order_line (builder, stmt, SA_SANDBOX_ORDER_N_COLUMNS);
-      more = sa_sandbox_db_next (stmt, error);
+        sa_sandbox_licenses_add_order_line (order, stmt, SA_SANDBOX_ORDER_N_COLUMNS);
+      more = sa_sandbox_db_next (stmt, &local_error);
     }
   while (more && g_strcmp0 (sa_sandbox_db_text (stmt, ORDER_COL_NUMBER), number) == 0);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  json_builder_end_array (order);
+  json_builder_end_object (order);
+
+  node = json_builder_get_root (order);
+  if (local_error != NULL)
+    {
+      /* an order cut short is not kept */
+      json_node_unref (node);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  json_node_seal (node);
+  sa_sandbox_db_node_store (db, key, node);
+  json_builder_add_value (builder, node);
 
   return more;
 }
@@ -321,7 +367,8 @@ list_orders (SaSandboxRequest *request)
   if (!parse_match_and_cursor (request->msg, request->query, &query))
     return;
 
-  builder = sa_sandbox_order_search (request->db, &query, write_page_order, NULL, &error);
+  builder = sa_sandbox_order_search (request->db, &query, write_page_order,
+                                     (gpointer) request->caller->tenant, &error);
   if (builder == NULL)
     sa_sandbox_respond_gerror (request->msg, error);
   else

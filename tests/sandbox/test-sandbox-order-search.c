@@ -17,6 +17,7 @@
 #include "sandbox-test-util.h"
 #include "sa-sandbox-db.h"
 #include "sa-sandbox-private.h"
+#include "sa-sandbox-db-search.h"
 
 #define N_GENERATED_ORDERS   2000
 #define N_GENERATED_ACCOUNTS 300
@@ -401,7 +402,8 @@ assert_lines_on_index (sqlite3    *db,
 /* The list and every search walk their indexes: no SCAN of the orders, no
  * sort (the variant for at most SMALL_RESULT matches sorts those only);
  * their counts are driven by the matches; a page reads its lines in the
- * same statement, on their index. */
+ * same statement, on their index (a page from a search's kept matches
+ * too). */
 static void
 test_query_plans (SbtFixture    *f,
                   gconstpointer  data)
@@ -440,6 +442,9 @@ test_query_plans (SbtFixture    *f,
               assert_plan (db, count_sql, FALSE);
             }
         }
+  /* a page from a search's kept matches */
+  assert_plan (db, sa_sandbox_order_list_page_sql (), FALSE);
+  assert_lines_on_index (db, sa_sandbox_order_list_page_sql ());
   sa_sandbox_db_close (db);
 }
 
@@ -625,6 +630,101 @@ test_count_follows_changes (SbtFixture    *f,
   check_order_search (f, 0, "0", NULL, 100);
 }
 
+/* The order @number as the page of @path lists it (owned by *holder). */
+static JsonNode *
+find_listed (SbtFixture  *f,
+             const char  *path,
+             const char  *number,
+             JsonNode   **holder)
+{
+  JsonArray *orders = sbt_get_list (f, path, "orders", holder);
+  guint i;
+
+  for (i = 0; i < json_array_get_length (orders); i++)
+    {
+      JsonNode *order = json_array_get_element (orders, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (order), "salesOrderNumber"),
+                     number) == 0)
+        return order;
+    }
+  g_error ("%s does not list order %s", path, number);
+}
+
+/* Order @number, listed and searched, is what its details give, at
+ * @version, through every read connection (each keeps the JSON of its
+ * pages' orders). */
+static void
+assert_listed_as_details (SbtFixture *f,
+                          const char *number,
+                          gint64      version)
+{
+  g_autofree char *search = g_strconcat ("/v1/orders?searchBy=salesOrderNumber&match=exact&value=",
+                                         number, NULL);
+  const char *const paths[] = { "/v1/orders?limit=100", search };
+  guint round, i;
+
+  for (round = 0; round < 6; round++)
+    for (i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr(JsonNode) page = NULL;
+        g_autoptr(JsonNode) details = NULL;
+        JsonNode *listed = find_listed (f, paths[i], number, &page);
+
+        sbt_get_order (f, number, &details);
+        g_assert_cmpint (json_object_get_int_member (json_node_get_object (listed), "version"), ==, version);
+        if (!json_node_equal (listed, details))
+          {
+            g_autofree char *a = json_to_string (listed, FALSE);
+            g_autofree char *b = json_to_string (details, FALSE);
+
+            g_error ("%s: listed\n%s\nbut its details are\n%s", paths[i], a, b);
+          }
+      }
+}
+
+/* The orders of a page are kept by the read connection (their JSON), but
+ * never served stale: an assignment PUT shows at once in the next pages,
+ * and so does a change of an assigned Smart Account made by another
+ * connection, which does not change the order's version. */
+static void
+test_page_follows_writes (SbtFixture    *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sandbox.sqlite", NULL);
+  g_autoptr(JsonNode) put = NULL;
+  g_autoptr(JsonNode) page = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  JsonObject *listed;
+  guint status;
+
+  assert_listed_as_details (f, ORDER_UNASSIGNED, 1);
+
+  put = sbt_put_assignment (f, ORDER_UNASSIGNED, "\"1\"",
+                            "{" EC ("acme-industrie.fr", "Production") ", " TERMS "}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  listed = json_node_get_object (find_listed (f, "/v1/orders?limit=100", ORDER_UNASSIGNED, &page));
+  g_assert_cmpint (json_object_get_int_member (listed, "version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (listed, "endCustomer"), "domain"),
+                   ==, "acme-industrie.fr");
+  assert_listed_as_details (f, ORDER_UNASSIGNED, 2);
+
+  /* the account's name changes; the order's version does not */
+  g_assert_true (sa_sandbox_db_open (path, &db, &error));
+  g_assert_no_error (error);
+  g_assert_true (sa_sandbox_db_run (db, &error,
+                                    "UPDATE smart_accounts SET name = 'Acme Industrie Renamed'"
+                                    " WHERE tenant = 'trainee' AND domain = 'acme-industrie.fr'", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sa_sandbox_db_close (db);
+  listed = json_node_get_object (find_listed (f, "/v1/orders?limit=100", ORDER_UNASSIGNED, &page));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (listed, "endCustomer"), "name"),
+                   ==, "Acme Industrie Renamed");
+  assert_listed_as_details (f, ORDER_UNASSIGNED, 2);
+}
+
 static int
 always_interrupt (void *unused)
 {
@@ -737,6 +837,7 @@ main (int   argc,
   SBT_ADD ("order-search/account-query-plans", test_account_query_plans);
   SBT_ADD ("order-search/pages-and-details", test_pages_and_details);
   SBT_ADD ("order-search/count-follows-changes", test_count_follows_changes);
+  SBT_ADD ("order-search/page-follows-writes", test_page_follows_writes);
   SBT_ADD ("order-search/number-table-added", test_number_table_added);
   SBT_ADD ("order-search/read-transaction-ends", test_read_transaction_ends);
   SBT_ADD ("order-search/migration", test_migration);

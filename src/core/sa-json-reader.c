@@ -108,9 +108,22 @@ skip_string (const char         *data,
   return 0;
 }
 
-/* Skips the number or literal starting at data[*i]; FALSE when it is an
- * integer part longer than 18 digits and @flags refuse those. */
+/* Outside strings JSON holds only its punctuation, blanks and the characters
+ * of numbers and literals. json-glib's scanner reads more ("/" and "#"
+ * comments, single-quoted strings), and would see another structure than
+ * this scan does: such text never reaches it (a "[/[[[/][]]]" made it build
+ * arrays it then leaked: found by fuzz-json-client). */
 static gboolean
+is_json_char (char c)
+{
+  return is_blank (c) || strchr ("{}[],:", c) != NULL || g_ascii_isalnum (c) ||
+         c == '+' || c == '-' || c == '.';
+}
+
+/* Skips the number or literal starting at data[*i]. Returns 0, or the error
+ * code for what it refuses: an integer part longer than 18 digits when
+ * @flags refuse those, a character that is not JSON. */
+static int
 skip_scalar (const char         *data,
              gsize               size,
              gsize              *i,
@@ -123,6 +136,8 @@ skip_scalar (const char         *data,
     {
       char c = data[*i];
 
+      if (!is_json_char (c))
+        return SA_JSON_READER_ERROR_INVALID;
       if (c == '.' || c == 'e' || c == 'E')
         in_integer = FALSE;
       else if (in_integer && g_ascii_isdigit (c))
@@ -131,7 +146,9 @@ skip_scalar (const char         *data,
     }
 
   /* Leading zeros are not JSON anyway. */
-  return !(flags & SA_JSON_READER_REFUSE_LONG_NUMBERS) || digits <= 18;
+  if ((flags & SA_JSON_READER_REFUSE_LONG_NUMBERS) && digits > 18)
+    return SA_JSON_READER_ERROR_NUMBER_RANGE;
+  return 0;
 }
 
 /**
@@ -149,7 +166,8 @@ skip_scalar (const char         *data,
  * Returns: %TRUE when @data may be given to the parser; otherwise %FALSE
  *   with an %SA_JSON_READER_ERROR (EMPTY, TOO_LARGE, NOT_UTF8, TOO_DEEP,
  *   TRAILING_DATA, NUL_ESCAPE, NUMBER_RANGE, INVALID for a malformed "\u"
- *   escape or a lone surrogate)
+ *   escape, a lone surrogate or a character outside strings that JSON has
+ *   not: comments, single quotes)
  */
 gboolean
 sa_json_reader_check (const char         *data,
@@ -201,15 +219,22 @@ sa_json_reader_check (const char         *data,
             {
               refused = skip_string (data, size, &i, flags);
               if (refused != 0)
-                goto bad_string;
+                goto refuse;
               continue;
             }
 
           if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!skip_scalar (data, size, &i, flags))
-                goto long_number;
+              refused = skip_scalar (data, size, &i, flags);
+              if (refused != 0)
+                goto refuse;
               continue;
+            }
+
+          if (!is_json_char (c))
+            {
+              refused = SA_JSON_READER_ERROR_INVALID;
+              goto refuse;
             }
 
           i++;
@@ -233,11 +258,13 @@ sa_json_reader_check (const char         *data,
     {
       refused = skip_string (data, size, &i, flags);
       if (refused != 0)
-        goto bad_string;
+        goto refuse;
     }
-  else if (!skip_scalar (data, size, &i, flags))
+  else
     {
-      goto long_number;
+      refused = skip_scalar (data, size, &i, flags);
+      if (refused != 0)
+        goto refuse;
     }
 
   while (i < size && is_blank (data[i]))
@@ -252,18 +279,16 @@ sa_json_reader_check (const char         *data,
 
   return TRUE;
 
-bad_string:
+refuse:
   if (refused == SA_JSON_READER_ERROR_NUL_ESCAPE)
     g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUL_ESCAPE,
                          "the JSON text holds a NUL character");
+  else if (refused == SA_JSON_READER_ERROR_NUMBER_RANGE)
+    g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE,
+                         "the JSON text holds an integer of more than 18 digits");
   else
     g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_INVALID,
-                         "the JSON text holds a malformed \\u escape");
-  return FALSE;
-
-long_number:
-  g_set_error_literal (error, SA_JSON_READER_ERROR, SA_JSON_READER_ERROR_NUMBER_RANGE,
-                       "the JSON text holds an integer of more than 18 digits");
+                         "the JSON text holds a malformed escape or a character outside JSON");
   return FALSE;
 }
 

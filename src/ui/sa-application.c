@@ -397,26 +397,6 @@ on_cisco_failed (SaSession     *session,
     sa_window_show_error (window, _("Not Connected to Cisco"), text);
 }
 
-/* The addresses of the practice connection: Cisco's paths on the sandbox. */
-static SaCiscoApi *
-new_practice_api (SaApplication *self)
-{
-  g_autofree char *base = g_strdup (sa_sandbox_thread_get_uri (self->sandbox));
-  g_autofree char *identity = NULL;
-  g_autofree char *licensing = NULL;
-  g_autofree char *order = NULL;
-  gsize length = strlen (base);
-
-  while (length > 0 && base[length - 1] == '/')
-    base[--length] = '\0';
-
-  identity = g_strconcat (base, "/oauth2/default/v1/token", NULL);
-  licensing = g_strconcat (base, "/services/api/smart-accounts-and-licensing", NULL);
-  order = g_strconcat (base, "/commerce/ORDER/v2/sync/checkOrderStatus", NULL);
-
-  return sa_cisco_api_new (identity, licensing, order);
-}
-
 static SaCiscoApi *
 new_cisco_api (SaApplication *self)
 {
@@ -444,7 +424,7 @@ start_cisco (SaApplication *self)
 
   if (self->session == NULL)
     {
-      api = practice ? new_practice_api (self) : new_cisco_api (self);
+      api = practice ? sa_cisco_api_new_for_practice (sa_sandbox_thread_get_uri (self->sandbox)) : new_cisco_api (self);
       if (!sa_cisco_api_check_uris (api, &error))
         {
           if (window != NULL)

@@ -80,7 +80,17 @@ test_addresses (void)
   };
   g_autoptr(SaCiscoApi) defaults = sa_cisco_api_new (NULL, NULL, NULL);
   g_autoptr(SaCiscoApi) trailing = sa_cisco_api_new (NULL, "https://swapi.cisco.com/services/api/smart-accounts-and-licensing/", NULL);
+  g_autoptr(SaCiscoApi) practice = sa_cisco_api_new_for_practice ("http://127.0.0.1:4000//");
   g_autoptr(GError) error = NULL;
+
+  /* The practice connection: Cisco's paths on the sandbox. */
+  g_assert_cmpstr (sa_cisco_api_get_identity_uri (practice), ==, "http://127.0.0.1:4000/oauth2/default/v1/token");
+  g_assert_cmpstr (sa_cisco_api_get_licensing_uri (practice), ==,
+                   "http://127.0.0.1:4000/services/api/smart-accounts-and-licensing");
+  g_assert_cmpstr (sa_cisco_api_get_order_uri (practice), ==,
+                   "http://127.0.0.1:4000/commerce/ORDER/v2/sync/checkOrderStatus");
+  g_assert_true (sa_cisco_api_check_uris (practice, &error));
+  g_assert_no_error (error);
 
   g_assert_cmpstr (sa_cisco_api_get_identity_uri (defaults), ==, "https://id.cisco.com/oauth2/default/v1/token");
   g_assert_cmpstr (sa_cisco_api_get_licensing_uri (defaults), ==,

@@ -232,16 +232,9 @@ sa_test_wait_for_result (void)
   return result;
 }
 
-/**
- * sa_test_new_client:
- * @sandbox: a running sandbox
- *
- * Returns: (transfer full): a new client signed in as the training user
- */
-SaClient *
-sa_test_new_client (SaTestSandbox *sandbox)
+static SaClient *
+sign_in_trainee (SaClient *client)
 {
-  g_autoptr(SaClient) client = sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox));
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -251,7 +244,36 @@ sa_test_new_client (SaTestSandbox *sandbox)
   g_assert_true (sa_client_sign_in_finish (client, result, &error));
   g_assert_no_error (error);
 
-  return g_steal_pointer (&client);
+  return client;
+}
+
+/**
+ * sa_test_new_client:
+ * @sandbox: a running sandbox
+ *
+ * Returns: (transfer full): a new client signed in as the training user
+ */
+SaClient *
+sa_test_new_client (SaTestSandbox *sandbox)
+{
+  return sign_in_trainee (sa_desk_client_new (sa_sandbox_thread_get_uri (sandbox->sandbox)));
+}
+
+/**
+ * sa_test_new_practice_client:
+ * @sandbox: a running sandbox
+ *
+ * The Cisco client of the practice connection: Cisco's paths on the sandbox,
+ * the trainee as Client ID and Secret (docs/cisco.md).
+ *
+ * Returns: (transfer full): a new #SaCiscoClient, signed in
+ */
+SaClient *
+sa_test_new_practice_client (SaTestSandbox *sandbox)
+{
+  g_autoptr(SaCiscoApi) api = sa_cisco_api_new_for_practice (sa_sandbox_thread_get_uri (sandbox->sandbox));
+
+  return sign_in_trainee (sa_cisco_client_new (api));
 }
 
 /**

@@ -52,6 +52,7 @@ void           sa_test_async_ready_cb    (GObject          *source,
 SaTestSandbox *sa_test_sandbox_new       (void);
 void           sa_test_sandbox_free      (SaTestSandbox    *sandbox);
 SaClient      *sa_test_new_client        (SaTestSandbox    *sandbox);
+SaClient      *sa_test_new_practice_client (SaTestSandbox  *sandbox);
 
 GListModel    *sa_test_list_orders       (SaClient         *client);
 SaOrder       *sa_test_get_order         (SaClient         *client,

@@ -40,37 +40,6 @@ on_launch (const char *uri,
   /* Cisco's portal is not opened from a test */
 }
 
-/* The Cisco client of the practice connection: Cisco's paths on the sandbox,
- * the trainee as Client ID and Secret (docs/cisco.md). */
-static SaClient *
-new_practice_client (void)
-{
-  g_autofree char *base = g_strdup (sa_sandbox_thread_get_uri (sandbox->sandbox));
-  g_autofree char *identity = NULL;
-  g_autofree char *licensing = NULL;
-  g_autofree char *order = NULL;
-  g_autoptr(SaCiscoApi) api = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  SaClient *client;
-
-  while (g_str_has_suffix (base, "/"))
-    base[strlen (base) - 1] = '\0';
-  identity = g_strconcat (base, "/oauth2/default/v1/token", NULL);
-  licensing = g_strconcat (base, "/services/api/smart-accounts-and-licensing", NULL);
-  order = g_strconcat (base, "/commerce/ORDER/v2/sync/checkOrderStatus", NULL);
-  api = sa_cisco_api_new (identity, licensing, order);
-  client = sa_cisco_client_new (api);
-
-  sa_client_sign_in_async (client, SA_SANDBOX_TRAINING_USERNAME, SA_SANDBOX_TRAINING_PASSWORD,
-                           NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_client_sign_in_finish (client, result, &error));
-  g_assert_no_error (error);
-
-  return client;
-}
-
 static gboolean
 scenarios_page_shown (gpointer window)
 {
@@ -305,7 +274,7 @@ main (int    argc,
 
   sa_test_init_gtk (&argc, &argv);
   sandbox = sa_test_sandbox_new ();
-  cisco = new_practice_client ();
+  cisco = sa_test_new_practice_client (sandbox);
   g_settings_set_enum (sa_ui_get_settings (), "mode", SA_CONNECTION_CISCO_PRACTICE);
   journal_dir = g_dir_make_tmp ("sa-training-cisco-test-XXXXXX", &error);
   g_assert_no_error (error);

@@ -67,36 +67,6 @@ on_notified (SaWatchNotifier *notifier,
   g_ptr_array_add (captured->ids, g_strdup (id));
 }
 
-static SaClient *
-new_practice_client (void)
-{
-  g_autofree char *base = g_strdup (sa_sandbox_thread_get_uri (sandbox->sandbox));
-  g_autofree char *identity = NULL;
-  g_autofree char *licensing = NULL;
-  g_autofree char *order = NULL;
-  g_autoptr(SaCiscoApi) api = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  SaClient *client;
-  gsize length = strlen (base);
-
-  while (length > 0 && base[length - 1] == '/')
-    base[--length] = '\0';
-  identity = g_strconcat (base, "/oauth2/default/v1/token", NULL);
-  licensing = g_strconcat (base, "/services/api/smart-accounts-and-licensing", NULL);
-  order = g_strconcat (base, "/commerce/ORDER/v2/sync/checkOrderStatus", NULL);
-  api = sa_cisco_api_new (identity, licensing, order);
-  client = sa_cisco_client_new (api);
-  sa_client_sign_in_async (client, SA_SANDBOX_TRAINING_USERNAME, SA_SANDBOX_TRAINING_PASSWORD,
-                           NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_client_sign_in_finish (client, result, &error));
-  g_assert_no_error (error);
-  g_assert_true ((sa_client_get_features (client) & SA_CLIENT_FEATURE_PORTAL_HAND_OFF) != 0);
-
-  return client;
-}
-
 static SaJournal *
 open_journal (const char *name)
 {
@@ -449,7 +419,7 @@ main (int   argc,
 
   sa_test_init_gtk (&argc, &argv);
   sandbox = sa_test_sandbox_new ();
-  cisco = new_practice_client ();
+  cisco = sa_test_new_practice_client (sandbox);
   journal_dir = g_dir_make_tmp ("sa-watch-test-XXXXXX", &error);
   g_assert_no_error (error);
 

@@ -361,6 +361,38 @@ sa_cisco_api_new (const char *identity_uri,
 }
 
 /**
+ * sa_cisco_api_new_for_practice:
+ * @server_uri: the sandbox back office's base URI ("http://127.0.0.1:PORT/")
+ *
+ * The Cisco (practice) connection: Cisco's own paths (CISCO-APIS.md) on the
+ * sandbox, which answers them from the trainee's data (docs/cisco.md).
+ *
+ * Returns: (transfer full): a new #SaCiscoApi without credentials
+ */
+SaCiscoApi *
+sa_cisco_api_new_for_practice (const char *server_uri)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *identity = NULL;
+  g_autofree char *licensing = NULL;
+  g_autofree char *order = NULL;
+  gsize length;
+
+  g_return_val_if_fail (server_uri != NULL, NULL);
+
+  base = g_strdup (server_uri);
+  length = strlen (base);
+  while (length > 0 && base[length - 1] == '/')
+    base[--length] = '\0';
+
+  identity = g_strconcat (base, "/oauth2/default/v1/token", NULL);
+  licensing = g_strconcat (base, "/services/api/smart-accounts-and-licensing", NULL);
+  order = g_strconcat (base, "/commerce/ORDER/v2/sync/checkOrderStatus", NULL);
+
+  return sa_cisco_api_new (identity, licensing, order);
+}
+
+/**
  * sa_cisco_api_get_identity_uri:
  * @self: an #SaCiscoApi
  *

@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (SaCiscoApi, sa_cisco_api, SA, CISCO_API, GObject)
 SaCiscoApi *sa_cisco_api_new                (const char  *identity_uri,
                                              const char  *licensing_uri,
                                              const char  *order_uri);
+SaCiscoApi *sa_cisco_api_new_for_practice   (const char  *server_uri);
 
 const char *sa_cisco_api_get_identity_uri   (SaCiscoApi  *self);
 const char *sa_cisco_api_get_licensing_uri  (SaCiscoApi  *self);

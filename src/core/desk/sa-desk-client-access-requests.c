@@ -45,10 +45,7 @@ get_profile_async (SaClient            *client,
   task = sa_desk_object_task_new (self, get_profile_async, parse_profile,
                                   cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/profile", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/profile", NULL, NULL);
 }
 
 static SaProfile *
@@ -123,11 +120,8 @@ update_profile_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "PUT", "v1/profile", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "PUT", "v1/profile", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaProfile *
@@ -171,10 +165,7 @@ find_access_candidates_async (SaClient            *client,
 
   sa_desk_query_add (query, "domain", domain);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/access-requests/candidates", query->str))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/access-requests/candidates", query->str, NULL);
 }
 
 static GListModel *
@@ -275,11 +266,8 @@ create_access_request_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "v1/access-requests", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "v1/access-requests", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaAccessRequest *
@@ -307,10 +295,7 @@ list_access_requests_async (SaClient            *client,
   task = sa_desk_list_task_new (self, list_access_requests_async, &access_request_list,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/access-requests", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/access-requests", NULL, NULL);
 }
 
 static GListModel *

@@ -149,11 +149,8 @@ create_account_request_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "v1/account-requests", NULL))
-    return;
-  sa_desk_call_set_json_body (&create->call, body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "v1/account-requests", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaAccountRequest *
@@ -181,10 +178,7 @@ list_account_requests_async (SaClient            *client,
   task = sa_desk_list_task_new (self, list_account_requests_async, &account_request_list,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/account-requests", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/account-requests", NULL, NULL);
 }
 
 static GListModel *

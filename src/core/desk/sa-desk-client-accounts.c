@@ -53,10 +53,7 @@ search_accounts_async (SaClient             *client,
   if (type_filter != -1)
     sa_desk_query_add (query, "type", sa_account_type_to_string (type_filter));
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/accounts/search", query->str))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/accounts/search", query->str, NULL);
 }
 
 static GListModel *
@@ -140,10 +137,7 @@ list_virtual_accounts_async (SaClient            *client,
   path = g_strconcat ("v1/accounts/", escaped_domain, "/", escaped_type,
                       "/virtual-accounts", NULL);
 
-  if (!sa_desk_prepare (self, task, "GET", path, NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", path, NULL, NULL);
 }
 
 static GListModel *

@@ -217,6 +217,40 @@ sa_desk_task_get_call (GTask *task)
 }
 
 /**
+ * sa_desk_request:
+ * @self: an #SaDeskClient
+ * @task: (transfer full): a task of sa_desk_task_new() or its kin
+ * @method: the HTTP method ("GET", "POST", "PUT")
+ * @relative_path: the path below the base URI, already escaped
+ * @query: (nullable): the query, already escaped, without "?"
+ * @body: (nullable) (transfer full): the JSON body, or %NULL for none
+ *
+ * The last step of a Desk API call whose message needs nothing more than a
+ * JSON body: prepares the task's message (sa_desk_prepare()), sets @body and
+ * sends it with the bearer token (sa_desk_send()). When the message cannot be
+ * prepared, @task is completed with sa_desk_prepare()'s error
+ * (%SA_CLIENT_ERROR_INVALID_INPUT) and nothing is sent.
+ */
+void
+sa_desk_request (SaDeskClient *self,
+                 GTask        *task,
+                 const char   *method,
+                 const char   *relative_path,
+                 const char   *query,
+                 GBytes       *body)
+{
+  g_autoptr(GTask) owned = task;
+  g_autoptr(GBytes) owned_body = body;
+
+  if (!sa_desk_prepare (self, task, method, relative_path, query))
+    return;
+  if (owned_body != NULL)
+    sa_desk_call_set_json_body (sa_desk_task_get_call (task), owned_body);
+
+  sa_desk_send (self, g_steal_pointer (&owned));
+}
+
+/**
  * sa_desk_propagate_pointer:
  * @source_object: the client the task belongs to
  * @result: the #GAsyncResult

@@ -133,6 +133,14 @@ GTask      *sa_desk_list_task_new         (SaDeskClient        *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 SaDeskCall *sa_desk_task_get_call         (GTask               *task);
+/* Prepares, gives the JSON @body (nullable, taken) and sends the task's
+ * message (sa_desk_prepare, sa_desk_send). Takes the task's reference. */
+void        sa_desk_request               (SaDeskClient        *self,
+                                           GTask               *task,
+                                           const char          *method,
+                                           const char          *relative_path,
+                                           const char          *query,
+                                           GBytes              *body);
 void        sa_desk_call_clear            (SaDeskCall          *call);
 
 /* Finishes of the Desk's own tasks: check @result's tag, then propagate. */

@@ -28,10 +28,7 @@ sandbox_post (SaDeskClient        *self,
                                 cancellable, callback, user_data);
   sa_desk_task_get_call (task)->needs_json = FALSE;
 
-  if (!sa_desk_prepare (self, task, "POST", path, NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", path, NULL, NULL);
 }
 
 /**
@@ -263,11 +260,8 @@ sa_desk_client_sandbox_advance_clock_async (SaDeskClient        *self,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "sandbox/clock", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "sandbox/clock", NULL,
+                   g_steal_pointer (&body));
 }
 
 /**
@@ -317,10 +311,7 @@ sa_desk_client_sandbox_get_clock_async (SaDeskClient        *self,
   task = sa_desk_call_task_new (self, sa_desk_client_sandbox_get_clock_async, answer_clock,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "sandbox/clock", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "sandbox/clock", NULL, NULL);
 }
 
 /**

@@ -37,13 +37,6 @@ create_call_free (gpointer data)
   g_free (create);
 }
 
-static gpointer
-parse_account_request (JsonObject  *object,
-                       GError     **error)
-{
-  return sa_account_request_new_from_json (object, error);
-}
-
 /* VALIDATION_FAILED carries `fields` ({"users[2]": "…"}). */
 static void
 read_create_error (GTask      *task,
@@ -89,7 +82,7 @@ create_account_request_async (SaClient            *client,
 
   create = g_new0 (CreateCall, 1);
   create->call.answer = sa_desk_answer_object;
-  create->call.parse = parse_account_request;
+  create->call.parse = sa_desk_parse_account_request;
   create->call.read_error_details = read_create_error;
   create->users = g_strdupv ((char **) users);
   task = sa_desk_task_new (self, create_account_request_async, &create->call, create_call_free,
@@ -162,7 +155,7 @@ create_account_request_finish (SaClient      *client,
 }
 
 static const SaDeskListSpec account_request_list = {
-  "accountRequests", sa_account_request_get_type, parse_account_request
+  "accountRequests", sa_account_request_get_type, sa_desk_parse_account_request
 };
 
 /* GET /v1/account-requests */

@@ -389,6 +389,70 @@ sa_desk_parse_list (JsonNode            *root,
   return g_steal_pointer (&store);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The objects several endpoints answer: one parser each, for
+ * sa_desk_object_task_new(), SaDeskCall.parse and list specs. */
+
+/**
+ * sa_desk_parse_smart_account:
+ * @object: a Smart Account object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_smart_account_new_from_json() as an #SaDeskObjectParser (account search,
+ * access-request candidates).
+ *
+ * Returns: (transfer full) (nullable): an #SaSmartAccount, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_smart_account (JsonObject  *object,
+                             GError     **error)
+{
+  return sa_smart_account_new_from_json (object, error);
+}
+
+/**
+ * sa_desk_parse_access_request:
+ * @object: an AccessRequest object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_access_request_new_from_json() as an #SaDeskObjectParser (procedure 4's
+ * calls, and the training control that answers one request).
+ *
+ * Returns: (transfer full) (nullable): an #SaAccessRequest, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_access_request (JsonObject  *object,
+                              GError     **error)
+{
+  return sa_access_request_new_from_json (object, error);
+}
+
+/**
+ * sa_desk_parse_account_request:
+ * @object: an AccountRequest object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_account_request_new_from_json() as an #SaDeskObjectParser (procedure 3's
+ * calls, and the training control that answers one request).
+ *
+ * Returns: (transfer full) (nullable): an #SaAccountRequest, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_account_request (JsonObject  *object,
+                               GError     **error)
+{
+  return sa_account_request_new_from_json (object, error);
+}
+
+/* The `{"accounts": [SmartAccount…]}` list of the account search and of the
+ * access-request candidates. */
+const SaDeskListSpec sa_desk_smart_account_list = {
+  "accounts", sa_smart_account_get_type, sa_desk_parse_smart_account
+};
+
 static int
 match_field_key (const char          *key,
                  const char * const  *keys,

@@ -139,13 +139,6 @@ sa_desk_client_sandbox_ship_order_finish (SaDeskClient  *self,
   return sa_desk_propagate_boolean (self, result, sa_desk_client_sandbox_ship_order_async, error);
 }
 
-static gpointer
-parse_account_request (JsonObject  *object,
-                       GError     **error)
-{
-  return sa_account_request_new_from_json (object, error);
-}
-
 /**
  * sa_desk_client_sandbox_accept_account_request_async:
  * @self: an #SaDeskClient
@@ -172,7 +165,7 @@ sa_desk_client_sandbox_accept_account_request_async (SaDeskClient        *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = sa_desk_object_task_new (self, sa_desk_client_sandbox_accept_account_request_async,
-                                  parse_account_request, cancellable, callback, user_data);
+                                  sa_desk_parse_account_request, cancellable, callback, user_data);
 
   sa_desk_post_on_id (self, task, "sandbox/account-requests/", account_request_id, "/accept", NULL);
 }
@@ -333,13 +326,6 @@ sa_desk_client_sandbox_get_clock_finish (SaDeskClient  *self,
   return sa_desk_propagate_pointer (self, result, sa_desk_client_sandbox_get_clock_async, error);
 }
 
-static gpointer
-parse_access_request (JsonObject  *object,
-                      GError     **error)
-{
-  return sa_access_request_new_from_json (object, error);
-}
-
 /**
  * sa_desk_client_sandbox_decide_access_request_async:
  * @self: an #SaDeskClient
@@ -370,7 +356,7 @@ sa_desk_client_sandbox_decide_access_request_async (SaDeskClient        *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = sa_desk_object_task_new (self, sa_desk_client_sandbox_decide_access_request_async,
-                                  parse_access_request, cancellable, callback, user_data);
+                                  sa_desk_parse_access_request, cancellable, callback, user_data);
 
   builder = json_builder_new_immutable ();
   json_builder_begin_object (builder);

@@ -202,21 +202,32 @@ store (GTask *task)
                           cancellable, on_stored, task);
 }
 
+/* Whether the clear went through (FALSE without an error: there was nothing
+ * to remove, which is fine); otherwise completes @task with the error. */
+static gboolean
+finish_clear (GTask        *task,
+              GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_clear_finish (result, &error) && error != NULL)
+    {
+      return_keyring_error (task, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_cleared_before_store (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!secret_password_clear_finish (result, &error) && error != NULL)
-    {
-      return_keyring_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  store (g_steal_pointer (&task));
+  if (finish_clear (task, result))
+    store (g_steal_pointer (&task));
 }
 
 /**
@@ -443,16 +454,9 @@ on_cleared (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
 
-  /* FALSE without an error: there was nothing to remove. */
-  if (!secret_password_clear_finish (result, &error) && error != NULL)
-    {
-      return_keyring_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (finish_clear (task, result))
+    g_task_return_boolean (task, TRUE);
 }
 
 /**

@@ -21,22 +21,20 @@
 
 #include "sa-access-request-monitor.h"
 #include "sa-access-request-monitor-private.h"
-#include "sa-validate.h"
+#include "sa-network-gate-private.h"
 
 struct _SaAccessRequestMonitor
 {
   GObject          parent_instance;
 
   SaClient        *client;
-  GNetworkMonitor *network_monitor;
   GCancellable    *cancellable;
   GHashTable      *known;            /* id → SaAccessRequestStatus */
   guint            interval_ms;
   guint            max_interval_ms;
   guint            current_interval_ms;
   guint            timeout_id;
-  gulong           network_handler;
-  guint            loopback : 1;
+  SaNetworkGate    network;
   guint            paused : 1;
   guint            in_flight : 1;
   guint            listed : 1;
@@ -67,8 +65,6 @@ static guint signals[N_SIGNALS];
 static void           poll_now           (SaAccessRequestMonitor *self);
 static GNotification *build_notification (SaAccessRequest        *request);
 
-/* Whether the server is on this computer (sa_host_is_loopback()): then it is
- * reachable while the network is down. */
 static void
 unschedule (SaAccessRequestMonitor *self)
 {
@@ -123,8 +119,8 @@ list_cb (GObject      *source,
     {
       /* Back off: twice as long each time, up to the cap. */
       g_debug ("Checking access requests failed: %s", error->message);
-      self->current_interval_ms = (guint) MIN ((guint64) self->current_interval_ms * 2,
-                                               (guint64) self->max_interval_ms);
+      self->current_interval_ms = sa_network_gate_back_off (self->current_interval_ms,
+                                                            self->max_interval_ms);
       schedule (self);
       return;
     }
@@ -150,9 +146,7 @@ poll_now (SaAccessRequestMonitor *self)
 static void
 update_paused (SaAccessRequestMonitor *self)
 {
-  gboolean available = self->network_monitor == NULL ||
-                       g_network_monitor_get_network_available (self->network_monitor);
-  gboolean paused = !available && !self->loopback;
+  gboolean paused = sa_network_gate_is_closed (&self->network);
 
   if (paused == self->paused)
     return;
@@ -190,12 +184,8 @@ sa_access_request_monitor_constructed (GObject *object)
 
   g_assert (SA_IS_CLIENT (self->client));
 
-  self->loopback = sa_uri_is_loopback (sa_client_get_base_uri (self->client));
-  if (self->network_monitor == NULL)
-    self->network_monitor = g_object_ref (g_network_monitor_get_default ());
-  self->network_handler = g_signal_connect (self->network_monitor, "network-changed",
-                                            G_CALLBACK (on_network_changed), self);
-  self->paused = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+  sa_network_gate_follow (&self->network, self->client, G_CALLBACK (on_network_changed), self);
+  self->paused = sa_network_gate_is_closed (&self->network);
 }
 
 static void
@@ -205,9 +195,7 @@ sa_access_request_monitor_dispose (GObject *object)
 
   unschedule (self);
   g_cancellable_cancel (self->cancellable);
-  if (self->network_monitor != NULL)
-    g_clear_signal_handler (&self->network_handler, self->network_monitor);
-  g_clear_object (&self->network_monitor);
+  sa_network_gate_clear (&self->network);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sa_access_request_monitor_parent_class)->dispose (object);
@@ -238,7 +226,7 @@ sa_access_request_monitor_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
     case PROP_NETWORK_MONITOR:
-      g_value_set_object (value, self->network_monitor);
+      g_value_set_object (value, self->network.monitor);
       break;
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval_ms);
@@ -283,7 +271,7 @@ sa_access_request_monitor_set_property (GObject      *object,
       self->client = g_value_dup_object (value);
       break;
     case PROP_NETWORK_MONITOR:
-      self->network_monitor = g_value_dup_object (value);
+      self->network.monitor = g_value_dup_object (value);
       break;
     case PROP_INTERVAL:
       sa_access_request_monitor_set_interval (self, g_value_get_uint (value));

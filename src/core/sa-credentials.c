@@ -83,66 +83,12 @@ is_valid_server (const char *server)
          strlen (server) <= 2048;
 }
 
-/**
- * sa_credentials_classify_error:
- * @error: a libsecret, D-Bus or GIO error from a keyring call
- * @cancellable: (nullable): the caller's #GCancellable
- *
- * Sorts a keyring failure into SA_CREDENTIALS_ERROR's codes, for the keyring
- * schemas of core (the sign-in's and the Cisco API application's): a locked
- * keyring or a dismissed unlock prompt is LOCKED, no secret service (no
- * D-Bus, nothing answering) is UNAVAILABLE, anything else FAILED. The debug
- * log gets the raw message.
- *
- * Returns: the code, or -1 when @error is a cancellation the caller asked for
- *   (it stays %G_IO_ERROR_CANCELLED)
- */
-int
-sa_credentials_classify_error (const GError *error,
-                               GCancellable *cancellable)
-{
-  g_debug ("Keyring error: %s", error->message);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* Not asked for: the unlock prompt was dismissed. */
-    return g_cancellable_is_cancelled (cancellable) ? -1 : SA_CREDENTIALS_ERROR_LOCKED;
-  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
-    return SA_CREDENTIALS_ERROR_LOCKED;
-  if (error->domain == G_DBUS_ERROR ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_DBUS_ERROR) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    return SA_CREDENTIALS_ERROR_UNAVAILABLE;
-
-  return SA_CREDENTIALS_ERROR_FAILED;
-}
-
-/* Maps a keyring error to SA_CREDENTIALS_ERROR with a sentence that says what
- * to do; a cancellation the caller asked for stays G_IO_ERROR_CANCELLED. */
-static GError *
-map_error (GError       *error,
-           GCancellable *cancellable)
-{
-  g_autoptr(GError) owned = error;
-
-  switch (sa_credentials_classify_error (error, cancellable))
-    {
-    case -1:
-      return g_steal_pointer (&owned);
-    case SA_CREDENTIALS_ERROR_UNAVAILABLE:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_UNAVAILABLE,
-                                  _("No keyring is available on this desktop, so your password cannot be remembered. You will be asked for it when you sign in."));
-    case SA_CREDENTIALS_ERROR_LOCKED:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_LOCKED,
-                                  _("Your keyring is locked. Unlock it to use the remembered password, or sign in with your password."));
-    case SA_CREDENTIALS_ERROR_FAILED:
-    default:
-      return g_error_new_literal (SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_FAILED,
-                                  _("The keyring could not be used. Sign in with your password."));
-    }
-}
+/* What the sign-in's keyring failures say: what to do instead. */
+static const SaCredentialsSentences sentences = {
+  .unavailable = N_("No keyring is available on this desktop, so your password cannot be remembered. You will be asked for it when you sign in."),
+  .locked = N_("Your keyring is locked. Unlock it to use the remembered password, or sign in with your password."),
+  .failed = N_("The keyring could not be used. Sign in with your password."),
+};
 
 static void
 return_invalid (GTask *task)
@@ -153,24 +99,6 @@ return_invalid (GTask *task)
 
 /* ------------------------------------------------------------------------ */
 /* Store */
-
-static void
-on_stored (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!secret_password_store_finish (result, &error))
-    {
-      g_task_return_error (task, map_error (g_steal_pointer (&error),
-                                            g_task_get_cancellable (task)));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
 
 /**
  * sa_credentials_store_async:
@@ -196,6 +124,7 @@ sa_credentials_store_async (const char          *server,
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -215,11 +144,9 @@ sa_credentials_store_async (const char          *server,
    * the first %s is a user name, the second a server address */
   label = g_strdup_printf (_("Smart Account Desk: %s on %s"), username, key);
 
-  secret_password_store (&schema, SECRET_COLLECTION_DEFAULT, label, password,
-                         cancellable, on_stored, g_steal_pointer (&task),
-                         "server", key,
-                         "username", username,
-                         NULL);
+  attributes = sa_credentials_attributes_new ("server", key, "username", username, NULL);
+  sa_credentials_keyring_store (g_steal_pointer (&task), &sentences, &schema,
+                                NULL, attributes, label, password);
 }
 
 /**
@@ -245,116 +172,6 @@ sa_credentials_store_finish (GAsyncResult  *result,
 /* ------------------------------------------------------------------------ */
 /* Lookup */
 
-typedef struct
-{
-  char *username;
-  char *password;
-} Credentials;
-
-static void
-credentials_free (gpointer data)
-{
-  Credentials *credentials = data;
-
-  g_free (credentials->username);
-  sa_credentials_free_password (credentials->password);
-  g_free (credentials);
-}
-
-static void
-on_secret_retrieved (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
-  SecretValue *value;
-  Credentials *credentials;
-  const char *text;
-
-  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
-  if (value == NULL)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "no secret");
-      g_task_return_error (task, map_error (g_steal_pointer (&error),
-                                            g_task_get_cancellable (task)));
-      return;
-    }
-
-  text = secret_value_get_text (value);
-  attributes = secret_retrievable_get_attributes (SECRET_RETRIEVABLE (object));
-
-  credentials = g_new0 (Credentials, 1);
-  credentials->username = g_strdup (g_hash_table_lookup (attributes, "username"));
-  credentials->password = g_strdup (text);
-  secret_value_unref (value);
-
-  if (credentials->username == NULL || credentials->password == NULL)
-    {
-      credentials_free (credentials);
-      g_task_return_new_error (task, SA_CREDENTIALS_ERROR, SA_CREDENTIALS_ERROR_FAILED,
-                               "%s", _("The keyring could not be used. Sign in with your password."));
-      return;
-    }
-
-  g_task_return_pointer (task, credentials, credentials_free);
-}
-
-static void
-on_searched (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  SecretRetrievable *newest = NULL;
-
-  items = secret_password_search_finish (result, &error);
-  if (error != NULL)
-    {
-      g_list_free_full (items, g_object_unref);
-      g_task_return_error (task, map_error (g_steal_pointer (&error),
-                                            g_task_get_cancellable (task)));
-      return;
-    }
-
-  /* Several users for one server: the one stored last. */
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      SecretRetrievable *item = l->data;
-
-      if (newest == NULL ||
-          secret_retrievable_get_modified (item) > secret_retrievable_get_modified (newest))
-        newest = item;
-    }
-
-  if (newest == NULL)
-    {
-      g_task_return_pointer (task, g_new0 (Credentials, 1), credentials_free);
-    }
-  else if (SECRET_IS_ITEM (newest) && secret_item_get_locked (SECRET_ITEM (newest)))
-    {
-      /* The unlock prompt was dismissed. */
-      g_task_return_error (task, map_error (g_error_new_literal (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
-                                                                 "still locked"),
-                                            g_task_get_cancellable (task)));
-    }
-  else
-    {
-      /* Read the cancellable first: argument evaluation order is unspecified,
-       * and g_steal_pointer() below empties @task. */
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      secret_retrievable_retrieve_secret (newest, cancellable,
-                                          on_secret_retrieved, g_steal_pointer (&task));
-    }
-
-  g_list_free_full (items, g_object_unref);
-}
-
 /**
  * sa_credentials_lookup_async:
  * @server: the server's base URI, as sa_client_get_base_uri() gives it
@@ -374,6 +191,7 @@ sa_credentials_lookup_async (const char          *server,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -387,10 +205,9 @@ sa_credentials_lookup_async (const char          *server,
     }
 
   key = normalize_server (server);
-  secret_password_search (&schema, SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                          cancellable, on_searched, g_steal_pointer (&task),
-                          "server", key,
-                          NULL);
+  attributes = sa_credentials_attributes_new ("server", key, NULL);
+  sa_credentials_keyring_lookup (g_steal_pointer (&task), &sentences, &schema,
+                                 attributes, "username");
 }
 
 /**
@@ -413,8 +230,6 @@ sa_credentials_lookup_finish (GAsyncResult  *result,
                               char         **password,
                               GError       **error)
 {
-  Credentials *credentials;
-
   if (username != NULL)
     *username = NULL;
   if (password != NULL)
@@ -423,40 +238,11 @@ sa_credentials_lookup_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sa_credentials_lookup_async, FALSE);
 
-  credentials = g_task_propagate_pointer (G_TASK (result), error);
-  if (credentials == NULL)
-    return FALSE;
-
-  if (username != NULL)
-    *username = g_steal_pointer (&credentials->username);
-  if (password != NULL)
-    *password = g_steal_pointer (&credentials->password);
-
-  credentials_free (credentials);
-  return TRUE;
+  return sa_credentials_keyring_found (G_TASK (result), username, password, error);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Clear */
-
-static void
-on_cleared (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* FALSE without an error: there was nothing to remove. */
-  if (!secret_password_clear_finish (result, &error) && error != NULL)
-    {
-      g_task_return_error (task, map_error (g_steal_pointer (&error),
-                                            g_task_get_cancellable (task)));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
 
 /**
  * sa_credentials_clear_async:
@@ -476,6 +262,7 @@ sa_credentials_clear_async (const char          *server,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *key = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -489,9 +276,8 @@ sa_credentials_clear_async (const char          *server,
     }
 
   key = normalize_server (server);
-  secret_password_clear (&schema, cancellable, on_cleared, g_steal_pointer (&task),
-                         "server", key,
-                         NULL);
+  attributes = sa_credentials_attributes_new ("server", key, NULL);
+  sa_credentials_keyring_clear (g_steal_pointer (&task), &sentences, &schema, attributes);
 }
 
 /**

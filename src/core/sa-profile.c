@@ -207,15 +207,7 @@ sa_profile_new_from_json (JsonObject  *object,
       !sa_json_read_string (object, what, "phone", FALSE, &phone, error))
     return NULL;
 
-  return g_object_new (SA_TYPE_PROFILE,
-                       "username", username,
-                       "first-name", first_name,
-                       "last-name", last_name,
-                       "email", email,
-                       "company", company,
-                       "country", country,
-                       "phone", phone,
-                       NULL);
+  return sa_profile_new (username, first_name, last_name, email, company, country, phone);
 }
 
 /**

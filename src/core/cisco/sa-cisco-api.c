@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sa-cisco-api-private.h"
+#include "sa-http-session-private.h"
 #include "sa-validate.h"
 
 #define DEFAULT_TIMEOUT_SECONDS   30
@@ -98,18 +99,6 @@ check_uri (const char   *uri,
   return g_ascii_strcasecmp (scheme, "https") == 0 || *loopback;
 }
 
-/* SA_DEBUG_HTTP output goes to the debug log: request and status lines only,
- * never headers (the bearer token) nor bodies (the Client Secret). */
-static void
-log_http (SoupLogger         *logger,
-          SoupLoggerLogLevel  level,
-          char                direction,
-          const char         *data,
-          gpointer            user_data)
-{
-  g_debug ("%c %s", direction, data);
-}
-
 /* ------------------------------------------------------------------------ */
 /* GObject */
 
@@ -117,7 +106,6 @@ static void
 sa_cisco_api_constructed (GObject *object)
 {
   SaCiscoApi *self = (SaCiscoApi *)object;
-  g_autofree char *user_agent = NULL;
   gboolean identity_loopback, licensing_loopback, order_loopback;
   gsize len;
 
@@ -143,32 +131,8 @@ sa_cisco_api_constructed (GObject *object)
   if (!self->uris_ok)
     g_debug ("A Cisco API address is not usable: every call will fail");
 
-  user_agent = g_strdup_printf ("smart-account-desk/%s", PACKAGE_VERSION);
-
-  /* TLS is verified against the system's trust, always (no
-   * accept-certificate handler). A set http_proxy would be used even for
-   * 127.0.0.1: a practice session on loopback never goes through a proxy. */
-  if (self->all_loopback)
-    self->session = g_object_new (SOUP_TYPE_SESSION,
-                                  "proxy-resolver", NULL,
-                                  "user-agent", user_agent,
-                                  "timeout", self->timeout,
-                                  "idle-timeout", self->timeout,
-                                  NULL);
-  else
-    self->session = g_object_new (SOUP_TYPE_SESSION,
-                                  "user-agent", user_agent,
-                                  "timeout", self->timeout,
-                                  "idle-timeout", self->timeout,
-                                  NULL);
-
-  if (g_getenv ("SA_DEBUG_HTTP") != NULL)
-    {
-      g_autoptr(SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_MINIMAL);
-
-      soup_logger_set_printer (logger, log_http, NULL, NULL);
-      soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (logger));
-    }
+  /* A practice session on loopback never goes through a proxy. */
+  self->session = sa_http_session_new (self->timeout, self->all_loopback, G_LOG_DOMAIN);
 }
 
 static void

@@ -45,10 +45,7 @@ get_profile_async (SaClient            *client,
   task = sa_desk_object_task_new (self, get_profile_async, parse_profile,
                                   cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/profile", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/profile", NULL, NULL);
 }
 
 static SaProfile *
@@ -123,11 +120,8 @@ update_profile_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "PUT", "v1/profile", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "PUT", "v1/profile", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaProfile *
@@ -140,15 +134,6 @@ update_profile_finish (SaClient      *client,
 
 /* ------------------------------------------------------------------------ */
 /* Access requests */
-
-static gpointer
-parse_account_item (JsonObject  *object,
-                    GError     **error)
-{
-  return sa_smart_account_new_from_json (object, error);
-}
-
-static const SaDeskListSpec candidate_list = { "accounts", sa_smart_account_get_type, parse_account_item };
 
 /* GET /v1/access-requests/candidates?domain= */
 static void
@@ -163,7 +148,7 @@ find_access_candidates_async (SaClient            *client,
   g_autoptr(GString) query = g_string_new (NULL);
   GError *error = NULL;
 
-  task = sa_desk_list_task_new (self, find_access_candidates_async, &candidate_list,
+  task = sa_desk_list_task_new (self, find_access_candidates_async, &sa_desk_smart_account_list,
                                 cancellable, callback, user_data);
 
   if (sa_desk_return_if_invalid (task, sa_validate_domain (domain, &error), &error))
@@ -171,10 +156,7 @@ find_access_candidates_async (SaClient            *client,
 
   sa_desk_query_add (query, "domain", domain);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/access-requests/candidates", query->str))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/access-requests/candidates", query->str, NULL);
 }
 
 static GListModel *
@@ -183,13 +165,6 @@ find_access_candidates_finish (SaClient      *client,
                                GError       **error)
 {
   return sa_desk_propagate_pointer (client, result, find_access_candidates_async, error);
-}
-
-static gpointer
-parse_access_request (JsonObject  *object,
-                      GError     **error)
-{
-  return sa_access_request_new_from_json (object, error);
 }
 
 /* ACCOUNT_ID_REQUIRED carries the `candidates` to choose from; a malformed
@@ -250,7 +225,7 @@ create_access_request_async (SaClient            *client,
   g_autoptr(GBytes) body = NULL;
   GError *error = NULL;
 
-  task = sa_desk_object_task_new (self, create_access_request_async, parse_access_request,
+  task = sa_desk_object_task_new (self, create_access_request_async, sa_desk_parse_access_request,
                                   cancellable, callback, user_data);
   sa_desk_task_get_call (task)->read_error_details = read_create_error;
 
@@ -275,11 +250,8 @@ create_access_request_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "v1/access-requests", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "v1/access-requests", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaAccessRequest *
@@ -291,7 +263,7 @@ create_access_request_finish (SaClient      *client,
 }
 
 static const SaDeskListSpec access_request_list = {
-  "accessRequests", sa_access_request_get_type, parse_access_request
+  "accessRequests", sa_access_request_get_type, sa_desk_parse_access_request
 };
 
 /* GET /v1/access-requests */
@@ -307,10 +279,7 @@ list_access_requests_async (SaClient            *client,
   task = sa_desk_list_task_new (self, list_access_requests_async, &access_request_list,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/access-requests", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/access-requests", NULL, NULL);
 }
 
 static GListModel *
@@ -371,7 +340,7 @@ send_reminder_async (SaClient            *client,
   SaDeskClient *self = SA_DESK_CLIENT (client);
   GTask *task;
 
-  task = sa_desk_object_task_new (self, send_reminder_async, parse_access_request,
+  task = sa_desk_object_task_new (self, send_reminder_async, sa_desk_parse_access_request,
                                   cancellable, callback, user_data);
   sa_desk_task_get_call (task)->read_error_details = read_reminder_error;
 

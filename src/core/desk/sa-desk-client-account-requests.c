@@ -37,13 +37,6 @@ create_call_free (gpointer data)
   g_free (create);
 }
 
-static gpointer
-parse_account_request (JsonObject  *object,
-                       GError     **error)
-{
-  return sa_account_request_new_from_json (object, error);
-}
-
 /* VALIDATION_FAILED carries `fields` ({"users[2]": "…"}). */
 static void
 read_create_error (GTask      *task,
@@ -89,7 +82,7 @@ create_account_request_async (SaClient            *client,
 
   create = g_new0 (CreateCall, 1);
   create->call.answer = sa_desk_answer_object;
-  create->call.parse = parse_account_request;
+  create->call.parse = sa_desk_parse_account_request;
   create->call.read_error_details = read_create_error;
   create->users = g_strdupv ((char **) users);
   task = sa_desk_task_new (self, create_account_request_async, &create->call, create_call_free,
@@ -149,11 +142,8 @@ create_account_request_async (SaClient            *client,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "v1/account-requests", NULL))
-    return;
-  sa_desk_call_set_json_body (&create->call, body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "v1/account-requests", NULL,
+                   g_steal_pointer (&body));
 }
 
 static SaAccountRequest *
@@ -165,7 +155,7 @@ create_account_request_finish (SaClient      *client,
 }
 
 static const SaDeskListSpec account_request_list = {
-  "accountRequests", sa_account_request_get_type, parse_account_request
+  "accountRequests", sa_account_request_get_type, sa_desk_parse_account_request
 };
 
 /* GET /v1/account-requests */
@@ -181,10 +171,7 @@ list_account_requests_async (SaClient            *client,
   task = sa_desk_list_task_new (self, list_account_requests_async, &account_request_list,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/account-requests", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/account-requests", NULL, NULL);
 }
 
 static GListModel *

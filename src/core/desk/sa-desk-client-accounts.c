@@ -12,15 +12,6 @@
 #include "sa-desk-client-private.h"
 #include "sa-validate.h"
 
-static gpointer
-parse_account_item (JsonObject  *object,
-                    GError     **error)
-{
-  return sa_smart_account_new_from_json (object, error);
-}
-
-static const SaDeskListSpec account_list = { "accounts", sa_smart_account_get_type, parse_account_item };
-
 /* GET /v1/accounts/search?domain=|name=|email=&type= */
 static void
 search_accounts_async (SaClient             *client,
@@ -36,7 +27,7 @@ search_accounts_async (SaClient             *client,
   g_autoptr(GString) query = g_string_new (NULL);
   GError *error = NULL;
 
-  task = sa_desk_list_task_new (self, search_accounts_async, &account_list,
+  task = sa_desk_list_task_new (self, search_accounts_async, &sa_desk_smart_account_list,
                                 cancellable, callback, user_data);
 
   if (sa_desk_return_if_invalid (task, sa_validate_account_search (field, value, &error), &error))
@@ -53,10 +44,7 @@ search_accounts_async (SaClient             *client,
   if (type_filter != -1)
     sa_desk_query_add (query, "type", sa_account_type_to_string (type_filter));
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/accounts/search", query->str))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/accounts/search", query->str, NULL);
 }
 
 static GListModel *
@@ -140,10 +128,7 @@ list_virtual_accounts_async (SaClient            *client,
   path = g_strconcat ("v1/accounts/", escaped_domain, "/", escaped_type,
                       "/virtual-accounts", NULL);
 
-  if (!sa_desk_prepare (self, task, "GET", path, NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", path, NULL, NULL);
 }
 
 static GListModel *

@@ -217,6 +217,40 @@ sa_desk_task_get_call (GTask *task)
 }
 
 /**
+ * sa_desk_request:
+ * @self: an #SaDeskClient
+ * @task: (transfer full): a task of sa_desk_task_new() or its kin
+ * @method: the HTTP method ("GET", "POST", "PUT")
+ * @relative_path: the path below the base URI, already escaped
+ * @query: (nullable): the query, already escaped, without "?"
+ * @body: (nullable) (transfer full): the JSON body, or %NULL for none
+ *
+ * The last step of a Desk API call whose message needs nothing more than a
+ * JSON body: prepares the task's message (sa_desk_prepare()), sets @body and
+ * sends it with the bearer token (sa_desk_send()). When the message cannot be
+ * prepared, @task is completed with sa_desk_prepare()'s error
+ * (%SA_CLIENT_ERROR_INVALID_INPUT) and nothing is sent.
+ */
+void
+sa_desk_request (SaDeskClient *self,
+                 GTask        *task,
+                 const char   *method,
+                 const char   *relative_path,
+                 const char   *query,
+                 GBytes       *body)
+{
+  g_autoptr(GTask) owned = task;
+  g_autoptr(GBytes) owned_body = body;
+
+  if (!sa_desk_prepare (self, task, method, relative_path, query))
+    return;
+  if (owned_body != NULL)
+    sa_desk_call_set_json_body (sa_desk_task_get_call (task), owned_body);
+
+  sa_desk_send (self, g_steal_pointer (&owned));
+}
+
+/**
  * sa_desk_propagate_pointer:
  * @source_object: the client the task belongs to
  * @result: the #GAsyncResult
@@ -354,6 +388,70 @@ sa_desk_parse_list (JsonNode            *root,
 
   return g_steal_pointer (&store);
 }
+
+/* ------------------------------------------------------------------------ */
+/* The objects several endpoints answer: one parser each, for
+ * sa_desk_object_task_new(), SaDeskCall.parse and list specs. */
+
+/**
+ * sa_desk_parse_smart_account:
+ * @object: a Smart Account object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_smart_account_new_from_json() as an #SaDeskObjectParser (account search,
+ * access-request candidates).
+ *
+ * Returns: (transfer full) (nullable): an #SaSmartAccount, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_smart_account (JsonObject  *object,
+                             GError     **error)
+{
+  return sa_smart_account_new_from_json (object, error);
+}
+
+/**
+ * sa_desk_parse_access_request:
+ * @object: an AccessRequest object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_access_request_new_from_json() as an #SaDeskObjectParser (procedure 4's
+ * calls, and the training control that answers one request).
+ *
+ * Returns: (transfer full) (nullable): an #SaAccessRequest, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_access_request (JsonObject  *object,
+                              GError     **error)
+{
+  return sa_access_request_new_from_json (object, error);
+}
+
+/**
+ * sa_desk_parse_account_request:
+ * @object: an AccountRequest object of the Desk API
+ * @error: return location for a #GError, or %NULL
+ *
+ * sa_account_request_new_from_json() as an #SaDeskObjectParser (procedure 3's
+ * calls, and the training control that answers one request).
+ *
+ * Returns: (transfer full) (nullable): an #SaAccountRequest, or %NULL with
+ *   %SA_CLIENT_ERROR_INVALID_RESPONSE
+ */
+gpointer
+sa_desk_parse_account_request (JsonObject  *object,
+                               GError     **error)
+{
+  return sa_account_request_new_from_json (object, error);
+}
+
+/* The `{"accounts": [SmartAccount…]}` list of the account search and of the
+ * access-request candidates. */
+const SaDeskListSpec sa_desk_smart_account_list = {
+  "accounts", sa_smart_account_get_type, sa_desk_parse_smart_account
+};
 
 static int
 match_field_key (const char          *key,

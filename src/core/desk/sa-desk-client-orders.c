@@ -64,10 +64,7 @@ search_orders_async (SaClient            *client,
   offset_str = g_strdup_printf ("%u", offset);
   sa_desk_query_add (query, "offset", offset_str);
 
-  if (!sa_desk_prepare (self, task, "GET", "v1/orders", query->str))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "v1/orders", query->str, NULL);
 }
 
 static GListModel *
@@ -128,10 +125,7 @@ get_order_async (SaClient            *client,
   escaped = sa_desk_escape (sales_order_number);
   path = g_strconcat ("v1/orders/", escaped, NULL);
 
-  if (!sa_desk_prepare (self, task, "GET", path, NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", path, NULL, NULL);
 }
 
 static SaOrder *

@@ -133,6 +133,14 @@ GTask      *sa_desk_list_task_new         (SaDeskClient        *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data);
 SaDeskCall *sa_desk_task_get_call         (GTask               *task);
+/* Prepares, gives the JSON @body (nullable, taken) and sends the task's
+ * message (sa_desk_prepare, sa_desk_send). Takes the task's reference. */
+void        sa_desk_request               (SaDeskClient        *self,
+                                           GTask               *task,
+                                           const char          *method,
+                                           const char          *relative_path,
+                                           const char          *query,
+                                           GBytes              *body);
 void        sa_desk_call_clear            (SaDeskCall          *call);
 
 /* Finishes of the Desk's own tasks: check @result's tag, then propagate. */
@@ -218,6 +226,15 @@ GListStore *sa_desk_parse_list            (JsonNode            *root,
                                            GType                item_type,
                                            SaDeskObjectParser   parse_item,
                                            GError             **error);
+/* The objects several endpoints answer, as SaDeskObjectParser; the list of
+ * Smart Accounts (`accounts`) of the search and of the candidates. */
+gpointer    sa_desk_parse_smart_account   (JsonObject          *object,
+                                           GError             **error);
+gpointer    sa_desk_parse_access_request  (JsonObject          *object,
+                                           GError             **error);
+gpointer    sa_desk_parse_account_request (JsonObject          *object,
+                                           GError             **error);
+extern const SaDeskListSpec sa_desk_smart_account_list;
 /* The `fields` of a VALIDATION_FAILED answer, onto @error: @keys are the Desk
  * API's names of the fields of @form, indexed by field; "<key>[i]" names the
  * i-th item of a list field, whose values (when known) are @list_values. */

@@ -17,6 +17,7 @@
 
 #include "sa-credentials.h"
 #include "sa-desk-client-private.h"
+#include "sa-http-session-private.h"
 #include "sa-validate.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
@@ -109,22 +110,10 @@ normalize_base_uri (const char *uri,
   return g_uri_to_string (normalized);
 }
 
-/* SA_DEBUG_HTTP output goes to the debug log, never to stdout. */
-static void
-log_http (SoupLogger         *logger,
-          SoupLoggerLogLevel  level,
-          char                direction,
-          const char         *data,
-          gpointer            user_data)
-{
-  g_debug ("%c %s", direction, data);
-}
-
 static void
 sa_desk_client_constructed (GObject *object)
 {
   SaDeskClient *self = (SaDeskClient *)object;
-  g_autofree char *user_agent = NULL;
   gboolean loopback = FALSE;
 
   G_OBJECT_CLASS (sa_desk_client_parent_class)->constructed (object);
@@ -135,33 +124,7 @@ sa_desk_client_constructed (GObject *object)
   else if (!loopback && g_str_has_prefix (self->base_uri, "http:"))
     self->insecure = TRUE;
 
-  user_agent = g_strdup_printf ("smart-account-desk/%s", PACKAGE_VERSION);
-
-  /* A set http_proxy would be used even for 127.0.0.1: loopback never goes
-   * through a proxy. */
-  if (loopback)
-    self->session = g_object_new (SOUP_TYPE_SESSION,
-                                  "proxy-resolver", NULL,
-                                  "user-agent", user_agent,
-                                  "timeout", self->timeout,
-                                  "idle-timeout", self->timeout,
-                                  NULL);
-  else
-    self->session = g_object_new (SOUP_TYPE_SESSION,
-                                  "user-agent", user_agent,
-                                  "timeout", self->timeout,
-                                  "idle-timeout", self->timeout,
-                                  NULL);
-
-  /* Minimal logging prints request and status lines only: never headers
-   * (the bearer token) nor bodies (passwords). */
-  if (g_getenv ("SA_DEBUG_HTTP") != NULL)
-    {
-      g_autoptr(SoupLogger) logger = soup_logger_new (SOUP_LOGGER_LOG_MINIMAL);
-
-      soup_logger_set_printer (logger, log_http, NULL, NULL);
-      soup_session_add_feature (self->session, SOUP_SESSION_FEATURE (logger));
-    }
+  self->session = sa_http_session_new (self->timeout, loopback, G_LOG_DOMAIN);
 }
 
 static void

@@ -34,27 +34,6 @@ return_if_bad_order (GTask      *task,
   return TRUE;
 }
 
-/* Sends @task (taken) as @method on @path with @body (nullable, taken). */
-static void
-send_with_body (SaDeskClient *self,
-                GTask        *task,
-                const char   *method,
-                const char   *path,
-                GBytes       *body)
-{
-  g_autoptr(GBytes) owned = body;
-
-  if (!sa_desk_prepare (self, task, method, path, NULL))
-    {
-      g_object_unref (task);
-      return;
-    }
-  if (owned != NULL)
-    sa_desk_call_set_json_body (sa_desk_task_get_call (task), owned);
-
-  sa_desk_send (self, task);
-}
-
 /**
  * sa_desk_client_sandbox_set_export_hold_async:
  * @self: an #SaDeskClient
@@ -99,7 +78,7 @@ sa_desk_client_sandbox_set_export_hold_async (SaDeskClient        *self,
   escaped = sa_desk_escape (sales_order_number);
   path = g_strconcat ("sandbox/orders/", escaped, "/export-hold", NULL);
 
-  send_with_body (self, task, "POST", path, sa_desk_builder_to_bytes (builder));
+  sa_desk_request (self, task, "POST", path, NULL, sa_desk_builder_to_bytes (builder));
 }
 
 /**
@@ -187,7 +166,7 @@ sa_desk_client_sandbox_list_serial_numbers_async (SaDeskClient        *self,
   escaped = sa_desk_escape (sales_order_number);
   path = g_strconcat ("sandbox/orders/", escaped, "/serial-numbers", NULL);
 
-  send_with_body (self, task, "GET", path, NULL);
+  sa_desk_request (self, task, "GET", path, NULL, NULL);
 }
 
 /**
@@ -282,7 +261,7 @@ sa_desk_client_sandbox_register_device_async (SaDeskClient        *self,
     }
   json_builder_end_object (builder);
 
-  send_with_body (self, task, "POST", "sandbox/devices", sa_desk_builder_to_bytes (builder));
+  sa_desk_request (self, task, "POST", "sandbox/devices", NULL, sa_desk_builder_to_bytes (builder));
 }
 
 /**
@@ -362,9 +341,9 @@ sa_desk_client_sandbox_list_scenarios_async (SaDeskClient        *self,
   g_return_if_fail (SA_IS_DESK_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  send_with_body (self, sa_desk_list_task_new (self, sa_desk_client_sandbox_list_scenarios_async, &scenario_list,
-                                               cancellable, callback, user_data),
-                  "GET", "sandbox/scenarios", NULL);
+  sa_desk_request (self, sa_desk_list_task_new (self, sa_desk_client_sandbox_list_scenarios_async, &scenario_list,
+                                                cancellable, callback, user_data),
+                   "GET", "sandbox/scenarios", NULL, NULL);
 }
 
 /**
@@ -439,7 +418,7 @@ sa_desk_client_sandbox_start_scenario_async (SaDeskClient        *self,
     }
   path = g_strconcat ("sandbox/scenarios/", scenario_id, "/start", NULL);
 
-  send_with_body (self, task, "POST", path, NULL);
+  sa_desk_request (self, task, "POST", path, NULL, NULL);
 }
 
 /**
@@ -482,9 +461,9 @@ sa_desk_client_sandbox_get_class_async (SaDeskClient        *self,
   g_return_if_fail (SA_IS_DESK_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  send_with_body (self, sa_desk_list_task_new (self, sa_desk_client_sandbox_get_class_async, &class_list,
-                                               cancellable, callback, user_data),
-                  "GET", "sandbox/class", NULL);
+  sa_desk_request (self, sa_desk_list_task_new (self, sa_desk_client_sandbox_get_class_async, &class_list,
+                                                cancellable, callback, user_data),
+                   "GET", "sandbox/class", NULL, NULL);
 }
 
 /**
@@ -555,7 +534,7 @@ sa_desk_client_sandbox_reset_class_async (SaDeskClient        *self,
     }
   json_builder_end_object (builder);
 
-  send_with_body (self, task, "POST", "sandbox/class/reset", sa_desk_builder_to_bytes (builder));
+  sa_desk_request (self, task, "POST", "sandbox/class/reset", NULL, sa_desk_builder_to_bytes (builder));
 }
 
 /**

@@ -28,10 +28,7 @@ sandbox_post (SaDeskClient        *self,
                                 cancellable, callback, user_data);
   sa_desk_task_get_call (task)->needs_json = FALSE;
 
-  if (!sa_desk_prepare (self, task, "POST", path, NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", path, NULL, NULL);
 }
 
 /**
@@ -142,13 +139,6 @@ sa_desk_client_sandbox_ship_order_finish (SaDeskClient  *self,
   return sa_desk_propagate_boolean (self, result, sa_desk_client_sandbox_ship_order_async, error);
 }
 
-static gpointer
-parse_account_request (JsonObject  *object,
-                       GError     **error)
-{
-  return sa_account_request_new_from_json (object, error);
-}
-
 /**
  * sa_desk_client_sandbox_accept_account_request_async:
  * @self: an #SaDeskClient
@@ -175,7 +165,7 @@ sa_desk_client_sandbox_accept_account_request_async (SaDeskClient        *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = sa_desk_object_task_new (self, sa_desk_client_sandbox_accept_account_request_async,
-                                  parse_account_request, cancellable, callback, user_data);
+                                  sa_desk_parse_account_request, cancellable, callback, user_data);
 
   sa_desk_post_on_id (self, task, "sandbox/account-requests/", account_request_id, "/accept", NULL);
 }
@@ -263,11 +253,8 @@ sa_desk_client_sandbox_advance_clock_async (SaDeskClient        *self,
   json_builder_end_object (builder);
   body = sa_desk_builder_to_bytes (builder);
 
-  if (!sa_desk_prepare (self, task, "POST", "sandbox/clock", NULL))
-    return;
-  sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "POST", "sandbox/clock", NULL,
+                   g_steal_pointer (&body));
 }
 
 /**
@@ -317,10 +304,7 @@ sa_desk_client_sandbox_get_clock_async (SaDeskClient        *self,
   task = sa_desk_call_task_new (self, sa_desk_client_sandbox_get_clock_async, answer_clock,
                                 cancellable, callback, user_data);
 
-  if (!sa_desk_prepare (self, task, "GET", "sandbox/clock", NULL))
-    return;
-
-  sa_desk_send (self, g_steal_pointer (&task));
+  sa_desk_request (self, g_steal_pointer (&task), "GET", "sandbox/clock", NULL, NULL);
 }
 
 /**
@@ -340,13 +324,6 @@ sa_desk_client_sandbox_get_clock_finish (SaDeskClient  *self,
   g_return_val_if_fail (SA_IS_DESK_CLIENT (self), NULL);
 
   return sa_desk_propagate_pointer (self, result, sa_desk_client_sandbox_get_clock_async, error);
-}
-
-static gpointer
-parse_access_request (JsonObject  *object,
-                      GError     **error)
-{
-  return sa_access_request_new_from_json (object, error);
 }
 
 /**
@@ -379,7 +356,7 @@ sa_desk_client_sandbox_decide_access_request_async (SaDeskClient        *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = sa_desk_object_task_new (self, sa_desk_client_sandbox_decide_access_request_async,
-                                  parse_access_request, cancellable, callback, user_data);
+                                  sa_desk_parse_access_request, cancellable, callback, user_data);
 
   builder = json_builder_new_immutable ();
   json_builder_begin_object (builder);

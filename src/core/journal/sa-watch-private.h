@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "sa-network-gate-private.h"
 #include "sa-watch.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,6 @@ struct _SaWatch
 
   SaClient        *client;
   SaJournal       *journal;
-  GNetworkMonitor *network_monitor;
   GCancellable    *cancellable;
   GDateTime       *now;              /* the tests' clock; NULL: the real one */
 
@@ -37,10 +37,9 @@ struct _SaWatch
   guint            n_open;
   guint            timeout_id;
   gint64           not_before;       /* monotonic µs: a server asked to wait */
-  gulong           network_handler;
   gulong           journal_handler;
+  SaNetworkGate    network;
 
-  guint            loopback : 1;
   guint            paused : 1;
   guint            started : 1;
   guint            in_round : 1;

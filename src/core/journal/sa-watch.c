@@ -22,7 +22,6 @@
 #include "config.h"
 
 #include "sa-error-private.h"
-#include "sa-validate.h"
 #include "sa-watch-private.h"
 
 /* Hand-offs older than this are checked four times less often. */
@@ -198,8 +197,8 @@ end_round (SaWatch      *self,
   else
     {
       g_debug ("Watch: round stopped (%s); waiting longer", error->message);
-      self->current_interval_ms = (guint) MIN ((guint64) self->current_interval_ms * 2,
-                                               (guint64) self->max_interval_ms);
+      self->current_interval_ms = sa_network_gate_back_off (self->current_interval_ms,
+                                                            self->max_interval_ms);
       note_retry_after (self, error);
     }
 
@@ -386,8 +385,7 @@ start_round (SaWatch  *self,
 static void
 update_paused (SaWatch *self)
 {
-  gboolean available = g_network_monitor_get_network_available (self->network_monitor);
-  gboolean paused = !available && !self->loopback;
+  gboolean paused = sa_network_gate_is_closed (&self->network);
 
   if (paused == self->paused)
     return;
@@ -443,14 +441,10 @@ sa_watch_constructed (GObject *object)
   g_assert (SA_IS_CLIENT (self->client));
   g_assert (SA_IS_JOURNAL (self->journal));
 
-  self->loopback = sa_uri_is_loopback (sa_client_get_base_uri (self->client));
-  if (self->network_monitor == NULL)
-    self->network_monitor = g_object_ref (g_network_monitor_get_default ());
-  self->network_handler = g_signal_connect (self->network_monitor, "network-changed",
-                                            G_CALLBACK (on_network_changed), self);
+  sa_network_gate_follow (&self->network, self->client, G_CALLBACK (on_network_changed), self);
   self->journal_handler = g_signal_connect (self->journal, "changed",
                                             G_CALLBACK (on_journal_changed), self);
-  self->paused = !self->loopback && !g_network_monitor_get_network_available (self->network_monitor);
+  self->paused = sa_network_gate_is_closed (&self->network);
 }
 
 static void
@@ -461,11 +455,9 @@ sa_watch_dispose (GObject *object)
   unschedule (self);
   g_cancellable_cancel (self->cancellable);
   clear_round (self);
-  if (self->network_monitor != NULL)
-    g_clear_signal_handler (&self->network_handler, self->network_monitor);
+  sa_network_gate_clear (&self->network);
   if (self->journal != NULL)
     g_clear_signal_handler (&self->journal_handler, self->journal);
-  g_clear_object (&self->network_monitor);
   g_clear_object (&self->journal);
   g_clear_object (&self->client);
 
@@ -502,7 +494,7 @@ sa_watch_get_property (GObject    *object,
       g_value_set_object (value, self->journal);
       break;
     case PROP_NETWORK_MONITOR:
-      g_value_set_object (value, self->network_monitor);
+      g_value_set_object (value, self->network.monitor);
       break;
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval_ms);
@@ -538,7 +530,7 @@ sa_watch_set_property (GObject      *object,
       self->journal = g_value_dup_object (value);
       break;
     case PROP_NETWORK_MONITOR:
-      self->network_monitor = g_value_dup_object (value);
+      self->network.monitor = g_value_dup_object (value);
       break;
     case PROP_INTERVAL:
       sa_watch_set_interval (self, g_value_get_uint (value));

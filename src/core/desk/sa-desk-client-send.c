@@ -786,16 +786,8 @@ sa_desk_post_on_id (SaDeskClient *self,
 
   escaped = sa_desk_escape (id);
   path = g_strconcat (root_path, escaped, suffix, NULL);
-
-  if (!sa_desk_prepare (self, task, "POST", path, NULL))
-    {
-      g_object_unref (task);
-      return;
-    }
-  if (body != NULL)
-    sa_desk_call_set_json_body (sa_desk_task_get_call (task), body);
-
-  sa_desk_send (self, task);
+  sa_desk_request (self, task, "POST", path, NULL,
+                   body != NULL ? g_bytes_ref (body) : NULL);
 }
 
 /* ------------------------------------------------------------------------ */

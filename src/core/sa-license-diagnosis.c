@@ -117,31 +117,6 @@ find_account (GListModel      *accounts,
   return NULL;
 }
 
-/* How many of the order's licenses arrived: the quantities of the details
- * carrying @order_number. */
-static gint64
-count_quantity (GListModel *licenses,
-                const char *order_number)
-{
-  gint64 total = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
-    {
-      g_autoptr(SaLicense) license = g_list_model_get_item (licenses, i);
-      GListModel *details = sa_license_get_details (license);
-
-      for (guint j = 0; j < g_list_model_get_n_items (details); j++)
-        {
-          g_autoptr(SaLicenseDetail) detail = g_list_model_get_item (details, j);
-
-          if (g_strcmp0 (sa_license_detail_get_order_number (detail), order_number) == 0)
-            total += sa_license_detail_get_quantity (detail);
-        }
-    }
-
-  return total;
-}
-
 /* The checks of the seeds, on an order that exists. */
 static void
 check_order (SaLicenseDiagnosis *self,
@@ -210,7 +185,7 @@ check_order (SaLicenseDiagnosis *self,
                    sa_license_get_smart_account_name (first),
                    sa_license_get_smart_account_domain (first),
                    sa_license_get_virtual_account (first));
-      self->quantity = count_quantity (self->licenses, self->order_number);
+      self->quantity = sa_license_count_from_order (self->licenses, self->order_number);
     }
   else if (self->outcomes[SA_LICENSE_CHECK_SHIPPED] == SA_LICENSE_OUTCOME_FAILED)
     {

@@ -287,3 +287,49 @@ sa_license_has_order (SaLicense  *self,
 
   return FALSE;
 }
+
+/**
+ * sa_license_count_from_order:
+ * @licenses: a #GListModel of #SaLicense
+ * @order_number: a Sales Order No.; spaces around it are ignored
+ *
+ * How many of @licenses came from @order_number: the quantities of the
+ * details naming it, compared as sa_license_has_order() does (spaces around
+ * either number ignored). "Where Are My Licenses?" and the hand-off watch
+ * count an order's licenses with it (the seeds' check that the order's
+ * licenses reached the Smart Account).
+ *
+ * Returns: the total quantity, 0 when no detail names @order_number
+ */
+gint64
+sa_license_count_from_order (GListModel *licenses,
+                             const char *order_number)
+{
+  g_autofree char *wanted = NULL;
+  gint64 total = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (licenses), 0);
+  g_return_val_if_fail (order_number != NULL, 0);
+
+  wanted = g_strstrip (g_strdup (order_number));
+  if (*wanted == '\0')
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
+    {
+      g_autoptr(SaLicense) license = g_list_model_get_item (licenses, i);
+      GListModel *details = G_LIST_MODEL (license->details);
+
+      for (guint j = 0; j < g_list_model_get_n_items (details); j++)
+        {
+          g_autoptr(SaLicenseDetail) detail = g_list_model_get_item (details, j);
+          const char *number = sa_license_detail_get_order_number (detail);
+          g_autofree char *stripped = number != NULL ? g_strstrip (g_strdup (number)) : NULL;
+
+          if (g_strcmp0 (stripped, wanted) == 0)
+            total += sa_license_detail_get_quantity (detail);
+        }
+    }
+
+  return total;
+}

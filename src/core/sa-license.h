@@ -42,5 +42,7 @@ const char  *sa_license_get_status               (SaLicense       *self);
 GListModel  *sa_license_get_details              (SaLicense       *self);
 gboolean     sa_license_has_order                (SaLicense       *self,
                                                   const char      *order_number);
+gint64       sa_license_count_from_order         (GListModel      *licenses,
+                                                  const char      *order_number);
 
 G_END_DECLS

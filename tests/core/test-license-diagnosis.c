@@ -217,6 +217,25 @@ test_deposited (void)
     g_assert_cmpstr (sa_license_diagnosis_get_account_name (third), ==, "acme-industrie.fr");
     g_assert_cmpint (sa_license_diagnosis_get_quantity (third), ==, 5);
   }
+
+  /* A detail whose order number comes with spaces around it is found (as
+   * sa_license_has_order() finds it) and its quantity counted, as the
+   * hand-off watch counts it. */
+  {
+    g_autoptr(GListModel) padded = licenses_in ("acme-industrie.fr", "Acme Industrie", "DEFAULT", 0);
+    g_autoptr(SaLicense) license = g_list_model_get_item (padded, 0);
+    g_autoptr(SaLicenseDetail) spaced = sa_license_detail_new (" 104857601 ", "C9300-DNA-E-24", "PERPETUAL",
+                                                               3, "ACTIVE", "2026-10-02", NULL);
+    g_autoptr(SaLicenseDiagnosis) fourth = NULL;
+
+    sa_license_add_detail (license, spaced);
+    fourth = sa_license_diagnosis_new ("104857601", order, padded, NULL);
+    g_assert_cmpint (sa_license_diagnosis_get_verdict (fourth), ==, SA_LICENSE_VERDICT_DEPOSITED);
+    g_assert_cmpint (sa_license_diagnosis_get_quantity (fourth), ==, 3);
+    g_assert_cmpint (sa_license_count_from_order (padded, " 104857601"), ==, 3);
+    g_assert_cmpint (sa_license_count_from_order (padded, "104857999"), ==, 10);
+    g_assert_cmpint (sa_license_count_from_order (padded, "  "), ==, 0);
+  }
 }
 
 static void

@@ -75,8 +75,6 @@ GDateTime    *sa_watch_dup_now           (SaWatch       *self);
 gboolean      sa_watch_license_in        (SaLicense     *license,
                                           const char    *domain,
                                           const char    *virtual_account);
-gint64        sa_watch_count_order       (GListModel    *licenses,
-                                          const char    *order_number);
 char         *sa_watch_join_names        (GListModel    *licenses);
 
 /* For tests only. */

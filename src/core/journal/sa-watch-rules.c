@@ -177,39 +177,6 @@ sa_watch_license_in (SaLicense  *license,
 }
 
 /**
- * sa_watch_count_order:
- * @licenses: a #GListModel of #SaLicense
- * @order_number: a Sales Order No.
- *
- * Returns: how many of the licenses came from @order_number (the quantities
- *   of the details naming it)
- */
-gint64
-sa_watch_count_order (GListModel *licenses,
-                      const char *order_number)
-{
-  gint64 total = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (licenses); i++)
-    {
-      g_autoptr(SaLicense) license = g_list_model_get_item (licenses, i);
-      GListModel *details = sa_license_get_details (license);
-
-      for (guint j = 0; j < g_list_model_get_n_items (details); j++)
-        {
-          g_autoptr(SaLicenseDetail) detail = g_list_model_get_item (details, j);
-          const char *number = sa_license_detail_get_order_number (detail);
-          g_autofree char *stripped = g_strstrip (g_strdup (number != NULL ? number : ""));
-
-          if (g_strcmp0 (stripped, order_number) == 0)
-            total += sa_license_detail_get_quantity (detail);
-        }
-    }
-
-  return total;
-}
-
-/**
  * sa_watch_join_names:
  * @licenses: a #GListModel of #SaLicense
  *
@@ -518,7 +485,7 @@ note_elsewhere (SaWatchCheck *check,
       there = keep (elsewhere, domain, virtual_account, TRUE);
       names = sa_watch_join_names (there);
       observe (check, SA_OBSERVATION_LICENSES_ELSEWHERE, domain, virtual_account,
-               sa_watch_count_order (there, order), names);
+               sa_license_count_from_order (there, order), names);
     }
 }
 
@@ -561,7 +528,7 @@ decide_licenses (GTask      *task,
       g_autofree char *names = sa_watch_join_names (in_target);
 
       observe (check, SA_OBSERVATION_LICENSES_ARRIVED, domain, target,
-               sa_watch_count_order (in_target, order), names);
+               sa_license_count_from_order (in_target, order), names);
       sa_hand_off_set_state (hand_off, SA_HAND_OFF_STATE_CONFIRMED);
       fire (check, SA_HAND_OFF_NOTICE_CONFIRMED);
     }
@@ -573,7 +540,7 @@ decide_licenses (GTask      *task,
           g_autofree char *names = sa_watch_join_names (in_source);
 
           observe (check, SA_OBSERVATION_LICENSES_IN_DEFAULT, domain, chosen,
-                   sa_watch_count_order (in_source, order), names);
+                   sa_license_count_from_order (in_source, order), names);
         }
       seen_partly (check);
       fire (check, SA_HAND_OFF_NOTICE_TRANSFER_READY);

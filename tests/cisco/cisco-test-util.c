@@ -11,47 +11,6 @@
 
 #include "cisco-test-util.h"
 
-#define WAIT_SECONDS 30
-
-/**
- * cisco_test_on_ready:
- *
- * A #GAsyncReadyCallback that stores a reference to @result in the
- * `GAsyncResult *` slot @user_data.
- */
-void
-cisco_test_on_ready (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-/**
- * cisco_test_wait:
- *
- * Runs the default main context until *@slot is set (30 s at most).
- *
- * Returns: (transfer full): the result, taken from @slot
- */
-GAsyncResult *
-cisco_test_wait (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("An async call did not complete within %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return g_steal_pointer (slot);
-}
-
 static gboolean
 on_slept (gpointer data)
 {
@@ -134,8 +93,8 @@ cisco_test_request_token (SaCiscoApi  *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_request_token_async (api, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_request_token_async (api, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_request_token_finish (api, result, error);
 }
 
@@ -156,8 +115,8 @@ cisco_test_search (SaCiscoApi           *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_search_accounts_async (api, field, text, type, 0, 0, NULL,
-                                      cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                      core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_search_accounts_finish (api, result, total, error);
 }
 
@@ -174,8 +133,8 @@ cisco_test_account_access (SaCiscoApi  *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_account_access_async (api, domain, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_account_access_async (api, domain, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_account_access_finish (api, result, error);
 }
 
@@ -193,8 +152,8 @@ cisco_test_virtual_accounts (SaCiscoApi     *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_virtual_accounts_async (api, domain, type, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_virtual_accounts_async (api, domain, type, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_virtual_accounts_finish (api, result, error);
 }
 
@@ -212,8 +171,8 @@ cisco_test_licenses (SaCiscoApi          *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_licenses_async (api, domain, virtual_accounts, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_licenses_async (api, domain, virtual_accounts, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_licenses_finish (api, result, error);
 }
 
@@ -232,8 +191,8 @@ cisco_test_licenses_by_order (SaCiscoApi  *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_find_licenses_by_order_async (api, domain, order_number, NULL,
-                                             cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                             core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_find_licenses_by_order_finish (api, result, error);
 }
 
@@ -254,8 +213,8 @@ cisco_test_transfer (SaCiscoApi                   *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_transfer_licenses_async (api, domain, source, transfers, n_transfers, NULL,
-                                        cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                        core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_transfer_licenses_finish (api, result, error);
 }
 
@@ -273,8 +232,8 @@ cisco_test_order (SaCiscoApi          *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_check_order_status_async (api, field, number, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_check_order_status_async (api, field, number, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_check_order_status_finish (api, result, error);
 }
 

@@ -280,11 +280,11 @@ test_token_shared (void)
 
   set_up ();
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    sa_cisco_api_list_account_access_async (api, NULL, NULL, cisco_test_on_ready, &slots[i]);
+    sa_cisco_api_list_account_access_async (api, NULL, NULL, core_test_on_ready, &slots[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      g_autoptr(GAsyncResult) result = cisco_test_wait (&slots[i]);
+      g_autoptr(GAsyncResult) result = core_test_wait (&slots[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(GListModel) accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
 
@@ -541,8 +541,8 @@ expect_cancelled (SaCiscoApi *api,
     g_timeout_add_full (G_PRIORITY_DEFAULT, cancel_after_ms, cancel_later,
                         g_object_ref (cancellable), g_object_unref);
 
-  sa_cisco_api_list_account_access_async (api, NULL, cancellable, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_account_access_async (api, NULL, cancellable, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
   g_assert_null (accounts);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -602,10 +602,10 @@ test_rate_limit (void)
   sa_cisco_api_set_rate_limit (api, 5, 1);
   start = g_get_monotonic_time ();
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    sa_cisco_api_list_account_access_async (api, NULL, NULL, cisco_test_on_ready, &slots[i]);
+    sa_cisco_api_list_account_access_async (api, NULL, NULL, core_test_on_ready, &slots[i]);
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      g_autoptr(GAsyncResult) result = cisco_test_wait (&slots[i]);
+      g_autoptr(GAsyncResult) result = core_test_wait (&slots[i]);
       g_autoptr(GListModel) accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
 
       g_assert_no_error (error);

@@ -1,4 +1,6 @@
-/* core-test-util.h — small helpers shared by the unit tests of src/core
+/* core-test-util.h — small helpers shared by the unit tests of src/core (and,
+ * for waiting on async calls and the keyring programs' set-up, by the Desk,
+ * journal and Cisco tests that link it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,8 +9,50 @@
 #include "sa-core.h"
 #include "sa-json-private.h"
 
+G_BEGIN_DECLS
+
+#define CORE_TEST_WAIT_SECONDS 30
+
 /* The JSON object in @json (transfer full); fails the test otherwise. */
-JsonObject *parse_object (const char *json);
+JsonObject   *parse_object                 (const char    *json);
 /* @unit @times times (transfer full). */
-char       *repeat       (const char *unit,
-                          guint       times);
+char         *repeat                       (const char    *unit,
+                                            guint          times);
+
+/* Waiting for an async call */
+void          core_test_on_ready           (GObject       *object,
+                                            GAsyncResult  *result,
+                                            gpointer       user_data);
+GAsyncResult *core_test_wait               (GAsyncResult **slot);
+
+/* Drafts, waited for */
+gboolean      core_test_draft_save         (const char    *name,
+                                            GVariant      *value,
+                                            GError       **error);
+GVariant     *core_test_draft_load         (const char    *name,
+                                            GError       **error);
+gboolean      core_test_draft_remove       (const char    *name,
+                                            GError       **error);
+
+/* Remembered sign-in credentials, waited for */
+gboolean      core_test_credentials_store  (const char    *server,
+                                            const char    *username,
+                                            const char    *password,
+                                            GError       **error);
+gboolean      core_test_credentials_lookup (const char    *server,
+                                            char         **username,
+                                            char         **password,
+                                            GError       **error);
+gboolean      core_test_credentials_clear  (const char    *server,
+                                            GError       **error);
+
+/* The programs run through run-with-keyring.sh */
+char         *core_test_keyring_init       (int           *argc,
+                                            char        ***argv,
+                                            const char    *program);
+void          core_test_log_capture_start  (void);
+char         *core_test_log_capture_take   (void);
+void          core_test_assert_only_a_draft_written (const char *scratch);
+void          core_test_remove_tree        (const char    *path);
+
+G_END_DECLS

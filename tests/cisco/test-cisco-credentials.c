@@ -214,71 +214,15 @@ check_settings (const char *needle)
   g_assert_cmpuint (n_keys, >, 0);
 }
 
-/* Whether @data (any bytes, NULs included) holds @needle. */
-static gboolean
-contains_bytes (const char *data,
-                gsize       length,
-                const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; n <= length && i <= length - n; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
+/* No Client Secret in a file. */
 static void
-check_tree (const char *path,
-            const char *needle,
-            guint      *n_files)
+check_file (const char *path,
+            const char *contents,
+            gsize       length,
+            gpointer    user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          check_tree (child, needle, n_files);
-          continue;
-        }
-      if (!g_file_get_contents (child, &contents, &length, NULL))
-        continue;
-      (*n_files)++;
-      if (contains_bytes (contents, length, needle))
-        g_error ("%s holds a secret", child);
-    }
-}
-
-/* Whether @text holds a run of 40 or more characters of base64url: what an
- * access token looks like (the sandbox's are 43). */
-static gboolean
-holds_token_like_run (const char *text)
-{
-  gsize run = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-        {
-          if (++run >= 40)
-            return TRUE;
-        }
-      else
-        run = 0;
-    }
-
-  return FALSE;
+  if (core_test_contains_bytes (contents, length, CLIENT_SECRET))
+    g_error ("%s holds a secret", path);
 }
 
 static void
@@ -322,7 +266,7 @@ test_secret_nowhere_else (void)
   log = core_test_log_capture_take ();
   g_assert_nonnull (strstr (log, SANDBOX_TOKEN_PATH));
   g_assert_null (strstr (log, CLIENT_SECRET));
-  if (holds_token_like_run (log))
+  if (core_test_has_token_shape (log, strlen (log)))
     g_error ("The debug log holds what looks like an access token:\n%s", log);
 
   /* Not in any GSettings key. */
@@ -332,7 +276,7 @@ test_secret_nowhere_else (void)
    * encrypted). */
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     if (g_getenv (dirs[i]) != NULL)
-      check_tree (g_getenv (dirs[i]), CLIENT_SECRET, &n_files);
+      n_files += core_test_scan_files (g_getenv (dirs[i]), check_file, NULL);
   g_assert_cmpuint (n_files, >, 0);  /* at least the keyring file */
 
   g_assert_true (clear (identity, &error));

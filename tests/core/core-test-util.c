@@ -220,20 +220,38 @@ capture_writer (GLogLevelFlags   log_level,
     {
       for (gsize i = 0; i < n_fields; i++)
         {
-          if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+          if (g_str_equal (fields[i].key, "MESSAGE"))
             {
-              g_string_append (captured_log, fields[i].value);
+              if (fields[i].length < 0)
+                g_string_append (captured_log, fields[i].value);
+              else
+                g_string_append_len (captured_log, fields[i].value, fields[i].length);
               g_string_append_c (captured_log, '\n');
             }
         }
     }
   g_mutex_unlock (&log_mutex);
 
-  /* Debug messages are captured, never printed: TAP output stays clean. */
+  /* Debug messages are captured, never printed: TAP output stays clean; the
+   * rest is shown (and stays fatal). */
   if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
     return G_LOG_WRITER_HANDLED;
 
   return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/**
+ * core_test_log_capture_install:
+ *
+ * Sends every logged message to a writer that prints no debug or info
+ * message (TAP output stays clean) and records all of them between
+ * core_test_log_capture_start() and core_test_log_capture_take(). Call it
+ * before g_test_init(), with `G_MESSAGES_DEBUG=all` set for a whole log.
+ */
+void
+core_test_log_capture_install (void)
+{
+  g_log_set_writer_func (capture_writer, NULL, NULL);
 }
 
 /**
@@ -246,8 +264,7 @@ capture_writer (GLogLevelFlags   log_level,
  * state directories in a new scratch directory (set before GLib caches them;
  * the keyring's data directory comes from the script), every debug message
  * with the HTTP exchanges (`G_MESSAGES_DEBUG=all`, `SA_DEBUG_HTTP`) going to
- * a writer that prints none of them and records them between
- * core_test_log_capture_start() and core_test_log_capture_take(), no proxy,
+ * core_test_log_capture_install()'s writer, no proxy,
  * the C.UTF-8 locale; then g_test_init().
  *
  * Returns: (transfer full): the scratch directory, for
@@ -276,7 +293,7 @@ core_test_keyring_init (int          *argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
   setlocale (LC_ALL, "C.UTF-8");
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  core_test_log_capture_install ();
   g_test_init (argc, argv, NULL);
 
   return g_steal_pointer (&scratch);
@@ -390,4 +407,163 @@ core_test_remove_tree (const char *path)
           g_unlink (child);
       }
   g_rmdir (path);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hunting for a leaked secret */
+
+/**
+ * core_test_use_xdg_home:
+ * @tmpl: a template for g_dir_make_tmp() ("sa-sign-in-XXXXXX")
+ *
+ * Gives the process user directories of its own, before anything reads
+ * them: data, config, state and cache (mode 0700) under one new directory,
+ * set as `XDG_DATA_HOME`, `XDG_CONFIG_HOME`, `XDG_STATE_HOME` and
+ * `XDG_CACHE_HOME`. A gnome-keyring started before keeps its files where the
+ * old `XDG_DATA_HOME` said.
+ *
+ * Returns: (transfer full): the new directory, for core_test_scan_files()
+ */
+char *
+core_test_use_xdg_home (const char *tmpl)
+{
+  const char *subdirs[] = { "data", "config", "state", "cache" };
+  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
+  char *root = g_dir_make_tmp (tmpl, NULL);
+
+  g_assert_nonnull (root);
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, subdirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  return root;
+}
+
+/**
+ * core_test_contains_bytes:
+ * @data: any bytes, NULs included
+ * @length: the length of @data, in bytes
+ * @needle: a string
+ *
+ * Returns: whether @data holds @needle
+ */
+gboolean
+core_test_contains_bytes (const char *data,
+                          gsize       length,
+                          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; n <= length && i <= length - n; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * core_test_has_token_shape:
+ * @data: any bytes
+ * @length: the length of @data, in bytes
+ *
+ * Returns: whether @data holds a run of 40 or more characters of base64url:
+ *   what an access token looks like (the sandbox's are 43)
+ */
+gboolean
+core_test_has_token_shape (const char *data,
+                           gsize       length)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (g_ascii_isalnum (c) || c == '-' || c == '_')
+        {
+          if (++run >= 40)
+            return TRUE;
+        }
+      else
+        run = 0;
+    }
+  return FALSE;
+}
+
+/**
+ * core_test_scan_files:
+ * @path: a directory
+ * @check: called with each file's path and contents
+ * @user_data: for @check
+ *
+ * Reads every regular file under @path (never through a link; not Mesa's
+ * compiled shaders, binary and not ours) and hands it to @check, which
+ * fails the test on what it must not find.
+ *
+ * Returns: how many files were read
+ */
+guint
+core_test_scan_files (const char        *path,
+                      CoreTestFileCheck  check,
+                      gpointer           user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) || g_strcmp0 (name, "mesa_shader_cache") == 0)
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          n_files += core_test_scan_files (child, check, user_data);
+          continue;
+        }
+      if (!g_file_get_contents (child, &contents, &length, NULL))
+        continue;
+
+      n_files++;
+      check (child, contents, length, user_data);
+    }
+
+  return n_files;
+}
+
+/**
+ * core_test_print_settings:
+ * @settings: a #GSettings
+ *
+ * Returns: (transfer full): every key of @settings' schema with its value as
+ *   the run left it, a "key=value" line each
+ */
+char *
+core_test_print_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  g_assert_nonnull (keys);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *printed = g_variant_print (value, FALSE);
+
+      g_string_append_printf (text, "%s=%s\n", keys[i], printed);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -1,6 +1,6 @@
 /* core-test-util.h — small helpers shared by the unit tests of src/core (and,
- * for waiting on async calls and the keyring programs' set-up, by the Desk,
- * journal and Cisco tests that link it)
+ * for waiting on async calls, the keyring programs' set-up and the hunt for
+ * leaked secrets, by the Desk, journal, Cisco and UI tests that link it)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,9 +50,27 @@ gboolean      core_test_credentials_clear  (const char    *server,
 char         *core_test_keyring_init       (int           *argc,
                                             char        ***argv,
                                             const char    *program);
+void          core_test_log_capture_install (void);
 void          core_test_log_capture_start  (void);
 char         *core_test_log_capture_take   (void);
 void          core_test_assert_only_a_draft_written (const char *scratch);
 void          core_test_remove_tree        (const char    *path);
+
+/* Hunting for a leaked secret */
+typedef void (*CoreTestFileCheck) (const char *path,
+                                   const char *contents,
+                                   gsize       length,
+                                   gpointer    user_data);
+
+char         *core_test_use_xdg_home       (const char    *tmpl);
+gboolean      core_test_contains_bytes     (const char    *data,
+                                            gsize          length,
+                                            const char    *needle);
+gboolean      core_test_has_token_shape    (const char    *data,
+                                            gsize          length);
+guint         core_test_scan_files         (const char        *path,
+                                            CoreTestFileCheck  check,
+                                            gpointer           user_data);
+char         *core_test_print_settings     (GSettings     *settings);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <libsecret/secret.h>
 
+#include "core-test-util.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-server.h"
@@ -300,25 +301,6 @@ sa_test_sandbox_new (void)
   return sandbox;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /**
  * sa_test_sandbox_free:
  * @sandbox: (transfer full): a sandbox from sa_test_sandbox_new()
@@ -332,7 +314,7 @@ sa_test_sandbox_free (SaTestSandbox *sandbox)
   if (sandbox->sandbox != NULL)
     sa_sandbox_thread_stop (sandbox->sandbox);
   g_clear_object (&sandbox->sandbox);
-  remove_tree (sandbox->data_dir);
+  core_test_remove_tree (sandbox->data_dir);
   g_free (sandbox->data_dir);
   g_free (sandbox);
 }
@@ -1019,7 +1001,7 @@ sa_test_use_state_dir (const char *tmpl)
 void
 sa_test_remove_state_dir (char *state_dir)
 {
-  remove_tree (state_dir);
+  core_test_remove_tree (state_dir);
   g_free (state_dir);
 }
 

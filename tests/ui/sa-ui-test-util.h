@@ -97,8 +97,9 @@ gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
 
-/* The wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state
- * directory of the test's own for them; conditions take the wizard. */
+/* sa-ui-test-state.c: the wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST,
+ * …), and a state directory of the test's own for them; conditions take the
+ * wizard. */
 gboolean       sa_test_has_focus_in      (GtkWidget        *window,
                                           GtkWidget        *widget);
 gboolean       sa_test_draft_looked_for  (gpointer          wizard);
@@ -114,8 +115,9 @@ SaSmartAccount *sa_test_search_account   (SaClient         *client,
                                           const char       *domain,
                                           const char       *name);
 
-/* The hand-off journal (src/core/journal): an entry by its id, and a wait
- * condition for an entry reaching a state. */
+/* sa-ui-test-state.c: the hand-off journal (src/core/journal): opened, an
+ * entry added, an entry by its id, and a wait condition for an entry
+ * reaching a state. */
 typedef struct
 {
   SaJournal      *journal;
@@ -123,6 +125,10 @@ typedef struct
   SaHandOffState  state;
 } SaTestHandOffState;
 
+SaJournal     *sa_test_open_journal           (const char       *dir,
+                                               const char       *name);
+void           sa_test_add_hand_off           (SaJournal        *journal,
+                                               SaHandOff        *hand_off);
 SaHandOff     *sa_test_find_hand_off          (SaJournal        *journal,
                                                gint64            id);
 gboolean       sa_test_hand_off_state_reached (gpointer          user_data);

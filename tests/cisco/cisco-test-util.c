@@ -1,85 +1,11 @@
-/* cisco-test-util.c — waiting for the Cisco layer's async calls in tests
+/* cisco-test-util.c — the Cisco layer's async calls in tests, waited for
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n-lib.h>
-
 #include "cisco-test-util.h"
-
-static gboolean
-on_slept (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * cisco_test_sleep:
- *
- * Runs the default main context for @milliseconds.
- */
-void
-cisco_test_sleep (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_slept, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-bind_domain (void)
-{
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-/**
- * cisco_test_init_l10n:
- *
- * Binds the build tree's catalogs (`SA_LOCALEDIR`). GLib decides once, at its
- * first translation, whether to translate at all (not when the program's own
- * domain has no catalog for the language then in use): that first time is
- * made in French, so that later language switches take effect.
- */
-void
-cisco_test_init_l10n (void)
-{
-  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  bind_domain ();
-  (void) g_dgettext (GETTEXT_PACKAGE, "Preferences");
-
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  bind_domain ();
-}
-
-/**
- * cisco_test_set_language:
- *
- * Switches the language of the messages built from now on ("fr", "it",
- * "en"): C.UTF-8 plus LANGUAGE, then textdomain() again so that gettext drops
- * its cache (TESTING.md, "gettext").
- */
-void
-cisco_test_set_language (const char *language)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", language, TRUE);
-  bind_domain ();
-}
 
 /**
  * cisco_test_request_token:

@@ -13,10 +13,6 @@
 
 G_BEGIN_DECLS
 
-void                cisco_test_sleep          (guint          milliseconds);
-void                cisco_test_init_l10n      (void);
-void                cisco_test_set_language   (const char    *language);
-
 gboolean            cisco_test_request_token  (SaCiscoApi    *api,
                                                GError       **error);
 GListModel         *cisco_test_search         (SaCiscoApi           *api,

@@ -234,7 +234,7 @@ test_token_renewed_before_expiry (void)
 
   /* Within a tenth of its lifetime of expires_in: renewed before Cisco
    * would refuse it, so no 401 at all. */
-  cisco_test_sleep (1900);
+  core_test_sleep (1900);
   read_and_drop (api, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cisco_sandbox_count (sandbox, SANDBOX_TOKEN_PATH), ==, 2);
@@ -671,7 +671,7 @@ test_error_messages (void)
   /* Every sentence is translated (po/fr.po, po/it.po). */
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      cisco_test_set_language (languages[l]);
+      core_test_set_language (languages[l]);
       for (int code = SA_CISCO_ERROR_FAILED; code <= SA_CISCO_ERROR_REJECTED; code++)
         {
           g_autofree char *message = sa_cisco_error_dup_message (code);
@@ -680,7 +680,7 @@ test_error_messages (void)
             g_error ("Error %d is not translated into %s: %s", code, languages[l], message);
         }
     }
-  cisco_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 int
@@ -690,7 +690,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  cisco_test_init_l10n ();
+  core_test_init_l10n (NULL);
   g_test_init (&argc, &argv, NULL);
 
   sandbox = cisco_sandbox_new ();

@@ -783,7 +783,7 @@ test_token_renewal (void)
   }
 
   /* Renewed before it runs out, without a refused call. */
-  cisco_test_sleep (2100);
+  core_test_sleep (2100);
   {
     g_autoptr(GListModel) accounts = list_my_accounts (client, &error);
 
@@ -959,7 +959,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  cisco_test_init_l10n ();
+  core_test_init_l10n (NULL);
   g_test_init (&argc, &argv, NULL);
 
   mimic = cisco_mimic_new (NULL);

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "core-test-util.h"
@@ -86,6 +87,81 @@ core_test_wait (GAsyncResult **slot)
     }
 
   return g_steal_pointer (slot);
+}
+
+static gboolean
+on_slept (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * core_test_sleep:
+ * @milliseconds: how long
+ *
+ * Runs the default main context for @milliseconds.
+ */
+void
+core_test_sleep (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, on_slept, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Languages */
+
+static void
+bind_domain (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * core_test_init_l10n:
+ * @language: (nullable): the language to go on in ("en"), or %NULL for the
+ *   environment's `LANGUAGE`
+ *
+ * Binds the build tree's catalogs (`SA_LOCALEDIR`). GLib decides once, at its
+ * first translation, whether to translate at all (not when the program's own
+ * domain has no catalog for the language then in use): that first time is
+ * made in French, so that later language switches take effect.
+ */
+void
+core_test_init_l10n (const char *language)
+{
+  g_autofree char *then = g_strdup (language != NULL ? language : g_getenv ("LANGUAGE"));
+
+  core_test_set_language ("fr");
+  (void) g_dgettext (GETTEXT_PACKAGE, "Preferences");
+
+  if (then != NULL)
+    g_setenv ("LANGUAGE", then, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bind_domain ();
+}
+
+/**
+ * core_test_set_language:
+ * @language: "fr", "it", "en"
+ *
+ * Switches the language of the messages built from now on: C.UTF-8 plus
+ * `LANGUAGE`, then textdomain() again so that gettext drops its cache
+ * (TESTING.md, "gettext").
+ */
+void
+core_test_set_language (const char *language)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+  bind_domain ();
 }
 
 /* ------------------------------------------------------------------------ */

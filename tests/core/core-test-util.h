@@ -24,6 +24,11 @@ void          core_test_on_ready           (GObject       *object,
                                             GAsyncResult  *result,
                                             gpointer       user_data);
 GAsyncResult *core_test_wait               (GAsyncResult **slot);
+void          core_test_sleep              (guint          milliseconds);
+
+/* Languages */
+void          core_test_init_l10n          (const char    *language);
+void          core_test_set_language       (const char    *language);
 
 /* Drafts, waited for */
 gboolean      core_test_draft_save         (const char    *name,

@@ -609,6 +609,50 @@ sa_test_widget_is_drawable (GtkWidget *widget)
 }
 
 /**
+ * sa_test_save_png:
+ * @widget: a widget drawn on screen
+ * @path: where to write the picture
+ * @error: %G_IO_ERROR_FAILED when nothing was drawn or the file could not
+ *   be written
+ *
+ * Renders @widget as it is drawn now (its own size) into a PNG file: the
+ * screenshots for review (TESTING.md, "Widgets under Xvfb").
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+sa_test_save_png (GtkWidget   *widget,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * sa_test_list_access_requests:
  * @client: a signed-in client
  *

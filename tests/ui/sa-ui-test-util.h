@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sa-access-request-wizard.h"
 #include "sa-core.h"
 #include "sa-sandbox-thread.h"
 #include "sa-window.h"
@@ -78,6 +79,9 @@ GtkWidget     *sa_test_find_label        (GtkWidget        *root,
 GtkWidget     *sa_test_find_widget_of_type (GtkWidget      *root,
                                             GType           type);
 gboolean       sa_test_widget_is_drawable (GtkWidget       *widget);
+gboolean       sa_test_save_png          (GtkWidget        *widget,
+                                          const char       *path,
+                                          GError          **error);
 gboolean       sa_test_is_japanese       (const char       *str);
 
 GListModel    *sa_test_list_access_requests (SaClient      *client);
@@ -97,11 +101,17 @@ gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
 
-/* sa-ui-test-state.c: the wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST,
- * …), and a state directory of the test's own for them; conditions take the
- * wizard. */
+/* sa-ui-test-wizards.c: the wizards: focus, the conditions they are waited
+ * on (each takes the widget named), the Smart Accounts the access request
+ * wizard offers, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state directory
+ * of the test's own for them. */
 gboolean       sa_test_has_focus_in      (GtkWidget        *window,
                                           GtkWidget        *widget);
+gboolean       sa_test_profile_loaded    (gpointer          profile_editor);
+gboolean       sa_test_access_wizard_idle (gpointer         access_wizard);
+gboolean       sa_test_access_wizard_ready (gpointer        access_wizard);
+const char    *sa_test_find_candidate_id (SaAccessRequestWizard *wizard,
+                                          const char            *name);
 gboolean       sa_test_draft_looked_for  (gpointer          wizard);
 gboolean       sa_test_draft_offered     (gpointer          wizard);
 GVariant      *sa_test_load_draft        (const char       *name);
@@ -115,7 +125,7 @@ SaSmartAccount *sa_test_search_account   (SaClient         *client,
                                           const char       *domain,
                                           const char       *name);
 
-/* sa-ui-test-state.c: the hand-off journal (src/core/journal): opened, an
+/* sa-ui-test-wizards.c: the hand-off journal (src/core/journal): opened, an
  * entry added, an entry by its id, and a wait condition for an entry
  * reaching a state. */
 typedef struct

@@ -502,27 +502,6 @@ test_sessions (void)
 
 /* ---- screenshots for review ---- */
 
-static gboolean
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return FALSE;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
-}
-
 static void
 test_screenshots (void)
 {
@@ -543,7 +522,7 @@ test_screenshots (void)
       run_test (preferences);
       sa_test_wait_ms (300);
       /* The window shows the top of the page; then scrolled to its end. */
-      g_assert_true (save_png (GTK_WIDGET (preferences), path));
+      g_assert_true (sa_test_save_png (GTK_WIDGET (preferences), path, NULL));
       {
         GtkWidget *scrolled = sa_test_find_widget_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCROLLED_WINDOW);
         GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -552,7 +531,7 @@ test_screenshots (void)
 
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
         sa_test_wait_ms (300);
-        g_assert_true (save_png (GTK_WIDGET (preferences), bottom));
+        g_assert_true (sa_test_save_png (GTK_WIDGET (preferences), bottom, NULL));
       }
       g_test_message ("saved %s", path);
       gtk_window_destroy (GTK_WINDOW (preferences));

@@ -242,18 +242,6 @@ test_account_request_expiry (void)
 }
 
 static gboolean
-access_wizard_idle (gpointer wizard)
-{
-  return !sa_access_request_wizard_get_busy (wizard);
-}
-
-static gboolean
-profile_loaded (gpointer editor)
-{
-  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
-}
-
-static gboolean
 access_wizard_sent (gpointer wizard)
 {
   return g_strcmp0 (sa_wizard_get_page (wizard), "sent") == 0;
@@ -297,12 +285,12 @@ test_shared_domain_access (void)
   GListModel *candidates;
   AccessRow row;
 
-  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), WAIT_MS));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), WAIT_MS));
   sa_test_click (next);
   g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
   sa_access_request_wizard_set_domain (wizard, "groupe-hexagone.example");
   sa_test_click (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button"));
-  g_assert_true (sa_test_wait_until (access_wizard_idle, wizard, WAIT_MS));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, WAIT_MS));
   candidates = sa_access_request_wizard_get_candidates (wizard);
   g_assert_nonnull (candidates);
   g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);

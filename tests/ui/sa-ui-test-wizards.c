@@ -1,6 +1,7 @@
-/* sa-ui-test-state.c — what the UI tests keep on disk: the wizards' drafts
- * (with the focus checks of the wizards' tests) in a state directory of the
- * test's own, and the hand-off journal; declared in sa-ui-test-util.h
+/* sa-ui-test-wizards.c — the wizards in the UI tests and what they leave on
+ * disk: focus, the conditions they are waited on, the access request
+ * wizard's candidates, drafts in a state directory of the test's own, and the
+ * hand-off journal; declared in sa-ui-test-util.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,8 @@
 #include "config.h"
 
 #include "core-test-util.h"
+#include "sa-access-request-wizard-private.h"
+#include "sa-profile-editor.h"
 #include "sa-ui-test-util.h"
 
 /* ---- The wizards: focus, drafts, the state directory ---- */
@@ -27,6 +30,81 @@ sa_test_has_focus_in (GtkWidget *window,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/**
+ * sa_test_profile_loaded:
+ * @profile_editor: an #SaProfileEditor
+ *
+ * An #SaTestCondition: the editor shows the user's profile.
+ *
+ * Returns: %TRUE once the profile is loaded and the editor not busy
+ */
+gboolean
+sa_test_profile_loaded (gpointer profile_editor)
+{
+  SaProfileEditor *editor = profile_editor;
+
+  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
+}
+
+/**
+ * sa_test_access_wizard_idle:
+ * @access_wizard: an #SaAccessRequestWizard
+ *
+ * An #SaTestCondition: the wizard waits for no answer (a lookup, a sending).
+ *
+ * Returns: %TRUE while the wizard is not busy
+ */
+gboolean
+sa_test_access_wizard_idle (gpointer access_wizard)
+{
+  return !sa_access_request_wizard_get_busy (SA_ACCESS_REQUEST_WIZARD (access_wizard));
+}
+
+/**
+ * sa_test_access_wizard_ready:
+ * @access_wizard: an #SaAccessRequestWizard
+ *
+ * An #SaTestCondition: the wizard is idle and its profile editor has the
+ * user's profile (what a newly opened wizard is waited for).
+ *
+ * Returns: %TRUE once it is
+ */
+gboolean
+sa_test_access_wizard_ready (gpointer access_wizard)
+{
+  SaAccessRequestWizard *wizard = access_wizard;
+
+  return !sa_access_request_wizard_get_busy (wizard) &&
+         sa_profile_editor_get_profile (sa_access_request_wizard_get_profile_editor (wizard)) != NULL;
+}
+
+/**
+ * sa_test_find_candidate_id:
+ * @wizard: an access request wizard that looked a domain up
+ * @name: the Account Name of one of the Smart Accounts it offers
+ *
+ * Fails the test when the wizard offers no such account.
+ *
+ * Returns: (transfer none): that account's id
+ */
+const char *
+sa_test_find_candidate_id (SaAccessRequestWizard *wizard,
+                           const char            *name)
+{
+  GListModel *candidates = sa_access_request_wizard_get_candidates (wizard);
+
+  g_assert_nonnull (candidates);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(SaSmartAccount) account = g_list_model_get_item (candidates, i);
+
+      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
+        return sa_smart_account_get_id (account);
+    }
+
+  g_assert_not_reached ();
 }
 
 /**

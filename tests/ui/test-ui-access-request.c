@@ -318,32 +318,20 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  g_autoptr(GError) error = NULL;
 
   if (dir == NULL || *dir == '\0')
     return;
 
   /* Let the transitions (the list replacing "Loading…") end. */
   sa_test_wait_ms (1500);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  sa_test_save_png (window, path, &error);
+  g_assert_no_error (error);
 }
 
 /* The row of the request just sent says from when a reminder is possible in

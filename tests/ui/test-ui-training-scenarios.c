@@ -331,31 +331,6 @@ test_shared_domain_access (void)
 }
 
 static gboolean
-page_holding_cleared (gpointer page)
-{
-  SaOrder *order = sa_order_page_get_order (page);
-
-  return order != NULL && sa_order_get_holding (order) == NULL && sa_order_get_end_customer (order) != NULL &&
-         sa_test_order_page_idle (page);
-}
-
-/* "Register a Device" on the order page, to @domain. */
-static void
-register_device (SaOrderPage *page,
-                 const char  *domain)
-{
-  GtkWidget *controls = sa_training_test_controls_of (page);
-  AdwMessageDialog *dialog = NULL;
-
-  sa_test_click (sa_training_test_control_button (controls, "device_button"));
-  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, WAIT_MS));
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), domain);
-  adw_message_dialog_response (dialog, "register");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (sa_test_wait_until (page_holding_cleared, page, WAIT_MS));
-}
-
-static gboolean
 current_attempts_are_two (gpointer view)
 {
   GListModel *scenarios = sa_scenarios_view_get_scenarios (view);
@@ -384,7 +359,7 @@ test_device_wrong_account_restart (void)
   SaScenariosView *view = sa_training_test_scenarios_view (window);
   SaOrderPage *page = sa_test_open_order_by_search (window, "104857616");
 
-  register_device (page, "acme-industrie.fr");
+  sa_training_test_register_device (page, "acme-industrie.fr");
   g_assert_false (gtk_widget_get_visible (sa_training_test_control_button (sa_training_test_controls_of (page),
                                                                           "device_button")));
   sa_training_test_assert_not_completed (sandbox, window, "shipped-on-holding-device");
@@ -393,7 +368,7 @@ test_device_wrong_account_restart (void)
   g_assert_true (sa_test_wait_until (current_attempts_are_two, view, WAIT_MS));
   page = sa_test_open_order_by_search (window, "104857616");
   g_assert_nonnull (sa_order_get_holding (sa_order_page_get_order (page)));
-  register_device (page, "clinique-saint-roch.example");
+  sa_training_test_register_device (page, "clinique-saint-roch.example");
 
   sa_training_test_assert_completed (sandbox, window, "shipped-on-holding-device");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -67,9 +67,7 @@ double_handler (SoupServer        *server,
         {
           static const char refused[] = "{\"error\": \"invalid_grant\", \"error_description\": \"no\"}";
 
-          soup_server_message_set_status (msg, 400, NULL);
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                            refused, strlen (refused));
+          desk_test_respond_json (msg, 400, refused);
           return;
         }
 
@@ -77,9 +75,7 @@ double_handler (SoupServer        *server,
       self->valid_token = g_strdup_printf ("tok-%u-secret", ++self->n_tokens);
       response = g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"Bearer\", \"expires_in\": 1}",
                                   self->valid_token);
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                        response, strlen (response));
+      desk_test_respond_json (msg, 200, response);
       return;
     }
 
@@ -103,9 +99,7 @@ double_handler (SoupServer        *server,
       static const char refused[] =
         "{\"status\": \"ERROR\", \"code\": \"UNAUTHENTICATED\", \"statusMessage\": \"expired\"}";
 
-      soup_server_message_set_status (msg, 401, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        refused, strlen (refused));
+      desk_test_respond_json (msg, 401, refused);
       return;
     }
 
@@ -115,17 +109,13 @@ double_handler (SoupServer        *server,
         "{\"salesOrderNumber\": \"104857601\", \"status\": \"BOOKED\", \"version\": 4}";
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"4\"");
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        order, strlen (order));
+      desk_test_respond_json (msg, 200, order);
     }
   else if (g_str_equal (path, "/v1/profile"))
     {
       static const char profile[] = "{\"username\": \"anna\"}";
 
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        profile, strlen (profile));
+      desk_test_respond_json (msg, 200, profile);
     }
   else
     {
@@ -137,19 +127,13 @@ static Double *
 double_new (void)
 {
   Double *self = g_new0 (Double, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   self->put_bodies = g_ptr_array_new_with_free_func (g_free);
   self->put_if_match = g_ptr_array_new_with_free_func (g_free);
   self->put_authorization = g_ptr_array_new_with_free_func (g_free);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, double_handler, self, NULL);
-  g_assert_true (soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (self->server);
-  self->uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->uri = desk_test_listen (self->server);
 
   return self;
 }

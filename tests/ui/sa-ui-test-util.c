@@ -827,6 +827,37 @@ sa_test_open_order_by_search (SaWindow   *window,
   return page;
 }
 
+static gboolean
+order_page_ready (gpointer orders_view)
+{
+  SaOrderPage *page = sa_orders_view_get_order_page (orders_view);
+
+  return page != NULL && sa_test_order_page_loaded (page);
+}
+
+/**
+ * sa_test_open_single_match:
+ * @window: a window with a signed-in client
+ * @sales_order_number: an order the search finds alone
+ *
+ * Searches @sales_order_number by Sales Order No. in the Orders view and
+ * waits for the order page the search opens itself, as it does for a single
+ * match (always with the Cisco back end, whose order search answers one
+ * order).
+ *
+ * Returns: (transfer none): the order page, loaded
+ */
+SaOrderPage *
+sa_test_open_single_match (SaWindow   *window,
+                           const char *sales_order_number)
+{
+  SaOrdersView *view = sa_window_get_orders_view (window);
+
+  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
+  g_assert_true (sa_test_wait_until (order_page_ready, view, 30000));
+  return sa_orders_view_get_order_page (view);
+}
+
 /**
  * sa_test_order_page_idle:
  * @order_page: a #SaOrderPage

@@ -97,6 +97,8 @@ gboolean       sa_test_orders_loaded     (gpointer          orders_view);
 gboolean       sa_test_order_page_loaded (gpointer          order_page);
 SaOrderPage   *sa_test_open_order_by_search (SaWindow      *window,
                                              const char    *sales_order_number);
+SaOrderPage   *sa_test_open_single_match (SaWindow         *window,
+                                          const char       *sales_order_number);
 gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);

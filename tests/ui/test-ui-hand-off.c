@@ -80,25 +80,6 @@ journal_entries (const char *subject)
   return entries;
 }
 
-static gboolean
-order_page_ready (gpointer user_data)
-{
-  SaOrderPage *page = sa_orders_view_get_order_page (user_data);
-
-  return page != NULL && sa_test_order_page_loaded (page);
-}
-
-static SaOrderPage *
-open_order (SaWindow   *window,
-            const char *sales_order_number)
-{
-  SaOrdersView *view = sa_window_get_orders_view (window);
-
-  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (order_page_ready, view, 30000));
-  return sa_orders_view_get_order_page (view);
-}
-
 /* Opens the order, sets @virtual_account of @domain as its End Customer
  * change, and submits: the hand-off page. */
 static SaHandOffDialog *
@@ -108,7 +89,7 @@ submit_change (SaWindow    *window,
                const char  *virtual_account,
                SaOrderPage **page_out)
 {
-  SaOrderPage *page = open_order (window, sa_order_get_sales_order_number (order));
+  SaOrderPage *page = sa_test_open_single_match (window, sa_order_get_sales_order_number (order));
   g_autoptr(SaSmartAccount) account = sa_test_search_account (sandbox->client, domain, NULL);
   g_autoptr(SaAssignment) change = NULL;
   GtkWindow *dialog;

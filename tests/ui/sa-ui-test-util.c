@@ -1,4 +1,6 @@
-/* sa-ui-test-util.c — helpers for the UI tests and the screenshot tool
+/* sa-ui-test-util.c — helpers for the UI tests and the screenshot tool: the
+ * environment, waiting, the sandbox and its client, the main window (the
+ * rest of sa-ui-test-util.h: sa-ui-test-widgets.c, sa-ui-test-wizards.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -539,117 +541,6 @@ sa_test_ship_order (SaClient   *client,
   result = sa_test_wait_for_result ();
   g_assert_true (sa_desk_client_sandbox_ship_order_finish (SA_DESK_CLIENT (client), result, &error));
   g_assert_no_error (error);
-}
-
-/**
- * sa_test_find_label:
- * @root: where to look
- * @text: the exact text
- *
- * Returns: (transfer none) (nullable): the first #GtkLabel under @root
- *   (included) showing @text
- */
-GtkWidget *
-sa_test_find_label (GtkWidget  *root,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sa_test_find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/**
- * sa_test_find_widget_of_type:
- * @root: where to look
- * @type: a widget type
- *
- * Returns: (transfer none) (nullable): the first widget of @type under @root
- */
-GtkWidget *
-sa_test_find_widget_of_type (GtkWidget *root,
-                             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sa_test_find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/**
- * sa_test_widget_is_drawable:
- * @widget: a widget
- *
- * Returns: %TRUE when @widget is mapped and visible through all its parents
- */
-gboolean
-sa_test_widget_is_drawable (GtkWidget *widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_is_visible (widget);
-}
-
-/**
- * sa_test_save_png:
- * @widget: a widget drawn on screen
- * @path: where to write the picture
- * @error: %G_IO_ERROR_FAILED when nothing was drawn or the file could not
- *   be written
- *
- * Renders @widget as it is drawn now (its own size) into a PNG file: the
- * screenshots for review (TESTING.md, "Widgets under Xvfb").
- *
- * Returns: whether the file was written
- */
-gboolean
-sa_test_save_png (GtkWidget   *widget,
-                  const char  *path,
-                  GError     **error)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
-      return FALSE;
-    }
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**

@@ -1,4 +1,7 @@
-/* sa-ui-test-util.h — helpers for the UI tests and the screenshot tool
+/* sa-ui-test-util.h — helpers for the UI tests and the screenshot tool, in
+ * one library: sa-ui-test-util.c (the environment, waiting, the sandbox and
+ * its client, the main window), sa-ui-test-widgets.c (finding and picturing
+ * widgets), sa-ui-test-wizards.c (the wizards, drafts, the journal)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,15 +77,21 @@ gboolean       sa_test_find_japanese_virtual_account (SaClient *client,
 void           sa_test_ship_order        (SaClient         *client,
                                           const char       *sales_order_number);
 
+gboolean       sa_test_is_japanese       (const char       *str);
+
+/* sa-ui-test-widgets.c: finding widgets, whether one is drawn, a picture
+ * of one. */
 GtkWidget     *sa_test_find_label        (GtkWidget        *root,
                                           const char       *text);
 GtkWidget     *sa_test_find_widget_of_type (GtkWidget      *root,
                                             GType           type);
 gboolean       sa_test_widget_is_drawable (GtkWidget       *widget);
+GtkShortcut   *sa_test_find_shortcut     (GtkWidget           *widget,
+                                          const char          *accelerator,
+                                          GtkPropagationPhase *phase);
 gboolean       sa_test_save_png          (GtkWidget        *widget,
                                           const char       *path,
                                           GError          **error);
-gboolean       sa_test_is_japanese       (const char       *str);
 
 GListModel    *sa_test_list_access_requests (SaClient      *client);
 SaAccessRequest *sa_test_find_access_request (GListModel     *requests,

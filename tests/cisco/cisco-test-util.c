@@ -1,126 +1,11 @@
-/* cisco-test-util.c — waiting for the Cisco layer's async calls in tests
+/* cisco-test-util.c — the Cisco layer's async calls in tests, waited for
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <glib/gi18n-lib.h>
-
 #include "cisco-test-util.h"
-
-#define WAIT_SECONDS 30
-
-/**
- * cisco_test_on_ready:
- *
- * A #GAsyncReadyCallback that stores a reference to @result in the
- * `GAsyncResult *` slot @user_data.
- */
-void
-cisco_test_on_ready (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-/**
- * cisco_test_wait:
- *
- * Runs the default main context until *@slot is set (30 s at most).
- *
- * Returns: (transfer full): the result, taken from @slot
- */
-GAsyncResult *
-cisco_test_wait (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("An async call did not complete within %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return g_steal_pointer (slot);
-}
-
-static gboolean
-on_slept (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * cisco_test_sleep:
- *
- * Runs the default main context for @milliseconds.
- */
-void
-cisco_test_sleep (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_slept, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-bind_domain (void)
-{
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-/**
- * cisco_test_init_l10n:
- *
- * Binds the build tree's catalogs (`SA_LOCALEDIR`). GLib decides once, at its
- * first translation, whether to translate at all (not when the program's own
- * domain has no catalog for the language then in use): that first time is
- * made in French, so that later language switches take effect.
- */
-void
-cisco_test_init_l10n (void)
-{
-  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  bind_domain ();
-  (void) g_dgettext (GETTEXT_PACKAGE, "Preferences");
-
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  bind_domain ();
-}
-
-/**
- * cisco_test_set_language:
- *
- * Switches the language of the messages built from now on ("fr", "it",
- * "en"): C.UTF-8 plus LANGUAGE, then textdomain() again so that gettext drops
- * its cache (TESTING.md, "gettext").
- */
-void
-cisco_test_set_language (const char *language)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", language, TRUE);
-  bind_domain ();
-}
 
 /**
  * cisco_test_request_token:
@@ -134,8 +19,8 @@ cisco_test_request_token (SaCiscoApi  *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_request_token_async (api, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_request_token_async (api, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_request_token_finish (api, result, error);
 }
 
@@ -156,8 +41,8 @@ cisco_test_search (SaCiscoApi           *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_search_accounts_async (api, field, text, type, 0, 0, NULL,
-                                      cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                      core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_search_accounts_finish (api, result, total, error);
 }
 
@@ -174,8 +59,8 @@ cisco_test_account_access (SaCiscoApi  *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_account_access_async (api, domain, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_account_access_async (api, domain, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_account_access_finish (api, result, error);
 }
 
@@ -193,8 +78,8 @@ cisco_test_virtual_accounts (SaCiscoApi     *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_virtual_accounts_async (api, domain, type, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_virtual_accounts_async (api, domain, type, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_virtual_accounts_finish (api, result, error);
 }
 
@@ -212,8 +97,8 @@ cisco_test_licenses (SaCiscoApi          *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_list_licenses_async (api, domain, virtual_accounts, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_licenses_async (api, domain, virtual_accounts, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_list_licenses_finish (api, result, error);
 }
 
@@ -232,8 +117,8 @@ cisco_test_licenses_by_order (SaCiscoApi  *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_find_licenses_by_order_async (api, domain, order_number, NULL,
-                                             cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                             core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_find_licenses_by_order_finish (api, result, error);
 }
 
@@ -254,8 +139,8 @@ cisco_test_transfer (SaCiscoApi                   *api,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_api_transfer_licenses_async (api, domain, source, transfers, n_transfers, NULL,
-                                        cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                        core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_transfer_licenses_finish (api, result, error);
 }
 
@@ -273,8 +158,8 @@ cisco_test_order (SaCiscoApi          *api,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_api_check_order_status_async (api, field, number, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_check_order_status_async (api, field, number, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_api_check_order_status_finish (api, result, error);
 }
 

@@ -1,23 +1,17 @@
 /* cisco-test-util.h — waiting for the Cisco layer's async calls in tests
  *
  * Each helper starts one call and runs the default main context until it
- * completes (30 s at most), as tests/core does.
+ * completes (30 s at most) with tests/core's core_test_on_ready() and
+ * core_test_wait(), which the Cisco tests use for their own calls too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "core-test-util.h"
 #include "sa-cisco.h"
 
 G_BEGIN_DECLS
-
-void                cisco_test_on_ready       (GObject       *object,
-                                               GAsyncResult  *result,
-                                               gpointer       user_data);
-GAsyncResult       *cisco_test_wait           (GAsyncResult **slot);
-void                cisco_test_sleep          (guint          milliseconds);
-void                cisco_test_init_l10n      (void);
-void                cisco_test_set_language   (const char    *language);
 
 gboolean            cisco_test_request_token  (SaCiscoApi    *api,
                                                GError       **error);

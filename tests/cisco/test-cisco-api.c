@@ -234,7 +234,7 @@ test_token_renewed_before_expiry (void)
 
   /* Within a tenth of its lifetime of expires_in: renewed before Cisco
    * would refuse it, so no 401 at all. */
-  cisco_test_sleep (1900);
+  core_test_sleep (1900);
   read_and_drop (api, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cisco_sandbox_count (sandbox, SANDBOX_TOKEN_PATH), ==, 2);
@@ -280,11 +280,11 @@ test_token_shared (void)
 
   set_up ();
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    sa_cisco_api_list_account_access_async (api, NULL, NULL, cisco_test_on_ready, &slots[i]);
+    sa_cisco_api_list_account_access_async (api, NULL, NULL, core_test_on_ready, &slots[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      g_autoptr(GAsyncResult) result = cisco_test_wait (&slots[i]);
+      g_autoptr(GAsyncResult) result = core_test_wait (&slots[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(GListModel) accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
 
@@ -541,8 +541,8 @@ expect_cancelled (SaCiscoApi *api,
     g_timeout_add_full (G_PRIORITY_DEFAULT, cancel_after_ms, cancel_later,
                         g_object_ref (cancellable), g_object_unref);
 
-  sa_cisco_api_list_account_access_async (api, NULL, cancellable, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_api_list_account_access_async (api, NULL, cancellable, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
   g_assert_null (accounts);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -602,10 +602,10 @@ test_rate_limit (void)
   sa_cisco_api_set_rate_limit (api, 5, 1);
   start = g_get_monotonic_time ();
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    sa_cisco_api_list_account_access_async (api, NULL, NULL, cisco_test_on_ready, &slots[i]);
+    sa_cisco_api_list_account_access_async (api, NULL, NULL, core_test_on_ready, &slots[i]);
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      g_autoptr(GAsyncResult) result = cisco_test_wait (&slots[i]);
+      g_autoptr(GAsyncResult) result = core_test_wait (&slots[i]);
       g_autoptr(GListModel) accounts = sa_cisco_api_list_account_access_finish (api, result, &error);
 
       g_assert_no_error (error);
@@ -671,7 +671,7 @@ test_error_messages (void)
   /* Every sentence is translated (po/fr.po, po/it.po). */
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      cisco_test_set_language (languages[l]);
+      core_test_set_language (languages[l]);
       for (int code = SA_CISCO_ERROR_FAILED; code <= SA_CISCO_ERROR_REJECTED; code++)
         {
           g_autofree char *message = sa_cisco_error_dup_message (code);
@@ -680,7 +680,7 @@ test_error_messages (void)
             g_error ("Error %d is not translated into %s: %s", code, languages[l], message);
         }
     }
-  cisco_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 int
@@ -690,7 +690,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  cisco_test_init_l10n ();
+  core_test_init_l10n (NULL);
   g_test_init (&argc, &argv, NULL);
 
   sandbox = cisco_sandbox_new ();

@@ -47,8 +47,8 @@ new_client (gboolean sign_in)
       GAsyncResult *slot = NULL;
 
       sa_client_sign_in_async (client, MIMIC_CLIENT_ID, MIMIC_CLIENT_SECRET, NULL,
-                               cisco_test_on_ready, &slot);
-      result = cisco_test_wait (&slot);
+                               core_test_on_ready, &slot);
+      result = core_test_wait (&slot);
       g_assert_true (sa_client_sign_in_finish (client, result, &error));
       g_assert_no_error (error);
     }
@@ -66,8 +66,8 @@ search_orders (SaClient            *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_search_orders_async (client, field, value, 0, 0, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_search_orders_async (client, field, value, 0, 0, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_search_orders_finish (client, result, total, error);
 }
 
@@ -79,8 +79,8 @@ get_order (SaClient    *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_get_order_async (client, number, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_get_order_async (client, number, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_get_order_finish (client, result, error);
 }
 
@@ -94,8 +94,8 @@ search_accounts (SaClient              *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_search_accounts_async (client, field, value, type_filter, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_search_accounts_async (client, field, value, type_filter, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_search_accounts_finish (client, result, error);
 }
 
@@ -108,8 +108,8 @@ list_virtual_accounts (SaClient       *client,
   GAsyncResult *slot = NULL;
 
   sa_client_list_virtual_accounts_async (client, domain, SA_ACCOUNT_TYPE_CUSTOMER, NULL,
-                                         cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                         core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_list_virtual_accounts_finish (client, result, error);
 }
 
@@ -120,8 +120,8 @@ list_my_accounts (SaClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_list_my_accounts_async (client, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_list_my_accounts_async (client, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_list_my_accounts_finish (client, result, error);
 }
 
@@ -134,8 +134,8 @@ list_licenses (SaClient    *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_list_licenses_async (client, domain, virtual_account, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_list_licenses_async (client, domain, virtual_account, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_list_licenses_finish (client, result, error);
 }
 
@@ -148,8 +148,8 @@ find_licenses (SaClient      *client,
   g_autoptr(GAsyncResult) result = NULL;
   GAsyncResult *slot = NULL;
 
-  sa_client_find_licenses_by_order_async (client, order_number, cancellable, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_client_find_licenses_by_order_async (client, order_number, cancellable, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_client_find_licenses_by_order_finish (client, result, error);
 }
 
@@ -208,8 +208,8 @@ test_writes_not_supported (void)
     GAsyncResult *slot = NULL;
     slot_value = sa_assignment_new ("acme-industrie.fr", "Acme Industrie", SA_ACCOUNT_TYPE_CUSTOMER,
                                     SA_ACCOUNT_STATUS_ACTIVE, "DEFAULT");
-    sa_client_update_assignment_async (client, order, slot_value, NULL, TRUE, NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_update_assignment_async (client, order, slot_value, NULL, TRUE, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_null (sa_client_update_assignment_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
@@ -219,8 +219,8 @@ test_writes_not_supported (void)
     GAsyncResult *slot = NULL;
 
     sa_client_create_account_request_async (client, "Acme", "a@example.com", "acme.example", NULL, NULL, NULL,
-                                            NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+                                            NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_null (sa_client_create_account_request_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
@@ -229,8 +229,8 @@ test_writes_not_supported (void)
     g_autoptr(GAsyncResult) result = NULL;
     GAsyncResult *slot = NULL;
 
-    sa_client_list_access_requests_async (client, NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_list_access_requests_async (client, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_null (sa_client_list_access_requests_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
@@ -239,8 +239,8 @@ test_writes_not_supported (void)
     g_autoptr(GAsyncResult) result = NULL;
     GAsyncResult *slot = NULL;
 
-    sa_client_get_profile_async (client, NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_get_profile_async (client, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_null (sa_client_get_profile_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_SUPPORTED);
     g_clear_error (&error);
@@ -266,8 +266,8 @@ test_sign_in (void)
     g_autoptr(GAsyncResult) result = NULL;
     GAsyncResult *slot = NULL;
 
-    sa_client_sign_in_async (client, MIMIC_CLIENT_ID, "wrong-secret", NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_sign_in_async (client, MIMIC_CLIENT_ID, "wrong-secret", NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_false (sa_client_sign_in_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_CREDENTIALS);
     assert_cisco_message (error, SA_CISCO_ERROR_INVALID_CLIENT);
@@ -283,8 +283,8 @@ test_sign_in (void)
     GAsyncResult *slot = NULL;
     guint sent = cisco_mimic_count (mimic, MIMIC_TOKEN_PATH);
 
-    sa_client_sign_in_async (client, "  ", "x", NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_sign_in_async (client, "  ", "x", NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_false (sa_client_sign_in_finish (client, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
     g_assert_cmpuint (cisco_mimic_count (mimic, MIMIC_TOKEN_PATH), ==, sent);
@@ -296,8 +296,8 @@ test_sign_in (void)
     g_autoptr(GAsyncResult) result = NULL;
     GAsyncResult *slot = NULL;
 
-    sa_client_sign_in_async (client, " " MIMIC_CLIENT_ID " ", MIMIC_CLIENT_SECRET, NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_sign_in_async (client, " " MIMIC_CLIENT_ID " ", MIMIC_CLIENT_SECRET, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_true (sa_client_sign_in_finish (client, result, &error));
     g_assert_no_error (error);
     g_assert_true (sa_client_get_signed_in (client));
@@ -524,8 +524,8 @@ test_accounts (void)
     g_autoptr(GListModel) candidates = NULL;
     g_autoptr(SaSmartAccount) account = NULL;
 
-    sa_client_find_access_candidates_async (client, " ACME-industrie.fr ", NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_find_access_candidates_async (client, " ACME-industrie.fr ", NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     candidates = sa_client_find_access_candidates_finish (client, result, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
@@ -755,8 +755,8 @@ test_errors_mapped (void)
     identity = g_strdup_printf ("http://127.0.0.1:%u/oauth2/default/v1/token", port);
     api = sa_cisco_api_new (identity, "http://127.0.0.1:1/x", "http://127.0.0.1:1/y");
     offline = sa_cisco_client_new (api);
-    sa_client_sign_in_async (offline, MIMIC_CLIENT_ID, MIMIC_CLIENT_SECRET, NULL, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_sign_in_async (offline, MIMIC_CLIENT_ID, MIMIC_CLIENT_SECRET, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_false (sa_client_sign_in_finish (offline, result, &error));
     g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NETWORK);
     assert_cisco_message (error, SA_CISCO_ERROR_NO_NETWORK);
@@ -783,7 +783,7 @@ test_token_renewal (void)
   }
 
   /* Renewed before it runs out, without a refused call. */
-  cisco_test_sleep (2100);
+  core_test_sleep (2100);
   {
     g_autoptr(GListModel) accounts = list_my_accounts (client, &error);
 
@@ -838,8 +838,8 @@ test_cancel (void)
     GAsyncResult *slot = NULL;
     g_autoptr(SaOrder) order = NULL;
 
-    sa_client_get_order_async (client, "104857601", cancellable, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_client_get_order_async (client, "104857601", cancellable, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     order = sa_client_get_order_finish (client, result, &error);
     g_assert_null (order);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -859,8 +859,8 @@ diagnose (SaCiscoApi  *api,
   GAsyncResult *slot = NULL;
   SaCiscoDiagnosis diagnosis;
 
-  sa_cisco_diagnose_async (api, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_diagnose_async (api, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   diagnosis = sa_cisco_diagnose_finish (api, result, title, message, &error);
   g_assert_no_error (error);
   g_assert_nonnull (*title);
@@ -944,8 +944,8 @@ test_diagnosis (void)
     GAsyncResult *slot = NULL;
 
     g_cancellable_cancel (cancellable);
-    sa_cisco_diagnose_async (api, cancellable, cisco_test_on_ready, &slot);
-    result = cisco_test_wait (&slot);
+    sa_cisco_diagnose_async (api, cancellable, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     g_assert_cmpint (sa_cisco_diagnose_finish (api, result, &title, NULL, &error), ==, SA_CISCO_DIAGNOSIS_FAILED);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_null (title);
@@ -959,7 +959,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  cisco_test_init_l10n ();
+  core_test_init_l10n (NULL);
   g_test_init (&argc, &argv, NULL);
 
   mimic = cisco_mimic_new (NULL);

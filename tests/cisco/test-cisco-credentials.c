@@ -15,12 +15,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <glib/gstdio.h>
 
 #include "cisco-sandbox.h"
 #include "cisco-test-util.h"
@@ -29,9 +26,6 @@
 #define OTHER_IDENTITY "http://127.0.0.1:4000/oauth2/default/v1/token"
 #define CLIENT_ID      "cisco-learner"
 #define CLIENT_SECRET  "Zq8-sandbox-s3cret-Wm3xV9"
-
-static GMutex   log_mutex;
-static GString *captured_log;
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -46,8 +40,8 @@ store (const char  *identity,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_cisco_credentials_store_async (identity, client_id, client_secret, NULL,
-                                    cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+                                    core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_credentials_store_finish (result, error);
 }
 
@@ -60,8 +54,8 @@ lookup (const char  *identity,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_credentials_lookup_async (identity, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_credentials_lookup_async (identity, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_credentials_lookup_finish (result, client_id, client_secret, error);
 }
 
@@ -72,8 +66,8 @@ clear (const char  *identity,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_cisco_credentials_clear_async (identity, NULL, cisco_test_on_ready, &slot);
-  result = cisco_test_wait (&slot);
+  sa_cisco_credentials_clear_async (identity, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   return sa_cisco_credentials_clear_finish (result, error);
 }
 
@@ -220,71 +214,15 @@ check_settings (const char *needle)
   g_assert_cmpuint (n_keys, >, 0);
 }
 
-/* Whether @data (any bytes, NULs included) holds @needle. */
-static gboolean
-contains_bytes (const char *data,
-                gsize       length,
-                const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; n <= length && i <= length - n; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
+/* No Client Secret in a file. */
 static void
-check_tree (const char *path,
-            const char *needle,
-            guint      *n_files)
+check_file (const char *path,
+            const char *contents,
+            gsize       length,
+            gpointer    user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          check_tree (child, needle, n_files);
-          continue;
-        }
-      if (!g_file_get_contents (child, &contents, &length, NULL))
-        continue;
-      (*n_files)++;
-      if (contains_bytes (contents, length, needle))
-        g_error ("%s holds a secret", child);
-    }
-}
-
-/* Whether @text holds a run of 40 or more characters of base64url: what an
- * access token looks like (the sandbox's are 43). */
-static gboolean
-holds_token_like_run (const char *text)
-{
-  gsize run = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
-        {
-          if (++run >= 40)
-            return TRUE;
-        }
-      else
-        run = 0;
-    }
-
-  return FALSE;
+  if (core_test_contains_bytes (contents, length, CLIENT_SECRET))
+    g_error ("%s holds a secret", path);
 }
 
 static void
@@ -297,6 +235,7 @@ test_secret_nowhere_else (void)
   g_autoptr(GListModel) accounts = NULL;
   g_autofree char *client_id = NULL;
   char *secret = NULL;
+  g_autofree char *log = NULL;
   const char *dirs[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME" };
   guint n_files = 0;
 
@@ -324,12 +263,11 @@ test_secret_nowhere_else (void)
   cisco_sandbox_free (sandbox);
 
   /* Not in the debug log (which did record the requests), nor any token. */
-  g_mutex_lock (&log_mutex);
-  g_assert_nonnull (strstr (captured_log->str, SANDBOX_TOKEN_PATH));
-  g_assert_null (strstr (captured_log->str, CLIENT_SECRET));
-  if (holds_token_like_run (captured_log->str))
-    g_error ("The debug log holds what looks like an access token:\n%s", captured_log->str);
-  g_mutex_unlock (&log_mutex);
+  log = core_test_log_capture_take ();
+  g_assert_nonnull (strstr (log, SANDBOX_TOKEN_PATH));
+  g_assert_null (strstr (log, CLIENT_SECRET));
+  if (core_test_has_token_shape (log, strlen (log)))
+    g_error ("The debug log holds what looks like an access token:\n%s", log);
 
   /* Not in any GSettings key. */
   check_settings (CLIENT_SECRET);
@@ -338,56 +276,13 @@ test_secret_nowhere_else (void)
    * encrypted). */
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     if (g_getenv (dirs[i]) != NULL)
-      check_tree (g_getenv (dirs[i]), CLIENT_SECRET, &n_files);
+      n_files += core_test_scan_files (g_getenv (dirs[i]), check_file, NULL);
   g_assert_cmpuint (n_files, >, 0);  /* at least the keyring file */
 
   g_assert_true (clear (identity, &error));
 }
 
 /* ------------------------------------------------------------------------ */
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  g_mutex_lock (&log_mutex);
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        {
-          g_string_append (captured_log, fields[i].value);
-          g_string_append_c (captured_log, '\n');
-        }
-    }
-  g_mutex_unlock (&log_mutex);
-
-  /* Debug messages are captured, never printed: the TAP output stays clean. */
-  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 /* The exit status 77 tells meson the test was skipped; the reason goes to
  * the TAP output. */
@@ -404,30 +299,13 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *scratch = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *cache = NULL;
-  g_autofree char *state = NULL;
   int status;
 
   /* Fresh config, cache and state directories, scanned at the end; the
-   * keyring's data directory comes from run-with-keyring.sh. Set before GLib
-   * caches them. */
-  scratch = g_dir_make_tmp ("sa-test-cisco-credentials-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  config = g_build_filename (scratch, "config", NULL);
-  cache = g_build_filename (scratch, "cache", NULL);
-  state = g_build_filename (scratch, "state", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  g_setenv ("SA_DEBUG_HTTP", "1", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-
-  captured_log = g_string_new (NULL);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_log_set_writer_func (capture_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
+   * keyring's data directory comes from run-with-keyring.sh. The debug log
+   * is recorded from the start. */
+  scratch = core_test_keyring_init (&argc, &argv, "test-cisco-credentials");
+  core_test_log_capture_start ();
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     skip_all ("no session bus: run through tests/core/run-with-keyring.sh");
@@ -449,6 +327,6 @@ main (int   argc,
   g_test_add_func ("/cisco/keyring/secret-nowhere-else", test_secret_nowhere_else);
 
   status = g_test_run ();
-  remove_tree (scratch);
+  core_test_remove_tree (scratch);
   return status;
 }

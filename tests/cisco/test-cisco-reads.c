@@ -581,7 +581,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
-  cisco_test_init_l10n ();
+  core_test_init_l10n (NULL);
   g_test_init (&argc, &argv, NULL);
 
   sandbox = cisco_sandbox_new ();

@@ -1,5 +1,6 @@
 /* core-test-backend.c — a second SaClient back end, for the tests (see the
- * header): it plugs into the boundary the way docs/backends.md says
+ * header): it plugs into the boundary the way docs/backends.md says; and a
+ * network monitor the tests switch on and off
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -314,4 +315,107 @@ core_test_access_request_new (const char *id,
 
   g_assert_no_error (error);
   return request;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The network monitor */
+
+struct _CoreTestNetwork
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  PROP_0,
+  PROP_NETWORK_AVAILABLE,
+  PROP_NETWORK_METERED,
+  PROP_CONNECTIVITY,
+};
+
+static void core_test_network_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void core_test_network_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CoreTestNetwork, core_test_network, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, core_test_network_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, core_test_network_monitor_iface_init))
+
+static void
+core_test_network_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CoreTestNetwork *self = CORE_TEST_NETWORK (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case PROP_NETWORK_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                               : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+core_test_network_class_init (CoreTestNetworkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = core_test_network_get_property;
+
+  g_object_class_override_property (object_class, PROP_NETWORK_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, PROP_NETWORK_METERED, "network-metered");
+  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+core_test_network_init (CoreTestNetwork *self)
+{
+  self->available = TRUE;
+}
+
+static void
+core_test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+static gboolean
+core_test_network_initable_init (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  return TRUE;
+}
+
+static void
+core_test_network_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = core_test_network_initable_init;
+}
+
+/**
+ * core_test_network_set_available:
+ * @self: the monitor
+ * @available: whether the network is available (connectivity FULL) or not
+ *   (LOCAL)
+ *
+ * Says the network is (un)available, as GNetworkMonitor would: notifies
+ * #GNetworkMonitor:network-available and emits #GNetworkMonitor::network-changed.
+ */
+void
+core_test_network_set_available (CoreTestNetwork *self,
+                                    gboolean            available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_signal_emit_by_name (self, "network-changed", available);
 }

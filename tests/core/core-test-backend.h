@@ -1,6 +1,7 @@
 /* core-test-backend.h — a second SaClient back end, for the tests: it answers
  * from what the test gave it, and refuses the rest as not supported, the way
- * a read-only back end would
+ * a read-only back end would; and a network monitor the tests switch on and
+ * off
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +32,12 @@ guint            core_test_backend_get_n_list_calls        (CoreTestBackend *sel
 /* An SaAccessRequest "@id" for "trattoria-mario.example" in @status. */
 SaAccessRequest *core_test_access_request_new              (const char      *id,
                                                             const char      *status);
+
+/* A GNetworkMonitor whose availability the test sets (available at first). */
+#define CORE_TEST_TYPE_NETWORK (core_test_network_get_type ())
+G_DECLARE_FINAL_TYPE (CoreTestNetwork, core_test_network, CORE_TEST, NETWORK, GObject)
+
+void             core_test_network_set_available           (CoreTestNetwork *self,
+                                                            gboolean         available);
 
 G_END_DECLS

@@ -17,103 +17,6 @@
 #define WAIT_SECONDS 10
 
 /* ------------------------------------------------------------------------ */
-/* A network monitor the test controls */
-
-#define TEST_TYPE_NETWORK (test_network_get_type ())
-G_DECLARE_FINAL_TYPE (TestNetwork, test_network, TEST, NETWORK, GObject)
-
-struct _TestNetwork
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum {
-  PROP_0,
-  PROP_NETWORK_AVAILABLE,
-  PROP_NETWORK_METERED,
-  PROP_CONNECTIVITY,
-};
-
-static void test_network_monitor_iface_init (GNetworkMonitorInterface *iface);
-static void test_network_initable_iface_init (GInitableIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestNetwork, test_network, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_network_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_network_monitor_iface_init))
-
-static void
-test_network_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  TestNetwork *self = TEST_NETWORK (object);
-
-  switch (prop_id)
-    {
-    case PROP_NETWORK_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case PROP_NETWORK_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                               : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-test_network_class_init (TestNetworkClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = test_network_get_property;
-
-  g_object_class_override_property (object_class, PROP_NETWORK_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, PROP_NETWORK_METERED, "network-metered");
-  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-test_network_init (TestNetwork *self)
-{
-  self->available = TRUE;
-}
-
-static void
-test_network_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-}
-
-static gboolean
-test_network_initable_init (GInitable     *initable,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  return TRUE;
-}
-
-static void
-test_network_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = test_network_initable_init;
-}
-
-static void
-test_network_set_available (TestNetwork *self,
-                            gboolean     available)
-{
-  self->available = available;
-  g_object_notify (G_OBJECT (self), "network-available");
-  g_signal_emit_by_name (self, "network-changed", available);
-}
-
-/* ------------------------------------------------------------------------ */
 /* Helpers */
 
 static gboolean
@@ -225,7 +128,7 @@ static void
 test_decision (void)
 {
   g_autoptr(CoreTestBackend) backend = core_test_backend_new ("https://desk.example.com/");
-  g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+  g_autoptr(CoreTestNetwork) network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
   g_autoptr(SaAccessRequestMonitor) monitor = NULL;
   g_autoptr(GListModel) pending = list_of (core_test_access_request_new ("XR-1", "PENDING"),
                                            core_test_access_request_new ("XR-2", "DENIED"), NULL);
@@ -269,7 +172,7 @@ static void
 test_denied (void)
 {
   g_autoptr(CoreTestBackend) backend = core_test_backend_new ("http://127.0.0.1:9/");
-  g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+  g_autoptr(CoreTestNetwork) network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
   g_autoptr(SaAccessRequestMonitor) monitor = NULL;
   g_autoptr(GListModel) pending = list_of (core_test_access_request_new ("XR-1", "PENDING"), NULL);
   g_autoptr(GListModel) denied = list_of (core_test_access_request_new ("XR-1", "DENIED"), NULL);
@@ -295,7 +198,7 @@ static void
 test_back_off (void)
 {
   g_autoptr(CoreTestBackend) backend = core_test_backend_new ("https://desk.example.com/");
-  g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+  g_autoptr(CoreTestNetwork) network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
   g_autoptr(SaAccessRequestMonitor) monitor = NULL;
   g_autoptr(GListModel) pending = list_of (core_test_access_request_new ("XR-1", "PENDING"), NULL);
   guint max_interval = 0;
@@ -347,13 +250,13 @@ test_offline (void)
   for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
     {
       g_autoptr(CoreTestBackend) backend = core_test_backend_new (servers[i].uri);
-      g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+      g_autoptr(CoreTestNetwork) network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
       g_autoptr(SaAccessRequestMonitor) monitor = NULL;
       g_autoptr(GListModel) pending = list_of (core_test_access_request_new ("XR-1", "PENDING"), NULL);
       guint calls;
 
       g_test_message ("%s", servers[i].uri);
-      network->available = FALSE;
+      core_test_network_set_available (network, FALSE);  /* before the monitor sees it */
       monitor = sa_access_request_monitor_new (SA_CLIENT (backend), G_NETWORK_MONITOR (network));
       sa_access_request_monitor_set_interval (monitor, 10);
       g_assert_cmpint (get_paused (monitor), ==, !servers[i].local);
@@ -368,13 +271,13 @@ test_offline (void)
         g_assert_cmpuint (calls, ==, 0);
 
       /* Back online: a check at once, then on schedule. */
-      test_network_set_available (network, TRUE);
+      core_test_network_set_available (network, TRUE);
       g_assert_false (get_paused (monitor));
       run_for (50);
       g_assert_cmpuint (core_test_backend_get_n_list_calls (backend), >, calls);
 
       /* Offline again: paused (or not) again. */
-      test_network_set_available (network, FALSE);
+      core_test_network_set_available (network, FALSE);
       g_assert_cmpint (get_paused (monitor), ==, !servers[i].local);
       if (!servers[i].local)
         g_assert_false (sa_access_request_monitor_get_scheduled (monitor));
@@ -389,7 +292,7 @@ static void
 test_not_supported (void)
 {
   g_autoptr(CoreTestBackend) backend = core_test_backend_new ("https://desk.example.com/");
-  g_autoptr(TestNetwork) network = g_object_new (TEST_TYPE_NETWORK, NULL);
+  g_autoptr(CoreTestNetwork) network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
   g_autoptr(SaAccessRequestMonitor) monitor = NULL;
 
   monitor = sa_access_request_monitor_new (SA_CLIENT (backend), G_NETWORK_MONITOR (network));

@@ -15,34 +15,6 @@
 #include "core-test-util.h"
 #include "sa-client-private.h"
 
-#define WAIT_SECONDS 10
-
-static void
-on_ready (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("An async call did not complete within %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return g_steal_pointer (slot);
-}
-
 static void
 assert_not_supported (GError *error)
 {
@@ -73,9 +45,9 @@ test_not_supported (void)
   g_assert_cmpstr (sa_client_get_base_uri (client), ==, "https://apx.example.com/");
 
   sa_client_search_orders_async (client, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, "1048", 0, 0,
-                                 NULL, on_ready, &slot);
+                                 NULL, core_test_on_ready, &slot);
   g_assert_null (slot);  /* never synchronously */
-  result = wait_for (&slot);
+  result = core_test_wait (&slot);
   model = sa_client_search_orders_finish (client, result, &total, &error);
   g_assert_null (model);
   g_assert_cmpuint (total, ==, 0);
@@ -83,16 +55,16 @@ test_not_supported (void)
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sa_client_get_order_async (client, "104857601", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_get_order_async (client, "104857601", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   order = sa_client_get_order_finish (client, result, &error);
   g_assert_null (order);
   assert_not_supported (error);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, "acme", -1, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_search_accounts_async (client, SA_ACCOUNT_SEARCH_DOMAIN, "acme", -1, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   model = sa_client_search_accounts_finish (client, result, &error);
   g_assert_null (model);
   assert_not_supported (error);
@@ -100,32 +72,32 @@ test_not_supported (void)
   g_clear_object (&result);
 
   sa_client_list_virtual_accounts_async (client, "acme-industrie.fr", SA_ACCOUNT_TYPE_CUSTOMER,
-                                         NULL, on_ready, &slot);
-  result = wait_for (&slot);
+                                         NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   model = sa_client_list_virtual_accounts_finish (client, result, &error);
   g_assert_null (model);
   assert_not_supported (error);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sa_client_list_account_requests_async (client, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_list_account_requests_async (client, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   model = sa_client_list_account_requests_finish (client, result, &error);
   g_assert_null (model);
   assert_not_supported (error);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sa_client_get_profile_async (client, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_get_profile_async (client, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   profile = sa_client_get_profile_finish (client, result, &error);
   g_assert_null (profile);
   assert_not_supported (error);
   g_clear_error (&error);
   g_clear_object (&result);
 
-  sa_client_find_access_candidates_async (client, "acme-industrie.fr", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_find_access_candidates_async (client, "acme-industrie.fr", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   model = sa_client_find_access_candidates_finish (client, result, &error);
   g_assert_null (model);
   assert_not_supported (error);
@@ -133,8 +105,8 @@ test_not_supported (void)
   g_clear_object (&result);
 
   /* What the back end implements reaches it. */
-  sa_client_list_access_requests_async (client, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_list_access_requests_async (client, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   model = sa_client_list_access_requests_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (model);
@@ -159,8 +131,8 @@ test_not_supported_write (void)
   g_assert_null (sa_client_get_base_uri (client));
   g_assert_false (sa_client_get_features (client) & SA_CLIENT_FEATURE_ASSIGNMENT_WRITE);
 
-  sa_client_update_assignment_async (client, order, slot_end, NULL, TRUE, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_update_assignment_async (client, order, slot_end, NULL, TRUE, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   updated = sa_client_update_assignment_finish (client, result, &error);
   g_assert_null (updated);
   assert_not_supported (error);
@@ -184,8 +156,8 @@ test_not_supported_licenses (void)
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GListModel) model = NULL;
 
-    sa_client_list_my_accounts_async (client, NULL, on_ready, &slot);
-    result = wait_for (&slot);
+    sa_client_list_my_accounts_async (client, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     model = sa_client_list_my_accounts_finish (client, result, &error);
     g_assert_null (model);
     assert_not_supported (error);
@@ -196,8 +168,8 @@ test_not_supported_licenses (void)
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GListModel) model = NULL;
 
-    sa_client_list_licenses_async (client, "acme-industrie.fr", NULL, NULL, on_ready, &slot);
-    result = wait_for (&slot);
+    sa_client_list_licenses_async (client, "acme-industrie.fr", NULL, NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     model = sa_client_list_licenses_finish (client, result, &error);
     g_assert_null (model);
     assert_not_supported (error);
@@ -208,8 +180,8 @@ test_not_supported_licenses (void)
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GListModel) model = NULL;
 
-    sa_client_find_licenses_by_order_async (client, "104857601", NULL, on_ready, &slot);
-    result = wait_for (&slot);
+    sa_client_find_licenses_by_order_async (client, "104857601", NULL, core_test_on_ready, &slot);
+    result = core_test_wait (&slot);
     model = sa_client_find_licenses_by_order_finish (client, result, &error);
     g_assert_null (model);
     assert_not_supported (error);
@@ -246,8 +218,8 @@ test_session (void)
   sa_client_set_renew_from_keyring (client, TRUE);
   g_assert_true (sa_client_get_renew_from_keyring (client));
 
-  sa_client_sign_in_async (client, "anna", "secret", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_sign_in_async (client, "anna", "secret", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_true (sa_client_sign_in_finish (client, result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (log->str, ==, "signed-in;username;");
@@ -313,8 +285,8 @@ test_error_details (void)
 
   /* Procedure 3: the server refused the domain and the second user. */
   sa_client_create_account_request_async (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
-                                          NULL, users, NULL, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+                                          NULL, users, NULL, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_null (sa_client_create_account_request_finish (client, result, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_VALIDATION_FAILED);
   for (SaAccountRequestField f = 0; f < SA_ACCOUNT_REQUEST_N_FIELDS; f++)
@@ -359,8 +331,8 @@ test_error_details (void)
   g_clear_object (&result);
 
   /* Procedure 4: a local check refused the last name: its own sentence. */
-  sa_client_update_profile_async (client, profile, NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_update_profile_async (client, profile, NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_null (sa_client_update_profile_finish (client, result, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
   refused = sa_client_error_find_refused_field (error, SA_FIELD_FORM_PROFILE, SA_PROFILE_FIELD_LAST_NAME);
@@ -375,8 +347,8 @@ test_error_details (void)
   g_clear_object (&result);
 
   /* Several Smart Accounts share the domain. */
-  sa_client_create_access_request_async (client, "northwind.example", NULL, "Support", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_create_access_request_async (client, "northwind.example", NULL, "Support", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_null (sa_client_create_access_request_finish (client, result, &candidates, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_ACCOUNT_ID_REQUIRED);
   g_assert_nonnull (candidates);
@@ -385,14 +357,14 @@ test_error_details (void)
   g_clear_object (&result);
 
   /* Without the out-parameter, nothing leaks. */
-  sa_client_create_access_request_async (client, "northwind.example", NULL, "Support", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_create_access_request_async (client, "northwind.example", NULL, "Support", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_null (sa_client_create_access_request_finish (client, result, NULL, NULL));
   g_clear_object (&result);
 
   /* Too soon for a reminder. */
-  sa_client_send_reminder_async (client, "XR-000001", NULL, on_ready, &slot);
-  result = wait_for (&slot);
+  sa_client_send_reminder_async (client, "XR-000001", NULL, core_test_on_ready, &slot);
+  result = core_test_wait (&slot);
   g_assert_null (sa_client_send_reminder_finish (client, result, &next, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_REMINDER_TOO_SOON);
   g_assert_nonnull (next);

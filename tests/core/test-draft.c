@@ -14,69 +14,6 @@
 
 /* Drafts */
 
-static void
-on_async_ready (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("An async call did not complete within 30 s");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return g_steal_pointer (slot);
-}
-
-static gboolean
-draft_save (const char  *name,
-            GVariant    *value,
-            GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_draft_save_async (name, value, NULL, on_async_ready, &slot);
-  result = wait_for (&slot);
-  return sa_draft_save_finish (result, error);
-}
-
-static GVariant *
-draft_load (const char  *name,
-            GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_draft_load_async (name, NULL, on_async_ready, &slot);
-  result = wait_for (&slot);
-  return sa_draft_load_finish (result, error);
-}
-
-static gboolean
-draft_remove (const char  *name,
-              GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_draft_remove_async (name, NULL, on_async_ready, &slot);
-  result = wait_for (&slot);
-  return sa_draft_remove_finish (result, error);
-}
-
 static GVariant *
 make_draft (const char *account_name)
 {
@@ -106,18 +43,18 @@ test_draft_round_trip (void)
   g_assert_true (g_str_has_suffix (path, "/account-request.gvariant"));
 
   /* Nothing yet: NULL without an error. */
-  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_null (loaded);
 
-  g_assert_true (draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("Trattoria “Da Mario” 東京"), &error));
+  g_assert_true (core_test_draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("Trattoria “Da Mario” 東京"), &error));
   g_assert_no_error (error);
 
   /* Readable by the user only. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0077, ==, 0);
 
-  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
   g_assert_true (g_variant_is_of_type (loaded, G_VARIANT_TYPE_VARDICT));
@@ -125,19 +62,19 @@ test_draft_round_trip (void)
   g_clear_pointer (&loaded, g_variant_unref);
 
   /* Another draft name is independent. */
-  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_null (loaded);
 
-  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_true (core_test_draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_null (loaded);
 
   /* Removing nothing is fine. */
-  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_true (core_test_draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
   g_assert_no_error (error);
 }
 
@@ -154,32 +91,32 @@ test_draft_serialised (void)
     {
       g_autofree char *name = g_strdup_printf ("version %u", i + 1);
 
-      sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft (name), NULL, on_async_ready, &slots[i]);
+      sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft (name), NULL, core_test_on_ready, &slots[i]);
     }
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr(GAsyncResult) result = wait_for (&slots[i]);
+      g_autoptr(GAsyncResult) result = core_test_wait (&slots[i]);
 
       g_assert_true (sa_draft_save_finish (result, &error));
       g_assert_no_error (error);
     }
 
-  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_true (g_variant_equal (loaded, last));
   g_clear_pointer (&loaded, g_variant_unref);
 
   /* A save then a remove at once: the remove comes last, the draft stays gone. */
-  sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft ("late"), NULL, on_async_ready, &slots[0]);
-  sa_draft_remove_async (SA_DRAFT_ACCESS_REQUEST, NULL, on_async_ready, &slots[1]);
+  sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, make_draft ("late"), NULL, core_test_on_ready, &slots[0]);
+  sa_draft_remove_async (SA_DRAFT_ACCESS_REQUEST, NULL, core_test_on_ready, &slots[1]);
   {
-    g_autoptr(GAsyncResult) saved = wait_for (&slots[0]);
-    g_autoptr(GAsyncResult) removed = wait_for (&slots[1]);
+    g_autoptr(GAsyncResult) saved = core_test_wait (&slots[0]);
+    g_autoptr(GAsyncResult) removed = core_test_wait (&slots[1]);
 
     g_assert_true (sa_draft_save_finish (saved, NULL));
     g_assert_true (sa_draft_remove_finish (removed, NULL));
   }
-  loaded = draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
+  loaded = core_test_draft_load (SA_DRAFT_ACCESS_REQUEST, &error);
   g_assert_no_error (error);
   g_assert_null (loaded);
 }
@@ -192,7 +129,7 @@ test_draft_load_waits (void)
   g_autoptr(GVariant) first = g_variant_ref_sink (make_draft ("first save"));
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
+  g_assert_true (core_test_draft_remove (SA_DRAFT_ACCOUNT_REQUEST, &error));
   g_assert_no_error (error);
 
   for (guint round = 0; round < 20; round++)
@@ -206,8 +143,8 @@ test_draft_load_waits (void)
       /* The first save of a new file, the load right behind it. */
       /* (transfer floating): @first is not floating, so the save takes a
        * reference of its own and leaves ours */
-      sa_draft_save_async (SA_DRAFT_ACCOUNT_REQUEST, first, NULL, on_async_ready, &save_slot);
-      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &load_slot);
+      sa_draft_save_async (SA_DRAFT_ACCOUNT_REQUEST, first, NULL, core_test_on_ready, &save_slot);
+      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, core_test_on_ready, &load_slot);
       /* The load completes only once the save has. */
       while (load_slot == NULL)
         {
@@ -215,8 +152,8 @@ test_draft_load_waits (void)
           if (load_slot != NULL)
             g_assert_nonnull (save_slot);
         }
-      saved = wait_for (&save_slot);
-      loaded_result = wait_for (&load_slot);
+      saved = core_test_wait (&save_slot);
+      loaded_result = core_test_wait (&load_slot);
       g_assert_true (sa_draft_save_finish (saved, &error));
       g_assert_no_error (error);
       loaded = sa_draft_load_finish (loaded_result, &error);
@@ -227,16 +164,16 @@ test_draft_load_waits (void)
       g_clear_object (&loaded_result);
 
       /* A removal, the load right behind it: nothing to offer. */
-      sa_draft_remove_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &remove_slot);
-      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, on_async_ready, &load_slot);
+      sa_draft_remove_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, core_test_on_ready, &remove_slot);
+      sa_draft_load_async (SA_DRAFT_ACCOUNT_REQUEST, NULL, core_test_on_ready, &load_slot);
       while (load_slot == NULL)
         {
           g_main_context_iteration (NULL, TRUE);
           if (load_slot != NULL)
             g_assert_nonnull (remove_slot);
         }
-      removed = wait_for (&remove_slot);
-      loaded_result = wait_for (&load_slot);
+      removed = core_test_wait (&remove_slot);
+      loaded_result = core_test_wait (&load_slot);
       g_assert_true (sa_draft_remove_finish (removed, &error));
       loaded = sa_draft_load_finish (loaded_result, &error);
       g_assert_no_error (error);
@@ -272,15 +209,15 @@ test_draft_corrupt (void)
                                               G_FILE_CREATE_NONE, NULL, NULL, &error));
       g_assert_no_error (error);
 
-      loaded = draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
+      loaded = core_test_draft_load (SA_DRAFT_ACCOUNT_REQUEST, &error);
       g_assert_null (loaded);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
     }
 
   /* A damaged draft can be removed and saved again. */
-  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
-  g_assert_true (draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("again"), NULL));
-  g_assert_true (draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
+  g_assert_true (core_test_draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
+  g_assert_true (core_test_draft_save (SA_DRAFT_ACCOUNT_REQUEST, make_draft ("again"), NULL));
+  g_assert_true (core_test_draft_remove (SA_DRAFT_ACCOUNT_REQUEST, NULL));
 }
 
 static void
@@ -292,15 +229,15 @@ test_draft_bad_input (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (draft_save (bad_names[i], make_draft ("x"), &error));
+      g_assert_false (core_test_draft_save (bad_names[i], make_draft ("x"), &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
       g_clear_error (&error);
 
-      g_assert_null (draft_load (bad_names[i], &error));
+      g_assert_null (core_test_draft_load (bad_names[i], &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
       g_clear_error (&error);
 
-      g_assert_false (draft_remove (bad_names[i], &error));
+      g_assert_false (core_test_draft_remove (bad_names[i], &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
     }
 
@@ -308,7 +245,7 @@ test_draft_bad_input (void)
     g_autoptr(GError) error = NULL;
 
     /* Not a dictionary. */
-    g_assert_false (draft_save (SA_DRAFT_ACCOUNT_REQUEST, g_variant_new_string ("x"), &error));
+    g_assert_false (core_test_draft_save (SA_DRAFT_ACCOUNT_REQUEST, g_variant_new_string ("x"), &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   }
 }

@@ -168,13 +168,9 @@ sa_cisco_test_screenshot (GtkWidget  *widget,
   g_autofree char *name = NULL;
   va_list args;
   const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  g_autoptr(GError) error = NULL;
 
   if (dir == NULL || *dir == '\0')
     return;
@@ -184,19 +180,8 @@ sa_cisco_test_screenshot (GtkWidget  *widget,
   va_end (args);
 
   sa_test_wait_ms (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_printerr ("# could not save %s\n", path);
+  if (!sa_test_save_png (widget, path, &error))
+    g_printerr ("# could not save %s: %s\n", path, error->message);
 }

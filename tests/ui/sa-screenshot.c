@@ -89,47 +89,6 @@ show_account_request (SaTestSandbox *sandbox,
 }
 
 static gboolean
-save_png (GtkWidget   *widget,
-          const char  *path,
-          GError     **error)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
-      return FALSE;
-    }
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-access_wizard_idle (gpointer user_data)
-{
-  SaAccessRequestWizard *wizard = user_data;
-
-  return !sa_access_request_wizard_get_busy (wizard) &&
-         sa_profile_editor_get_profile (sa_access_request_wizard_get_profile_editor (wizard)) != NULL;
-}
-
-static gboolean
 access_requests_loaded (gpointer user_data)
 {
   return !sa_access_requests_view_get_loading (user_data) &&
@@ -144,14 +103,14 @@ show_access_request (SaWindow   *window,
 {
   SaAccessRequestWizard *wizard = sa_window_request_access (window, NULL);
 
-  sa_test_wait_until (access_wizard_idle, wizard, 30000);
+  sa_test_wait_until (sa_test_access_wizard_ready, wizard, 30000);
   if (g_str_equal (page, "profile"))
     return GTK_WIDGET (wizard);
 
   sa_access_request_wizard_next (wizard);
   sa_access_request_wizard_set_domain (wizard, "groupe-hexagone.example");
   sa_access_request_wizard_submit_domain (wizard);
-  sa_test_wait_until (access_wizard_idle, wizard, 30000);
+  sa_test_wait_until (sa_test_access_wizard_ready, wizard, 30000);
   if (g_str_equal (page, "chooser"))
     return GTK_WIDGET (wizard);
 
@@ -348,7 +307,7 @@ main (int   argc,
   /* Let transitions end and everything draw. */
   sa_test_wait_ms (1200);
 
-  if (!save_png (target, out, &error))
+  if (!sa_test_save_png (target, out, &error))
     {
       g_printerr ("%s\n", error->message);
       sa_test_remove_state_dir (state_dir);

@@ -1,4 +1,6 @@
-/* sa-ui-test-util.c — helpers for the UI tests and the screenshot tool
+/* sa-ui-test-util.c — helpers for the UI tests and the screenshot tool: the
+ * environment, waiting, the sandbox and its client, the main window (the
+ * rest of sa-ui-test-util.h: sa-ui-test-widgets.c, sa-ui-test-wizards.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +11,7 @@
 #include <locale.h>
 #include <libsecret/secret.h>
 
+#include "core-test-util.h"
 #include "sa-order-page.h"
 #include "sa-orders-view.h"
 #include "sa-sandbox-server.h"
@@ -300,25 +303,6 @@ sa_test_sandbox_new (void)
   return sandbox;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
 /**
  * sa_test_sandbox_free:
  * @sandbox: (transfer full): a sandbox from sa_test_sandbox_new()
@@ -332,7 +316,7 @@ sa_test_sandbox_free (SaTestSandbox *sandbox)
   if (sandbox->sandbox != NULL)
     sa_sandbox_thread_stop (sandbox->sandbox);
   g_clear_object (&sandbox->sandbox);
-  remove_tree (sandbox->data_dir);
+  core_test_remove_tree (sandbox->data_dir);
   g_free (sandbox->data_dir);
   g_free (sandbox);
 }
@@ -560,73 +544,6 @@ sa_test_ship_order (SaClient   *client,
 }
 
 /**
- * sa_test_find_label:
- * @root: where to look
- * @text: the exact text
- *
- * Returns: (transfer none) (nullable): the first #GtkLabel under @root
- *   (included) showing @text
- */
-GtkWidget *
-sa_test_find_label (GtkWidget  *root,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sa_test_find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/**
- * sa_test_find_widget_of_type:
- * @root: where to look
- * @type: a widget type
- *
- * Returns: (transfer none) (nullable): the first widget of @type under @root
- */
-GtkWidget *
-sa_test_find_widget_of_type (GtkWidget *root,
-                             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sa_test_find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/**
- * sa_test_widget_is_drawable:
- * @widget: a widget
- *
- * Returns: %TRUE when @widget is mapped and visible through all its parents
- */
-gboolean
-sa_test_widget_is_drawable (GtkWidget *widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_is_visible (widget);
-}
-
-/**
  * sa_test_list_access_requests:
  * @client: a signed-in client
  *
@@ -801,6 +718,37 @@ sa_test_open_order_by_search (SaWindow   *window,
   return page;
 }
 
+static gboolean
+order_page_ready (gpointer orders_view)
+{
+  SaOrderPage *page = sa_orders_view_get_order_page (orders_view);
+
+  return page != NULL && sa_test_order_page_loaded (page);
+}
+
+/**
+ * sa_test_open_single_match:
+ * @window: a window with a signed-in client
+ * @sales_order_number: an order the search finds alone
+ *
+ * Searches @sales_order_number by Sales Order No. in the Orders view and
+ * waits for the order page the search opens itself, as it does for a single
+ * match (always with the Cisco back end, whose order search answers one
+ * order).
+ *
+ * Returns: (transfer none): the order page, loaded
+ */
+SaOrderPage *
+sa_test_open_single_match (SaWindow   *window,
+                           const char *sales_order_number)
+{
+  SaOrdersView *view = sa_window_get_orders_view (window);
+
+  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
+  g_assert_true (sa_test_wait_until (order_page_ready, view, 30000));
+  return sa_orders_view_get_order_page (view);
+}
+
 /**
  * sa_test_order_page_idle:
  * @order_page: a #SaOrderPage
@@ -845,184 +793,6 @@ sa_test_virtual_accounts_loaded (gpointer dropdown)
          gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)) != NULL;
 }
 
-/* ---- The wizards: focus, drafts, the state directory ---- */
-
-/**
- * sa_test_has_focus_in:
- * @window: a toplevel
- * @widget: a widget of @window
- *
- * Returns: %TRUE when the focus of @window is @widget or inside it (an
- *   entry row's text, a wizard page's first field)
- */
-gboolean
-sa_test_has_focus_in (GtkWidget *window,
-                      GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/**
- * sa_test_draft_looked_for:
- * @wizard: an #SaWizard
- *
- * An #SaTestCondition: the wizard looked for its saved draft (found none, or
- * offers it in its banner).
- *
- * Returns: %TRUE once the draft is no longer being loaded
- */
-gboolean
-sa_test_draft_looked_for (gpointer wizard)
-{
-  gboolean loading;
-
-  g_object_get (wizard, "draft-loading", &loading, NULL);
-
-  return !loading;
-}
-
-/**
- * sa_test_draft_offered:
- * @wizard: an #SaWizard
- *
- * An #SaTestCondition: the banner offers the saved draft back.
- *
- * Returns: %TRUE while the draft is offered
- */
-gboolean
-sa_test_draft_offered (gpointer wizard)
-{
-  gboolean offered;
-
-  g_object_get (wizard, "draft-offered", &offered, NULL);
-
-  return offered;
-}
-
-static GVariant *
-load_draft (const char  *name,
-            GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_draft_load_async (name, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-
-  return sa_draft_load_finish (result, error);
-}
-
-/**
- * sa_test_load_draft:
- * @name: a draft's name, %SA_DRAFT_ACCOUNT_REQUEST or %SA_DRAFT_ACCESS_REQUEST
- *
- * Returns: (transfer full) (nullable): the draft as saved on disk, or %NULL
- *   when there is none
- */
-GVariant *
-sa_test_load_draft (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *draft = load_draft (name, &error);
-
-  g_assert_no_error (error);
-
-  return draft;
-}
-
-/**
- * sa_test_try_load_draft:
- * @name: a draft's name
- *
- * Like sa_test_load_draft(), for a draft that may be being written: GIO
- * writes a new file in place (it replaces atomically only a file that
- * exists), so a draft saved for the first time can be read half-way.
- *
- * Returns: (transfer full) (nullable): the draft when it reads whole, else
- *   %NULL
- */
-GVariant *
-sa_test_try_load_draft (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *draft = load_draft (name, &error);
-
-  if (error != NULL)
-    g_test_message ("The draft “%s” does not read whole yet: %s", name, error->message);
-
-  return draft;
-}
-
-/**
- * sa_test_draft_saved:
- * @name: a draft's name (a `const char *` passed as the condition's data)
- *
- * An #SaTestCondition: the draft @name is on disk and reads whole.
- *
- * Returns: %TRUE once it does
- */
-gboolean
-sa_test_draft_saved (gpointer name)
-{
-  g_autoptr(GVariant) draft = sa_test_try_load_draft (name);
-
-  return draft != NULL;
-}
-
-/**
- * sa_test_remove_draft:
- * @name: a draft's name
- *
- * Removes the saved draft, if any.
- */
-void
-sa_test_remove_draft (const char *name)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_draft_remove_async (name, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_draft_remove_finish (result, &error));
-  g_assert_no_error (error);
-}
-
-/**
- * sa_test_use_state_dir:
- * @tmpl: a template for g_dir_make_tmp(), "sa-ui-…-XXXXXX"
- *
- * Gives the program a fresh XDG_STATE_HOME, where the wizards keep their
- * drafts. Call it before anything asks GLib for the state directory (GLib
- * reads it once).
- *
- * Returns: (transfer full): the directory, for sa_test_remove_state_dir()
- */
-char *
-sa_test_use_state_dir (const char *tmpl)
-{
-  g_autoptr(GError) error = NULL;
-  char *state_dir = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
-  return state_dir;
-}
-
-/**
- * sa_test_remove_state_dir:
- * @state_dir: (transfer full): the directory from sa_test_use_state_dir()
- *
- * Removes the directory with the drafts left in it.
- */
-void
-sa_test_remove_state_dir (char *state_dir)
-{
-  remove_tree (state_dir);
-  g_free (state_dir);
-}
-
 /**
  * sa_test_search_account:
  * @client: a signed-in client
@@ -1049,49 +819,4 @@ sa_test_search_account (SaClient   *client,
     }
 
   return NULL;
-}
-
-/**
- * sa_test_find_hand_off:
- * @journal: the journal
- * @id: an entry's id
- *
- * Returns: (transfer full) (nullable): the entry, read back from @journal
- */
-SaHandOff *
-sa_test_find_hand_off (SaJournal *journal,
-                       gint64     id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GListModel) all = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_list_async (journal, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  all = sa_journal_list_finish (journal, result, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(SaHandOff) hand_off = g_list_model_get_item (all, i);
-
-      if (sa_hand_off_get_id (hand_off) == id)
-        return g_steal_pointer (&hand_off);
-    }
-
-  return NULL;
-}
-
-/**
- * sa_test_hand_off_state_reached:
- * @user_data: a #SaTestHandOffState
- *
- * A condition for sa_test_wait_until(): the entry is in the state asked for.
- */
-gboolean
-sa_test_hand_off_state_reached (gpointer user_data)
-{
-  SaTestHandOffState *query = user_data;
-  g_autoptr(SaHandOff) hand_off = sa_test_find_hand_off (query->journal, query->id);
-
-  return hand_off != NULL && sa_hand_off_get_state (hand_off) == query->state;
 }

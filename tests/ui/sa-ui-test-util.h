@@ -1,4 +1,7 @@
-/* sa-ui-test-util.h — helpers for the UI tests and the screenshot tool
+/* sa-ui-test-util.h — helpers for the UI tests and the screenshot tool, in
+ * one library: sa-ui-test-util.c (the environment, waiting, the sandbox and
+ * its client, the main window), sa-ui-test-widgets.c (finding and picturing
+ * widgets), sa-ui-test-wizards.c (the wizards, drafts, the journal)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sa-access-request-wizard.h"
 #include "sa-core.h"
 #include "sa-sandbox-thread.h"
 #include "sa-window.h"
@@ -73,12 +77,21 @@ gboolean       sa_test_find_japanese_virtual_account (SaClient *client,
 void           sa_test_ship_order        (SaClient         *client,
                                           const char       *sales_order_number);
 
+gboolean       sa_test_is_japanese       (const char       *str);
+
+/* sa-ui-test-widgets.c: finding widgets, whether one is drawn, a picture
+ * of one. */
 GtkWidget     *sa_test_find_label        (GtkWidget        *root,
                                           const char       *text);
 GtkWidget     *sa_test_find_widget_of_type (GtkWidget      *root,
                                             GType           type);
 gboolean       sa_test_widget_is_drawable (GtkWidget       *widget);
-gboolean       sa_test_is_japanese       (const char       *str);
+GtkShortcut   *sa_test_find_shortcut     (GtkWidget           *widget,
+                                          const char          *accelerator,
+                                          GtkPropagationPhase *phase);
+gboolean       sa_test_save_png          (GtkWidget        *widget,
+                                          const char       *path,
+                                          GError          **error);
 
 GListModel    *sa_test_list_access_requests (SaClient      *client);
 SaAccessRequest *sa_test_find_access_request (GListModel     *requests,
@@ -93,14 +106,23 @@ gboolean       sa_test_orders_loaded     (gpointer          orders_view);
 gboolean       sa_test_order_page_loaded (gpointer          order_page);
 SaOrderPage   *sa_test_open_order_by_search (SaWindow      *window,
                                              const char    *sales_order_number);
+SaOrderPage   *sa_test_open_single_match (SaWindow         *window,
+                                          const char       *sales_order_number);
 gboolean       sa_test_order_page_idle   (gpointer          order_page);
 gboolean       sa_test_results_shown     (gpointer          results_stack);
 gboolean       sa_test_virtual_accounts_loaded (gpointer    dropdown);
 
-/* The wizards: focus, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state
- * directory of the test's own for them; conditions take the wizard. */
+/* sa-ui-test-wizards.c: the wizards: focus, the conditions they are waited
+ * on (each takes the widget named), the Smart Accounts the access request
+ * wizard offers, drafts (SA_DRAFT_ACCOUNT_REQUEST, …), and a state directory
+ * of the test's own for them. */
 gboolean       sa_test_has_focus_in      (GtkWidget        *window,
                                           GtkWidget        *widget);
+gboolean       sa_test_profile_loaded    (gpointer          profile_editor);
+gboolean       sa_test_access_wizard_idle (gpointer         access_wizard);
+gboolean       sa_test_access_wizard_ready (gpointer        access_wizard);
+const char    *sa_test_find_candidate_id (SaAccessRequestWizard *wizard,
+                                          const char            *name);
 gboolean       sa_test_draft_looked_for  (gpointer          wizard);
 gboolean       sa_test_draft_offered     (gpointer          wizard);
 GVariant      *sa_test_load_draft        (const char       *name);
@@ -114,8 +136,9 @@ SaSmartAccount *sa_test_search_account   (SaClient         *client,
                                           const char       *domain,
                                           const char       *name);
 
-/* The hand-off journal (src/core/journal): an entry by its id, and a wait
- * condition for an entry reaching a state. */
+/* sa-ui-test-wizards.c: the hand-off journal (src/core/journal): opened, an
+ * entry added, an entry by its id, and a wait condition for an entry
+ * reaching a state. */
 typedef struct
 {
   SaJournal      *journal;
@@ -123,6 +146,10 @@ typedef struct
   SaHandOffState  state;
 } SaTestHandOffState;
 
+SaJournal     *sa_test_open_journal           (const char       *dir,
+                                               const char       *name);
+void           sa_test_add_hand_off           (SaJournal        *journal,
+                                               SaHandOff        *hand_off);
 SaHandOff     *sa_test_find_hand_off          (SaJournal        *journal,
                                                gint64            id);
 gboolean       sa_test_hand_off_state_reached (gpointer          user_data);

@@ -40,20 +40,6 @@ static char *sent_id;
 #define SHELL(wizard, name) SA_TEST_CHILD (wizard, SA_TYPE_WIZARD, name)
 
 static gboolean
-wizard_idle (gpointer user_data)
-{
-  return !sa_access_request_wizard_get_busy (SA_ACCESS_REQUEST_WIZARD (user_data));
-}
-
-static gboolean
-profile_loaded (gpointer user_data)
-{
-  SaProfileEditor *editor = user_data;
-
-  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
-}
-
-static gboolean
 view_loaded (gpointer user_data)
 {
   SaAccessRequestsView *view = user_data;
@@ -125,7 +111,7 @@ send_error_shown (gpointer user_data)
 {
   SaAccessRequestWizard *wizard = user_data;
 
-  return wizard_idle (wizard) &&
+  return sa_test_access_wizard_idle (wizard) &&
          gtk_widget_get_visible (WIZ (wizard, "send_error_note"));
 }
 
@@ -151,25 +137,7 @@ submit_domain (SaAccessRequestWizard *wizard,
   sa_access_request_wizard_set_domain (wizard, domain);
   g_assert_true (gtk_widget_is_sensitive (WIZ (wizard, "submit_button")));
   g_signal_emit_by_name (WIZ (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
-}
-
-static const char *
-find_candidate_id (SaAccessRequestWizard *wizard,
-                   const char            *name)
-{
-  GListModel *candidates = sa_access_request_wizard_get_candidates (wizard);
-
-  g_assert_nonnull (candidates);
-  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-    {
-      g_autoptr(SaSmartAccount) account = g_list_model_get_item (candidates, i);
-
-      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
-        return sa_smart_account_get_id (account);
-    }
-
-  g_assert_not_reached ();
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
 }
 
 static void
@@ -206,7 +174,7 @@ test_wizard_chooser (void)
 
   /* Step 5: the profile as the server has it, then "Update your profile". */
   editor = sa_access_request_wizard_get_profile_editor (wizard);
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   g_assert_true (gtk_widget_is_sensitive (next));
 
   g_signal_emit_by_name (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "update_button"), "clicked");
@@ -223,7 +191,7 @@ test_wizard_chooser (void)
   gtk_editable_set_text (GTK_EDITABLE (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "company_entry")), company);
   g_assert_true (sa_profile_editor_get_valid (editor));
   g_signal_emit_by_name (SA_TEST_CHILD (editor, SA_TYPE_PROFILE_EDITOR, "save_button"), "clicked");
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   g_assert_false (sa_profile_editor_get_editing (editor));
   g_assert_cmpstr (sa_profile_get_company (sa_profile_editor_get_profile (editor)), ==, company);
   server_profile = get_server_profile ();
@@ -258,7 +226,7 @@ test_wizard_chooser (void)
   g_assert_null (sa_access_request_wizard_get_selected_account (wizard));
   g_assert_false (gtk_widget_is_sensitive (next));
 
-  chosen_id = find_candidate_id (wizard, CHOSEN_NAME);
+  chosen_id = sa_test_find_candidate_id (wizard, CHOSEN_NAME);
   g_assert_true (sa_access_request_wizard_select_candidate (wizard, chosen_id));
   g_assert_cmpstr (sa_smart_account_get_id (sa_access_request_wizard_get_selected_account (wizard)), ==, chosen_id);
   g_assert_true (gtk_widget_is_sensitive (next));
@@ -316,13 +284,13 @@ test_wizard_duplicate (void)
   SaProfileEditor *editor = sa_access_request_wizard_get_profile_editor (wizard);
 
   g_assert_nonnull (sent_id);
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   click_next (wizard);
   /* The domain came prefilled (as from the "Request a Smart Account" wizard). */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, SHARED_DOMAIN);
   submit_domain (wizard, SHARED_DOMAIN);
-  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, sa_test_find_candidate_id (wizard, CHOSEN_NAME)));
   click_next (wizard);
   sa_access_request_wizard_set_reason (wizard, "Once more.");
   click_next (wizard);
@@ -350,32 +318,20 @@ save_screenshot (GtkWidget  *window,
                  const char *name)
 {
   const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width, height;
+  g_autoptr(GError) error = NULL;
 
   if (dir == NULL || *dir == '\0')
     return;
 
   /* Let the transitions (the list replacing "Loading…") end. */
   sa_test_wait_ms (1500);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  sa_test_save_png (window, path, &error);
+  g_assert_no_error (error);
 }
 
 /* The row of the request just sent says from when a reminder is possible in
@@ -639,7 +595,7 @@ test_draft (void)
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.restore-draft", NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (WIZ (wizard, "domain_entry"))),
                    ==, "vigneti-colli.example");
-  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   /* The only Smart Account with that domain is selected at once. */
   g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
 
@@ -672,7 +628,7 @@ test_draft_page (void)
 
   g_assert_true (sa_test_wait_until (sa_test_draft_looked_for, wizard, 10000));
   g_assert_false (sa_test_draft_offered (wizard));
-  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), 30000));
   click_next (wizard);
   submit_domain (wizard, "vigneti-colli.example");
   g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
@@ -703,7 +659,7 @@ test_draft_page (void)
   g_assert_cmpstr (reason, ==, "Left on the reason page");
 
   /* Once the domain is looked up again, the account is chosen, Send ready. */
-  g_assert_true (sa_test_wait_until (wizard_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   g_assert_true (page_is (wizard, "reason"));
   g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
   g_assert_true (gtk_widget_is_sensitive (SHELL (wizard, "next_button")));

@@ -742,9 +742,11 @@ translations_landed (const Glossary *glossary)
   return FALSE;
 }
 
+/* Run once per language, with its Glossary as the test's data. */
 static void
-check_language (const Glossary *glossary)
+check_language (gconstpointer data)
 {
+  const Glossary *glossary = data;
   SaAccountRequestWizard *wizard;
 
   if (!translations_landed (glossary))
@@ -783,18 +785,6 @@ check_language (const Glossary *glossary)
   sa_test_set_language ("en");
 }
 
-static void
-test_french (void)
-{
-  check_language (&french);
-}
-
-static void
-test_italian (void)
-{
-  check_language (&italian);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -812,8 +802,8 @@ main (int   argc,
   g_test_add_func ("/ui/account-request/domain-taken", test_domain_taken);
   g_test_add_func ("/ui/account-request/network-error", test_network_error);
   g_test_add_func ("/ui/account-request/assign-path", test_assign_path);
-  g_test_add_func ("/ui/account-request/l10n/french", test_french);
-  g_test_add_func ("/ui/account-request/l10n/italian", test_italian);
+  g_test_add_data_func ("/ui/account-request/l10n/french", &french, check_language);
+  g_test_add_data_func ("/ui/account-request/l10n/italian", &italian, check_language);
 
   ret = g_test_run ();
 

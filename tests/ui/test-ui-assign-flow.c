@@ -160,6 +160,34 @@ account_and_va_ready (gpointer dialog)
          sa_test_virtual_accounts_loaded (DIALOG_CHILD (dialog, "va_dropdown"));
 }
 
+/* Selects the first account the dialog found and waits for its Virtual
+ * Accounts (transfer none). */
+static GtkListBoxRow *
+select_first_result (SaAssignDialog *dialog)
+{
+  GtkListBox *results = GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (results, 0);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (results, row);
+  g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+  return row;
+}
+
+/* A new window on an order whose End Customer account may change, and a
+ * domain with a Virtual Account of a Japanese name (both transfer full). */
+static SaOrderPage *
+open_changeable_order (SaWindow **window,
+                       char     **domain,
+                       char     **virtual_account)
+{
+  g_autofree char *number = find_changeable_order ();
+
+  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, domain, virtual_account));
+  *window = sa_test_new_window (sandbox);
+  return open_order (*window, number);
+}
+
 /* Opens the End Customer pencil's dialog and searches @domain. */
 static SaAssignDialog *
 open_and_search (SaOrderPage *page,
@@ -188,7 +216,6 @@ drawn (gpointer widget)
 static void
 test_enter_on_result (void)
 {
-  g_autofree char *number = find_changeable_order ();
   g_autofree char *domain = NULL;
   g_autofree char *virtual_account = NULL;
   SaWindow *window;
@@ -196,17 +223,12 @@ test_enter_on_result (void)
   SaAssignDialog *dialog;
   GtkListBoxRow *row;
 
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
-  window = sa_test_new_window (sandbox);
-  page = open_order (window, number);
+  page = open_changeable_order (&window, &domain, &virtual_account);
   dialog = open_and_search (page, domain);
 
   /* A result selected (a single match is at once) and its Virtual Accounts
    * listed: Enter on it is where the default button used to fire. */
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0);
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), row);
-  g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+  row = select_first_result (dialog);
   g_assert_true (sa_test_wait_until (drawn, row, 5000));
   g_assert_true (gtk_widget_is_sensitive (DIALOG_CHILD (dialog, "assign_button")));
   gtk_widget_grab_focus (GTK_WIDGET (row));
@@ -290,7 +312,6 @@ go_back_with_key (SaOrderPage *page,
 static void
 test_pending_kept (void)
 {
-  g_autofree char *number = find_changeable_order ();
   g_autofree char *domain = NULL;
   g_autofree char *virtual_account = NULL;
   SaOrdersView *view;
@@ -299,15 +320,13 @@ test_pending_kept (void)
   SaOrderPage *page;
   SaAssignDialog *dialog;
   GtkWindow *question;
+  g_autofree char *number = NULL;
 
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
-  window = sa_test_new_window (sandbox);
+  page = open_changeable_order (&window, &domain, &virtual_account);
+  number = g_strdup (sa_order_page_get_sales_order_number (page));
   view = sa_window_get_orders_view (window);
-  page = open_order (window, number);
   dialog = open_and_search (page, domain);
-  gtk_list_box_select_row (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")),
-                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0));
-  g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+  select_first_result (dialog);
   g_assert_true (sa_assign_dialog_select_virtual_account (dialog, virtual_account) ||
                  gtk_drop_down_get_selected_item (GTK_DROP_DOWN (DIALOG_CHILD (dialog, "va_dropdown"))) != NULL);
   sa_test_click (DIALOG_CHILD (dialog, "assign_button"));
@@ -370,7 +389,6 @@ assert_width (GtkWidget  *dialog,
 static void
 test_dialog_width (void)
 {
-  g_autofree char *number = find_changeable_order ();
   g_autofree char *domain = NULL;
   g_autofree char *virtual_account = NULL;
   SaWindow *window;
@@ -378,10 +396,8 @@ test_dialog_width (void)
   SaAssignDialog *dialog;
   int width;
 
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
   sa_test_set_language ("fr");
-  window = sa_test_new_window (sandbox);
-  page = open_order (window, number);
+  page = open_changeable_order (&window, &domain, &virtual_account);
   gtk_widget_activate_action (GTK_WIDGET (page), "page.edit-end-customer", NULL);
   dialog = sa_order_page_get_assign_dialog (page);
   g_assert_true (sa_test_wait_until (drawn, dialog, 5000));
@@ -398,9 +414,7 @@ test_dialog_width (void)
   g_assert_true (sa_test_wait_until (sa_test_results_shown, DIALOG_CHILD (dialog, "results_stack"), 30000));
   assert_width (GTK_WIDGET (dialog), width, "with the results");
 
-  gtk_list_box_select_row (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")),
-                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0));
-  g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+  select_first_result (dialog);
   assert_width (GTK_WIDGET (dialog), width, "with the Virtual Accounts and the review");
 
   g_assert_true (sa_assign_dialog_select_virtual_account (dialog, virtual_account));
@@ -413,9 +427,7 @@ test_dialog_width (void)
   assert_width (GTK_WIDGET (dialog), width, "with acme-industrie.fr's results");
   if (gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0) != NULL)
     {
-      gtk_list_box_select_row (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")),
-                               gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0));
-      g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+      select_first_result (dialog);
       assert_width (GTK_WIDGET (dialog), width, "with acme-industrie.fr selected");
     }
 
@@ -434,7 +446,6 @@ submitted (gpointer page)
 static void
 test_opens_on_current (void)
 {
-  g_autofree char *number = find_changeable_order ();
   g_autofree char *domain = NULL;
   g_autofree char *virtual_account = NULL;
   SaWindow *window;
@@ -444,16 +455,12 @@ test_opens_on_current (void)
   const char *body;
   SaVirtualAccount *va;
 
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &virtual_account));
-  window = sa_test_new_window (sandbox);
-  page = open_order (window, number);
+  page = open_changeable_order (&window, &domain, &virtual_account);
 
   /* Assign the Japanese Virtual Account, the classic way: Assign, terms,
    * Submit, Yes. */
   dialog = open_and_search (page, domain);
-  gtk_list_box_select_row (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")),
-                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (DIALOG_CHILD (dialog, "results_list")), 0));
-  g_assert_true (sa_test_wait_until (account_and_va_ready, dialog, 30000));
+  select_first_result (dialog);
   g_free (domain);
   domain = g_strdup (sa_smart_account_get_domain (sa_assign_dialog_get_selected_account (dialog)));
   if (!sa_assign_dialog_select_virtual_account (dialog, virtual_account))

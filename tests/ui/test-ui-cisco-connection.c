@@ -31,31 +31,9 @@
 
 static CiscoMimic *mimic;
 static CiscoMimic *tls_mimic;     /* a certificate nobody trusts; NULL without openssl */
-static GString *log_text;         /* everything logged during the run */
 static char *xdg_root;            /* the run's XDG directories */
 static char *keyring_data_home;   /* where gnome-keyring keeps its files */
 static gboolean have_keyring;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      {
-        if (fields[i].length < 0)
-          g_string_append (log_text, fields[i].value);
-        else
-          g_string_append_len (log_text, fields[i].value, fields[i].length);
-        g_string_append_c (log_text, '\n');
-      }
-
-  if (level & G_LOG_LEVEL_DEBUG || level & G_LOG_LEVEL_INFO)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
 
 /* ---- settings and windows ---- */
 
@@ -524,27 +502,6 @@ test_sessions (void)
 
 /* ---- screenshots for review ---- */
 
-static gboolean
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return FALSE;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  return gdk_texture_save_to_png (texture, path);
-}
-
 static void
 test_screenshots (void)
 {
@@ -565,7 +522,7 @@ test_screenshots (void)
       run_test (preferences);
       sa_test_wait_ms (300);
       /* The window shows the top of the page; then scrolled to its end. */
-      g_assert_true (save_png (GTK_WIDGET (preferences), path));
+      g_assert_true (sa_test_save_png (GTK_WIDGET (preferences), path, NULL));
       {
         GtkWidget *scrolled = sa_test_find_widget_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCROLLED_WINDOW);
         GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -574,7 +531,7 @@ test_screenshots (void)
 
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
         sa_test_wait_ms (300);
-        g_assert_true (save_png (GTK_WIDGET (preferences), bottom));
+        g_assert_true (sa_test_save_png (GTK_WIDGET (preferences), bottom, NULL));
       }
       g_test_message ("saved %s", path);
       gtk_window_destroy (GTK_WINDOW (preferences));
@@ -584,88 +541,42 @@ test_screenshots (void)
 
 /* ---- nothing secret anywhere (runs last: checks the whole run) ---- */
 
-static gboolean
-contains (const char *data,
-          gsize       length,
-          const char *needle)
+/* No Client Secret, no token in a file. */
+static void
+check_file (const char *path,
+            const char *contents,
+            gsize       length,
+            gpointer    user_data)
 {
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; n <= length && i <= length - n; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-check_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) || g_strcmp0 (name, "mesa_shader_cache") == 0)
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          n_files += check_tree (child);
-          continue;
-        }
-      if (!g_file_get_contents (child, &contents, &length, NULL))
-        continue;
-
-      n_files++;
-      g_assert_false (contains (contents, length, MIMIC_CLIENT_SECRET));
-      g_assert_false (contains (contents, length, "Bearer"));
-    }
-
-  return n_files;
+  g_assert_false (core_test_contains_bytes (contents, length, MIMIC_CLIENT_SECRET));
+  g_assert_false (core_test_contains_bytes (contents, length, "Bearer"));
 }
 
 static void
 test_no_secrets_left (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_BASE);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GString) settings_text = g_string_new (NULL);
+  g_autofree char *settings_text = core_test_print_settings (settings);
+  g_autofree char *log_text = core_test_log_capture_take ();
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
-      g_autofree char *printed = g_variant_print (value, FALSE);
-
-      g_string_append_printf (settings_text, "%s=%s\n", keys[i], printed);
-    }
   /* The run did set the Cisco addresses; nothing of the credentials. */
-  g_assert_nonnull (strstr (settings_text->str, "cisco-identity-uri="));
-  g_assert_null (strstr (settings_text->str, MIMIC_CLIENT_SECRET));
-  g_assert_null (strstr (settings_text->str, MIMIC_CLIENT_ID));
+  g_assert_nonnull (strstr (settings_text, "cisco-identity-uri="));
+  g_assert_null (strstr (settings_text, MIMIC_CLIENT_SECRET));
+  g_assert_null (strstr (settings_text, MIMIC_CLIENT_ID));
 
   /* Files under the run's user directories, and the keyring's own files
    * (encrypted: the secret is not there in plain text either). */
-  g_test_message ("files checked: %u", check_tree (xdg_root));
+  g_test_message ("files checked: %u", core_test_scan_files (xdg_root, check_file, NULL));
   if (keyring_data_home != NULL)
     {
       g_autofree char *keyrings = g_build_filename (keyring_data_home, "keyrings", NULL);
 
-      g_test_message ("keyring files checked: %u", check_tree (keyrings));
+      g_test_message ("keyring files checked: %u", core_test_scan_files (keyrings, check_file, NULL));
     }
 
-  g_assert_cmpuint (log_text->len, >, 0);
-  g_assert_null (strstr (log_text->str, MIMIC_CLIENT_SECRET));
-  g_assert_null (strstr (log_text->str, "Bearer "));
+  g_assert_cmpuint (strlen (log_text), >, 0);
+  g_assert_null (strstr (log_text, MIMIC_CLIENT_SECRET));
+  g_assert_null (strstr (log_text, "Bearer "));
 }
 
 /* ---- set-up ---- */
@@ -693,8 +604,6 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *subdirs[] = { "data", "config", "state", "cache" };
-  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
   g_autofree char *tls_dir = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   int ret;
@@ -702,18 +611,10 @@ main (int    argc,
   /* The run's own user directories (gnome-keyring keeps its files where the
    * test script said: it was started before). */
   keyring_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
-  xdg_root = g_dir_make_tmp ("sa-cisco-connection-XXXXXX", NULL);
-  g_assert_nonnull (xdg_root);
-  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (xdg_root, subdirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
+  xdg_root = core_test_use_xdg_home ("sa-cisco-connection-XXXXXX");
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  log_text = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  core_test_log_capture_install ();
+  core_test_log_capture_start ();
 
   sa_test_init_gtk (&argc, &argv);
 

@@ -80,25 +80,6 @@ journal_entries (const char *subject)
   return entries;
 }
 
-static gboolean
-order_page_ready (gpointer user_data)
-{
-  SaOrderPage *page = sa_orders_view_get_order_page (user_data);
-
-  return page != NULL && sa_test_order_page_loaded (page);
-}
-
-static SaOrderPage *
-open_order (SaWindow   *window,
-            const char *sales_order_number)
-{
-  SaOrdersView *view = sa_window_get_orders_view (window);
-
-  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (order_page_ready, view, 30000));
-  return sa_orders_view_get_order_page (view);
-}
-
 /* Opens the order, sets @virtual_account of @domain as its End Customer
  * change, and submits: the hand-off page. */
 static SaHandOffDialog *
@@ -108,7 +89,7 @@ submit_change (SaWindow    *window,
                const char  *virtual_account,
                SaOrderPage **page_out)
 {
-  SaOrderPage *page = open_order (window, sa_order_get_sales_order_number (order));
+  SaOrderPage *page = sa_test_open_single_match (window, sa_order_get_sales_order_number (order));
   g_autoptr(SaSmartAccount) account = sa_test_search_account (sandbox->client, domain, NULL);
   g_autoptr(SaAssignment) change = NULL;
   GtkWindow *dialog;
@@ -124,6 +105,24 @@ submit_change (SaWindow    *window,
   *page_out = page;
 
   return SA_HAND_OFF_DIALOG (dialog);
+}
+
+/* Finds a domain with a Virtual Account of a Japanese name (both transfer
+ * full), opens a window on the Cisco (practice) connection and submits
+ * @order's End Customer change to that domain: to @japanese, or to DEFAULT
+ * when @to_default. Returns the hand-off page. */
+static SaHandOffDialog *
+hand_off_change (SaOrder      *order,
+                 gboolean      to_default,
+                 char        **domain,
+                 char        **japanese,
+                 SaWindow    **window,
+                 SaOrderPage **page)
+{
+  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, domain, japanese));
+  *window = sa_test_new_window (sandbox);
+  sa_window_set_client (*window, cisco, FALSE);
+  return submit_change (*window, order, *domain, to_default ? "DEFAULT" : *japanese, page);
 }
 
 /* The value row of the page showing @value, and its step row. */
@@ -203,11 +202,7 @@ test_order_done (void)
   sa_test_set_language ("en");
   g_assert_nonnull (order);
   so = sa_order_get_sales_order_number (order);
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &japanese));
-  window = sa_test_new_window (sandbox);
-  sa_window_set_client (window, cisco, FALSE);
-
-  dialog = submit_change (window, order, domain, japanese, &page);
+  dialog = hand_off_change (order, FALSE, &domain, &japanese, &window, &page);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Complete in Cisco's Portal");
   /* Practice: the practice portal is offered. */
   g_assert_true (gtk_widget_get_visible (SA_TEST_CHILD (dialog, SA_TYPE_HAND_OFF_DIALOG, "practice_box")));
@@ -284,10 +279,7 @@ test_order_not_now (void)
   guint changes = journal_changes;
 
   sa_test_set_language ("en");
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &japanese));
-  window = sa_test_new_window (sandbox);
-  sa_window_set_client (window, cisco, FALSE);
-  dialog = submit_change (window, order, domain, "DEFAULT", &page);
+  dialog = hand_off_change (order, TRUE, &domain, &japanese, &window, &page);
 
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (sa_test_wait_until (submit_dialog_closed, page, 10000));
@@ -338,10 +330,7 @@ test_order_practice (void)
   sa_test_set_language ("en");
   g_assert_nonnull (order);
   so = sa_order_get_sales_order_number (order);
-  g_assert_true (sa_test_find_japanese_virtual_account (sandbox->client, &domain, &japanese));
-  window = sa_test_new_window (sandbox);
-  sa_window_set_client (window, cisco, FALSE);
-  dialog = submit_change (window, order, domain, japanese, &page);
+  dialog = hand_off_change (order, FALSE, &domain, &japanese, &window, &page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "hand-off.practice", NULL));
   g_assert_true (sa_test_wait_until (practice_done, page, 30000));

@@ -91,9 +91,11 @@ assert_term (const char *shown,
     g_error ("Label “%s” is not the glossary's “%s”", shown, expected);
 }
 
+/* Run once per language, with its Glossary as the test's data. */
 static void
-check_language (const Glossary *glossary)
+check_language (gconstpointer data)
 {
+  const Glossary *glossary = data;
   g_autoptr(SaOrder) order = NULL;
   SaWindow *window;
   SaOrdersView *view;
@@ -165,18 +167,6 @@ check_language (const Glossary *glossary)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_french (void)
-{
-  check_language (&french);
-}
-
-static void
-test_italian (void)
-{
-  check_language (&italian);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -186,8 +176,8 @@ main (int   argc,
   sa_test_init_gtk (&argc, &argv);
   sandbox = sa_test_sandbox_new ();
 
-  g_test_add_func ("/ui/l10n/french", test_french);
-  g_test_add_func ("/ui/l10n/italian", test_italian);
+  g_test_add_data_func ("/ui/l10n/french", &french, check_language);
+  g_test_add_data_func ("/ui/l10n/italian", &italian, check_language);
 
   ret = g_test_run ();
 

@@ -28,25 +28,6 @@ static SaTestSandbox *sandbox;
 /* What did not fit, reported once every window of a language was seen. */
 static GString *too_wide;
 
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* With SA_TEST_NARROW_DEBUG set: the widgets wider than 360 px, deepest
  * last, to find what holds a window wide. */
 static void
@@ -110,9 +91,11 @@ check_narrow (GtkWidget  *window,
     {
       g_autofree char *file = g_strdup_printf ("narrow-%s-%s.png", language, name);
       g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(GError) error = NULL;
 
       g_mkdir_with_parents (dir, 0755);
-      save_png (window, path);
+      sa_test_save_png (window, path, &error);
+      g_assert_no_error (error);
     }
 
   if (minimum > NARROW || gtk_widget_get_width (window) != NARROW)
@@ -124,15 +107,6 @@ static void
 narrow_window (GtkWidget *window)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 640);
-}
-
-static gboolean
-access_wizard_idle (gpointer user_data)
-{
-  SaAccessRequestWizard *wizard = user_data;
-
-  return !sa_access_request_wizard_get_busy (wizard) &&
-         sa_profile_editor_get_profile (sa_access_request_wizard_get_profile_editor (wizard)) != NULL;
 }
 
 static gboolean
@@ -210,7 +184,7 @@ check_language (const char *language)
   access_wizard = sa_window_request_access (window, NULL);
   g_assert_nonnull (access_wizard);
   narrow_window (GTK_WIDGET (access_wizard));
-  sa_test_wait_until (access_wizard_idle, access_wizard, 30000);
+  sa_test_wait_until (sa_test_access_wizard_ready, access_wizard, 30000);
   check_narrow (GTK_WIDGET (access_wizard), language, "access-request");
   gtk_window_destroy (GTK_WINDOW (access_wizard));
 
@@ -346,11 +320,11 @@ check_access_pages (const char *language)
   wizard = sa_access_request_wizard_new (sandbox->client, GTK_WINDOW (holder), NULL);
   narrow_window (GTK_WIDGET (wizard));
   gtk_window_present (GTK_WINDOW (wizard));
-  g_assert_true (sa_test_wait_until (access_wizard_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_ready, wizard, 30000));
   sa_access_request_wizard_next (wizard);
   sa_access_request_wizard_set_domain (wizard, "groupe-hexagone.example");
   sa_access_request_wizard_submit_domain (wizard);
-  g_assert_true (sa_test_wait_until (access_wizard_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_ready, wizard, 30000));
   g_assert_cmpuint (g_list_model_get_n_items (sa_access_request_wizard_get_candidates (wizard)), >=, 2);
   check_narrow (GTK_WIDGET (wizard), language, "access-request-chooser");
   {

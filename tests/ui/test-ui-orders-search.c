@@ -371,18 +371,12 @@ compare_tops (gconstpointer a,
   return (top_a.y > top_b.y) - (top_a.y < top_b.y);
 }
 
-/* Every row in sight shows the order of its position: from top to bottom,
- * consecutive orders of the results, none a placeholder, its title that
- * order's Sales Order No. */
-static void
-assert_rows_in_sight_show_their_orders (SaOrdersView *view)
+/* The order rows drawn in sight in the results list, from top to bottom
+ * (transfer container). */
+static GList *
+list_rows_in_sight (GtkWidget *list)
 {
-  GtkWidget *list = VIEW_CHILD (view, "results_view");
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  GListModel *results = sa_orders_view_get_results (view);
   GList *shown = NULL;
-  guint checked = 0;
-  guint estimate, first;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -396,6 +390,23 @@ assert_rows_in_sight_show_their_orders (SaOrdersView *view)
         continue;
       shown = g_list_insert_sorted_with_data (shown, row, compare_tops, list);
     }
+
+  return shown;
+}
+
+/* Every row in sight shows the order of its position: from top to bottom,
+ * consecutive orders of the results, none a placeholder, its title that
+ * order's Sales Order No. */
+static void
+assert_rows_in_sight_show_their_orders (SaOrdersView *view)
+{
+  GtkWidget *list = VIEW_CHILD (view, "results_view");
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  GListModel *results = sa_orders_view_get_results (view);
+  GList *shown = list_rows_in_sight (list);
+  guint checked = 0;
+  guint estimate, first;
+
   g_assert_nonnull (shown);
   estimate = (guint) (g_list_model_get_n_items (results) *
                       (gtk_adjustment_get_value (adjustment) / gtk_adjustment_get_upper (adjustment)));
@@ -423,6 +434,32 @@ assert_rows_in_sight_show_their_orders (SaOrdersView *view)
   g_assert_cmpuint (checked, >=, 5);
 }
 
+typedef struct
+{
+  GtkWidget *list;
+  gint64     frame;  /* the list's frame counter when the results loaded */
+} LaidOut;
+
+/* Whether the list was laid out for the results loaded at @laid_out->frame:
+ * a frame later (its layout and paint, a draw queued to be sure of one), with
+ * rows in sight. Whether they show the right orders is for the assertion:
+ * this waits for the layout (seconds under load), never for the answer. */
+static gboolean
+rows_laid_out (gpointer user_data)
+{
+  LaidOut *laid_out = user_data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (laid_out->list);
+  GList *shown;
+  guint n_shown;
+
+  if (clock == NULL || gdk_frame_clock_get_frame_counter (clock) <= laid_out->frame)
+    return FALSE;
+  shown = list_rows_in_sight (laid_out->list);
+  n_shown = g_list_length (shown);
+  g_list_free (shown);
+  return n_shown >= 5;
+}
+
 static void
 test_scrolled_rows_show_their_orders (void)
 {
@@ -433,6 +470,7 @@ test_scrolled_rows_show_their_orders (void)
   GtkWidget *list;
   GtkAdjustment *adjustment;
   GListModel *results;
+  LaidOut laid_out;
   sqlite3 *db = NULL;
 
   /* Last: the other tests expect the training data alone. */
@@ -468,7 +506,10 @@ test_scrolled_rows_show_their_orders (void)
   sa_test_wait_ms (500);
   sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, "1048576");
   g_assert_true (sa_test_wait_until (sa_test_orders_loaded, view, 30000));
-  sa_test_wait_ms (50);
+  laid_out.list = list;
+  laid_out.frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (list));
+  gtk_widget_queue_draw (list);
+  g_assert_true (sa_test_wait_until (rows_laid_out, &laid_out, 10000));
   g_assert_cmpuint (g_list_model_get_n_items (sa_orders_view_get_results (view)), >, 20);
   assert_rows_in_sight_show_their_orders (view);
 

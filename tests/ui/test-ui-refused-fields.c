@@ -183,14 +183,6 @@ test_account_request_refused (void)
 /* ---- Update your profile ---- */
 
 static gboolean
-profile_loaded (gpointer user_data)
-{
-  SaProfileEditor *editor = user_data;
-
-  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
-}
-
-static gboolean
 editor_idle (gpointer user_data)
 {
   return !sa_profile_editor_get_busy (user_data);
@@ -210,7 +202,7 @@ test_profile_refused (void)
   wizard = sa_access_request_wizard_new (client, NULL, NULL);
   gtk_window_present (GTK_WINDOW (wizard));
   editor = sa_access_request_wizard_get_profile_editor (wizard);
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   last_name = EDITOR (editor, "last_name_entry");
   message = EDITOR (editor, "edit_error_label");
 

@@ -43,38 +43,6 @@ static char *state_dir;
 #define SHARED_DOMAIN "groupe-hexagone.example"
 #define CHOSEN_NAME   "Groupe Hexagone France"
 
-static gboolean
-access_idle (gpointer user_data)
-{
-  return !sa_access_request_wizard_get_busy (SA_ACCESS_REQUEST_WIZARD (user_data));
-}
-
-static gboolean
-profile_loaded (gpointer user_data)
-{
-  SaProfileEditor *editor = user_data;
-
-  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
-}
-
-static const char *
-find_candidate_id (SaAccessRequestWizard *wizard,
-                   const char            *name)
-{
-  GListModel *candidates = sa_access_request_wizard_get_candidates (wizard);
-
-  g_assert_nonnull (candidates);
-  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
-    {
-      g_autoptr(SaSmartAccount) account = g_list_model_get_item (candidates, i);
-
-      if (g_strcmp0 (sa_smart_account_get_name (account), name) == 0)
-        return sa_smart_account_get_id (account);
-    }
-
-  g_assert_not_reached ();
-}
-
 /* Lets the window lay out and draw what changed. */
 static void
 settle (void)
@@ -112,7 +80,7 @@ check_access_width (const char *language)
   window = sa_test_new_window (sandbox);
   wizard = sa_window_request_access (window, NULL);
   editor = sa_access_request_wizard_get_profile_editor (wizard);
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   settle ();
   opened_width = gtk_widget_get_width (GTK_WIDGET (wizard));
   g_assert_cmpint (opened_width, >, 0);
@@ -122,7 +90,7 @@ check_access_width (const char *language)
 
   sa_access_request_wizard_set_domain (wizard, "nobody-has-this-domain-at-all-anywhere.example");
   g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   assert_not_wider (GTK_WIDGET (wizard), opened_width, "unknown domain");
 
   sa_access_request_wizard_set_domain (wizard, "not a domain");
@@ -131,11 +99,11 @@ check_access_width (const char *language)
 
   sa_access_request_wizard_set_domain (wizard, SHARED_DOMAIN);
   g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ACCESS (wizard, "lookup_stack"))), ==, "found");
   assert_not_wider (GTK_WIDGET (wizard), opened_width, "chooser");
 
-  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, sa_test_find_candidate_id (wizard, CHOSEN_NAME)));
   g_signal_emit_by_name (SHELL (wizard, "next_button"), "clicked");
   sa_access_request_wizard_set_reason (wizard, long_reason);
   assert_not_wider (GTK_WIDGET (wizard), opened_width, "reason");
@@ -274,11 +242,11 @@ test_french_wording (void)
   /* The reason page. */
   access = sa_window_request_access (window, SHARED_DOMAIN);
   editor = sa_access_request_wizard_get_profile_editor (access);
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   g_signal_emit_by_name (SHELL (access, "next_button"), "clicked");
   g_signal_emit_by_name (ACCESS (access, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, access, 30000));
-  g_assert_true (sa_access_request_wizard_select_candidate (access, find_candidate_id (access, CHOSEN_NAME)));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, access, 30000));
+  g_assert_true (sa_access_request_wizard_select_candidate (access, sa_test_find_candidate_id (access, CHOSEN_NAME)));
   g_signal_emit_by_name (SHELL (access, "next_button"), "clicked");
   g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (access)), ==, "reason");
   assert_shows (GTK_WIDGET (access), "de quel client vous gérez les commandes ou les licences");
@@ -358,14 +326,14 @@ test_known_warning (void)
   GtkWidget *note = ACCESS (wizard, "known_note");
   GtkLabel *label = GTK_LABEL (ACCESS (wizard, "known_label"));
 
-  g_assert_true (sa_test_wait_until (profile_loaded, editor, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, editor, 30000));
   g_signal_emit_by_name (SHELL (wizard, "next_button"), "clicked");
   g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
 
   /* Pending in the training data. */
   sa_access_request_wizard_set_domain (wizard, "atelier-meridien.example");
   g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   sa_test_wait_ms (300);
   g_assert_nonnull (sa_access_request_wizard_get_selected_account (wizard));
   g_assert_true (gtk_widget_get_visible (note));
@@ -377,7 +345,7 @@ test_known_warning (void)
   /* Approved: the user can already reach it. */
   sa_access_request_wizard_set_domain (wizard, "lagune-shipping.example");
   g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
   sa_test_wait_ms (300);
   g_assert_true (gtk_widget_get_visible (note));
   g_assert_nonnull (strstr (gtk_label_get_text (label), "was approved"));
@@ -385,8 +353,8 @@ test_known_warning (void)
   /* Never asked for: no warning. */
   sa_access_request_wizard_set_domain (wizard, SHARED_DOMAIN);
   g_signal_emit_by_name (ACCESS (wizard, "submit_button"), "clicked");
-  g_assert_true (sa_test_wait_until (access_idle, wizard, 30000));
-  g_assert_true (sa_access_request_wizard_select_candidate (wizard, find_candidate_id (wizard, CHOSEN_NAME)));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, 30000));
+  g_assert_true (sa_access_request_wizard_select_candidate (wizard, sa_test_find_candidate_id (wizard, CHOSEN_NAME)));
   g_assert_false (gtk_widget_get_visible (note));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -445,7 +413,7 @@ static gboolean
 candidate_selected (gpointer user_data)
 {
   return sa_access_request_wizard_get_selected_account (SA_ACCESS_REQUEST_WIZARD (user_data)) != NULL &&
-         access_idle (user_data);
+         sa_test_access_wizard_idle (user_data);
 }
 
 /* A denied access request offers "Request Again", the form filled in. */
@@ -663,7 +631,7 @@ test_one_wizard_design (void)
 
   /* Request Access: step 1, then left on step 2. */
   access = sa_window_request_access (window, NULL);
-  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (access), 30000));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, sa_access_request_wizard_get_profile_editor (access), 30000));
   assert_shell (GTK_WIDGET (access), 1);
   sa_test_click (SHELL (access, "next_button"));
   g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (access)), ==, "domain");

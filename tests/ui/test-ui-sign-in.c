@@ -22,6 +22,7 @@
 #include "sa-preferences-window.h"
 #include "sa-sandbox-server.h"
 #include "sa-session.h"
+#include "core-test-util.h"
 #include "sa-sign-in-dialog.h"
 #include "sa-ui-test-util.h"
 #include "sa-window.h"
@@ -35,32 +36,9 @@ static SaSandboxServer *server;
 static char *server_dir;
 static char *server_uri;
 static SaClient *helper;          /* the test's own client, signed in */
-static GString *log_text;         /* everything logged during the run */
 static char *xdg_root;            /* the run's XDG directories */
 static char *keyring_data_home;   /* where gnome-keyring keeps its files */
 static gboolean have_keyring;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      {
-        if (fields[i].length < 0)
-          g_string_append (log_text, fields[i].value);
-        else
-          g_string_append_len (log_text, fields[i].value, fields[i].length);
-        g_string_append_c (log_text, '\n');
-      }
-
-  /* Debug output is only captured; the rest is shown (and stays fatal). */
-  if (level & G_LOG_LEVEL_DEBUG || level & G_LOG_LEVEL_INFO)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
 
 /* ---- waiting ---- */
 
@@ -607,119 +585,50 @@ test_plain_http_refused (void)
 
 /* ---- nothing secret anywhere (runs last: checks the whole run) ---- */
 
-static gboolean
-has_token_shape (const char *data,
-                 gsize       length)
+/* No password, no token in a file. */
+static void
+check_file (const char *path,
+            const char *contents,
+            gsize       length,
+            gpointer    user_data)
 {
-  /* The access tokens are 43 URL-safe base64 characters. */
-  gsize run = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (g_ascii_isalnum (c) || c == '-' || c == '_')
-        {
-          if (++run >= 40)
-            return TRUE;
-        }
-      else
-        run = 0;
-    }
-  return FALSE;
-}
-
-static gboolean
-contains (const char *data,
-          gsize       length,
-          const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; n <= length && i <= length - n; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-check_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      /* Mesa's compiled shaders (binary, not ours). */
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) || g_strcmp0 (name, "mesa_shader_cache") == 0)
-        continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          n_files += check_tree (child);
-          continue;
-        }
-      if (!g_file_get_contents (child, &contents, &length, NULL))
-        continue;
-
-      n_files++;
-      g_test_message ("checked %s (%" G_GSIZE_FORMAT " bytes)", child, length);
-      g_assert_false (contains (contents, length, PASSWORD));
-      g_assert_false (contains (contents, length, "Bearer"));
-      g_assert_false (has_token_shape (contents, length));
-    }
-
-  return n_files;
+  g_test_message ("checked %s (%" G_GSIZE_FORMAT " bytes)", path, length);
+  g_assert_false (core_test_contains_bytes (contents, length, PASSWORD));
+  g_assert_false (core_test_contains_bytes (contents, length, "Bearer"));
+  g_assert_false (core_test_has_token_shape (contents, length));
 }
 
 static void
 test_no_secrets_left (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID_BASE);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GString) settings_text = g_string_new (NULL);
+  g_autofree char *settings_text = NULL;
+  g_autofree char *log_text = core_test_log_capture_take ();
 
   /* GSettings: every key of the application's schema as the run left it
    * (the backend this process wrote to), and nothing about credentials. */
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  g_assert_nonnull (keys);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
-      g_autofree char *printed = g_variant_print (value, FALSE);
-
-      g_string_append_printf (settings_text, "%s=%s\n", keys[i], printed);
-    }
+  settings_text = core_test_print_settings (settings);
   /* The run did change settings (Live mode and its server address). */
-  g_assert_nonnull (strstr (settings_text->str, "server-url="));
-  g_assert_null (strstr (settings_text->str, PASSWORD));
-  g_assert_null (strstr (settings_text->str, "assword"));
-  g_assert_false (has_token_shape (settings_text->str, settings_text->len));
+  g_assert_nonnull (strstr (settings_text, "server-url="));
+  g_assert_null (strstr (settings_text, PASSWORD));
+  g_assert_null (strstr (settings_text, "assword"));
+  g_assert_false (core_test_has_token_shape (settings_text, strlen (settings_text)));
 
   /* Files under the user's directories (XDG data, config, state, cache) and
    * the keyring's own files (encrypted: no plain password either). */
-  check_tree (xdg_root);
+  core_test_scan_files (xdg_root, check_file, NULL);
   if (keyring_data_home != NULL)
     {
       g_autofree char *keyrings = g_build_filename (keyring_data_home, "keyrings", NULL);
 
-      g_test_message ("keyring files checked: %u", check_tree (keyrings));
+      g_test_message ("keyring files checked: %u", core_test_scan_files (keyrings, check_file, NULL));
     }
 
   /* The debug log of the whole run. */
-  g_assert_cmpuint (log_text->len, >, 0);
-  g_assert_null (strstr (log_text->str, PASSWORD));
-  g_assert_null (strstr (log_text->str, "Bearer "));
-  g_assert_false (has_token_shape (log_text->str, log_text->len));
+  g_assert_cmpuint (strlen (log_text), >, 0);
+  g_assert_null (strstr (log_text, PASSWORD));
+  g_assert_null (strstr (log_text, "Bearer "));
+  g_assert_false (core_test_has_token_shape (log_text, strlen (log_text)));
 }
 
 /* ---- set-up ---- */
@@ -748,28 +657,18 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  const char *subdirs[] = { "data", "config", "state", "cache" };
-  const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" };
   int ret;
 
   /* Before anything reads them: the run's own user directories. gnome-keyring
    * (another process) keeps its files where the test script said. */
   keyring_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
-  xdg_root = g_dir_make_tmp ("sa-sign-in-XXXXXX", NULL);
-  g_assert_nonnull (xdg_root);
-  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (xdg_root, subdirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
+  xdg_root = core_test_use_xdg_home ("sa-sign-in-XXXXXX");
 #ifdef SA_TEST_NO_KEYRING
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sa-test-bus", TRUE);
 #endif
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  log_text = g_string_new (NULL);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  core_test_log_capture_install ();
+  core_test_log_capture_start ();
 
   sa_test_init_gtk (&argc, &argv);
 

@@ -64,26 +64,14 @@ new_practice_window (const char *id)
   return window;
 }
 
-static gboolean
-order_page_ready (gpointer user_data)
-{
-  SaOrderPage *page = sa_orders_view_get_order_page (user_data);
-
-  return page != NULL && sa_test_order_page_loaded (page);
-}
-
 /* The order found by its Sales Order No. in the Orders view, as Cisco's
  * order search gives it. */
 static SaOrderPage *
 open_order (SaWindow   *window,
             const char *sales_order_number)
 {
-  SaOrdersView *view = sa_window_get_orders_view (window);
-
   sa_training_test_show_view (window, "orders");
-  sa_orders_view_set_search (view, SA_ORDER_SEARCH_SALES_ORDER_NUMBER, sales_order_number);
-  g_assert_true (sa_test_wait_until (order_page_ready, view, WAIT_MS));
-  return sa_orders_view_get_order_page (view);
+  return sa_test_open_single_match (window, sales_order_number);
 }
 
 static gboolean

@@ -242,18 +242,6 @@ test_account_request_expiry (void)
 }
 
 static gboolean
-access_wizard_idle (gpointer wizard)
-{
-  return !sa_access_request_wizard_get_busy (wizard);
-}
-
-static gboolean
-profile_loaded (gpointer editor)
-{
-  return sa_profile_editor_get_profile (editor) != NULL && !sa_profile_editor_get_busy (editor);
-}
-
-static gboolean
 access_wizard_sent (gpointer wizard)
 {
   return g_strcmp0 (sa_wizard_get_page (wizard), "sent") == 0;
@@ -297,12 +285,12 @@ test_shared_domain_access (void)
   GListModel *candidates;
   AccessRow row;
 
-  g_assert_true (sa_test_wait_until (profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), WAIT_MS));
+  g_assert_true (sa_test_wait_until (sa_test_profile_loaded, sa_access_request_wizard_get_profile_editor (wizard), WAIT_MS));
   sa_test_click (next);
   g_assert_cmpstr (sa_wizard_get_page (SA_WIZARD (wizard)), ==, "domain");
   sa_access_request_wizard_set_domain (wizard, "groupe-hexagone.example");
   sa_test_click (SA_TEST_CHILD (wizard, SA_TYPE_ACCESS_REQUEST_WIZARD, "submit_button"));
-  g_assert_true (sa_test_wait_until (access_wizard_idle, wizard, WAIT_MS));
+  g_assert_true (sa_test_wait_until (sa_test_access_wizard_idle, wizard, WAIT_MS));
   candidates = sa_access_request_wizard_get_candidates (wizard);
   g_assert_nonnull (candidates);
   g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
@@ -343,31 +331,6 @@ test_shared_domain_access (void)
 }
 
 static gboolean
-page_holding_cleared (gpointer page)
-{
-  SaOrder *order = sa_order_page_get_order (page);
-
-  return order != NULL && sa_order_get_holding (order) == NULL && sa_order_get_end_customer (order) != NULL &&
-         sa_test_order_page_idle (page);
-}
-
-/* "Register a Device" on the order page, to @domain. */
-static void
-register_device (SaOrderPage *page,
-                 const char  *domain)
-{
-  GtkWidget *controls = sa_training_test_controls_of (page);
-  AdwMessageDialog *dialog = NULL;
-
-  sa_test_click (sa_training_test_control_button (controls, "device_button"));
-  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, WAIT_MS));
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), domain);
-  adw_message_dialog_response (dialog, "register");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (sa_test_wait_until (page_holding_cleared, page, WAIT_MS));
-}
-
-static gboolean
 current_attempts_are_two (gpointer view)
 {
   GListModel *scenarios = sa_scenarios_view_get_scenarios (view);
@@ -396,7 +359,7 @@ test_device_wrong_account_restart (void)
   SaScenariosView *view = sa_training_test_scenarios_view (window);
   SaOrderPage *page = sa_test_open_order_by_search (window, "104857616");
 
-  register_device (page, "acme-industrie.fr");
+  sa_training_test_register_device (page, "acme-industrie.fr");
   g_assert_false (gtk_widget_get_visible (sa_training_test_control_button (sa_training_test_controls_of (page),
                                                                           "device_button")));
   sa_training_test_assert_not_completed (sandbox, window, "shipped-on-holding-device");
@@ -405,7 +368,7 @@ test_device_wrong_account_restart (void)
   g_assert_true (sa_test_wait_until (current_attempts_are_two, view, WAIT_MS));
   page = sa_test_open_order_by_search (window, "104857616");
   g_assert_nonnull (sa_order_get_holding (sa_order_page_get_order (page)));
-  register_device (page, "clinique-saint-roch.example");
+  sa_training_test_register_device (page, "clinique-saint-roch.example");
 
   sa_training_test_assert_completed (sandbox, window, "shipped-on-holding-device");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -103,32 +103,17 @@ sa_training_test_shoot (SaWindow   *window,
                         const char *name)
 {
   const char *dir = g_getenv ("SA_TRAINING_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
   if (g_getenv ("SA_TRAINING_SHOTS_WIDTH") != NULL)
     sa_training_test_set_width (window, atoi (g_getenv ("SA_TRAINING_SHOTS_WIDTH")));
   sa_test_wait_ms (400);
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
+  sa_test_save_png (GTK_WIDGET (window), path, NULL);
 }
 
 /**
@@ -457,6 +442,34 @@ sa_training_test_message_dialog_open (gpointer dialog_out)
     }
 
   return FALSE;
+}
+
+/* A condition: the order page (@page) shows its order moved off the Holding
+ * account to an End Customer one, and loads nothing. */
+gboolean
+sa_training_test_holding_cleared (gpointer page)
+{
+  SaOrder *order = sa_order_page_get_order (page);
+
+  return order != NULL && sa_order_get_holding (order) == NULL && sa_order_get_end_customer (order) != NULL &&
+         sa_test_order_page_idle (page);
+}
+
+/* "Register a Device" on the order page's training controls, to @domain;
+ * waits until the order left the Holding account. */
+void
+sa_training_test_register_device (SaOrderPage *page,
+                                  const char  *domain)
+{
+  GtkWidget *controls = sa_training_test_controls_of (page);
+  AdwMessageDialog *dialog = NULL;
+
+  sa_test_click (sa_training_test_control_button (controls, "device_button"));
+  g_assert_true (sa_test_wait_until (sa_training_test_message_dialog_open, &dialog, SA_TRAINING_WAIT_MS));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), domain);
+  adw_message_dialog_response (dialog, "register");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sa_test_wait_until (sa_training_test_holding_cleared, page, SA_TRAINING_WAIT_MS));
 }
 
 static gboolean

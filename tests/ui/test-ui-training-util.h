@@ -51,6 +51,9 @@ GtkWidget        *sa_training_test_control_button   (GtkWidget        *controls,
                                                      const char       *name);
 void              sa_training_test_scroll_to_end    (GtkWidget        *widget);
 gboolean          sa_training_test_message_dialog_open (gpointer       dialog_out);
+gboolean          sa_training_test_holding_cleared  (gpointer          page);
+void              sa_training_test_register_device  (SaOrderPage      *page,
+                                                     const char       *domain);
 void              sa_training_test_assign           (SaOrderPage      *page,
                                                      const char       *domain,
                                                      const char       *virtual_account);

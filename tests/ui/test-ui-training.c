@@ -85,15 +85,6 @@ test_export_hold_exercise (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-page_holding_cleared (gpointer page)
-{
-  SaOrder *order = sa_order_page_get_order (page);
-
-  return order != NULL && sa_order_get_holding (order) == NULL && sa_order_get_end_customer (order) != NULL &&
-         sa_test_order_page_idle (page);
-}
-
 /* Exercise "licenses stuck on a Holding account": Register a Device. */
 static void
 test_device_exercise (void)
@@ -121,7 +112,7 @@ test_device_exercise (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "register"));
   adw_message_dialog_response (dialog, "register");
 
-  g_assert_true (sa_test_wait_until (page_holding_cleared, page, WAIT_MS));
+  g_assert_true (sa_test_wait_until (sa_training_test_holding_cleared, page, WAIT_MS));
   g_assert_cmpstr (sa_assignment_get_domain (sa_order_get_end_customer (sa_order_page_get_order (page))), ==,
                    "clinique-saint-roch.example");
   g_assert_false (gtk_widget_get_visible (sa_training_test_control_button (controls, "device_button")));

@@ -82,35 +82,6 @@ title_captured (gpointer user_data)
   return count_title (query->captured, query->title) > 0;
 }
 
-static SaJournal *
-open_journal (const char *name)
-{
-  g_autofree char *path = g_build_filename (journal_dir, name, NULL);
-  SaJournal *journal = sa_journal_new (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_open_async (journal, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_journal_open_finish (journal, result, &error));
-  g_assert_no_error (error);
-
-  return journal;
-}
-
-static void
-add_hand_off (SaJournal *journal,
-              SaHandOff *hand_off)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_add_async (journal, hand_off, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_cmpint (sa_journal_add_finish (journal, result, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 /* The practice portal's part: the request sent on the sandbox. */
 static SaAccountRequest *
 send_account_request (const char *name,
@@ -163,7 +134,7 @@ static void
 test_account_accepted (void)
 {
   static const char domain[] = "watch-accepted.example";
-  g_autoptr(SaJournal) journal = open_journal ("accepted.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "accepted.sqlite3");
   g_autoptr(SaAccountRequest) request = send_account_request ("Watch Accepted", "it@watch-accepted.example", domain);
   g_autoptr(SaHandOff) hand_off = account_hand_off ("Watch Accepted", "it@watch-accepted.example", domain);
   g_autoptr(SaWatchNotifier) notifier = NULL;
@@ -176,7 +147,7 @@ test_account_accepted (void)
   TitleQuery active = { &captured, "Smart Account Active" };
   SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
-  add_hand_off (journal, hand_off);
+  sa_test_add_hand_off (journal, hand_off);
   state.id = sa_hand_off_get_id (hand_off);
   watch = new_watch (journal, &captured, &notifier);
   sa_watch_start (watch);
@@ -257,7 +228,7 @@ static void
 test_account_expired (void)
 {
   static const char domain[] = "watch-expired.example";
-  g_autoptr(SaJournal) journal = open_journal ("expired.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "expired.sqlite3");
   g_autoptr(SaAccountRequest) request = send_account_request ("Watch Expired", "it@watch-expired.example", domain);
   g_autoptr(SaHandOff) hand_off = account_hand_off ("Watch Expired", "it@watch-expired.example", domain);
   g_autoptr(GDateTime) start = sandbox_clock ();
@@ -271,7 +242,7 @@ test_account_expired (void)
   SaTestHandOffState state = { journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
   /* A second request, followed by a watch on the real clock. */
-  g_autoptr(SaJournal) real_journal = open_journal ("expired-real-clock.sqlite3");
+  g_autoptr(SaJournal) real_journal = sa_test_open_journal (journal_dir, "expired-real-clock.sqlite3");
   g_autoptr(SaAccountRequest) lapsing = send_account_request ("Watch Lapsed", "it@watch-lapsed.example",
                                                               "watch-lapsed.example");
   g_autoptr(SaHandOff) lapsed = account_hand_off ("Watch Lapsed", "it@watch-lapsed.example", "watch-lapsed.example");
@@ -281,14 +252,14 @@ test_account_expired (void)
   TitleQuery real_expired = { &real_captured, "Smart Account Request Expired" };
   SaTestHandOffState real_state = { real_journal, 0, SA_HAND_OFF_STATE_OBSERVED_PARTLY };
 
-  add_hand_off (real_journal, lapsed);
+  sa_test_add_hand_off (real_journal, lapsed);
   real_state.id = sa_hand_off_get_id (lapsed);
   real_watch = new_watch (real_journal, &real_captured, &real_notifier);
   sa_watch_start (real_watch);
   g_assert_true (sa_test_wait_until (sa_test_hand_off_state_reached, &real_state, 30000));
 
   sa_hand_off_set_handed_off (hand_off, start);
-  add_hand_off (journal, hand_off);
+  sa_test_add_hand_off (journal, hand_off);
   state.id = sa_hand_off_get_id (hand_off);
   watch = new_watch (journal, &captured, &notifier);
   sa_watch_set_now (watch, start);
@@ -344,7 +315,7 @@ test_account_expired (void)
 static void
 test_access_granted (void)
 {
-  g_autoptr(SaJournal) journal = open_journal ("access.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "access.sqlite3");
   g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_REQUEST_ACCESS, VIGNETI_DOMAIN);
   g_autoptr(SaWatchNotifier) notifier = NULL;
   g_autoptr(SaWatch) watch = NULL;
@@ -383,7 +354,7 @@ test_access_granted (void)
   sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_ACCOUNT_NAME, VIGNETI_NAME);
   sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_REASON, "Partner in charge of the vineyard's network.");
   sa_hand_off_set_state (hand_off, SA_HAND_OFF_STATE_HANDED_OFF);
-  add_hand_off (journal, hand_off);
+  sa_test_add_hand_off (journal, hand_off);
   state.id = sa_hand_off_get_id (hand_off);
 
   watch = new_watch (journal, &captured, &notifier);

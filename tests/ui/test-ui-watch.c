@@ -67,35 +67,6 @@ on_notified (SaWatchNotifier *notifier,
   g_ptr_array_add (captured->ids, g_strdup (id));
 }
 
-static SaJournal *
-open_journal (const char *name)
-{
-  g_autofree char *path = g_build_filename (journal_dir, name, NULL);
-  SaJournal *journal = sa_journal_new (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_open_async (journal, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_true (sa_journal_open_finish (journal, result, &error));
-  g_assert_no_error (error);
-
-  return journal;
-}
-
-static void
-add_hand_off (SaJournal *journal,
-              SaHandOff *hand_off)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sa_journal_add_async (journal, hand_off, NULL, sa_test_async_ready_cb, NULL);
-  result = sa_test_wait_for_result ();
-  g_assert_cmpint (sa_journal_add_finish (journal, result, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static SaWindow *
 new_window (SaJournal *journal,
             SaWatch   *watch)
@@ -210,7 +181,7 @@ licenses_of (const char *order_number)
 static void
 test_transfer (void)
 {
-  g_autoptr(SaJournal) journal = open_journal ("transfer.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "transfer.sqlite3");
   g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_ASSIGN_ORDER, VERONA_ORDER);
   g_autoptr(SaWatch) first = NULL;
   g_autoptr(SaWatch) watch = NULL;
@@ -233,7 +204,7 @@ test_transfer (void)
   sa_hand_off_set_field (hand_off, SA_HAND_OFF_FIELD_INTENDED_VIRTUAL_ACCOUNT, TOKYO_VA);
   sa_hand_off_set_state (hand_off, SA_HAND_OFF_STATE_HANDED_OFF);
   g_assert_true (sa_hand_off_needs_transfer (hand_off));
-  add_hand_off (journal, hand_off);
+  sa_test_add_hand_off (journal, hand_off);
 
   /* A first watch sees the order not shipped yet, then the app "quits". */
   first = sa_watch_new (cisco, journal, NULL);
@@ -326,7 +297,7 @@ file_has_text (gpointer user_data)
 static void
 test_entries (void)
 {
-  g_autoptr(SaJournal) journal = open_journal ("entries.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "entries.sqlite3");
   g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_REQUEST_SMART_ACCOUNT, "verona-watch.example");
   g_autofree char *csv_path = g_build_filename (journal_dir, "export.csv", NULL);
   g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
@@ -344,7 +315,7 @@ test_entries (void)
   window = new_window (journal, NULL);
   view = SA_ACCOUNT_REQUESTS_VIEW (sa_test_find_widget_of_type (GTK_WIDGET (window), SA_TYPE_ACCOUNT_REQUESTS_VIEW));
   query.list = sa_account_requests_view_get_journal_list (view);
-  add_hand_off (journal, hand_off);
+  sa_test_add_hand_off (journal, hand_off);
   query.id = sa_hand_off_get_id (hand_off);
   g_assert_true (sa_test_wait_until (row_listed, &query, 30000));
 
@@ -384,7 +355,7 @@ test_languages (void)
     { "fr", "Confié au portail Cisco", "Demande de compte Smart expirée" },
     { "it", "Affidato al portale Cisco", "Richiesta di Smart Account scaduta" },
   };
-  g_autoptr(SaJournal) journal = open_journal ("languages.sqlite3");
+  g_autoptr(SaJournal) journal = sa_test_open_journal (journal_dir, "languages.sqlite3");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

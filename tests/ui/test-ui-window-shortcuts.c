@@ -22,62 +22,12 @@
 
 static SaTestSandbox *sandbox;
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval,
-                 GdkModifierType     mods)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
-
-  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
-         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
-}
-
-/* The shortcut @widget's controllers bind to @accelerator, or NULL; its
- * controller's phase in @phase. */
-static GtkShortcut *
-find_shortcut (GtkWidget           *widget,
-               const char          *accelerator,
-               GtkPropagationPhase *phase)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  GdkModifierType mods = 0;
-  guint keyval = 0;
-
-  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
-            {
-              if (phase != NULL)
-                *phase = gtk_event_controller_get_propagation_phase (controller);
-              return shortcut;
-            }
-        }
-    }
-
-  return NULL;
-}
-
 /* Presses @accelerator on @window, as its shortcut would. */
 static void
 press (GtkWidget  *window,
        const char *accelerator)
 {
-  GtkShortcut *shortcut = find_shortcut (window, accelerator, NULL);
+  GtkShortcut *shortcut = sa_test_find_shortcut (window, accelerator, NULL);
 
   if (shortcut == NULL)
     g_error ("The main window does not bind %s", accelerator);
@@ -175,9 +125,9 @@ test_views (void)
   g_assert_cmpstr (visible_view (window), ==, "access-requests");
 
   /* Before the focused widget: a scrolled window binds Ctrl+Page Up too. */
-  g_assert_nonnull (find_shortcut (widget, "<Control>Page_Up", &phase));
+  g_assert_nonnull (sa_test_find_shortcut (widget, "<Control>Page_Up", &phase));
   g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
-  g_assert_nonnull (find_shortcut (widget, "<Alt>2", &phase));
+  g_assert_nonnull (sa_test_find_shortcut (widget, "<Alt>2", &phase));
   g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
 
   /* Request Access. */

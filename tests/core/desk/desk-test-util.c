@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-test-util.h"
 
 SaSandboxThread *sandbox;
@@ -434,6 +436,50 @@ delete_tree (GFile *file)
     }
 
   g_file_delete (file, NULL, NULL);
+}
+
+/* Test doubles */
+
+/**
+ * desk_test_listen:
+ * @server: a #SoupServer with its handlers
+ *
+ * Listens on a free port of 127.0.0.1 (IPv4 only); fails the test otherwise.
+ *
+ * Returns: (transfer full): the server's base URI, "http://127.0.0.1:PORT/"
+ */
+char *
+desk_test_listen (SoupServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *uri;
+
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return uri;
+}
+
+/**
+ * desk_test_respond_json:
+ * @msg: the request a test double answers
+ * @status: the HTTP status
+ * @json: the body (copied), as the Desk API would send it
+ *
+ * Answers @msg with @status and @json as "application/json".
+ */
+void
+desk_test_respond_json (SoupServerMessage *msg,
+                        guint              status,
+                        const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
 }
 
 /* The refused fields */

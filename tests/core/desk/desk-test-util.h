@@ -5,6 +5,9 @@
  */
 #pragma once
 
+#include <libsoup/soup.h>
+
+#include "core-test-util.h"
 #include "sa-core.h"
 #include "sa-error-private.h"
 #include "sa-json-private.h"
@@ -142,3 +145,10 @@ const SaRefusedField *find_refused       (const GError         *error,
                                           SaFieldForm           form,
                                           int                   field,
                                           const char           *key);
+
+/* Test doubles of the Desk API: a SoupServer listening on 127.0.0.1 (its
+ * URI, transfer full), and an answer with a JSON body. */
+char             *desk_test_listen       (SoupServer           *server);
+void              desk_test_respond_json (SoupServerMessage    *msg,
+                                          guint                 status,
+                                          const char           *json);

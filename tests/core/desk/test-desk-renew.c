@@ -10,88 +10,17 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "sa-core.h"
-#include "sa-json-private.h"
+#include "core-test-util.h"
+#include "desk-test-util.h"
 
-#define WAIT_SECONDS 30
 #define PASSWORD     "s3cret-pa55-w0rd"
-
-static GString *captured_log;
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
-
-static void
-on_ready (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("An async call did not complete within %d s", WAIT_SECONDS);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return g_steal_pointer (slot);
-}
-
-static gboolean
-store (const char  *server,
-       const char  *username,
-       const char  *password,
-       GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_credentials_store_async (server, username, password, NULL, on_ready, &slot);
-  result = wait_for (&slot);
-  return sa_credentials_store_finish (result, error);
-}
-
-static gboolean
-clear (const char  *server,
-       GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_credentials_clear_async (server, NULL, on_ready, &slot);
-  result = wait_for (&slot);
-  return sa_credentials_clear_finish (result, error);
-}
-
-static gboolean
-sign_in (SaClient    *client,
-         const char  *username,
-         const char  *password,
-         GError     **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sa_client_sign_in_async (client, username, password, NULL, on_ready, &slot);
-  result = wait_for (&slot);
-  return sa_client_sign_in_finish (client, result, error);
-}
 
 static void
 count_signal (guint *counter)
@@ -138,9 +67,7 @@ double_handler (SoupServer        *server,
         {
           static const char refused[] = "{\"error\": \"invalid_grant\", \"error_description\": \"no\"}";
 
-          soup_server_message_set_status (msg, 400, NULL);
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                            refused, strlen (refused));
+          desk_test_respond_json (msg, 400, refused);
           return;
         }
 
@@ -148,9 +75,7 @@ double_handler (SoupServer        *server,
       self->valid_token = g_strdup_printf ("tok-%u-secret", ++self->n_tokens);
       response = g_strdup_printf ("{\"access_token\": \"%s\", \"token_type\": \"Bearer\", \"expires_in\": 1}",
                                   self->valid_token);
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                        response, strlen (response));
+      desk_test_respond_json (msg, 200, response);
       return;
     }
 
@@ -174,9 +99,7 @@ double_handler (SoupServer        *server,
       static const char refused[] =
         "{\"status\": \"ERROR\", \"code\": \"UNAUTHENTICATED\", \"statusMessage\": \"expired\"}";
 
-      soup_server_message_set_status (msg, 401, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        refused, strlen (refused));
+      desk_test_respond_json (msg, 401, refused);
       return;
     }
 
@@ -186,17 +109,13 @@ double_handler (SoupServer        *server,
         "{\"salesOrderNumber\": \"104857601\", \"status\": \"BOOKED\", \"version\": 4}";
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"4\"");
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        order, strlen (order));
+      desk_test_respond_json (msg, 200, order);
     }
   else if (g_str_equal (path, "/v1/profile"))
     {
       static const char profile[] = "{\"username\": \"anna\"}";
 
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        profile, strlen (profile));
+      desk_test_respond_json (msg, 200, profile);
     }
   else
     {
@@ -208,19 +127,13 @@ static Double *
 double_new (void)
 {
   Double *self = g_new0 (Double, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   self->put_bodies = g_ptr_array_new_with_free_func (g_free);
   self->put_if_match = g_ptr_array_new_with_free_func (g_free);
   self->put_authorization = g_ptr_array_new_with_free_func (g_free);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, double_handler, self, NULL);
-  g_assert_true (soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (self->server);
-  self->uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->uri = desk_test_listen (self->server);
 
   return self;
 }
@@ -261,12 +174,8 @@ submit (SaClient  *client,
   g_autoptr(SaOrder) order = order_with_etag ();
   g_autoptr(SaAssignment) slot_end = sa_assignment_new ("acme-industrie.fr", NULL, SA_ACCOUNT_TYPE_CUSTOMER,
                                                         SA_ACCOUNT_STATUS_ACTIVE, "DEFAULT");
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
 
-  sa_client_update_assignment_async (client, order, slot_end, NULL, TRUE, NULL, on_ready, &slot);
-  result = wait_for (&slot);
-  return sa_client_update_assignment_finish (client, result, error);
+  return update_assignment (client, order, slot_end, NULL, TRUE, error);
 }
 
 static void
@@ -278,11 +187,12 @@ test_renew_mid_submission (void)
   g_autoptr(GError) error = NULL;
   guint required = 0;
   guint signed_in_changes = 0;
+  g_autofree char *log = NULL;
 
-  g_assert_true (store (sa_client_get_base_uri (client), "anna", PASSWORD, &error));
+  g_assert_true (core_test_credentials_store (sa_client_get_base_uri (client), "anna", PASSWORD, &error));
   g_assert_no_error (error);
 
-  captured_log = g_string_new (NULL);
+  core_test_log_capture_start ();
 
   g_assert_true (sign_in (client, "anna", PASSWORD, &error));
   g_assert_no_error (error);
@@ -312,14 +222,14 @@ test_renew_mid_submission (void)
   g_assert_true (sa_client_get_signed_in (client));
 
   /* The whole session's debug log holds neither the password nor a token. */
-  g_assert_nonnull (strstr (captured_log->str, "smart-account-assignment"));
-  g_assert_null (strstr (captured_log->str, PASSWORD));
-  g_assert_null (strstr (captured_log->str, "tok-1-secret"));
-  g_assert_null (strstr (captured_log->str, "tok-2-secret"));
-  g_assert_null (strstr (captured_log->str, "Bearer"));
-  g_string_free (g_steal_pointer (&captured_log), TRUE);
+  log = core_test_log_capture_take ();
+  g_assert_nonnull (strstr (log, "smart-account-assignment"));
+  g_assert_null (strstr (log, PASSWORD));
+  g_assert_null (strstr (log, "tok-1-secret"));
+  g_assert_null (strstr (log, "tok-2-secret"));
+  g_assert_null (strstr (log, "Bearer"));
 
-  g_assert_true (clear (sa_client_get_base_uri (client), NULL));
+  g_assert_true (core_test_credentials_clear (sa_client_get_base_uri (client), NULL));
 }
 
 static void
@@ -345,7 +255,7 @@ test_renew_concurrent (void)
   gint64 deadline;
   guint done = 0;
 
-  g_assert_true (store (sa_client_get_base_uri (client), "anna", PASSWORD, &error));
+  g_assert_true (core_test_credentials_store (sa_client_get_base_uri (client), "anna", PASSWORD, &error));
   g_assert_true (sign_in (client, "anna", PASSWORD, &error));
   g_assert_no_error (error);
   sa_client_set_renew_from_keyring (client, TRUE);
@@ -355,14 +265,14 @@ test_renew_concurrent (void)
   for (guint i = 0; i < 3; i++)
     sa_client_get_profile_async (client, NULL, on_profile, &done);
 
-  deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + CORE_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
   while (done < 3 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (done, ==, 3);
   g_assert_cmpuint (server->n_tokens, ==, 2);
 
-  g_assert_true (clear (sa_client_get_base_uri (client), NULL));
+  g_assert_true (core_test_credentials_clear (sa_client_get_base_uri (client), NULL));
 }
 
 static void
@@ -391,7 +301,7 @@ test_renew_fails (void)
   g_clear_error (&error);
 
   /* A remembered password that no longer works: the same, once. */
-  g_assert_true (store (sa_client_get_base_uri (client), "anna", "old-password", &error));
+  g_assert_true (core_test_credentials_store (sa_client_get_base_uri (client), "anna", "old-password", &error));
   g_assert_no_error (error);
   updated = submit (client, &error);
   g_assert_null (updated);
@@ -406,105 +316,17 @@ test_renew_fails (void)
   g_assert_no_error (error);
   g_assert_nonnull (updated);
 
-  g_assert_true (clear (sa_client_get_base_uri (client), NULL));
+  g_assert_true (core_test_credentials_clear (sa_client_get_base_uri (client), NULL));
 }
 
 /* ------------------------------------------------------------------------ */
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  if (captured_log != NULL)
-    {
-      for (gsize i = 0; i < n_fields; i++)
-        {
-          if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-            {
-              g_string_append (captured_log, fields[i].value);
-              g_string_append_c (captured_log, '\n');
-            }
-        }
-    }
-
-  /* Debug messages are captured, never printed: TAP output stays clean. */
-  if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-/* Lists what is under @path, relative to @top ("smart-account-desk/drafts/x"). */
-static void
-list_tree (const char *top,
-           const char *path,
-           GPtrArray  *out)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        list_tree (top, child, out);
-      else
-        g_ptr_array_add (out, g_strdup (child + strlen (top) + 1));
-    }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *cache = NULL;
-  g_autofree char *state = NULL;
+  g_autofree char *scratch = core_test_keyring_init (&argc, &argv, "test-desk-renew");
   int status;
-
-  /* This process writes nowhere but its drafts: fresh config, cache and state
-   * directories, checked at the end. Set before GLib caches them. */
-  scratch = g_dir_make_tmp ("sa-test-desk-renew-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  config = g_build_filename (scratch, "config", NULL);
-  cache = g_build_filename (scratch, "cache", NULL);
-  state = g_build_filename (scratch, "state", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  g_setenv ("SA_DEBUG_HTTP", "1", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_log_set_writer_func (capture_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
@@ -518,28 +340,10 @@ main (int   argc,
 
   status = g_test_run ();
 
-  /* A draft belongs to a session too: it is the only file allowed. */
-  {
-    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-    GAsyncResult *slot = NULL;
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GVariant) draft = g_variant_ref_sink (g_variant_new_parsed ("{'reason': <'x'>}"));
+  /* This process writes nowhere but its drafts: fresh config, cache and state
+   * directories, checked at the end. */
+  core_test_assert_only_a_draft_written (scratch);
 
-    sa_draft_save_async (SA_DRAFT_ACCESS_REQUEST, draft, NULL, on_ready, &slot);
-    result = wait_for (&slot);
-    g_assert_true (sa_draft_save_finish (result, NULL));
-
-    list_tree (scratch, scratch, files);
-    for (guint i = 0; i < files->len; i++)
-      {
-        const char *file = g_ptr_array_index (files, i);
-
-        if (!g_str_has_prefix (file, "state/smart-account-desk/drafts/"))
-          g_error ("Unexpected file written: %s", file);
-      }
-    g_assert_cmpuint (files->len, ==, 1);
-  }
-
-  remove_tree (scratch);
+  core_test_remove_tree (scratch);
   return status;
 }

@@ -66,14 +66,11 @@ double_handler (SoupServer        *server,
       return;
 
     case DOUBLE_MALFORMED:
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        "{\"orders\": [", 12);
+      desk_test_respond_json (msg, 200, "{\"orders\": [");
       return;
 
     case DOUBLE_NOT_OBJECT:
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "[1, 2]", 6);
+      desk_test_respond_json (msg, 200, "[1, 2]");
       return;
 
     case DOUBLE_WRONG_SHAPE:
@@ -82,9 +79,7 @@ double_handler (SoupServer        *server,
           "{\"orders\": [{\"salesOrderNumber\": 1, \"status\": \"BOOKED\", \"version\": 1}],"
           " \"totalRecords\": 1}";
 
-        soup_server_message_set_status (msg, 200, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                          json, strlen (json));
+        desk_test_respond_json (msg, 200, json);
         return;
       }
 
@@ -93,9 +88,7 @@ double_handler (SoupServer        *server,
         static const char json[] =
           "{\"status\": \"ERROR\", \"code\": \"ORDER_SHIPPED\", \"statusMessage\": \"boom\"}";
 
-        soup_server_message_set_status (msg, 500, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                          json, strlen (json));
+        desk_test_respond_json (msg, 500, json);
         return;
       }
 
@@ -110,9 +103,7 @@ double_handler (SoupServer        *server,
         static const char json[] =
           "{\"status\": \"ERROR\", \"code\": \"ORDER_SHIPPED\", \"statusMessage\": \"raw text\"}";
 
-        soup_server_message_set_status (msg, 409, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                          json, strlen (json));
+        desk_test_respond_json (msg, 409, json);
         return;
       }
 
@@ -125,9 +116,7 @@ double_handler (SoupServer        *server,
         static const char json[] =
           "{\"status\": \"ERROR\", \"code\": \"UNAUTHENTICATED\", \"statusMessage\": \"expired\"}";
 
-        soup_server_message_set_status (msg, 401, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                          json, strlen (json));
+        desk_test_respond_json (msg, 401, json);
         return;
       }
 
@@ -136,9 +125,7 @@ double_handler (SoupServer        *server,
         static const char json[] =
           "{\"status\": \"ERROR\", \"code\": \"SOMETHING_NEW\", \"statusMessage\": \"?\"}";
 
-        soup_server_message_set_status (msg, 422, NULL);
-        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                          json, strlen (json));
+        desk_test_respond_json (msg, 422, json);
         return;
       }
 
@@ -168,20 +155,16 @@ double_handler (SoupServer        *server,
         self->content_type = g_strdup (soup_message_headers_get_content_type (request_headers, NULL));
         self->body = g_strndup (request_body->data, request_body->length);
 
-        soup_server_message_set_status (msg, 200, NULL);
         if (g_str_equal (path, "/oauth2/token"))
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                            token, strlen (token));
+          desk_test_respond_json (msg, 200, token);
         else if (g_str_has_prefix (path, "/v1/orders/"))
           {
             soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                           "ETag", "\"8\"");
-            soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                              order, strlen (order));
+            desk_test_respond_json (msg, 200, order);
           }
         else
-          soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                            "{\"accounts\": [], \"totalRecords\": 0}", 35);
+          desk_test_respond_json (msg, 200, "{\"accounts\": [], \"totalRecords\": 0}");
         return;
       }
 
@@ -194,20 +177,12 @@ static TestDouble *
 test_double_new (DoubleMode mode)
 {
   TestDouble *self = g_new0 (TestDouble, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   self->mode = mode;
   self->paused = g_ptr_array_new_with_free_func (g_object_unref);
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, double_handler, self, NULL);
-  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (self->server);
-  g_assert_nonnull (uris);
-  self->uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  self->uri = desk_test_listen (self->server);
 
   return self;
 }
@@ -474,30 +449,6 @@ test_request_format (void)
   }
 }
 
-/* Everything logged while capturing is on, debug messages included. */
-static GString *captured_log;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  if (captured_log != NULL)
-    {
-      for (gsize i = 0; i < n_fields; i++)
-        {
-          if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-            {
-              g_string_append (captured_log, fields[i].value);
-              g_string_append_c (captured_log, '\n');
-            }
-        }
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static void
 test_secrets_not_logged (void)
 {
@@ -505,27 +456,27 @@ test_secrets_not_logged (void)
   g_autoptr(SaClient) client = NULL;
   g_autoptr(GListModel) accounts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *log = NULL;
 
   /* With HTTP debugging on, as a developer would run it. */
   g_setenv ("SA_DEBUG_HTTP", "1", TRUE);
   client = sa_desk_client_new (server->uri);
   g_unsetenv ("SA_DEBUG_HTTP");
 
-  captured_log = g_string_new (NULL);
+  core_test_log_capture_start ();
   g_assert_true (sign_in (client, TRAINING_USER, "pa55-secret-word", &error));
   g_assert_no_error (error);
   accounts = search_accounts (client, SA_ACCOUNT_SEARCH_DOMAIN, "acme", -1, &error);
   g_assert_no_error (error);
 
+  log = core_test_log_capture_take ();
   /* The calls were logged ... */
-  g_assert_nonnull (strstr (captured_log->str, "/oauth2/token"));
-  g_assert_nonnull (strstr (captured_log->str, "/v1/accounts/search"));
+  g_assert_nonnull (strstr (log, "/oauth2/token"));
+  g_assert_nonnull (strstr (log, "/v1/accounts/search"));
   /* ... but neither the password nor the token. */
-  g_assert_null (strstr (captured_log->str, "pa55-secret-word"));
-  g_assert_null (strstr (captured_log->str, "t0k3n-secret"));
-  g_assert_null (strstr (captured_log->str, "Authorization"));
-
-  g_string_free (g_steal_pointer (&captured_log), TRUE);
+  g_assert_null (strstr (log, "pa55-secret-word"));
+  g_assert_null (strstr (log, "t0k3n-secret"));
+  g_assert_null (strstr (log, "Authorization"));
 }
 
 /* A test double of the error details: VALIDATION_FAILED fields, and
@@ -543,17 +494,15 @@ details_handler (SoupServer        *server,
         "{\"status\": \"ERROR\", \"code\": \"VALIDATION_FAILED\", \"statusMessage\": \"Invalid\","
         " \"fields\": {\"accountDomain\": \"Domain is reserved\", \"users[1]\": \"Bad e-mail\"}}";
 
-      soup_server_message_set_status (msg, 422, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      desk_test_respond_json (msg, 422, body);
     }
   else if (g_str_has_suffix (path, "/reminders"))
     {
       static const char body[] =
         "{\"status\": \"ERROR\", \"code\": \"REMINDER_TOO_SOON\", \"statusMessage\": \"Wait\"}";
 
-      soup_server_message_set_status (msg, 429, NULL);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "3600");
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      desk_test_respond_json (msg, 429, body);
     }
   else if (g_str_equal (path, "/v1/access-requests"))
     {
@@ -562,8 +511,7 @@ details_handler (SoupServer        *server,
         " \"candidates\": [{\"id\": \"SA-1\", \"domain\": \"x.example\", \"name\": \"X\","
         " \"type\": \"CUSTOMER\", \"status\": \"ACTIVE\"}, {\"bogus\": true}]}";
 
-      soup_server_message_set_status (msg, 422, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      desk_test_respond_json (msg, 422, body);
     }
   else
     {
@@ -582,15 +530,10 @@ test_error_details (void)
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GDateTime) next = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GSList *uris;
   g_autofree char *uri = NULL;
 
   soup_server_add_handler (server, NULL, details_handler, NULL, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  uri = desk_test_listen (server);
   client = sa_desk_client_new (uri);
 
   request = create_account_request (client, "Trattoria", "mario@trattoria.example", "trattoria.example",
@@ -624,7 +567,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  core_test_log_capture_install ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/desk/client/transport/cancellation", test_cancellation);

@@ -1,5 +1,5 @@
-/* journal-test-backend.h — a back end and a network monitor the watch's tests
- * control: the reads the watch makes answer from what the test set, every
+/* journal-test-backend.h — a back end the watch's tests control (their
+ * network monitor is tests/core's CoreTestNetwork): the reads the watch makes answer from what the test set, every
  * call is counted, and any of them can fail with a chosen error
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -65,12 +65,5 @@ SaAccountAccess    *journal_test_access_new             (const char         *dom
 GListModel         *journal_test_list_of                (GType               type,
                                                          gpointer            first,
                                                          ...) G_GNUC_NULL_TERMINATED;
-
-/* A GNetworkMonitor whose availability the test sets. */
-#define JOURNAL_TEST_TYPE_NETWORK (journal_test_network_get_type ())
-G_DECLARE_FINAL_TYPE (JournalTestNetwork, journal_test_network, JOURNAL_TEST, NETWORK, GObject)
-
-void                journal_test_network_set_available  (JournalTestNetwork *self,
-                                                         gboolean            available);
 
 G_END_DECLS

@@ -16,26 +16,10 @@
 #define WAIT_SECONDS 30
 
 /**
- * journal_test_on_ready:
- *
- * A #GAsyncReadyCallback that stores a reference to @result in the
- * `GAsyncResult *` slot @user_data.
- */
-void
-journal_test_on_ready (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-/**
  * journal_test_wait:
  *
- * Runs the default main context until *@slot is set (30 s at most).
+ * Runs the default main context until *@slot, given to core_test_on_ready(),
+ * is set (30 s at most), looking every millisecond.
  *
  * Returns: (transfer full): the result, taken from @slot
  */
@@ -53,28 +37,6 @@ journal_test_wait (GAsyncResult **slot)
     }
 
   return g_steal_pointer (slot);
-}
-
-static gboolean
-on_slept (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * journal_test_sleep:
- *
- * Runs the default main context for @milliseconds.
- */
-void
-journal_test_sleep (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, on_slept, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /**
@@ -100,45 +62,6 @@ journal_test_run_until (gboolean (*done) (gpointer data),
       g_usleep (1000);
     }
   return TRUE;
-}
-
-static void
-bind_domain (void)
-{
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-/**
- * journal_test_init_l10n:
- *
- * Binds the build tree's catalogs (`SA_LOCALEDIR`). GLib decides once, at its
- * first translation, whether to translate at all: that first time is made in
- * French, so that later language switches take effect (as tests/cisco does).
- */
-void
-journal_test_init_l10n (void)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  bind_domain ();
-  (void) g_dgettext (GETTEXT_PACKAGE, "Preferences");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  bind_domain ();
-}
-
-/**
- * journal_test_set_language:
- *
- * Switches the language of the messages built from now on ("fr", "it", "en").
- */
-void
-journal_test_set_language (const char *language)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", language, TRUE);
-  bind_domain ();
 }
 
 /**
@@ -188,7 +111,7 @@ journal_test_open (SaJournal  *journal,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_journal_open_async (journal, NULL, journal_test_on_ready, &slot);
+  sa_journal_open_async (journal, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_journal_open_finish (journal, result, error);
 }
@@ -206,7 +129,7 @@ journal_test_add (SaJournal  *journal,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_journal_add_async (journal, hand_off, NULL, journal_test_on_ready, &slot);
+  sa_journal_add_async (journal, hand_off, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_journal_add_finish (journal, result, error);
 }
@@ -224,7 +147,7 @@ journal_test_update (SaJournal  *journal,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_journal_update_async (journal, hand_off, NULL, journal_test_on_ready, &slot);
+  sa_journal_update_async (journal, hand_off, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_journal_update_finish (journal, result, error);
 }
@@ -242,7 +165,7 @@ journal_test_remove (SaJournal  *journal,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_journal_remove_async (journal, hand_off, NULL, journal_test_on_ready, &slot);
+  sa_journal_remove_async (journal, hand_off, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_journal_remove_finish (journal, result, error);
 }
@@ -259,7 +182,7 @@ journal_test_list (SaJournal  *journal,
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  sa_journal_list_async (journal, NULL, journal_test_on_ready, &slot);
+  sa_journal_list_async (journal, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_journal_list_finish (journal, result, error);
 }
@@ -277,7 +200,7 @@ journal_test_list_open (SaJournal *journal)
   g_autoptr(GError) error = NULL;
   GListModel *model;
 
-  sa_journal_list_open_async (journal, NULL, journal_test_on_ready, &slot);
+  sa_journal_list_open_async (journal, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   model = sa_journal_list_finish (journal, result, &error);
   g_assert_no_error (error);

@@ -5,23 +5,17 @@
  */
 #pragma once
 
+#include "core-test-util.h"
 #include "sa-core.h"
 #include "sa-journal.h"
 #include "sa-watch.h"
 
 G_BEGIN_DECLS
 
-void          journal_test_on_ready        (GObject       *object,
-                                            GAsyncResult  *result,
-                                            gpointer       user_data);
 GAsyncResult *journal_test_wait            (GAsyncResult **slot);
-void          journal_test_sleep           (guint          milliseconds);
 gboolean      journal_test_run_until       (gboolean     (*done) (gpointer data),
                                             gpointer       data,
                                             guint          timeout_ms);
-
-void          journal_test_init_l10n       (void);
-void          journal_test_set_language    (const char    *language);
 
 char         *journal_test_make_dir        (void);
 void          journal_test_remove_dir      (const char    *dir);

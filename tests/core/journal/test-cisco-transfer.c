@@ -56,7 +56,7 @@ transfer (SaClient    *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_client_transfer_licenses_async (client, "acme-industrie.fr", source, target, &line, 1, NULL,
-                                     journal_test_on_ready, &slot);
+                                     core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_client_transfer_licenses_finish (client, result, error);
 }
@@ -111,14 +111,14 @@ test_role_missing (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
 
-      journal_test_set_language (expected[i].language);
+      core_test_set_language (expected[i].language);
       cisco_mimic_add_fault (fixture->mimic, TRANSFER_PREFIX, 1, 403, "application/json",
                              "{\"status\":\"ERROR\",\"statusMessage\":\"User is not authorized\"}", NULL);
       g_assert_false (transfer (fixture->client, "DEFAULT", "東京支社", "DNA Advantage For SDWAN", "TERM", 1, &error));
       g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_NOT_AUTHORIZED);
       g_assert_true (g_str_has_prefix (error->message, expected[i].start));
     }
-  journal_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 static void
@@ -148,7 +148,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  journal_test_init_l10n ();
+  core_test_init_l10n ("en");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -203,7 +203,7 @@ test_translated (void)
       g_autofree char *many = NULL;
       g_autofree char *reminder = NULL;
 
-      journal_test_set_language (expected[i].language);
+      core_test_set_language (expected[i].language);
       one = summary (SA_OBSERVATION_LICENSES_ARRIVED, 1, NULL);
       many = summary (SA_OBSERVATION_LICENSES_ARRIVED, 12, NULL);
       reminder = summary (SA_OBSERVATION_REMINDER_SUGGESTED, 0, NULL);
@@ -228,7 +228,7 @@ test_translated (void)
           g_assert_cmpuint (strlen (text), >, 10);
         }
     }
-  journal_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 int
@@ -236,7 +236,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  journal_test_init_l10n ();
+  core_test_init_l10n ("en");
 
   g_test_add_func ("/hand-off/fields", test_fields);
   g_test_add_func ("/hand-off/validate", test_validate);

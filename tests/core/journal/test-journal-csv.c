@@ -93,7 +93,7 @@ test_format (void)
   char **assign;
   char **request;
 
-  journal_test_set_language ("en");
+  core_test_set_language ("en");
   csv = sa_journal_format_csv (hand_offs);
 
   g_assert_true (g_utf8_validate (csv, -1, NULL));
@@ -146,19 +146,19 @@ test_format_translated (void)
   g_autofree char *french = NULL;
   g_autofree char *italian = NULL;
 
-  journal_test_set_language ("fr");
+  core_test_set_language ("fr");
   french = sa_journal_format_csv (hand_offs);
   g_assert_true (g_str_has_prefix (french, "Entrée,Procédure,État,Commande ou domaine,"));
   g_assert_nonnull (strstr (french, "Identificateur de domaine"));
   g_assert_nonnull (strstr (french, "Statut de la commande : Booked."));
 
-  journal_test_set_language ("it");
+  core_test_set_language ("it");
   italian = sa_journal_format_csv (hand_offs);
   g_assert_true (g_str_has_prefix (italian, "Voce,Procedura,Stato,Ordine o dominio,"));
   g_assert_nonnull (strstr (italian, "Identificatore di dominio"));
   g_assert_nonnull (strstr (italian, "Stato dell'ordine: Booked."));
 
-  journal_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 static void
@@ -187,7 +187,7 @@ test_export (void)
       g_assert_no_error (error);
     }
 
-  sa_journal_export_csv_async (journal, file, NULL, journal_test_on_ready, &slot);
+  sa_journal_export_csv_async (journal, file, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   g_assert_true (sa_journal_export_csv_finish (journal, result, &error));
   g_assert_no_error (error);
@@ -203,14 +203,14 @@ test_export (void)
   g_assert_nonnull (strstr (written, "\r\n1,Assign an Order,"));
 
   /* A folder that does not exist. */
-  sa_journal_export_csv_async (journal, bad, NULL, journal_test_on_ready, &slot);
+  sa_journal_export_csv_async (journal, bad, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   g_assert_false (sa_journal_export_csv_finish (journal, result, &error));
   g_assert_error (error, SA_JOURNAL_ERROR, SA_JOURNAL_ERROR_EXPORT_FAILED);
   g_assert_nonnull (strstr (error->message, "journal.csv"));
 
   g_clear_object (&journal);
-  journal_test_sleep (50);
+  core_test_sleep (50);
   g_remove (csv_path);
   journal_test_remove_dir (dir);
 }
@@ -220,7 +220,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  journal_test_init_l10n ();
+  core_test_init_l10n ("en");
 
   g_test_add_func ("/journal/csv/format", test_format);
   g_test_add_func ("/journal/csv/format-translated", test_format_translated);

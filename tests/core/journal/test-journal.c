@@ -177,7 +177,7 @@ test_narrow_writes (Fixture       *fixture,
 
   /* "Done in the Portal": the state, and the date stamped once. */
   sa_journal_set_state_async (fixture->journal, draft, SA_HAND_OFF_STATE_HANDED_OFF, NULL,
-                              journal_test_on_ready, &slot);
+                              core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   g_assert_true (sa_journal_update_finish (fixture->journal, result, &error));
   g_assert_no_error (error);
@@ -188,7 +188,7 @@ test_narrow_writes (Fixture       *fixture,
   g_assert_true (sa_hand_off_is_open (read));
   g_clear_object (&read);
 
-  sa_journal_add_observation_async (fixture->journal, draft, seen, NULL, journal_test_on_ready, &slot);
+  sa_journal_add_observation_async (fixture->journal, draft, seen, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   g_assert_true (sa_journal_update_finish (fixture->journal, result, &error));
   g_assert_cmpint (sa_hand_off_observation_get_id (seen), >, 0);
@@ -275,7 +275,7 @@ test_lists (Fixture       *fixture,
     }
 
   /* An order page shows its own entries. */
-  sa_journal_list_for_subject_async (fixture->journal, "104857601", NULL, journal_test_on_ready, &slot);
+  sa_journal_list_for_subject_async (fixture->journal, "104857601", NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   model = wait_list (fixture->journal, result);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -285,7 +285,7 @@ test_lists (Fixture       *fixture,
 
   /* The Access requests view lists procedure 4. */
   sa_journal_list_for_procedure_async (fixture->journal, SA_HAND_OFF_REQUEST_ACCESS, NULL,
-                                       journal_test_on_ready, &slot);
+                                       core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   model = wait_list (fixture->journal, result);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -637,7 +637,7 @@ test_two_connections (Fixture       *fixture,
       g_autofree char *order = g_strdup_printf ("7%05u", i);
       g_autoptr(SaHandOff) hand_off = journal_test_assign (order, "acme-industrie.fr", "Paris", NULL, when);
 
-      sa_journal_add_async (i % 2 ? other : fixture->journal, hand_off, NULL, journal_test_on_ready, &slots[i]);
+      sa_journal_add_async (i % 2 ? other : fixture->journal, hand_off, NULL, core_test_on_ready, &slots[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
@@ -677,7 +677,7 @@ test_messages_translated (void)
       g_autoptr(GError) invalid = NULL;
       g_autoptr(SaHandOff) hand_off = sa_hand_off_new (SA_HAND_OFF_ASSIGN_ORDER, "104857601");
 
-      journal_test_set_language (expected[i].language);
+      core_test_set_language (expected[i].language);
       corrupt = sa_journal_error_new (SA_JOURNAL_ERROR_CORRUPT, "/tmp/journal.sqlite3.damaged-1", "detail");
       busy = sa_journal_error_new (SA_JOURNAL_ERROR_BUSY, NULL, NULL);
       g_assert_true (g_str_has_prefix (corrupt->message, expected[i].corrupt));
@@ -697,7 +697,7 @@ test_messages_translated (void)
       g_assert_nonnull (strstr (invalid->message,
                                 sa_hand_off_field_get_label (SA_HAND_OFF_FIELD_DOMAIN)));
     }
-  journal_test_set_language ("en");
+  core_test_set_language ("en");
 }
 
 int
@@ -709,7 +709,7 @@ main (int   argc,
 
   self_exe = argv[0];
   g_test_init (&argc, &argv, NULL);
-  journal_test_init_l10n ();
+  core_test_init_l10n ("en");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "core-test-backend.h"
 #include "journal-test-backend.h"
 #include "journal-test-util.h"
 #include "sa-watch-private.h"
@@ -27,7 +28,7 @@ typedef struct
   char               *path;
   SaJournal          *journal;
   JournalTestBackend *backend;
-  JournalTestNetwork *network;
+  CoreTestNetwork *network;
   SaWatch            *watch;
   GString            *log;        /* "signal:subject;" for each signal */
   GListModel         *licenses;   /* the last signal's licenses */
@@ -94,7 +95,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "journal.sqlite3", NULL);
   fixture->journal = sa_journal_new (fixture->path);
   fixture->backend = journal_test_backend_new (data != NULL ? data : "https://swapi.cisco.example/services");
-  fixture->network = g_object_new (JOURNAL_TEST_TYPE_NETWORK, NULL);
+  fixture->network = g_object_new (CORE_TEST_TYPE_NETWORK, NULL);
   fixture->log = g_string_new (NULL);
   make_watch (fixture);
 }
@@ -374,7 +375,7 @@ transfer (Fixture    *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   sa_watch_transfer_async (fixture->watch, hand_off, (SaLicenseTransfer *) plan->data, plan->len, NULL,
-                           journal_test_on_ready, &slot);
+                           core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   return sa_watch_transfer_finish (fixture->watch, result, error);
 }
@@ -468,7 +469,7 @@ test_not_a_transfer (Fixture       *fixture,
 
   /* Not a hand-off with a transfer: refused before anything is sent. */
   add (fixture, hand_off);
-  sa_watch_transfer_async (fixture->watch, hand_off, &line, 1, NULL, journal_test_on_ready, &slot);
+  sa_watch_transfer_async (fixture->watch, hand_off, &line, 1, NULL, core_test_on_ready, &slot);
   result = journal_test_wait (&slot);
   g_assert_false (sa_watch_transfer_finish (fixture->watch, result, &error));
   g_assert_error (error, SA_CLIENT_ERROR, SA_CLIENT_ERROR_INVALID_INPUT);
@@ -768,18 +769,18 @@ test_offline (Fixture       *fixture,
   sa_watch_set_now (fixture->watch, later);
 
   /* Offline (and Cisco is not on this computer): nothing is read. */
-  journal_test_network_set_available (fixture->network, FALSE);
+  core_test_network_set_available (fixture->network, FALSE);
   g_object_get (fixture->watch, "paused", &paused, NULL);
   g_assert_true (paused);
   sa_watch_start (fixture->watch);
   sa_watch_check_now (fixture->watch);
-  journal_test_sleep (50);
+  core_test_sleep (50);
   g_assert_false (sa_watch_get_in_round (fixture->watch));
   g_assert_false (sa_watch_get_scheduled (fixture->watch));
   g_assert_cmpuint (journal_test_backend_get_all_calls (fixture->backend), ==, 0);
 
   /* Back online: a round at once. */
-  journal_test_network_set_available (fixture->network, TRUE);
+  core_test_network_set_available (fixture->network, TRUE);
   g_assert_true (journal_test_run_until (round_over, fixture->watch, 10000));
   g_assert_cmpuint (journal_test_backend_get_calls (fixture->backend, JOURNAL_TEST_MY_ACCOUNTS), ==, 1);
 }
@@ -795,7 +796,7 @@ test_offline_loopback (Fixture       *fixture,
 
   /* Cisco (practice): the sandbox is on this computer, offline is fine. */
   add (fixture, access);
-  journal_test_network_set_available (fixture->network, FALSE);
+  core_test_network_set_available (fixture->network, FALSE);
   g_object_get (fixture->watch, "paused", &paused, NULL);
   g_assert_false (paused);
   check_at (fixture, later);
@@ -838,7 +839,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  journal_test_init_l10n ();
+  core_test_init_l10n ("en");
 
 #define ADD(path, func, uri) \
   g_test_add (path, Fixture, uri, fixture_set_up, func, fixture_tear_down)

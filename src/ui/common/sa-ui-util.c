@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-procedure-panel.h"
 #include "sa-ui-util.h"
 
 /**
@@ -128,32 +129,124 @@ sa_ui_get_settings (void)
   return settings;
 }
 
+/* The procedure panel under @widget that the user sees: the first whose
+ * AdwFlap (or itself) is on screen, else the first at all. */
+static SaProcedurePanel *
+find_procedure_panel (GtkWidget *widget,
+                      gboolean   mapped_only)
+{
+  if (SA_IS_PROCEDURE_PANEL (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (!mapped_only || (parent != NULL && gtk_widget_get_mapped (parent)))
+        return SA_PROCEDURE_PANEL (widget);
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SaProcedurePanel *found = find_procedure_panel (child, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The widget the action was inserted on, (transfer full), or NULL. */
+static GtkWidget *
+dup_action_widget (GSimpleAction *action)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (action), "sa-widget");
+
+  return ref != NULL ? g_weak_ref_get (ref) : NULL;
+}
+
+static void
+update_panel_action_state (GSimpleAction *action)
+{
+  g_autoptr(GtkWidget) widget = dup_action_widget (action);
+  SaProcedurePanel *panel = widget != NULL ? find_procedure_panel (widget, FALSE) : NULL;
+  gboolean shown;
+
+  if (panel != NULL)
+    shown = sa_procedure_panel_get_shown (panel);
+  else
+    shown = g_settings_get_boolean (sa_ui_get_settings (), "show-procedure-panel");
+
+  g_simple_action_set_state (action, g_variant_new_boolean (shown));
+}
+
+static void
+on_panel_action_activate (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  g_autoptr(GtkWidget) widget = dup_action_widget (action);
+  SaProcedurePanel *panel = NULL;
+
+  if (widget != NULL)
+    panel = find_procedure_panel (widget, TRUE) ?: find_procedure_panel (widget, FALSE);
+
+  if (panel != NULL)
+    sa_procedure_panel_toggle (panel);
+  else
+    g_settings_set_boolean (sa_ui_get_settings (), "show-procedure-panel",
+                            !g_settings_get_boolean (sa_ui_get_settings (), "show-procedure-panel"));
+  update_panel_action_state (action);
+}
+
 /**
  * sa_ui_insert_settings_actions:
- * @widget: a window or dialog (any widget whose descendants and shortcuts
- *   should reach the actions)
+ * @widget: a window, dialog, page or view, after its template is built
+ *   (any widget whose descendants and shortcuts should reach the action)
  *
- * Gives @widget the action group "settings", holding the one action made by
- * g_settings_create_action() for the key show-procedure-panel:
- * "settings.show-procedure-panel", a boolean state that toggles the procedure
- * panel in every window at once (F9, and the header bar's toggle button whose
- * action-name it is). The same group object is inserted everywhere.
+ * Gives @widget the action group "settings" holding the action
+ * "settings.show-procedure-panel" (F9, and the header bar's toggle button
+ * whose action-name it is), for the documented procedure the panel beside
+ * the page explains. Its boolean state says whether @widget's procedure
+ * panel is shown (#SaProcedurePanel:shown). Activating it toggles the
+ * panel the user sees under @widget (sa_procedure_panel_toggle()): beside
+ * the page it flips the GSettings key show-procedure-panel, so the panel
+ * shows or hides in every window at once; over a narrow page it opens or
+ * closes that panel only. Without a panel under @widget it flips the key.
  */
 void
 sa_ui_insert_settings_actions (GtkWidget *widget)
 {
-  static GSimpleActionGroup *group;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  SaProcedurePanel *panel;
+  GWeakRef *ref;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (group == NULL)
-    {
-      g_autoptr(GAction) action = g_settings_create_action (sa_ui_get_settings (), "show-procedure-panel");
+  action = g_simple_action_new_stateful ("show-procedure-panel", NULL,
+                                         g_variant_new_boolean (FALSE));
+  /* The widget owns the group, which owns the action: a weak one back. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_object_set_data_full (G_OBJECT (action), "sa-widget", ref, free_weak_ref);
+  g_signal_connect (action, "activate", G_CALLBACK (on_panel_action_activate), NULL);
+  g_signal_connect_object (sa_ui_get_settings (), "changed::show-procedure-panel",
+                           G_CALLBACK (update_panel_action_state), action, G_CONNECT_SWAPPED);
+  panel = find_procedure_panel (widget, FALSE);
+  if (panel != NULL)
+    g_signal_connect_object (panel, "notify::shown",
+                             G_CALLBACK (update_panel_action_state), action, G_CONNECT_SWAPPED);
+  update_panel_action_state (action);
 
-      group = g_simple_action_group_new ();
-      g_action_map_add_action (G_ACTION_MAP (group), action);
-    }
-
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
   gtk_widget_insert_action_group (widget, "settings", G_ACTION_GROUP (group));
 }
 

@@ -321,3 +321,48 @@ sa_ui_format_date_time (GDateTime *date_time)
 
   return g_strdup_printf ("%s %s", date, time);
 }
+
+/* The label of @widget's subtree that shows @text with the style class
+ * "title", or NULL. */
+static GtkLabel *
+find_title_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title") &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_ui_wrap_row_title_at_words:
+ * @row: (type AdwPreferencesRow): a row whose title shares the line with a
+ *   wide suffix, such as a drop-down
+ *
+ * Makes @row's title wrap between words only. An #AdwActionRow's title
+ * wraps anywhere in a word, so at 360 px a drop-down beside it squeezes
+ * "Options" into "Option-s" (issue 15); wrapped at words, the title keeps
+ * its longest word and the drop-down, whose choice is ellipsized, gives way.
+ * Does nothing when @row shows no title label.
+ */
+void
+sa_ui_wrap_row_title_at_words (gpointer row)
+{
+  GtkLabel *label;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  label = find_title_label (GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  if (label != NULL)
+    gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+}

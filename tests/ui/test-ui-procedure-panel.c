@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "sa-account-request-wizard-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-ui-test-util.h"
@@ -307,6 +309,39 @@ test_main_window (void)
 }
 
 static gboolean
+window_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+/* Escape pressed through the X server, as a keyboard would, in @window.
+ * FALSE when that cannot be done here (no xdotool, not X11). */
+static gboolean
+press_real_escape (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  command = g_strdup_printf ("%s windowfocus --sync %lu", xdotool, (gulong) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  sa_test_wait_until (window_active, window, 2000);
+  sa_test_wait_ms (300);
+  g_free (command);
+  command = g_strdup_printf ("%s key --clearmodifiers Escape", xdotool);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  sa_test_wait_ms (500);
+  return TRUE;
+}
+
+static gboolean
 wizard_draft_checked (gpointer user_data)
 {
   return sa_account_request_wizard_get_draft_checked (user_data);
@@ -318,6 +353,7 @@ test_wizard (void)
 {
   GtkWidget *holder = gtk_window_new ();
   SaAccountRequestWizard *wizard;
+  GtkWidget *weak_wizard;
 
   g_settings_set_boolean (sa_ui_get_settings (), "show-procedure-panel", TRUE);
   gtk_window_present (GTK_WINDOW (holder));
@@ -327,6 +363,28 @@ test_wizard (void)
   sa_test_wait_until (wizard_draft_checked, wizard, 10000);
   size_window (GTK_WIDGET (wizard), NARROW);
   check_narrow (GTK_WIDGET (wizard));
+
+  /* A real Escape over the open panel closes the panel, not the wizard
+   * (whose own Escape closes it). */
+  weak_wizard = GTK_WIDGET (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &weak_wizard);
+  sa_test_click (find_toggle (GTK_WIDGET (wizard)));
+  sa_test_wait_ms (300);
+  g_assert_true (sa_procedure_panel_get_shown (find_panel (GTK_WIDGET (wizard))));
+  if (press_real_escape (GTK_WIDGET (wizard)))
+    {
+      g_assert_nonnull (weak_wizard);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+      g_assert_false (sa_procedure_panel_get_shown (find_panel (GTK_WIDGET (wizard))));
+      g_assert_true (get_focus (GTK_WIDGET (wizard)) == find_toggle (GTK_WIDGET (wizard)));
+    }
+  else
+    {
+      g_test_message ("No xdotool on X11 here: Escape checked through the flap's binding only");
+      sa_test_click (find_toggle (GTK_WIDGET (wizard)));
+    }
+  g_object_remove_weak_pointer (G_OBJECT (wizard), (gpointer *) &weak_wizard);
+
   size_window (GTK_WIDGET (wizard), WIDE);
   check_wide (GTK_WIDGET (wizard));
 

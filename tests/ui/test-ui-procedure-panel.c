@@ -172,6 +172,39 @@ has_focus_inside (GtkWidget *widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* With SA_TEST_SCREENSHOT_DIR set: @widget's window saved there as
+ * panel-NAME.png, for a person to look at. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("SA_TEST_SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  sa_test_wait_ms (400);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("panel-%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* At 360 px: hidden though the key is on; opened by the toggle with the
  * focus on its close button, closed by Escape then by the close button, the
  * focus back on the toggle; the key untouched. */
@@ -205,6 +238,7 @@ check_narrow (GtkWidget *window)
   g_assert_true (get_key ());
   g_assert_true (gtk_widget_get_visible (close_button));
   g_assert_true (get_focus (window) == close_button);
+  save_shot (window, G_OBJECT_TYPE_NAME (window));
 
   /* Escape closes it; the focus is back where the user was. */
   press_escape (get_focus (window));
@@ -267,6 +301,39 @@ check_wide (GtkWidget *window)
   g_assert_true (adw_flap_get_reveal_flap (flap));
 }
 
+static gboolean
+window_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+/* Escape pressed through the X server, as a keyboard would, in @window.
+ * FALSE when that cannot be done here (no xdotool, not X11). */
+static gboolean
+press_real_escape (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  command = g_strdup_printf ("%s windowfocus --sync %lu", xdotool, (gulong) gdk_x11_surface_get_xid (surface));
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  sa_test_wait_until (window_active, window, 2000);
+  sa_test_wait_ms (300);
+  g_free (command);
+  command = g_strdup_printf ("%s key --clearmodifiers Escape", xdotool);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  sa_test_wait_ms (500);
+  return TRUE;
+}
+
 /* The Orders view and the order page, narrow then wide then narrow again
  * (an open panel over the page does not outlive the fold either). */
 static void
@@ -302,43 +369,24 @@ test_main_window (void)
   g_assert_true (sa_test_wait_until (sa_test_order_page_loaded, page, 30000));
   sa_test_wait_ms (400);
   check_narrow (GTK_WIDGET (page));
+
+  /* A real Escape over the open panel closes the panel; the order page,
+   * whose own Escape goes back to the orders, stays. */
+  sa_test_click (find_toggle (GTK_WIDGET (page)));
+  sa_test_wait_ms (300);
+  g_assert_true (sa_procedure_panel_get_shown (find_panel (GTK_WIDGET (page))));
+  if (press_real_escape (GTK_WIDGET (window)))
+    {
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+      g_assert_false (sa_procedure_panel_get_shown (find_panel (GTK_WIDGET (page))));
+    }
+  else
+    sa_test_click (find_toggle (GTK_WIDGET (page)));
+
   size_window (GTK_WIDGET (window), WIDE);
   check_wide (GTK_WIDGET (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-window_active (gpointer window)
-{
-  return gtk_window_is_active (window);
-}
-
-/* Escape pressed through the X server, as a keyboard would, in @window.
- * FALSE when that cannot be done here (no xdotool, not X11). */
-static gboolean
-press_real_escape (GtkWidget *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-
-  command = g_strdup_printf ("%s windowfocus --sync %lu", xdotool, (gulong) gdk_x11_surface_get_xid (surface));
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  sa_test_wait_until (window_active, window, 2000);
-  sa_test_wait_ms (300);
-  g_free (command);
-  command = g_strdup_printf ("%s key --clearmodifiers Escape", xdotool);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  sa_test_wait_ms (500);
-  return TRUE;
 }
 
 static gboolean

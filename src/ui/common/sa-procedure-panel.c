@@ -165,6 +165,24 @@ on_close_clicked (SaProcedurePanel *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Escape over the page closes the panel. AdwFlap's own Escape is a managed
+ * shortcut, which the window sees only after its own keys: a wizard or
+ * dialog would close (or the order page go back) instead. */
+static gboolean
+close_over_page (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SaProcedurePanel *self = SA_PROCEDURE_PANEL (widget);
+
+  if (self->flap == NULL || !adw_flap_get_folded (self->flap) ||
+      !adw_flap_get_reveal_flap (self->flap))
+    return FALSE;
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  return TRUE;
+}
+
 static void
 sa_procedure_panel_dispose (GObject *object)
 {
@@ -261,6 +279,7 @@ sa_procedure_panel_class_init (SaProcedurePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, revealer);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, close_button);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_over_page, NULL);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, procedure_label);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, step_label);
   gtk_widget_class_bind_template_child (widget_class, SaProcedurePanel, text_label);

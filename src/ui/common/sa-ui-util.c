@@ -366,3 +366,25 @@ sa_ui_wrap_row_title_at_words (gpointer row)
   if (label != NULL)
     gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
 }
+
+/**
+ * sa_ui_renew_cancellable:
+ * @cancellable: (inout) (not optional) (nullable): where a page, view or
+ *   dialog keeps the #GCancellable of its running requests (it owns the
+ *   reference)
+ *
+ * Cancels the requests started with *@cancellable, if any, and puts a new
+ * #GCancellable in its place for the next ones: what a page does before it
+ * asks the server again (a new search, a reload, a new client), so that an
+ * answer to an older question never lands on the page after a newer one.
+ * The callbacks of the cancelled requests see %G_IO_ERROR_CANCELLED.
+ */
+void
+sa_ui_renew_cancellable (GCancellable **cancellable)
+{
+  g_return_if_fail (cancellable != NULL);
+
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+}

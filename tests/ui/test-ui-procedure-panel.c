@@ -10,13 +10,16 @@
  * is what the user sees; the toggle (or F9) opens the panel over the page
  * with the focus on its close button, Escape or the close button closes it
  * and the focus goes back to the toggle; the key is never changed there.
- * Checked on the Orders view, the order page and a wizard.
+ * Checked on the Orders view, the order page, the Assign Smart Account
+ * dialog and a wizard; Escape also as a real key press (xdotool), which the
+ * wizard and the order page would otherwise take for themselves.
  */
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
 
 #include "sa-account-request-wizard-private.h"
+#include "sa-order-page-private.h"
 #include "sa-procedure-panel.h"
 #include "sa-ui-test-util.h"
 #include "sa-ui-util.h"
@@ -342,6 +345,7 @@ test_main_window (void)
   SaWindow *window;
   SaOrdersView *view;
   SaOrderPage *page;
+  SaAssignDialog *dialog;
   g_autoptr(SaOrder) order = NULL;
 
   g_settings_set_boolean (sa_ui_get_settings (), "show-procedure-panel", TRUE);
@@ -385,6 +389,17 @@ test_main_window (void)
 
   size_window (GTK_WIDGET (window), WIDE);
   check_wide (GTK_WIDGET (page));
+
+  /* The Assign Smart Account dialog, its own window. */
+  sa_test_click (SA_TEST_CHILD (page, SA_TYPE_ORDER_PAGE, "end_customer_edit_button"));
+  dialog = sa_order_page_get_assign_dialog (page);
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), NARROW, 700);
+  size_window (GTK_WIDGET (dialog), NARROW);
+  check_narrow (GTK_WIDGET (dialog));
+  size_window (GTK_WIDGET (dialog), WIDE);
+  check_wide (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

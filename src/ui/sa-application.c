@@ -491,9 +491,7 @@ on_settings_changed (GSettings     *settings,
 
   /* A new session: what ran before stops (the sandbox thread keeps running
    * so that going back to Training is quick). */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
   self->starting = FALSE;
   stop_watch (self);
   drop_session (self);

@@ -448,7 +448,7 @@ sa_window_new (GtkApplication *application)
  * sa_window_show_starting:
  * @self: a #SaWindow
  *
- * Shows "Starting the training back office…" with a spinner, while the
+ * Shows "Starting the Training Back Office…" with a spinner, while the
  * application starts the sandbox and signs in (step 1 of "assign an order":
  * sign in, done by the app itself in training mode).
  */
@@ -458,7 +458,7 @@ sa_window_show_starting (SaWindow *self)
   g_return_if_fail (SA_IS_WINDOW (self));
 
   /* The same strings as in sa-window.ui (after Live mode changed them). */
-  adw_status_page_set_title (self->starting_page, _("Starting the training back office…"));
+  adw_status_page_set_title (self->starting_page, _("Starting the Training Back Office…"));
   adw_status_page_set_description (self->starting_page,
                                    _("The practice server and its training data start on this computer. It takes a moment."));
   gtk_spinner_set_spinning (self->starting_spinner, TRUE);

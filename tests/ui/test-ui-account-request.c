@@ -652,7 +652,7 @@ test_assign_path (void)
   sa_test_click (SHELL (wizard, "next_button"));
   wait_for_page (wizard, "result");
 
-  /* "Assign this Account" closes the wizard … */
+  /* "Assign This Account" closes the wizard … */
   g_assert_true (gtk_widget_get_visible (WIZ (wizard, "assign_button")));
   sa_test_click (WIZ (wizard, "assign_button"));
   g_assert_true (sa_test_wait_until (no_wizard, NULL, 5000));

@@ -362,7 +362,7 @@ test_no_account_matches (void)
   results_stack = GTK_STACK (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "results_stack"));
   g_assert_true (sa_test_wait_until (sa_test_results_shown, results_stack, 30000));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (results_stack), ==, "empty");
-  g_assert_nonnull (sa_test_find_label (GTK_WIDGET (dialog), "No Smart Account matches"));
+  g_assert_nonnull (sa_test_find_label (GTK_WIDGET (dialog), "No Smart Account Matches"));
   g_assert_false (gtk_widget_is_sensitive (SA_TEST_CHILD (dialog, SA_TYPE_ASSIGN_DIALOG, "assign_button")));
 
   /* Cancel closes without a change. */

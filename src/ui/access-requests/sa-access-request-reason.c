@@ -20,6 +20,7 @@
 
 #include "sa-access-request-wizard-private.h"
 #include "sa-hand-off-dialog.h"
+#include "sa-ui-util.h"
 
 /**
  * sa_access_reason_dup_text:
@@ -250,9 +251,7 @@ sa_access_reason_send (SaAccessRequestWizard *self)
   if (self->sending || self->sent || self->selected_account == NULL || !sa_access_reason_is_valid (self))
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   gtk_widget_set_visible (self->reason.send_error_note, FALSE);
 

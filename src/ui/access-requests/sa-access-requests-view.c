@@ -171,9 +171,7 @@ sa_access_requests_view_refresh (SaAccessRequestsView *self)
       return;
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   self->last_refresh = g_get_monotonic_time ();
   if (!self->loaded)

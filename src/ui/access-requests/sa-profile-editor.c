@@ -298,9 +298,7 @@ sa_profile_editor_reload (SaProfileEditor *self)
   if (self->client == NULL)
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   drop_focus (self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -398,9 +396,7 @@ sa_profile_editor_save (SaProfileEditor *self)
                             gtk_editable_get_text (GTK_EDITABLE (self->country_entry)),
                             gtk_editable_get_text (GTK_EDITABLE (self->phone_entry)));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   set_loading (self, FALSE, TRUE);
   sa_client_update_profile_async (self->client, profile, self->cancellable, update_profile_cb, self);

@@ -18,6 +18,7 @@
 
 #include "sa-account-request-wizard-private.h"
 #include "sa-hand-off-dialog.h"
+#include "sa-ui-util.h"
 
 /* The template ids of the review rows and of their pencils. */
 static const char * const row_ids[SA_ACCOUNT_REQUEST_N_FIELDS] = {
@@ -225,9 +226,7 @@ sa_account_review_send (SaAccountRequestWizard *self)
 
   set_sending (self, TRUE);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   sa_client_create_account_request_async (self->client,
                                           account_name, customer_email, account_domain,

@@ -349,7 +349,7 @@ sa_account_request_wizard_fill (SaAccountRequestWizard *self,
  * @self: a #SaAccountRequestWizard
  * @assign_mode: %TRUE when opened from the Assign Smart Account dialog
  *
- * In assign mode the result page offers "Assign this Account", which closes
+ * In assign mode the result page offers "Assign This Account", which closes
  * the wizard and leaves the dialog with the new Pending Smart Account
  * selected (an order may be assigned to a Pending account).
  */

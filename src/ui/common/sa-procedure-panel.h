@@ -17,6 +17,8 @@ GtkWidget      *sa_procedure_panel_new       (void);
 void            sa_procedure_panel_show_step (SaProcedurePanel *self,
                                               SaProcedureStep   step);
 SaProcedureStep sa_procedure_panel_get_step  (SaProcedurePanel *self);
+gboolean        sa_procedure_panel_get_shown (SaProcedurePanel *self);
+void            sa_procedure_panel_toggle    (SaProcedurePanel *self);
 
 
 G_END_DECLS

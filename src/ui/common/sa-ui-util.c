@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-procedure-panel.h"
 #include "sa-ui-util.h"
 
 /**
@@ -128,32 +129,124 @@ sa_ui_get_settings (void)
   return settings;
 }
 
+/* The procedure panel under @widget that the user sees: the first whose
+ * AdwFlap (or itself) is on screen, else the first at all. */
+static SaProcedurePanel *
+find_procedure_panel (GtkWidget *widget,
+                      gboolean   mapped_only)
+{
+  if (SA_IS_PROCEDURE_PANEL (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (!mapped_only || (parent != NULL && gtk_widget_get_mapped (parent)))
+        return SA_PROCEDURE_PANEL (widget);
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SaProcedurePanel *found = find_procedure_panel (child, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The widget the action was inserted on, (transfer full), or NULL. */
+static GtkWidget *
+dup_action_widget (GSimpleAction *action)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (action), "sa-widget");
+
+  return ref != NULL ? g_weak_ref_get (ref) : NULL;
+}
+
+static void
+update_panel_action_state (GSimpleAction *action)
+{
+  g_autoptr(GtkWidget) widget = dup_action_widget (action);
+  SaProcedurePanel *panel = widget != NULL ? find_procedure_panel (widget, FALSE) : NULL;
+  gboolean shown;
+
+  if (panel != NULL)
+    shown = sa_procedure_panel_get_shown (panel);
+  else
+    shown = g_settings_get_boolean (sa_ui_get_settings (), "show-procedure-panel");
+
+  g_simple_action_set_state (action, g_variant_new_boolean (shown));
+}
+
+static void
+on_panel_action_activate (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  g_autoptr(GtkWidget) widget = dup_action_widget (action);
+  SaProcedurePanel *panel = NULL;
+
+  if (widget != NULL)
+    panel = find_procedure_panel (widget, TRUE) ?: find_procedure_panel (widget, FALSE);
+
+  if (panel != NULL)
+    sa_procedure_panel_toggle (panel);
+  else
+    g_settings_set_boolean (sa_ui_get_settings (), "show-procedure-panel",
+                            !g_settings_get_boolean (sa_ui_get_settings (), "show-procedure-panel"));
+  update_panel_action_state (action);
+}
+
 /**
  * sa_ui_insert_settings_actions:
- * @widget: a window or dialog (any widget whose descendants and shortcuts
- *   should reach the actions)
+ * @widget: a window, dialog, page or view, after its template is built
+ *   (any widget whose descendants and shortcuts should reach the action)
  *
- * Gives @widget the action group "settings", holding the one action made by
- * g_settings_create_action() for the key show-procedure-panel:
- * "settings.show-procedure-panel", a boolean state that toggles the procedure
- * panel in every window at once (F9, and the header bar's toggle button whose
- * action-name it is). The same group object is inserted everywhere.
+ * Gives @widget the action group "settings" holding the action
+ * "settings.show-procedure-panel" (F9, and the header bar's toggle button
+ * whose action-name it is), for the documented procedure the panel beside
+ * the page explains. Its boolean state says whether @widget's procedure
+ * panel is shown (#SaProcedurePanel:shown). Activating it toggles the
+ * panel the user sees under @widget (sa_procedure_panel_toggle()): beside
+ * the page it flips the GSettings key show-procedure-panel, so the panel
+ * shows or hides in every window at once; over a narrow page it opens or
+ * closes that panel only. Without a panel under @widget it flips the key.
  */
 void
 sa_ui_insert_settings_actions (GtkWidget *widget)
 {
-  static GSimpleActionGroup *group;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  SaProcedurePanel *panel;
+  GWeakRef *ref;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (group == NULL)
-    {
-      g_autoptr(GAction) action = g_settings_create_action (sa_ui_get_settings (), "show-procedure-panel");
+  action = g_simple_action_new_stateful ("show-procedure-panel", NULL,
+                                         g_variant_new_boolean (FALSE));
+  /* The widget owns the group, which owns the action: a weak one back. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_object_set_data_full (G_OBJECT (action), "sa-widget", ref, free_weak_ref);
+  g_signal_connect (action, "activate", G_CALLBACK (on_panel_action_activate), NULL);
+  g_signal_connect_object (sa_ui_get_settings (), "changed::show-procedure-panel",
+                           G_CALLBACK (update_panel_action_state), action, G_CONNECT_SWAPPED);
+  panel = find_procedure_panel (widget, FALSE);
+  if (panel != NULL)
+    g_signal_connect_object (panel, "notify::shown",
+                             G_CALLBACK (update_panel_action_state), action, G_CONNECT_SWAPPED);
+  update_panel_action_state (action);
 
-      group = g_simple_action_group_new ();
-      g_action_map_add_action (G_ACTION_MAP (group), action);
-    }
-
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
   gtk_widget_insert_action_group (widget, "settings", G_ACTION_GROUP (group));
 }
 
@@ -227,4 +320,71 @@ sa_ui_format_date_time (GDateTime *date_time)
   time = g_date_time_format (local, "%H:%M");
 
   return g_strdup_printf ("%s %s", date, time);
+}
+
+/* The label of @widget's subtree that shows @text with the style class
+ * "title", or NULL. */
+static GtkLabel *
+find_title_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title") &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * sa_ui_wrap_row_title_at_words:
+ * @row: (type AdwPreferencesRow): a row whose title shares the line with a
+ *   wide suffix, such as a drop-down
+ *
+ * Makes @row's title wrap between words only. An #AdwActionRow's title
+ * wraps anywhere in a word, so at 360 px a drop-down beside it squeezes
+ * "Options" into "Option-s" (issue 15); wrapped at words, the title keeps
+ * its longest word and the drop-down, whose choice is ellipsized, gives way.
+ * Does nothing when @row shows no title label.
+ */
+void
+sa_ui_wrap_row_title_at_words (gpointer row)
+{
+  GtkLabel *label;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  label = find_title_label (GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  if (label != NULL)
+    gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+}
+
+/**
+ * sa_ui_renew_cancellable:
+ * @cancellable: (inout) (not optional) (nullable): where a page, view or
+ *   dialog keeps the #GCancellable of its running requests (it owns the
+ *   reference)
+ *
+ * Cancels the requests started with *@cancellable, if any, and puts a new
+ * #GCancellable in its place for the next ones: what a page does before it
+ * asks the server again (a new search, a reload, a new client), so that an
+ * answer to an older question never lands on the page after a newer one.
+ * The callbacks of the cancelled requests see %G_IO_ERROR_CANCELLED.
+ */
+void
+sa_ui_renew_cancellable (GCancellable **cancellable)
+{
+  g_return_if_fail (cancellable != NULL);
+
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
 }

@@ -23,6 +23,8 @@ void   sa_ui_insert_settings_actions  (GtkWidget       *widget);
 char  *sa_ui_format_date              (GDateTime       *date_time);
 char  *sa_ui_format_date_time         (GDateTime       *date_time);
 char  *sa_ui_dup_unbroken             (const char      *identifier);
+void   sa_ui_wrap_row_title_at_words  (gpointer         row);
+void   sa_ui_renew_cancellable        (GCancellable   **cancellable);
 
 
 G_END_DECLS

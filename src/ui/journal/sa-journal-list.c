@@ -548,9 +548,7 @@ sa_journal_list_set_journal (SaJournalList *self,
   g_return_if_fail (watch == NULL || SA_IS_WATCH (watch));
 
   disconnect (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
   self->loading = FALSE;
   self->reload_again = FALSE;
 

@@ -343,9 +343,7 @@ sa_license_finder_check (SaLicenseFinder    *self,
     }
   show_input_error (self, NULL);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   set_diagnosis (self, NULL);
   set_loading (self, TRUE);

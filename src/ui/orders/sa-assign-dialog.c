@@ -693,6 +693,9 @@ sa_assign_dialog_name_for_readers (SaAssignDialog *self)
 
       sa_a11y_name (button, gtk_button_get_label (GTK_BUTTON (button)));
     }
+  /* At 360 px the drop-downs squeeze the titles: never "Option-s". */
+  sa_ui_wrap_row_title_at_words (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG, "options_row"));
+  sa_ui_wrap_row_title_at_words (gtk_widget_get_template_child (GTK_WIDGET (self), SA_TYPE_ASSIGN_DIALOG, "search_by_row"));
 }
 
 static void

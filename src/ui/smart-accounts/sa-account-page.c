@@ -214,9 +214,7 @@ load (SaAccountPage *self)
 {
   SaSmartAccount *account = sa_account_access_get_account (self->access);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
   g_clear_error (&self->error);
 
   gtk_list_box_bind_model (self->virtual_accounts_list, NULL, NULL, NULL, NULL);

@@ -324,9 +324,7 @@ sa_smart_accounts_view_refresh (SaSmartAccountsView *self)
       (sa_client_get_features (self->client) & SA_CLIENT_FEATURE_MY_ACCOUNTS) == 0)
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
 
   set_loading (self, TRUE);
   if (self->accounts == NULL)

@@ -374,9 +374,7 @@ sa_class_view_set_client (SaClassView  *self,
   g_return_if_fail (SA_IS_CLASS_VIEW (self));
   g_return_if_fail (client == NULL || SA_IS_DESK_CLIENT (client));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
   self->loading = FALSE;
   g_set_object (&self->client, client);
   g_clear_object (&self->trainees);

@@ -395,9 +395,7 @@ sa_scenarios_view_set_client (SaScenariosView *self,
   g_return_if_fail (SA_IS_SCENARIOS_VIEW (self));
   g_return_if_fail (client == NULL || SA_IS_DESK_CLIENT (client));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  sa_ui_renew_cancellable (&self->cancellable);
   self->loading = FALSE;
   g_set_object (&self->client, client);
   g_clear_object (&self->scenarios);

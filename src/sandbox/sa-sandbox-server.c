@@ -128,6 +128,7 @@ sa_sandbox_server_new (const char  *data_dir,
   self->router = sa_sandbox_router_new (NULL, 0);
   self->server = soup_server_new ("server-header", "smart-account-desk-sandbox ", NULL);
   sa_sandbox_http_limit_bodies (self->server);
+  sa_sandbox_http_answer_refused_heads (self->server);
   soup_server_add_handler (self->server, NULL, sa_sandbox_router_handle, self, NULL);
 
   return g_steal_pointer (&self);

@@ -129,6 +129,7 @@ test_closed_between_requests (SbtFixture    *f,
                               gconstpointer  data)
 {
   guint before = count_open_fds ();
+  g_autoptr(JsonNode) profile = NULL;
   guint status;
 
   for (guint i = 0; i < N_CONNECTIONS; i++)
@@ -143,7 +144,8 @@ test_closed_between_requests (SbtFixture    *f,
     }
 
   g_assert_cmpuint (wait_for_fds (before + FD_SLACK), <=, before + FD_SLACK);
-  g_assert_nonnull (sbt_fixture_call (f, "GET", "/v1/profile", NULL, &status));
+  profile = sbt_fixture_call (f, "GET", "/v1/profile", NULL, &status);
+  g_assert_nonnull (profile);
   g_assert_cmpuint (status, ==, 200);
 }
 

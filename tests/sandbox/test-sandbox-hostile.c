@@ -257,8 +257,13 @@ test_hostile_heads (SbtFixture    *f,
     { "GARBAGE\r\n\r\n", 400 },
     { "GET /v1/profile HTTP/1.1 trailing\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400 },
     { "GET /v1/profile HTTP/1.1\r\nHost: 127.0.0.1/x\r\nConnection: close\r\n\r\n", 400 },
+#ifndef __SANITIZE_ADDRESS__
+    /* libsoup 3.2.3 leaks the path of such a request (parse_headers(),
+     * fixed upstream by 450d43c4, 3.5.2; docs/security.md): not sent where
+     * leaks fail the run */
     { "PUT /v1/profile HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: bogus\r\n"
       "Connection: close\r\n\r\n", 501 },
+#endif
     { "GET /v1/orders/..%2f..%2fetc HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400 },
   };
   g_autoptr(GString) huge_head = g_string_new ("GET /v1/profile HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ");

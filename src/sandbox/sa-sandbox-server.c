@@ -3,7 +3,8 @@
  *
  * A SoupServer over a SQLite database of training data that implements the
  * Desk API v1 (docs/desk-api.md). The work is done by: sa-sandbox-router.c
- * (the route table), sa-sandbox-http.c and sa-sandbox-json.c (requests and
+ * (the route table), sa-sandbox-accept.c (accepting connections and handing
+ * them to libsoup), sa-sandbox-http.c and sa-sandbox-json.c (requests and
  * responses), sa-sandbox-db.c (the database), sa-sandbox-auth.c (sign-in),
  * and one file a resource: sa-sandbox-orders.c, sa-sandbox-accounts.c,
  * sa-sandbox-profile.c, sa-sandbox-account-requests.c,

@@ -1,11 +1,11 @@
 /* sa-sandbox-accept.c — the sandbox accepts its connections itself and hands
  * them to libsoup, so that libsoup 3.2's server leaks nothing per connection
  *
- * libsoup 3.2.3 (Debian 12) has two server leaks, both fixed upstream later
- * (docs/security.md, "The sandbox"):
+ * libsoup 3.2.3 (Debian 12) has two server leaks per connection, both fixed
+ * upstream later (docs/security.md, "What remains", has the figures):
  *
  * - its listener never unrefs the GSocket it accepts (soup-listener.c,
- *   listen_watch(): 333 bytes per connection; upstream b545d5f0
+ *   listen_watch(): 336 bytes per connection; upstream b545d5f0
  *   "soup-listener: Plug a leak", libsoup 3.4.0). Accepting here with a
  *   GSocketService and handing each stream to soup_server_accept_iostream()
  *   leaves that code out; TLS (--tls-certificate) is then our handshake.

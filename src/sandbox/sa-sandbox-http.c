@@ -874,3 +874,51 @@ sa_sandbox_http_limit_bodies (SoupServer *server)
 {
   soup_server_add_early_handler (server, NULL, early_callback, NULL, NULL);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Heads libsoup refuses                                                     */
+
+/* What libsoup's own refusals of a request head carry (docs/desk-api.md,
+ * "Errors"): it answers them itself (400, or 501 for an unknown
+ * Transfer-Encoding) before any handler runs. */
+#define REFUSED_HEAD_BODY \
+  "{\"status\":\"ERROR\",\"code\":\"INVALID_REQUEST\"," \
+  "\"statusMessage\":\"The request line, a header or the path is not valid HTTP\"}"
+
+/* After libsoup's own check of the head (its handler runs first): a head it
+ * accepted gets its body from the handler; one it refused keeps the JSON. */
+static void
+on_got_headers (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  if (soup_server_message_get_status (msg) == 0)
+    soup_server_message_set_response (msg, NULL, SOUP_MEMORY_STATIC, NULL, 0);
+}
+
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    REFUSED_HEAD_BODY, strlen (REFUSED_HEAD_BODY));
+  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), NULL);
+}
+
+/**
+ * sa_sandbox_http_answer_refused_heads:
+ * @server: the sandbox's #SoupServer
+ *
+ * Makes the requests that libsoup refuses while reading their head — a
+ * malformed request line or header, a bad Host, an unknown
+ * Transfer-Encoding, a path with "..", all before any handler — carry the
+ * contract's JSON error (`INVALID_REQUEST`) instead of an empty body: every
+ * message starts with that body, dropped as soon as libsoup has accepted
+ * its head ("got-headers"). A head over 64 KiB still ends the connection
+ * with no answer: libsoup 3.2 writes none (docs/security.md).
+ */
+void
+sa_sandbox_http_answer_refused_heads (SoupServer *server)
+{
+  g_signal_connect (server, "request-started", G_CALLBACK (on_request_started), NULL);
+}

@@ -100,6 +100,7 @@ gboolean    sa_sandbox_parse_paging        (SoupServerMessage  *msg,
                                             guint64            *offset);
 
 void        sa_sandbox_http_limit_bodies   (SoupServer         *server);
+void        sa_sandbox_http_answer_refused_heads (SoupServer   *server);
 
 GHashTable *sa_sandbox_form_decode (const char  *text,
                                     const char **problem);

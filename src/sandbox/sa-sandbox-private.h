@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "sa-sandbox-accept.h"
 #include "sa-sandbox-server.h"
 #include "sa-sandbox-db.h"
 #include "sa-sandbox-http.h"
@@ -34,7 +35,8 @@ struct _SaSandboxServer
   GHashTable      *tokens;         /* SHA-256 hex of the token → SaSandboxToken */
   char            *dummy_hash;     /* checked for unknown users, to take the same time */
   gint64           token_lifetime; /* µs */
-  gboolean         https;          /* a TLS certificate was set */
+  GTlsCertificate *tls_certificate; /* NULL: plain HTTP */
+  SaSandboxAcceptor *acceptor;     /* accepts the connections (sa-sandbox-accept.c) */
   GHashTable      *cisco_users;    /* user name → their Cisco gateway state (sa-sandbox-cisco-faults.c) */
   GHashTable      *sign_in_failures; /* "user:…"/"address:…" → failed sign-ins (sa-sandbox-auth.c) */
   SaSandboxReaders *readers;       /* the read connections and their threads (sa-sandbox-readers.c) */

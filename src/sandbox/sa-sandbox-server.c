@@ -3,7 +3,8 @@
  *
  * A SoupServer over a SQLite database of training data that implements the
  * Desk API v1 (docs/desk-api.md). The work is done by: sa-sandbox-router.c
- * (the route table), sa-sandbox-http.c and sa-sandbox-json.c (requests and
+ * (the route table), sa-sandbox-accept.c (accepting connections and handing
+ * them to libsoup), sa-sandbox-http.c and sa-sandbox-json.c (requests and
  * responses), sa-sandbox-db.c (the database), sa-sandbox-auth.c (sign-in),
  * and one file a resource: sa-sandbox-orders.c, sa-sandbox-accounts.c,
  * sa-sandbox-profile.c, sa-sandbox-account-requests.c,
@@ -20,11 +21,11 @@
 #include <errno.h>
 #include <string.h>
 
+#include "sa-sandbox-accept.h"
 #include "sa-sandbox-auth.h"
 #include "sa-sandbox-cisco-private.h"
 
 #define SA_SANDBOX_TOKEN_LIFETIME 3600 /* seconds */
-#define SA_SANDBOX_LISTEN_BACKLOG 128
 #define SA_SANDBOX_MAX_READERS    4   /* read connections and their threads */
 
 G_DEFINE_FINAL_TYPE (SaSandboxServer, sa_sandbox_server, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ sa_sandbox_server_dispose (GObject *object)
 {
   SaSandboxServer *self = (SaSandboxServer *) object;
 
+  g_clear_pointer (&self->acceptor, sa_sandbox_acceptor_free);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -57,6 +59,7 @@ sa_sandbox_server_finalize (GObject *object)
   g_clear_pointer (&self->dummy_hash, g_free);
   g_clear_pointer (&self->db, sa_sandbox_db_close);
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->tls_certificate);
 
   G_OBJECT_CLASS (sa_sandbox_server_parent_class)->finalize (object);
 }
@@ -126,6 +129,7 @@ sa_sandbox_server_new (const char  *data_dir,
   self->router = sa_sandbox_router_new (NULL, 0);
   self->server = soup_server_new ("server-header", "smart-account-desk-sandbox ", NULL);
   sa_sandbox_http_limit_bodies (self->server);
+  sa_sandbox_http_answer_refused_heads (self->server);
   soup_server_add_handler (self->server, NULL, sa_sandbox_router_handle, self, NULL);
 
   return g_steal_pointer (&self);
@@ -156,6 +160,7 @@ sa_sandbox_server_listen (SaSandboxServer  *self,
 
   g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
+  g_return_val_if_fail (self->acceptor == NULL, FALSE);
 
   socket_address = g_inet_socket_address_new_from_string (address, port);
   if (socket_address == NULL)
@@ -165,19 +170,16 @@ sa_sandbox_server_listen (SaSandboxServer  *self,
       return FALSE;
     }
 
-  /* Our own socket, for a listen backlog that takes a whole class connecting
-   * at once (GSocket's default of 10 resets connections beyond it). */
+  /* Our own socket and our own accepting (sa-sandbox-accept.c): libsoup
+   * 3.2's listener leaks each socket it accepts, and its keep-alive
+   * connections closed by the client between two requests. */
   socket = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
                          G_SOCKET_PROTOCOL_TCP, error);
-  if (socket == NULL)
-    return FALSE;
-  g_socket_set_listen_backlog (socket, SA_SANDBOX_LISTEN_BACKLOG);
-  if (!g_socket_bind (socket, socket_address, TRUE, error) ||
-      !g_socket_listen (socket, error))
+  if (socket == NULL || !g_socket_bind (socket, socket_address, TRUE, error))
     return FALSE;
 
-  return soup_server_listen_socket (self->server, socket,
-                                    self->https ? SOUP_SERVER_LISTEN_HTTPS : 0, error);
+  self->acceptor = sa_sandbox_acceptor_new (self->server, socket, self->tls_certificate, error);
+  return self->acceptor != NULL;
 }
 
 /**
@@ -196,8 +198,7 @@ sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
   g_return_if_fail (SA_IS_SANDBOX_SERVER (self));
   g_return_if_fail (G_IS_TLS_CERTIFICATE (certificate));
 
-  g_object_set (self->server, "tls-certificate", certificate, NULL);
-  self->https = TRUE;
+  g_set_object (&self->tls_certificate, certificate);
 }
 
 /**
@@ -210,29 +211,26 @@ sa_sandbox_server_set_tls_certificate (SaSandboxServer *self,
 char *
 sa_sandbox_server_dup_uri (SaSandboxServer *self)
 {
-  GSList *listeners;
   g_autoptr(GSocketAddress) address = NULL;
   g_autofree char *host = NULL;
   GInetSocketAddress *inet;
 
   g_return_val_if_fail (SA_IS_SANDBOX_SERVER (self), NULL);
 
-  /* From the listening socket itself (soup_server_get_uris() leaks in 3.2). */
-  listeners = soup_server_get_listeners (self->server);
-  if (listeners == NULL)
+  /* From the listening socket itself. */
+  if (self->acceptor == NULL)
     return NULL;
-  address = g_socket_get_local_address (listeners->data, NULL);
-  g_slist_free (listeners);
+  address = g_socket_get_local_address (sa_sandbox_acceptor_get_socket (self->acceptor), NULL);
   if (address == NULL || !G_IS_INET_SOCKET_ADDRESS (address))
     return NULL;
 
   inet = G_INET_SOCKET_ADDRESS (address);
   host = g_inet_address_to_string (g_inet_socket_address_get_address (inet));
   if (strchr (host, ':') != NULL)
-    return g_strdup_printf ("%s://[%s]:%u/", self->https ? "https" : "http", host,
+    return g_strdup_printf ("%s://[%s]:%u/", self->tls_certificate != NULL ? "https" : "http", host,
                             g_inet_socket_address_get_port (inet));
 
-  return g_strdup_printf ("%s://%s:%u/", self->https ? "https" : "http", host,
+  return g_strdup_printf ("%s://%s:%u/", self->tls_certificate != NULL ? "https" : "http", host,
                           g_inet_socket_address_get_port (inet));
 }
 

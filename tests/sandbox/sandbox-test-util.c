@@ -208,10 +208,14 @@ sbt_sign_in (SoupSession *session,
   return g_strdup (sbt_get_string (node, "access_token"));
 }
 
+/* Sends @request as it is on a new connection and reads the answer until the
+ * server closes (64 KiB at most); returns its status (0 for none) and, when
+ * @body is not NULL, what follows its head. */
 guint
-sbt_raw_request (SbtFixture *f,
-                 const char *request,
-                 gsize       length)
+sbt_raw_request_body (SbtFixture  *f,
+                      const char  *request,
+                      gsize        length,
+                      char       **body)
 {
   g_autoptr(GUri) uri = g_uri_parse (f->base, G_URI_FLAGS_NONE, NULL);
   g_autoptr(GSocketClient) client = g_socket_client_new ();
@@ -219,6 +223,7 @@ sbt_raw_request (SbtFixture *f,
   g_autoptr(GByteArray) answer = g_byte_array_new ();
   g_autoptr(GError) error = NULL;
   char buffer[4096];
+  const char *end_of_head;
   gssize n;
 
   g_socket_client_set_timeout (client, 20);
@@ -238,10 +243,25 @@ sbt_raw_request (SbtFixture *f,
     }
   g_byte_array_append (answer, (guint8 *) "", 1);
 
-  if (!g_str_has_prefix ((char *) answer->data, "HTTP/1.1 "))
+  if (body != NULL)
+    {
+      end_of_head = strstr ((char *) answer->data, "\r\n\r\n");
+      *body = g_strdup (end_of_head != NULL ? end_of_head + 4 : "");
+    }
+
+  if (!g_str_has_prefix ((char *) answer->data, "HTTP/1.1 ") &&
+      !g_str_has_prefix ((char *) answer->data, "HTTP/1.0 "))
     return 0;
 
   return (guint) g_ascii_strtoull ((char *) answer->data + 9, NULL, 10);
+}
+
+guint
+sbt_raw_request (SbtFixture *f,
+                 const char *request,
+                 gsize       length)
+{
+  return sbt_raw_request_body (f, request, length, NULL);
 }
 
 guint

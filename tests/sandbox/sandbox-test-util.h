@@ -99,6 +99,10 @@ char        *sbt_sign_in           (SoupSession         *session,
                                     const char          *password,
                                     guint               *status);
 /* Raw bytes over a fresh connection; the HTTP status (0: closed). */
+guint        sbt_raw_request_body  (SbtFixture          *f,
+                                    const char          *request,
+                                    gsize                length,
+                                    char               **body);
 guint        sbt_raw_request       (SbtFixture          *f,
                                     const char          *request,
                                     gsize                length);

@@ -245,6 +245,51 @@ test_hostile_urls (SbtFixture    *f,
   assert_intact (f);
 }
 
+/* What libsoup refuses before any handler runs answers the contract's JSON
+ * error (sa_sandbox_http_answer_refused_heads()); a head over 64 KiB ends
+ * the connection without an answer (libsoup 3.2 writes none), and the
+ * sandbox goes on answering. */
+static void
+test_hostile_heads (SbtFixture    *f,
+                    gconstpointer  data)
+{
+  const struct { const char *raw; guint status; } refused[] = {
+    { "GARBAGE\r\n\r\n", 400 },
+    { "GET /v1/profile HTTP/1.1 trailing\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400 },
+    { "GET /v1/profile HTTP/1.1\r\nHost: 127.0.0.1/x\r\nConnection: close\r\n\r\n", 400 },
+#ifndef __SANITIZE_ADDRESS__
+    /* libsoup 3.2.3 leaks the path of such a request (parse_headers(),
+     * fixed upstream by 450d43c4, 3.5.2; docs/security.md): not sent where
+     * leaks fail the run */
+    { "PUT /v1/profile HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: bogus\r\n"
+      "Connection: close\r\n\r\n", 501 },
+#endif
+    { "GET /v1/orders/..%2f..%2fetc HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400 },
+  };
+  g_autoptr(GString) huge_head = g_string_new ("GET /v1/profile HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *body = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      guint code = sbt_raw_request_body (f, refused[i].raw, strlen (refused[i].raw), &body);
+
+      g_test_message ("%s → %u %s", refused[i].raw, code, body);
+      g_assert_cmpuint (code, ==, refused[i].status);
+      node = json_from_string (body, NULL);
+      g_assert_nonnull (node);
+      g_assert_cmpstr (sbt_get_string (node, "status"), ==, "ERROR");
+      g_assert_cmpstr (sbt_get_string (node, "code"), ==, "INVALID_REQUEST");
+    }
+
+  for (guint i = 0; i < 70 * 1024; i++)
+    g_string_append_c (huge_head, 'a');
+  g_string_append (huge_head, "\r\n\r\n");
+  g_assert_cmpuint (sbt_raw_request (f, huge_head->str, huge_head->len), ==, 0);
+
+  assert_intact (f);
+}
+
 static void
 test_hostile (SbtFixture    *f,
               gconstpointer  data)
@@ -419,6 +464,7 @@ main (int   argc,
   SBT_ADD ("hostile/request-bodies", test_hostile);
   SBT_ADD ("hostile/cisco", test_hostile_cisco);
   SBT_ADD ("hostile/long-numbers", test_hostile_numbers);
+  SBT_ADD ("hostile/refused-heads", test_hostile_heads);
 
   return g_test_run ();
 }

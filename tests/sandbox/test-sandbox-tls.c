@@ -3,7 +3,8 @@
  * A certificate made with openssl for 127.0.0.1; the program started with
  * --tls-certificate/--tls-key announces an https:// base URI; a client that
  * verifies TLS against the system's trust refuses it, and one that trusts this
- * certificate signs in over it.
+ * certificate signs in over it; HTTPS connections that clients close leave
+ * nothing behind in the sandbox.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -183,6 +184,82 @@ test_trusted_certificate_signs_in (Fixture       *fixture,
   g_assert_cmpstr (sbt_get_string (profile, "username"), ==, "trainee");
 }
 
+static guint
+count_open_fds (GSubprocess *process)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/fd", g_subprocess_get_identifier (process));
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* The sandbox does its own TLS handshakes (sa-sandbox-accept.c): clients
+ * that close their kept-alive HTTPS connections between requests, as the
+ * app's session does when idle, leave no connection behind; so do clients
+ * that speak no TLS. */
+static void
+test_closed_connections_dropped (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert = NULL;
+  g_autoptr(GUri) uri = NULL;
+  guint before;
+  guint after;
+
+  if (fixture->process == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+
+  cert = g_build_filename (fixture->dir, "cert.pem", NULL);
+  database = g_tls_file_database_new (cert, &error);
+  g_assert_no_error (error);
+  uri = g_uri_parse (fixture->base, G_URI_FLAGS_NONE, NULL);
+  before = count_open_fds (fixture->process);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(SoupSession) session = NULL;
+      g_autoptr(JsonNode) profile = NULL;
+      guint status = 0;
+
+      session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10,
+                                               "tls-database", database, NULL);
+      profile = sbt_call (session, fixture->base, NULL, "GET", "/v1/profile", NULL, &status, NULL);
+      g_assert_cmpuint (status, ==, 401);
+      soup_session_abort (session);
+
+      if (i % 10 == 0)
+        {
+          /* plain HTTP on the HTTPS port: the handshake fails, closed */
+          g_autoptr(GSocketClient) client = g_socket_client_new ();
+          g_autoptr(GSocketConnection) connection = NULL;
+
+          connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri),
+                                                        (guint16) g_uri_get_port (uri), NULL, &error);
+          g_assert_no_error (error);
+          g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                     "GET / HTTP/1.1\r\n\r\n", 18, NULL, NULL, NULL);
+          g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+        }
+    }
+
+  after = count_open_fds (fixture->process);
+  for (int i = 0; i < 1000 && after > before + 4; i++)
+    {
+      g_usleep (10000);
+      after = count_open_fds (fixture->process);
+    }
+  g_assert_cmpuint (after, <=, before + 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +272,9 @@ main (int   argc,
               fixture_set_up, test_unknown_certificate_refused, fixture_tear_down);
   g_test_add ("/sandbox/tls/trusted-certificate-signs-in", Fixture, NULL,
               fixture_set_up, test_trusted_certificate_signs_in, fixture_tear_down);
+
+  g_test_add ("/sandbox/tls/closed-connections-dropped", Fixture, NULL,
+              fixture_set_up, test_closed_connections_dropped, fixture_tear_down);
 
   return g_test_run ();
 }

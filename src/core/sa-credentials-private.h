@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * @failed: said for %SA_CREDENTIALS_ERROR_FAILED
  *
  * What one keyring schema tells the user when the keyring fails: untranslated
- * sentences (marked with N_()), translated when an error is made.
+ * sentences (marked with the N_ macro), translated when an error is made.
  */
 typedef struct
 {

@@ -92,15 +92,32 @@ new_virtual_account_row (gpointer item,
   row = sa_virtual_account_row_new (virtual_account, G_LIST_MODEL (held));
   if (sa_move_licenses_can_offer (self->client, self->virtual_accounts, G_LIST_MODEL (held)))
     {
-      /* the route left for a shipped order's licenses in the wrong Virtual Account */
+      /* the route left for a shipped order's licenses in the wrong Virtual
+       * Account; at 360 px (French, Italian) the labelled button does not
+       * fit beside the name: an AdwSqueezer then shows the same action as
+       * an icon, with the tooltip and the label for screen readers. */
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Move Licenses…"));
+      GtkWidget *icon_button = gtk_button_new_from_icon_name ("mail-forward-symbolic");
+      GtkWidget *squeezer = adw_squeezer_new ();
+      GtkWidget *buttons[] = { button, icon_button };
 
+      adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+      adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 1);
+      gtk_widget_set_valign (squeezer, GTK_ALIGN_CENTER);
       gtk_widget_set_name (button, "move_licenses_button");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Move licenses to another Virtual Account of this Smart Account"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "account.move-licenses");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", sa_virtual_account_get_name (virtual_account));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+      gtk_widget_set_name (icon_button, "move_licenses_icon_button");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Move Licenses"), -1);
+      for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+        {
+          gtk_widget_set_valign (buttons[i], GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (buttons[i], _("Move licenses to another Virtual Account of this Smart Account"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), "account.move-licenses");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (buttons[i]), "s",
+                                            sa_virtual_account_get_name (virtual_account));
+          adw_squeezer_add (ADW_SQUEEZER (squeezer), buttons[i]);
+        }
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), squeezer);
     }
 
   return row;

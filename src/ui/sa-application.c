@@ -578,34 +578,11 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   SaApplication *self = SA_APPLICATION (user_data);
-  static const char *developers[] = {
-    "Smart Account Desk contributors https://github.com/sadesk/smart-account-desk/graphs/contributors",
-    NULL
-  };
   g_autofree char *debug_info = dup_debug_info (self);
-  GtkWidget *about;
+  GtkWidget *about = sa_ui_about_window_new (debug_info);
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "modal", TRUE,
-                        "application-name", _("Smart Account Desk"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", "The Smart Account Desk developers",
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Assign orders to Cisco Smart Accounts and change their assignment, "
-                                      "step by step as the documented procedures describe — with a built-in "
-                                      "training back office."),
-                        "developers", developers,
-                        "copyright", "© 2026 The Smart Account Desk developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://github.com/sadesk/smart-account-desk",
-                        "support-url", "https://github.com/sadesk/smart-account-desk#readme",
-                        "issue-url", "https://github.com/sadesk/smart-account-desk/issues",
-                        "debug-info", debug_info,
-                        "debug-info-filename", "smart-account-desk-debug-info.txt",
-                        /* Translators: put your names here, one per line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (about));
 }
 

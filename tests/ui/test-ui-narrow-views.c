@@ -23,6 +23,7 @@
 #include "sa-sandbox-db.h"
 #include "sa-sandbox-scenarios.h"
 #include "sa-sandbox-server.h"
+#include "sa-ui-util.h"
 #include "sa-smart-accounts-view.h"
 #include "sa-ui-test-util.h"
 
@@ -277,30 +278,10 @@ test_class (gconstpointer language)
 static void
 test_about (gconstpointer language)
 {
-  static const char *developers[] = {
-    "Smart Account Desk contributors https://github.com/sadesk/smart-account-desk/graphs/contributors",
-    NULL
-  };
   GtkWidget *about;
 
   begin (language);
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "application-name", _("Smart Account Desk"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", "The Smart Account Desk developers",
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Assign orders to Cisco Smart Accounts and change their assignment, "
-                                      "step by step as the documented procedures describe — with a built-in "
-                                      "training back office."),
-                        "developers", developers,
-                        "copyright", "© 2026 The Smart Account Desk developers",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://github.com/sadesk/smart-account-desk",
-                        "support-url", "https://github.com/sadesk/smart-account-desk#readme",
-                        "issue-url", "https://github.com/sadesk/smart-account-desk/issues",
-                        "debug-info", "Smart Account Desk",
-                        "translator-credits", _("translator-credits"),
-                        NULL);
+  about = sa_ui_about_window_new ("Smart Account Desk");
   narrow_window (about);
   gtk_window_present (GTK_WINDOW (about));
   check_narrow (about, language, "about");

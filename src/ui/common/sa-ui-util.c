@@ -388,3 +388,45 @@ sa_ui_renew_cancellable (GCancellable **cancellable)
   g_clear_object (cancellable);
   *cancellable = g_cancellable_new ();
 }
+
+/**
+ * sa_ui_about_window_new:
+ * @debug_info: the text of the About window's troubleshooting page
+ *
+ * The application's About window (name, icon, version, what it is for,
+ * license, links, credits), modal, not yet transient for any window nor
+ * shown. The app's "about" action and the narrow-width test build it here.
+ *
+ * Returns: (transfer floating): a new #AdwAboutWindow
+ */
+GtkWidget *
+sa_ui_about_window_new (const char *debug_info)
+{
+  static const char *developers[] = {
+    "Smart Account Desk contributors https://github.com/sadesk/smart-account-desk/graphs/contributors",
+    NULL
+  };
+
+  g_return_val_if_fail (debug_info != NULL, NULL);
+
+  return g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                       "modal", TRUE,
+                       "application-name", _("Smart Account Desk"),
+                       "application-icon", APPLICATION_ID,
+                       "developer-name", "The Smart Account Desk developers",
+                       "version", PACKAGE_VERSION,
+                       "comments", _("Assign orders to Cisco Smart Accounts and change their assignment, "
+                                     "step by step as the documented procedures describe — with a built-in "
+                                     "training back office."),
+                       "developers", developers,
+                       "copyright", "© 2026 The Smart Account Desk developers",
+                       "license-type", GTK_LICENSE_GPL_3_0,
+                       "website", "https://github.com/sadesk/smart-account-desk",
+                       "support-url", "https://github.com/sadesk/smart-account-desk#readme",
+                       "issue-url", "https://github.com/sadesk/smart-account-desk/issues",
+                       "debug-info", debug_info,
+                       "debug-info-filename", "smart-account-desk-debug-info.txt",
+                       /* Translators: put your names here, one per line */
+                       "translator-credits", _("translator-credits"),
+                       NULL);
+}

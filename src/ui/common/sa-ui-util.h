@@ -25,6 +25,7 @@ char  *sa_ui_format_date_time         (GDateTime       *date_time);
 char  *sa_ui_dup_unbroken             (const char      *identifier);
 void   sa_ui_wrap_row_title_at_words  (gpointer         row);
 void   sa_ui_renew_cancellable        (GCancellable   **cancellable);
+GtkWidget *sa_ui_about_window_new     (const char      *debug_info);
 
 
 G_END_DECLS
